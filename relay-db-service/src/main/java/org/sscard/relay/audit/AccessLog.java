@@ -1,0 +1,54 @@
+package org.sscard.relay.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only access log. {@link #record} must run inside the transaction that reads or writes the person's
+ * data: if the row cannot be written, the whole request fails and nothing is answered.
+ */
+@Repository
+public class AccessLog {
+
+    private final JdbcClient jdbc;
+    private final Caller caller;
+
+    AccessLog(JdbcClient jdbc, Caller caller) {
+        this.jdbc = jdbc;
+        this.caller = caller;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long personId, AccessAction action, String defaultPurpose, String providerKey) {
+        jdbc.sql("""
+                        INSERT INTO access_log (caller, acting_for, subject_person_id, action, purpose, provider_key)
+                        VALUES (:caller, :actingFor, :person, :action, :purpose, :provider)""")
+                .param("caller", caller.client())
+                .param("actingFor", caller.actingFor())
+                .param("person", personId)
+                .param("action", action.name())
+                .param("purpose", caller.purposeOr(defaultPurpose))
+                .param("provider", providerKey)
+                .update();
+    }
+
+    public List<AccessLogEntry> entriesFor(long personId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, at, caller, acting_for, action, purpose, provider_key FROM access_log
+                        WHERE subject_person_id = :person ORDER BY at DESC, id DESC LIMIT :limit""")
+                .param("person", personId)
+                .param("limit", limit)
+                .query((rs, n) -> new AccessLogEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("caller"), rs.getString("acting_for"), rs.getString("action"),
+                        rs.getString("purpose"), rs.getString("provider_key")))
+                .list();
+    }
+
+    public record AccessLogEntry(long id, Instant at, String caller, String actingFor, String action, String purpose,
+                                 String providerKey) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.sscard.relay.card;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+
+final class CardRequests {
+
+    private CardRequests() {
+    }
+
+    record RegisterCard(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String cardSerial,
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{1,64}", message = "the certificate serial in hex")
+            String certificateSerial,
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "the SHA-256 fingerprint in hex (64 digits)")
+            String certificateSha256,
+            @NotNull Instant issuedAt,
+            @NotNull Instant expiresAt) {
+    }
+
+    record ChangeCardStatus(@NotNull CardStatus status, RevocationReason reason) {
+    }
+}

@@ -1,0 +1,3 @@
+package org.sscard.relay.card;
+
+public enum CardStatus { ACTIVE, SUSPENDED, REVOKED, EXPIRED }

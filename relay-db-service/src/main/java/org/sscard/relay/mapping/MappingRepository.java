@@ -1,0 +1,103 @@
+package org.sscard.relay.mapping;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sscard.relay.mapping.MappingView.MappingStatus;
+import org.sscard.relay.provider.IdScheme;
+
+@Repository
+class MappingRepository {
+
+    private static final String SELECT = """
+            SELECT m.id, m.person_id, m.opaque_id, p.provider_key, p.id_scheme, m.insurer_number,
+                   m.insurance_symbol, m.insurance_number, m.insurance_branch, m.local_number, m.valid_from,
+                   m.valid_to, m.status, m.end_reason
+            FROM service_mapping m JOIN provider p ON p.id = m.provider_id """;
+    /** Inclusive ranges, open end as infinity: [from, to] overlaps [from2, to2]. */
+    private static final String OVERLAPS = """
+             AND m.valid_from <= coalesce(:to, 'infinity'::date)
+             AND coalesce(m.valid_to, 'infinity'::date) >= :from""";
+
+    private final JdbcClient jdbc;
+
+    MappingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long personId, long providerId, ProviderLocalId id, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        INSERT INTO service_mapping (opaque_id, person_id, provider_id, local_id, insurer_number,
+                            insurance_symbol, insurance_number, insurance_branch, local_number, valid_from, valid_to,
+                            status)
+                        VALUES (:opaque, :person, :provider, :canonical, :insurer, :symbol, :number, :branch, :local,
+                                :from, :to, 'ACTIVE') RETURNING id""")
+                .param("opaque", UUID.randomUUID()).param("person", personId).param("provider", providerId)
+                .param("canonical", id.canonical()).param("insurer", id.insurerNumber()).param("symbol", id.symbol())
+                .param("number", id.number()).param("branch", id.branch()).param("local", id.localNumber())
+                .param("from", from).param("to", to)
+                .query(Long.class).single();
+    }
+
+    boolean personHasOverlap(long personId, long providerId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.person_id = :person"
+                        + " AND m.provider_id = :provider" + OVERLAPS)
+                .param("person", personId).param("provider", providerId).param("from", from).param("to", to)
+                .query(Integer.class).single() > 0;
+    }
+
+    boolean localIdTakenByOther(long personId, long providerId, String canonical, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.provider_id = :provider"
+                        + " AND m.local_id = :canonical AND m.person_id <> :person" + OVERLAPS)
+                .param("person", personId).param("provider", providerId).param("canonical", canonical)
+                .param("from", from).param("to", to)
+                .query(Integer.class).single() > 0;
+    }
+
+    void end(long mappingId, LocalDate validTo, String reason) {
+        jdbc.sql("""
+                        UPDATE service_mapping SET valid_to = :to, status = 'ENDED', end_reason = :reason,
+                               ended_at = now() WHERE id = :id""")
+                .param("to", validTo).param("reason", reason).param("id", mappingId).update();
+    }
+
+    List<Row> ofPerson(long personId) {
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person ORDER BY p.provider_key, m.valid_from")
+                .param("person", personId).query(MappingRepository::row).list();
+    }
+
+    Optional<Row> byOpaqueId(long personId, UUID mappingId) {
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND m.opaque_id = :id")
+                .param("person", personId).param("id", mappingId).query(MappingRepository::row).optional();
+    }
+
+    Optional<Row> validAt(long personId, String providerKey, LocalDate at) {
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND p.provider_key = :provider"
+                        + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
+                .param("person", personId).param("provider", providerKey).param("at", at)
+                .query(MappingRepository::row).optional();
+    }
+
+    Optional<Row> byLocalIdAt(long providerId, String canonical, LocalDate at) {
+        return jdbc.sql(SELECT + "WHERE m.provider_id = :provider AND m.local_id = :canonical"
+                        + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
+                .param("provider", providerId).param("canonical", canonical).param("at", at)
+                .query(MappingRepository::row).optional();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        ProviderLocalId localId = new ProviderLocalId(rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10));
+        return new Row(rs.getLong(1), rs.getLong(2), new MappingView(rs.getObject(3, UUID.class), rs.getString(4),
+                IdScheme.valueOf(rs.getString(5)), localId, rs.getObject(11, LocalDate.class),
+                rs.getObject(12, LocalDate.class), MappingStatus.valueOf(rs.getString(13)), rs.getString(14)));
+    }
+
+    record Row(long id, long personId, MappingView view) {
+    }
+}

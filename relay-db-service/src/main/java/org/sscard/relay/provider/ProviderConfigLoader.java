@@ -1,0 +1,31 @@
+package org.sscard.relay.provider;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.sscard.relay.config.RelayProperties;
+
+/** Loads the providers declared in configuration at every start; loading twice changes nothing. */
+@Component
+@Order(0)
+class ProviderConfigLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderConfigLoader.class);
+
+    private final RelayProperties properties;
+    private final ProviderRegistry registry;
+
+    ProviderConfigLoader(RelayProperties properties, ProviderRegistry registry) {
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        properties.providers().forEach(registry::upsert);
+        log.info("providers from configuration loaded: {}", properties.providers().size());
+    }
+}

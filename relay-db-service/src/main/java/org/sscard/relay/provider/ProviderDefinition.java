@@ -1,0 +1,34 @@
+package org.sscard.relay.provider;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A provider as declared in configuration or posted to the API; also the API's view of one. */
+public record ProviderDefinition(
+        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String key,
+        @NotNull ProviderType type,
+        @NotBlank @Size(max = 200) String nameJa,
+        @NotBlank @Size(max = 200) String nameEn,
+        @NotNull SsoMethod ssoMethod,
+        @NotNull IdScheme idScheme,
+        @NotNull @Pattern(regexp = "https?://[^\\s]{1,490}") String baseUrl,
+        @Pattern(regexp = "[^\\s]{1,500}") String samlEntityId,
+        @Pattern(regexp = "https?://[^\\s]{1,490}") String samlAcsUrl,
+        List<@Valid @NotNull ServiceDefinition> services) {
+
+    public ProviderDefinition {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** One service a provider offers, e.g. the medical-expense notice; {@code path} is relative to the base URL. */
+    public record ServiceDefinition(
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String key,
+            @NotBlank @Size(max = 200) String nameJa,
+            @NotBlank @Size(max = 200) String nameEn,
+            @NotNull @Pattern(regexp = "/[^\\s]{0,299}") String path) {
+    }
+}

@@ -1,0 +1,3 @@
+package org.sscard.relay.provider;
+
+public enum ProviderType { INSURER, HOSPITAL, PENSION }

@@ -1,0 +1,19 @@
+package org.sscard.relay.security;
+
+import org.springframework.security.core.GrantedAuthority;
+
+/** What a service client may do at the relay. Every controller method requires exactly one of these. */
+public enum RelayAuthority implements GrantedAuthority {
+    PROVIDER_READ, PROVIDER_WRITE,
+    PERSON_READ, PERSON_WRITE, PERSON_LOOKUP, LOOKUP_BY_SSN,
+    STAFF_READ, STAFF_WRITE,
+    MAPPING_READ, MAPPING_WRITE, RESOLVE, REVERSE_RESOLVE,
+    CARD_READ, CARD_WRITE,
+    SERVICES_READ, SUBSCRIPTION_WRITE,
+    ACCESS_LOG_READ, ACCESS_LOG_WRITE;
+
+    @Override
+    public String getAuthority() {
+        return name();
+    }
+}

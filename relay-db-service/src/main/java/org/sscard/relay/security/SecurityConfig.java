@@ -1,0 +1,55 @@
+package org.sscard.relay.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.sscard.relay.config.DataDirectory;
+import org.sscard.relay.config.RelayProperties;
+import org.sscard.relay.error.Problems;
+import org.sscard.relay.error.RelayError;
+
+/**
+ * The relay's one security flow, top to bottom: service clients authenticate with HTTP Basic (their generated
+ * secret), nothing is anonymous but health and the API description, anything not listed is denied, and each
+ * controller method requires its own authority.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain relaySecurity(HttpSecurity http, RelayProperties properties, DataDirectory dataDirectory,
+                                      ObjectMapper json) throws Exception {
+        http.authenticationProvider(new ServiceClientAuthenticationProvider(properties, dataDirectory))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("sscard-relay")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setStatus(401);
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"sscard-relay\"");
+                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                            json.writeValue(response.getOutputStream(), Problems.of(RelayError.UNAUTHENTICATED,
+                                    "authenticate as a registered service client"));
+                        }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+                    response.setStatus(403);
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(),
+                            Problems.of(RelayError.FORBIDDEN, "this client is not allowed to do this"));
+                }))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a machine-to-machine API without cookies: CSRF does not apply
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}

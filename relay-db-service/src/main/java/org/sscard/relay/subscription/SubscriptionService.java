@@ -1,0 +1,122 @@
+package org.sscard.relay.subscription;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sscard.relay.audit.AccessAction;
+import org.sscard.relay.audit.AccessLog;
+import org.sscard.relay.error.RelayError;
+import org.sscard.relay.error.RelayException;
+import org.sscard.relay.person.PersonRef;
+import org.sscard.relay.person.PersonService;
+import org.sscard.relay.provider.ProviderType;
+import org.sscard.relay.provider.SsoMethod;
+
+/** The services a resident chose, and the portal menu built from them, the registry and the mappings. */
+@Service
+public class SubscriptionService {
+
+    private static final String SUBSCRIPTION = """
+            SELECT s.opaque_id, p.provider_key, ps.service_key, s.chosen_at, s.withdrawn_at FROM subscription s
+            JOIN provider_service ps ON ps.id = s.provider_service_id JOIN provider p ON p.id = ps.provider_id """;
+
+    private final JdbcClient jdbc;
+    private final PersonService persons;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    SubscriptionService(JdbcClient jdbc, PersonService persons, AccessLog accessLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SubscriptionView subscribe(UUID personId, SubscriptionRequests.Subscribe request) {
+        PersonRef person = persons.requireRefForUpdate(personId);
+        Long serviceId = jdbc.sql("""
+                        SELECT ps.id FROM provider_service ps JOIN provider p ON p.id = ps.provider_id
+                        WHERE p.provider_key = :provider AND ps.service_key = :service""")
+                .param("provider", request.providerKey()).param("service", request.serviceKey())
+                .query(Long.class).optional()
+                .orElseThrow(() -> new RelayException(RelayError.SERVICE_NOT_FOUND,
+                        "no service '" + request.serviceKey() + "' at '" + request.providerKey() + "'"));
+        boolean open = jdbc.sql("""
+                        SELECT count(*) FROM subscription WHERE person_id = :person AND provider_service_id = :service
+                        AND withdrawn_at IS NULL""")
+                .param("person", person.id()).param("service", serviceId).query(Integer.class).single() > 0;
+        if (open) {
+            throw new RelayException(RelayError.DUPLICATE_SUBSCRIPTION, "already subscribed");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO subscription (opaque_id, person_id, provider_service_id, chosen_at)
+                        VALUES (:id, :person, :service, :now)""")
+                .param("id", id).param("person", person.id()).param("service", serviceId).param("now", now())
+                .update();
+        accessLog.record(person.id(), AccessAction.SUBSCRIBE, "service subscription", request.providerKey());
+        return find(person.id(), id);
+    }
+
+    @Transactional
+    public SubscriptionView withdraw(UUID personId, UUID subscriptionId) {
+        PersonRef person = persons.requireRefForUpdate(personId);
+        SubscriptionView subscription = find(person.id(), subscriptionId);
+        if (subscription.withdrawnAt() != null) {
+            throw new RelayException(RelayError.INVALID_STATE_CHANGE, "the subscription was already withdrawn");
+        }
+        jdbc.sql("UPDATE subscription SET withdrawn_at = :now WHERE opaque_id = :id")
+                .param("now", now()).param("id", subscriptionId).update();
+        accessLog.record(person.id(), AccessAction.WITHDRAW, "service withdrawal", subscription.providerKey());
+        return find(person.id(), subscriptionId);
+    }
+
+    /** The portal menu: open subscriptions, each marked whether a mapping is valid today. */
+    @Transactional
+    public List<MenuEntry> menu(UUID personId) {
+        PersonRef person = persons.requireRef(personId);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo")));
+        List<MenuEntry> entries = jdbc.sql("""
+                        SELECT p.provider_key, p.provider_type, p.name_ja, p.name_en, p.sso_method, p.base_url,
+                               ps.service_key, ps.name_ja, ps.name_en, ps.path, s.opaque_id, s.chosen_at,
+                               EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = s.person_id
+                                       AND m.provider_id = p.id AND m.valid_from <= :today
+                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today) AS mapped
+                        FROM subscription s JOIN provider_service ps ON ps.id = s.provider_service_id
+                        JOIN provider p ON p.id = ps.provider_id
+                        WHERE s.person_id = :person AND s.withdrawn_at IS NULL
+                        ORDER BY p.provider_key, ps.id""")
+                .param("person", person.id()).param("today", today)
+                .query((rs, n) -> new MenuEntry(rs.getString(1), ProviderType.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), SsoMethod.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getObject(11, UUID.class), rs.getObject(12, OffsetDateTime.class).toInstant(),
+                        rs.getBoolean(13)))
+                .list();
+        accessLog.record(person.id(), AccessAction.SERVICES_READ, "portal menu", null);
+        return entries;
+    }
+
+    private SubscriptionView find(long personId, UUID subscriptionId) {
+        return jdbc.sql(SUBSCRIPTION + "WHERE s.person_id = :person AND s.opaque_id = :id")
+                .param("person", personId).param("id", subscriptionId)
+                .query((rs, n) -> new SubscriptionView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class) == null ? null
+                                : rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElseThrow(() -> new RelayException(RelayError.SUBSCRIPTION_NOT_FOUND, "no such subscription"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
