@@ -1,11 +1,17 @@
 package org.sscard.relay.audit;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.sscard.relay.error.RelayError;
+import org.sscard.relay.error.RelayException;
 
 /**
  * The append-only access log. {@link #record} must run inside the transaction that reads or writes the person's
@@ -13,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class AccessLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
     private final JdbcClient jdbc;
     private final Caller caller;
@@ -24,6 +32,15 @@ public class AccessLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long personId, AccessAction action, String defaultPurpose, String providerKey) {
+        try {
+            insert(personId, action, defaultPurpose, providerKey);
+        } catch (DataAccessException e) {
+            log.error("access log write failed; the request is refused", e);
+            throw new RelayException(RelayError.AUDIT_UNAVAILABLE, "the access could not be logged");
+        }
+    }
+
+    private void insert(long personId, AccessAction action, String defaultPurpose, String providerKey) {
         jdbc.sql("""
                         INSERT INTO access_log (caller, acting_for, subject_person_id, action, purpose, provider_key)
                         VALUES (:caller, :actingFor, :person, :action, :purpose, :provider)""")
@@ -42,7 +59,7 @@ public class AccessLog {
                         WHERE subject_person_id = :person ORDER BY at DESC, id DESC LIMIT :limit""")
                 .param("person", personId)
                 .param("limit", limit)
-                .query((rs, n) -> new AccessLogEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new AccessLogEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("caller"), rs.getString("acting_for"), rs.getString("action"),
                         rs.getString("purpose"), rs.getString("provider_key")))
                 .list();

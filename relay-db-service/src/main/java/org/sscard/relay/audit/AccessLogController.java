@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +15,6 @@ import org.sscard.relay.person.PersonService;
 
 /** "Who looked at my data": a person's access log, newest first. Reading it is itself logged. */
 @RestController
-@Validated
 class AccessLogController {
 
     private final PersonService persons;

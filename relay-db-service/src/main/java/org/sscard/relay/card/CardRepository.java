@@ -19,7 +19,8 @@ class CardRepository {
             SELECT c.id, c.person_id, c.card_serial, coalesce(p.opaque_id, s.opaque_id), c.certificate_serial,
                    c.certificate_sha256, c.status, c.revocation_reason, c.issued_at, c.expires_at, c.revoked_at,
                    c.status_changed_at
-            FROM card c LEFT JOIN person p ON p.id = c.person_id LEFT JOIN staff s ON s.id = c.staff_id """;
+            FROM card c LEFT JOIN person p ON p.id = c.person_id LEFT JOIN staff s ON s.id = c.staff_id
+            """;
 
     private final JdbcClient jdbc;
 

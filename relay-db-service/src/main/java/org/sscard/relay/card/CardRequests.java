@@ -4,12 +4,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
-final class CardRequests {
+public final class CardRequests {
 
     private CardRequests() {
     }
 
-    record RegisterCard(
+    public record RegisterCard(
             @NotNull @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String cardSerial,
             @NotNull @Pattern(regexp = "[0-9a-fA-F]{1,64}", message = "the certificate serial in hex")
             String certificateSerial,
@@ -19,6 +19,6 @@ final class CardRequests {
             @NotNull Instant expiresAt) {
     }
 
-    record ChangeCardStatus(@NotNull CardStatus status, RevocationReason reason) {
+    public record ChangeCardStatus(@NotNull CardStatus status, RevocationReason reason) {
     }
 }

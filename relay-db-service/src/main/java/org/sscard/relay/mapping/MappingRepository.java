@@ -18,11 +18,11 @@ class MappingRepository {
             SELECT m.id, m.person_id, m.opaque_id, p.provider_key, p.id_scheme, m.insurer_number,
                    m.insurance_symbol, m.insurance_number, m.insurance_branch, m.local_number, m.valid_from,
                    m.valid_to, m.status, m.end_reason
-            FROM service_mapping m JOIN provider p ON p.id = m.provider_id """;
+            FROM service_mapping m JOIN provider p ON p.id = m.provider_id
+            """;
     /** Inclusive ranges, open end as infinity: [from, to] overlaps [from2, to2]. */
-    private static final String OVERLAPS = """
-             AND m.valid_from <= coalesce(:to, 'infinity'::date)
-             AND coalesce(m.valid_to, 'infinity'::date) >= :from""";
+    private static final String OVERLAPS = " AND m.valid_from <= coalesce(:to, 'infinity'::date)"
+            + " AND coalesce(m.valid_to, 'infinity'::date) >= :from";
 
     private final JdbcClient jdbc;
 

@@ -7,25 +7,25 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.sscard.relay.person.PersonStatus;
 
-final class MappingRequests {
+public final class MappingRequests {
 
     private MappingRequests() {
     }
 
-    record RegisterMapping(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String providerKey,
+    public record RegisterMapping(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String providerKey,
                            @NotNull ProviderLocalId localId,
                            @NotNull LocalDate validFrom,
                            LocalDate validTo) {
     }
 
-    record EndMapping(LocalDate validTo, @Size(max = 200) String reason) {
+    public record EndMapping(LocalDate validTo, @Size(max = 200) String reason) {
     }
 
     /** ID conversion at reception: the provider's own ID in the body, never in the URL. */
-    record ReverseResolve(@NotNull ProviderLocalId localId, LocalDate at) {
+    public record ReverseResolve(@NotNull ProviderLocalId localId, LocalDate at) {
     }
 
-    record ResolvedPerson(UUID personId, String nameKana, LocalDate dateOfBirth, PersonStatus status,
+    public record ResolvedPerson(UUID personId, String nameKana, LocalDate dateOfBirth, PersonStatus status,
                           MappingView mapping) {
     }
 }

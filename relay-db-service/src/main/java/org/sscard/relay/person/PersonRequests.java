@@ -8,12 +8,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** Request bodies of the person API. The 44-digit personal ID travels only in bodies like these. */
-final class PersonRequests {
+public final class PersonRequests {
 
     private PersonRequests() {
     }
 
-    record CreatePerson(
+    public record CreatePerson(
             @NotNull String personalId,
             @NotBlank @Size(max = 100) String nameKana,
             @Size(max = 100) String nameKanji,
@@ -23,13 +23,13 @@ final class PersonRequests {
             String provisionalSsn) {
     }
 
-    record ChangeStatus(@NotNull PersonStatus status, @Size(max = 200) String reason) {
+    public record ChangeStatus(@NotNull PersonStatus status, @Size(max = 200) String reason) {
     }
 
-    record LookupByPersonalId(@NotNull String personalId) {
+    public record LookupByPersonalId(@NotNull String personalId) {
     }
 
-    record LookupByProvisionalSsn(
+    public record LookupByProvisionalSsn(
             @NotNull @Pattern(regexp = "[0-9]{12}", message = "a provisional social-security number has 12 digits")
             String provisionalSsn,
             @NotNull LocalDate dateOfBirth) {

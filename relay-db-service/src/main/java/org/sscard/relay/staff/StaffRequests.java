@@ -5,18 +5,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-final class StaffRequests {
+public final class StaffRequests {
 
     private StaffRequests() {
     }
 
-    record CreateStaff(
+    public record CreateStaff(
             @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String organisation,
             @NotNull StaffRole role,
             @NotBlank @Size(max = 100) String nameKanji,
             @NotBlank @Size(max = 100) String nameKana) {
     }
 
-    record ChangeStatus(@NotNull StaffStatus status, @Size(max = 200) String reason) {
+    public record ChangeStatus(@NotNull StaffStatus status, @Size(max = 200) String reason) {
     }
 }

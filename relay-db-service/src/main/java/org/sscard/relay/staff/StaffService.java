@@ -22,7 +22,8 @@ public class StaffService {
     private static final String VIEW = """
             SELECT s.id, s.opaque_id, coalesce(p.provider_key, 'city') AS organisation, s.role, s.name_kanji,
                    s.name_kana, s.status, s.status_changed_at
-            FROM staff s LEFT JOIN provider p ON p.id = s.provider_id """;
+            FROM staff s LEFT JOIN provider p ON p.id = s.provider_id
+            """;
 
     private final JdbcClient jdbc;
     private final ProviderRegistry providers;
@@ -74,7 +75,7 @@ public class StaffService {
 
     /** The internal row id of a staff member, for cards. */
     public long requireId(UUID opaqueId) {
-        return find(opaqueId, true).map(Row::id)
+        return find(opaqueId, false).map(Row::id)
                 .orElseThrow(() -> new RelayException(RelayError.STAFF_NOT_FOUND, "no such staff member"));
     }
 

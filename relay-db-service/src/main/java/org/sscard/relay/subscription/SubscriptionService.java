@@ -25,7 +25,8 @@ public class SubscriptionService {
 
     private static final String SUBSCRIPTION = """
             SELECT s.opaque_id, p.provider_key, ps.service_key, s.chosen_at, s.withdrawn_at FROM subscription s
-            JOIN provider_service ps ON ps.id = s.provider_service_id JOIN provider p ON p.id = ps.provider_id """;
+            JOIN provider_service ps ON ps.id = s.provider_service_id JOIN provider p ON p.id = ps.provider_id
+            """;
 
     private final JdbcClient jdbc;
     private final PersonService persons;

@@ -1,0 +1,78 @@
+package org.sscard.relay.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.sscard.relay.support.Api;
+import org.sscard.relay.support.RelayApiTest;
+
+class SecurityTest extends RelayApiTest {
+
+    @Test
+    void refusesAnonymousCallersWithAProblemAndAChallenge() {
+        Api.Response response = anonymous().get("/api/v1/providers");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.problemCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(response.wwwAuthenticate()).startsWith("Basic");
+    }
+
+    @Test
+    void refusesAWrongSecretAndAnUnknownClient() {
+        Api wrongSecret = anonymous().header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("portal-gateway:guess".getBytes()));
+        assertThat(wrongSecret.get("/api/v1/providers").status()).isEqualTo(401);
+        Api unknown = anonymous().header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("intruder:x".getBytes()));
+        assertThat(unknown.get("/api/v1/providers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void deniesWhatAClientIsNotGrantedAndWritesNothing() {
+        int persons = count("person");
+        Api.Response forbidden = as("insurer-adapters").post("/api/v1/persons",
+                personBody(newPersonalId(), newProvisionalSsn()));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.problemCode()).isEqualTo("FORBIDDEN");
+        assertThat(count("person")).isEqualTo(persons);
+
+        String id = createPerson();
+        assertThat(as("insurer-adapters").get("/api/v1/persons/" + id).status()).isEqualTo(403);
+        assertThat(as("card-issuer").get("/api/v1/persons/" + id + "/access-log").status()).isEqualTo(403);
+    }
+
+    @Test
+    void deniesEverythingOutsideTheApiButHealthAndDocs() {
+        assertThat(anonymous().get("/actuator/health/readiness").body()).contains("UP");
+        assertThat(anonymous().get("/actuator/env").status()).isIn(401, 403);
+        assertThat(city().get("/actuator/env").status()).isEqualTo(403);
+        Api.Response unknownApi = city().get("/api/v1/nothing-here");
+        assertThat(unknownApi.status()).isEqualTo(404);
+        assertThat(unknownApi.problemCode()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void answersWrongMethodAndMediaTypeWithProblems() {
+        Api.Response method = city().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/providers")).DELETE());
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.problemCode()).isEqualTo("METHOD_NOT_ALLOWED");
+        Api.Response media = city().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/persons"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(media.status()).isEqualTo(415);
+        assertThat(media.problemCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void publishesTheOpenApiDescriptionOfEveryPath() {
+        Api.Response docs = anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").fieldNames()).toIterable().contains(
+                "/api/v1/persons", "/api/v1/persons/{id}", "/api/v1/persons/lookup/by-personal-id",
+                "/api/v1/persons/{id}/providers/{providerKey}/identity", "/api/v1/providers/{providerKey}/reverse-resolve",
+                "/api/v1/persons/{id}/access-log", "/api/v1/cards/by-certificate-serial/{serial}", "/api/v1/staff");
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
