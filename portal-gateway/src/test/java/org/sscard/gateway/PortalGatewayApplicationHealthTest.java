@@ -19,4 +19,11 @@ class PortalGatewayApplicationHealthTest {
         assertThat(client.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
         assertThat(client.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
     }
+
+    @Test
+    void servesTheEntryPageInJapaneseFirst() {
+        byte[] body = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(byte[].class);
+        String page = new String(body, java.nio.charset.StandardCharsets.UTF_8); // the page declares UTF-8
+        assertThat(page).contains("lang=\"ja\"").contains("マイポータル");
+    }
 }
