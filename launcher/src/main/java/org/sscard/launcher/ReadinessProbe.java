@@ -1,0 +1,50 @@
+package org.sscard.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Waits until a service says it can take traffic, so the next one never starts against a half-ready dependency. */
+final class ReadinessProbe {
+
+    enum Outcome { READY, EXITED, TIMED_OUT }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Duration timeout;
+    private final Duration pollInterval;
+
+    ReadinessProbe(Duration timeout, Duration pollInterval) {
+        this.timeout = timeout;
+        this.pollInterval = pollInterval;
+    }
+
+    Outcome await(ServiceProcess child, int port) throws InterruptedException {
+        // Loopback rather than SSCARD_HOST: the child runs here, whatever name the user's browser needs.
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) {
+                return Outcome.EXITED;
+            }
+            if (isReady(readiness)) {
+                return Outcome.READY;
+            }
+            Thread.sleep(pollInterval.toMillis());
+        }
+        return child.isAlive() ? Outcome.TIMED_OUT : Outcome.EXITED;
+    }
+
+    /** True for the given URL answering readiness right now. */
+    boolean isReady(URI readiness) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.sscard.launcher;
+
+import java.util.List;
+
+/**
+ * One service of the platform as the launcher sees it. The launcher knows nothing about what a service does; it only
+ * needs the jar's module name, the port, the database and how to present it to the user.
+ *
+ * @param module      Maven module, also the jar's name: {@code <module>/target/<module>.jar}
+ * @param defaultPort port without {@code SSCARD_PORT_OFFSET}
+ * @param database    database to create and hand over, or {@code null} for a service without one
+ * @param urlVariable environment variable every child receives with this service's base URL, so that services find
+ *                    each other even when the ports are shifted
+ * @param title       what the user sees in the ready table
+ * @param entryPath   path appended to the base URL in the ready table
+ */
+record ServiceSpec(String module, int defaultPort, String database, String urlVariable, String title,
+                   String entryPath) {
+
+    static final ServiceSpec RELAY = new ServiceSpec("relay-db-service", 8081, "sscard_relay",
+            "SSCARD_RELAY_URL", "Relay DB API (OpenAPI)", "/swagger-ui.html");
+    static final ServiceSpec CARD_ISSUER = new ServiceSpec("card-issuer", 8083, "sscard_issuer",
+            "SSCARD_ISSUER_URL", "Card issuer (CA, CRL, OCSP)", "/");
+    static final ServiceSpec AUTH = new ServiceSpec("auth-service", 8082, "sscard_auth",
+            "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/");
+    static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec("insurer-adapters", 8084, "sscard_providers",
+            "SSCARD_ADAPTERS_URL", "Insurer adapters", "/");
+    static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec("portal-gateway", 8080, null,
+            "SSCARD_PORTAL_URL", "My Portal (entry)", "/");
+
+    /** Dependencies first: everything talks to the relay, the portal talks to everything. */
+    static final List<ServiceSpec> START_ORDER = List.of(RELAY, CARD_ISSUER, AUTH, INSURER_ADAPTERS, PORTAL_GATEWAY);
+
+    boolean needsDatabase() {
+        return database != null;
+    }
+
+    static ServiceSpec byModule(String module) {
+        return START_ORDER.stream()
+                .filter(spec -> spec.module().equals(module))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service '" + module + "', known: "
+                        + START_ORDER.stream().map(ServiceSpec::module).toList()));
+    }
+}
