@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sscard.relay.card.CardView.HolderType;
+import org.sscard.common.pki.RevocationReason;
 
 @Repository
 class CardRepository {

@@ -3,6 +3,7 @@ package org.sscard.relay.card;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import org.sscard.common.pki.RevocationReason;
 
 public final class CardRequests {
 

@@ -14,6 +14,7 @@ import org.sscard.relay.person.PersonRef;
 import org.sscard.relay.person.PersonService;
 import org.sscard.relay.person.PersonStatus;
 import org.sscard.relay.staff.StaffService;
+import org.sscard.common.pki.RevocationReason;
 
 /** Cards and their certificates; the status here is what card login checks beside CRL and OCSP. */
 @Service

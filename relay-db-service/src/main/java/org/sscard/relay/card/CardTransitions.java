@@ -2,6 +2,7 @@ package org.sscard.relay.card;
 
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
+import org.sscard.common.pki.RevocationReason;
 
 /**
  * The card life cycle: ACTIVE ⇄ SUSPENDED (certificateHold: "lost, maybe found"); ACTIVE or SUSPENDED →

@@ -90,14 +90,47 @@ class MappingRepository {
                 .query(MappingRepository::row).optional();
     }
 
+    /**
+     * The hot path of resolve: the person and their mapping valid on the day, in one primary-key look-up.
+     * Empty: no such person; a resolution without a row: the person has no ID at the provider on that day.
+     */
+    Optional<Resolution> resolve(UUID personOpaqueId, String providerKey, LocalDate at) {
+        return jdbc.sql("""
+                        SELECT per.id, m.id, m.person_id, m.opaque_id, p.provider_key, p.id_scheme, m.insurer_number,
+                               m.insurance_symbol, m.insurance_number, m.insurance_branch, m.local_number,
+                               m.valid_from, m.valid_to, m.status, m.end_reason
+                        FROM person per
+                        LEFT JOIN provider p ON p.provider_key = :provider
+                        LEFT JOIN service_mapping m ON m.person_id = per.id AND m.provider_id = p.id
+                             AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at
+                        WHERE per.opaque_id = :opaque""")
+                .param("opaque", personOpaqueId).param("provider", providerKey).param("at", at)
+                .query((rs, n) -> {
+                    long personId = rs.getLong(1);
+                    rs.getLong(2);
+                    boolean noMapping = rs.wasNull();
+                    return new Resolution(personId, noMapping ? Optional.empty() : Optional.of(rowAt(rs, 1)));
+                })
+                .optional();
+    }
+
     private static Row row(ResultSet rs, int n) throws SQLException {
-        ProviderLocalId localId = new ProviderLocalId(rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10));
-        return new Row(rs.getLong(1), rs.getLong(2), new MappingView(rs.getObject(3, UUID.class), rs.getString(4),
-                IdScheme.valueOf(rs.getString(5)), localId, rs.getObject(11, LocalDate.class),
-                rs.getObject(12, LocalDate.class), MappingStatus.valueOf(rs.getString(13)), rs.getString(14)));
+        return rowAt(rs, 0);
+    }
+
+    private static Row rowAt(ResultSet rs, int offset) throws SQLException {
+        ProviderLocalId localId = new ProviderLocalId(rs.getString(offset + 6), rs.getString(offset + 7),
+                rs.getString(offset + 8), rs.getString(offset + 9), rs.getString(offset + 10));
+        return new Row(rs.getLong(offset + 1), rs.getLong(offset + 2), new MappingView(
+                rs.getObject(offset + 3, UUID.class), rs.getString(offset + 4),
+                IdScheme.valueOf(rs.getString(offset + 5)), localId, rs.getObject(offset + 11, LocalDate.class),
+                rs.getObject(offset + 12, LocalDate.class), MappingStatus.valueOf(rs.getString(offset + 13)),
+                rs.getString(offset + 14)));
     }
 
     record Row(long id, long personId, MappingView view) {
+    }
+
+    record Resolution(long personId, Optional<Row> mapping) {
     }
 }

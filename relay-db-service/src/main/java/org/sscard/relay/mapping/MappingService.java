@@ -90,12 +90,13 @@ public class MappingService {
     /** (person, provider) → the provider's own ID valid on the given day (default today). */
     @Transactional
     public MappingView resolve(UUID personId, String providerKey, LocalDate at) {
-        PersonRef person = persons.requireRef(personId);
-        MappingView view = mappings.validAt(person.id(), providerKey, at != null ? at : today())
+        MappingRepository.Resolution resolution = mappings.resolve(personId, providerKey, at != null ? at : today())
+                .orElseThrow(() -> new RelayException(RelayError.PERSON_NOT_FOUND, "no such person"));
+        MappingView view = resolution.mapping()
                 .orElseThrow(() -> new RelayException(RelayError.MAPPING_NOT_FOUND,
                         "the person has no ID at '" + providerKey + "' on that day"))
                 .view();
-        accessLog.record(person.id(), AccessAction.RESOLVE, "resolve provider ID", providerKey);
+        accessLog.record(resolution.personId(), AccessAction.RESOLVE, "resolve provider ID", providerKey);
         return view;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.sscard.relay.error.RelayException;
+import org.sscard.common.pki.RevocationReason;
 
 class CardTransitionsTest {
 
