@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.sscard.common.secret.ServiceClientAuthentication;
 import org.sscard.relay.config.DataDirectory;
 import org.sscard.relay.config.RelayProperties;
 import org.sscard.relay.error.Problems;
@@ -25,7 +26,8 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain relaySecurity(HttpSecurity http, RelayProperties properties, DataDirectory dataDirectory,
                                       ObjectMapper json) throws Exception {
-        http.authenticationProvider(new ServiceClientAuthenticationProvider(properties, dataDirectory))
+        http.authenticationProvider(new ServiceClientAuthentication(dataDirectory.dataDir(), "relay",
+                        properties.clients()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

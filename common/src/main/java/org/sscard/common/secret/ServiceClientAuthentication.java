@@ -1,29 +1,31 @@
-package org.sscard.relay.security;
+package org.sscard.common.secret;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.sscard.common.secret.ServiceSecrets;
-import org.sscard.relay.config.DataDirectory;
-import org.sscard.relay.config.RelayProperties;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Authenticates service clients by their generated secret (HTTP Basic). A constant-time compare, no password
- * hashing: the secrets are 256-bit random values, not human passwords, and every request pays for this check.
+ * Authenticates service clients (HTTP Basic) by the secret generated for each in the data directory. A
+ * constant-time compare, no password hashing: the secrets are 256-bit random values, not human passwords, and
+ * every request pays for this check. The auth-service issue replaces these with client-credentials tokens.
  */
-class ServiceClientAuthenticationProvider implements AuthenticationProvider {
+public class ServiceClientAuthentication implements AuthenticationProvider {
 
     private final Map<String, String> secrets;
-    private final Map<String, Set<RelayAuthority>> authorities;
+    private final Map<String, ? extends Collection<? extends GrantedAuthority>> authorities;
 
-    ServiceClientAuthenticationProvider(RelayProperties properties, DataDirectory dataDirectory) {
-        ServiceSecrets store = new ServiceSecrets(dataDirectory.dataDir(), "relay");
-        this.authorities = Map.copyOf(properties.clients());
-        this.secrets = properties.clients().keySet().stream()
+    /** {@code clients}: client name → what it may do; realm: the service whose clients these are. */
+    public ServiceClientAuthentication(Path dataDirectory, String realm,
+                                       Map<String, ? extends Collection<? extends GrantedAuthority>> clients) {
+        ServiceSecrets store = new ServiceSecrets(dataDirectory, realm);
+        this.authorities = Map.copyOf(clients);
+        this.secrets = clients.keySet().stream()
                 .collect(Collectors.toUnmodifiableMap(client -> client, store::getOrCreate));
     }
 

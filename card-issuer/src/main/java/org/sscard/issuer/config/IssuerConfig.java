@@ -1,0 +1,99 @@
+package org.sscard.issuer.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.secret.ServiceSecrets;
+import org.sscard.issuer.ca.CaHierarchy;
+import org.sscard.issuer.ca.CaKeyStore;
+import org.sscard.issuer.ca.CaProperties;
+import org.sscard.issuer.ca.CertificateMinter;
+import org.sscard.issuer.ca.Pkcs11CaKeyStore;
+import org.sscard.issuer.ca.Pkcs12CaKeyStore;
+import org.sscard.issuer.profile.ProfileProperties;
+import org.sscard.issuer.relay.RelayClient;
+import org.sscard.issuer.revocation.CertificateRecords;
+import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
+
+/** Wires the CA: its key store (PKCS#12 file or PKCS#11 HSM), the hierarchy, and the relay client. */
+@Configuration
+@EnableScheduling
+class IssuerConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PersonalIdFormat personalIdFormat() {
+        return PersonalIdFormat.standard();
+    }
+
+    @Bean
+    CaKeyStore caKeyStore(CaProperties ca, IssuerProperties issuer) {
+        Path caDir = issuer.dataDir().resolve("ca");
+        return switch (ca.keyStore()) {
+            case PKCS12 -> new Pkcs12CaKeyStore(caDir.resolve("ca.p12"), CaSecrets.passphrase(caDir));
+            case PKCS11 -> new Pkcs11CaKeyStore(ca.pkcs11());
+        };
+    }
+
+    @Bean
+    CertificateMinter certificateMinter(CaKeyStore keyStore) {
+        return new CertificateMinter(keyStore);
+    }
+
+    /** Created after Flyway, so that certificates made on first start are recorded in the CA's register. */
+    @Bean
+    @DependsOn("flywayInitializer")
+    CaHierarchy caHierarchy(CaKeyStore keyStore, CertificateMinter minter, CaProperties ca,
+                            ProfileProperties profiles, CertificateRecords records, Clock clock) {
+        CaHierarchy hierarchy = new CaHierarchy(keyStore, minter, ca, clock);
+        for (X509Certificate created : hierarchy.initialise(profiles.require("ocsp-signer"))) {
+            boolean selfSigned = created.getSubjectX500Principal().equals(created.getIssuerX500Principal());
+            boolean issuedByRoot = created.getIssuerX500Principal()
+                    .equals(hierarchy.root().certificate().getSubjectX500Principal());
+            if (!selfSigned) {
+                records.record(created, issuedByRoot ? CaHierarchy.ROOT : CaHierarchy.ISSUING,
+                        issuedByRoot ? "issuing-ca" : "ocsp-signer", HolderType.PLATFORM,
+                        issuedByRoot ? "issuing-ca" : "ocsp-responder", null);
+            }
+        }
+        return hierarchy;
+    }
+
+    @Bean
+    RelayClient relayClient(IssuerProperties issuer, ObjectMapper json) {
+        String secret = new ServiceSecrets(issuer.dataDir(), "relay").getOrCreate("card-issuer");
+        return new RelayClient(issuer.relayUrl(), secret, json);
+    }
+
+    /** The PKCS#12 passphrase: SSCARD_CA_PASSPHRASE, or generated once into the data directory (owner-only). */
+    static final class CaSecrets {
+
+        private CaSecrets() {
+        }
+
+        static char[] passphrase(Path caDir) {
+            String fromEnvironment = System.getenv("SSCARD_CA_PASSPHRASE");
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+                return fromEnvironment.toCharArray();
+            }
+            try {
+                java.nio.file.Files.createDirectories(caDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ServiceSecrets(caDir.getParent(), "ca").getOrCreate("ca-passphrase").toCharArray();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.sscard.issuer.issuance;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.sscard.common.id.PersonalId;
+import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.issuer.error.IssuerError;
+import org.sscard.issuer.error.IssuerException;
+import org.sscard.issuer.profile.CertificateProfile;
+import org.sscard.issuer.profile.CertificateSubject;
+import org.sscard.issuer.profile.SubjectKind;
+import org.sscard.issuer.relay.RelayClient;
+import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
+
+/**
+ * Turns an issuance request's holder into a certificate subject, refusing anyone the relay does not know as an
+ * active person or staff member in the role the profile certifies.
+ */
+@Component
+class HolderResolver {
+
+    record Holder(CertificateSubject subject, HolderType type, String ref, UUID relayId) {
+        boolean isStaff() {
+            return type == HolderType.STAFF;
+        }
+    }
+
+    private final RelayClient relay;
+    private final PersonalIdFormat personalIds;
+
+    HolderResolver(RelayClient relay, PersonalIdFormat personalIds) {
+        this.relay = relay;
+        this.personalIds = personalIds;
+    }
+
+    Holder resolve(HolderRequest request, CertificateProfile profile) {
+        if (request == null || request.count() != 1) {
+            throw new IssuerException(IssuerError.INVALID_FIELD,
+                    "name exactly one holder: personalId, staffId or service");
+        }
+        return switch (profile.subject()) {
+            case RESIDENT -> resident(request);
+            case STAFF -> staff(request, profile);
+            case SERVER, SERVICE -> platform(request, profile.subject());
+            case OCSP_SIGNER -> throw new IssuerException(IssuerError.UNKNOWN_PROFILE,
+                    "the OCSP signer is made by the CA itself");
+        };
+    }
+
+    private Holder resident(HolderRequest request) {
+        if (request.personalId() == null) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "a resident card needs personalId");
+        }
+        PersonalId personalId = personalIds.parse(request.personalId());
+        RelayClient.Person person = relay.personByPersonalId(personalId).orElseThrow(() ->
+                new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no person with this personal ID in the relay"));
+        if (!"ACTIVE".equals(person.status())) {
+            throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the person is " + person.status());
+        }
+        return new Holder(new CertificateSubject.Resident(personalId), HolderType.PERSON, person.id().toString(),
+                person.id());
+    }
+
+    private Holder staff(HolderRequest request, CertificateProfile profile) {
+        if (request.staffId() == null) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "a staff token needs staffId");
+        }
+        RelayClient.Staff staff = relay.staff(request.staffId()).orElseThrow(() ->
+                new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no such staff member in the relay"));
+        if (!"ACTIVE".equals(staff.status())) {
+            throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the staff member is " + staff.status());
+        }
+        if (!staff.role().equals(profile.staffRole())) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "this profile certifies " + profile.staffRole()
+                    + ", and the staff member is " + staff.role());
+        }
+        return new Holder(new CertificateSubject.Staff(staff.id(), staff.organisation(), staff.role(),
+                staff.nameKanji()), HolderType.STAFF, staff.id().toString(), staff.id());
+    }
+
+    private static Holder platform(HolderRequest request, SubjectKind kind) {
+        HolderRequest.PlatformService service = request.service();
+        if (service == null) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "a platform certificate needs service");
+        }
+        CertificateSubject subject = kind == SubjectKind.SERVER
+                ? new CertificateSubject.Server(service.name(), service.dnsNames().isEmpty()
+                        ? List.of("localhost") : service.dnsNames(), service.ipAddresses())
+                : new CertificateSubject.Service(service.name());
+        return new Holder(subject, HolderType.PLATFORM, service.name(), null);
+    }
+}

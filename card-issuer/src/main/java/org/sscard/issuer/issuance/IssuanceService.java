@@ -1,0 +1,175 @@
+package org.sscard.issuer.issuance;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sscard.common.id.InvalidPersonalIdException;
+import org.sscard.common.pki.RevocationReason;
+import org.sscard.issuer.audit.IssuerAudit;
+import org.sscard.issuer.ca.CaHierarchy;
+import org.sscard.issuer.ca.CaProperties;
+import org.sscard.issuer.ca.CertificateMinter;
+import org.sscard.issuer.error.IssuerError;
+import org.sscard.issuer.error.IssuerException;
+import org.sscard.issuer.profile.CertificateProfile;
+import org.sscard.issuer.profile.ProfileProperties;
+import org.sscard.issuer.profile.SubjectKind;
+import org.sscard.issuer.relay.RelayClient;
+import org.sscard.issuer.revocation.CertificateRecords;
+import org.sscard.issuer.revocation.CertificateStatus;
+import org.sscard.issuer.revocation.IssuedCertificate;
+import org.sscard.issuer.revocation.RevocationService;
+
+/**
+ * Issuance: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
+ * register in one operation. A soft card's key is generated here; a token's key is generated on the token and only
+ * its CSR comes here. Every request is audited, accepted or refused; a refusal issues nothing.
+ */
+@Service
+public class IssuanceService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ProfileProperties profiles;
+    private final HolderResolver holders;
+    private final RelayClient relay;
+    private final CaHierarchy hierarchy;
+    private final CertificateMinter minter;
+    private final CertificateRecords records;
+    private final RevocationService revocations;
+    private final IssuerAudit audit;
+    private final CaProperties ca;
+    private final Clock clock;
+
+    IssuanceService(ProfileProperties profiles, HolderResolver holders, RelayClient relay, CaHierarchy hierarchy,
+                    CertificateMinter minter, CertificateRecords records, RevocationService revocations,
+                    IssuerAudit audit, CaProperties ca, Clock clock) {
+        this.profiles = profiles;
+        this.holders = holders;
+        this.relay = relay;
+        this.hierarchy = hierarchy;
+        this.minter = minter;
+        this.records = records;
+        this.revocations = revocations;
+        this.audit = audit;
+        this.ca = ca;
+        this.clock = clock;
+    }
+
+    /** A soft card: the key pair is generated here and handed out once, in the PIN-protected PKCS#12. */
+    @Transactional
+    public IssuedCard issueSoft(String profileName, HolderRequest holder, String replacesCardSerial) {
+        return audited("ISSUE_SOFT", () -> {
+            CertificateProfile profile = profile(profileName);
+            KeyPair keys = generate(profile);
+            return issue(profileName, profile, holder, keys.getPublic(), keys.getPrivate(), null, replacesCardSerial);
+        });
+    }
+
+    /** A card whose key was generated elsewhere (on a PKCS#11 token): the CSR proves possession. */
+    @Transactional
+    public IssuedCard issueForCsr(String profileName, HolderRequest holder, String csrPem, String cardSerial,
+                                  String replacesCardSerial) {
+        return audited("ISSUE_CSR", () -> {
+            CertificateProfile profile = profile(profileName);
+            PublicKey key = CsrReader.publicKey(csrPem, profile);
+            return issue(profileName, profile, holder, key, null, cardSerial, replacesCardSerial);
+        });
+    }
+
+    private IssuedCard issue(String profileName, CertificateProfile profile, HolderRequest request, PublicKey key,
+                             PrivateKey softKey, String cardSerial, String replacesCardSerial) {
+        HolderResolver.Holder holder = holders.resolve(request, profile);
+        boolean card = holder.relayId() != null;
+        if (replacesCardSerial != null) {
+            replace(replacesCardSerial, holder);
+        }
+        if (card) {
+            requireNoOtherActiveCard(holder);
+        }
+        String serialOfCard = card ? (cardSerial != null ? cardSerial : newCardSerial(profile)) : null;
+        if (serialOfCard != null && !serialOfCard.matches("[A-Za-z0-9-]{4,40}")) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
+        }
+        BigInteger serial = CertificateMinter.newSerial();
+        X509Certificate certificate = minter.endEntity(profile, holder.subject(), key, serial, hierarchy.issuing(),
+                ca, clock.instant());
+        records.record(certificate, CaHierarchy.ISSUING, profileName, holder.type(), holder.ref(), serialOfCard);
+        if (card) {
+            relay.registerCard(holder.isStaff(), holder.relayId(), serialOfCard, serial.toString(16),
+                    CertificateRecords.sha256(certificate), certificate.getNotBefore().toInstant(),
+                    certificate.getNotAfter().toInstant());
+        }
+        audit.accepted("ISSUE", holder.ref(), serial.toString(16));
+        return new IssuedCard(serialOfCard, certificate, List.of(certificate, hierarchy.issuing().certificate(),
+                hierarchy.root().certificate()), softKey, holder.ref());
+    }
+
+    private void replace(String replacesCardSerial, HolderResolver.Holder holder) {
+        IssuedCertificate old = records.byCardSerial(replacesCardSerial).orElseThrow(() ->
+                new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + replacesCardSerial));
+        if (!old.holderRef().equals(holder.ref())) {
+            throw new IssuerException(IssuerError.INVALID_FIELD, "the replaced card belongs to someone else");
+        }
+        if (old.status() != CertificateStatus.REVOKED) {
+            revocations.revoke(old.serial(), RevocationReason.superseded);
+        }
+    }
+
+    private void requireNoOtherActiveCard(HolderResolver.Holder holder) {
+        boolean active = relay.cards(holder.isStaff(), holder.relayId()).stream()
+                .anyMatch(c -> c.status().equals("ACTIVE") || c.status().equals("SUSPENDED"));
+        if (active) {
+            throw new IssuerException(IssuerError.SECOND_ACTIVE_CARD, "the holder already has an active card: "
+                    + "revoke it, or reissue with replacesCardSerial");
+        }
+    }
+
+    private CertificateProfile profile(String name) {
+        CertificateProfile profile = profiles.profiles().get(name);
+        if (profile == null || profile.subject() == SubjectKind.OCSP_SIGNER) {
+            throw new IssuerException(IssuerError.UNKNOWN_PROFILE, "no issuable profile '" + name + "'");
+        }
+        return profile;
+    }
+
+    private static KeyPair generate(CertificateProfile profile) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(profile.keyAlgorithm());
+            generator.initialize(profile.keySize());
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newCardSerial(CertificateProfile profile) {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        String prefix = profile.subject() == SubjectKind.STAFF ? "ST-" : "KC-";
+        return prefix + HexFormat.of().formatHex(random).toUpperCase(Locale.ROOT);
+    }
+
+    private <T> T audited(String action, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IssuerException e) {
+            audit.refused(action, e.error() + ": " + e.getMessage(), null, null);
+            throw e;
+        } catch (InvalidPersonalIdException e) {
+            audit.refused(action, "MALFORMED_PERSONAL_ID: " + e.error(), null, null);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.sscard.issuer.token;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * One logged-in PKCS#11 token through the JDK's SunPKCS11 provider. Keys generated through {@link #provider()}
+ * are token objects, sensitive and never extractable: they can sign, never leave the token.
+ */
+public final class Pkcs11Session {
+
+    private final Provider provider;
+    private final KeyStore keyStore;
+
+    private Pkcs11Session(Provider provider, KeyStore keyStore) {
+        this.provider = provider;
+        this.keyStore = keyStore;
+    }
+
+    public static Pkcs11Session open(Path library, int slotListIndex, char[] pin) {
+        String config = String.join("\n",
+                "--name = sscard-" + slotListIndex,
+                "library = " + library,
+                "slotListIndex = " + slotListIndex,
+                "attributes(generate, CKO_PRIVATE_KEY, *) = {",
+                "  CKA_TOKEN = true",
+                "  CKA_PRIVATE = true",
+                "  CKA_SENSITIVE = true",
+                "  CKA_EXTRACTABLE = false",
+                "}",
+                "attributes(generate, CKO_PUBLIC_KEY, *) = {",
+                "  CKA_TOKEN = true",
+                "}");
+        try {
+            Provider provider = Security.getProvider("SunPKCS11").configure(config);
+            KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
+            keyStore.load(null, pin);
+            return new Pkcs11Session(provider, keyStore);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot log in to the PKCS#11 token (" + library + ", slot index "
+                    + slotListIndex + ")", e);
+        }
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public KeyStore keyStore() {
+        return keyStore;
+    }
+
+    /** Binds a token key to its certificate chain under the alias (the certificate is written to the token). */
+    public void store(String alias, PrivateKey key, List<X509Certificate> chain) {
+        try {
+            keyStore.setKeyEntry(alias, key, null, chain.toArray(new Certificate[0]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the certificate to the token", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.sscard.issuer.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.id.MunicipalityCode;
+import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.secret.ServiceSecrets;
+import org.sscard.testsupport.RelayProcess;
+import org.sscard.testsupport.TestPostgres;
+
+/**
+ * Base of the card issuer's tests: the issuer in this JVM on its own real PostgreSQL database, talking to the real
+ * relay-db-service running as a child process (shared data directory, so both know the generated secrets).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class IssuerApiTest {
+
+    protected static final RelayProcess RELAY = RelayProcess.get();
+    private static final String DATABASE = TestPostgres.createDatabase("issuer");
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger SSN = new AtomicInteger((int) (System.nanoTime() % 100_000_000));
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void issuerProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
+        registry.add("sscard.relay-url", RELAY::baseUrl);
+        registry.add("sscard.issuer.ca.public-url", () -> "http://localhost:" + IssuerPort.get());
+        registry.add("server.port", IssuerPort::get);
+        registry.add("logging.structured.format.console", () -> "");
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + IssuerPort.get();
+    }
+
+    /** Calls the issuer API as the city office. */
+    protected Response issuer(String method, String path, Object body) {
+        return call(baseUrl() + path, "city-office", new ServiceSecrets(RELAY.dataDir(), "issuer")
+                .getOrCreate("city-office"), method, body);
+    }
+
+    /** Calls the relay API as the city office (to register people and staff for the tests). */
+    protected Response relay(String method, String path, Object body) {
+        return call(RELAY.baseUrl() + path, "city-office", RELAY.secret("city-office"), method, body);
+    }
+
+    /** Registers a new active person in the relay; returns their personal ID. */
+    protected String newResident() {
+        String personalId = PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
+        Response created = relay("POST", "/api/v1/persons", Map.of("personalId", personalId,
+                "nameKana", "テスト タロウ", "dateOfBirth", "1960-01-01", "sex", "MALE",
+                "provisionalSsn", String.format("9%011d", SSN.incrementAndGet())));
+        if (created.status() != 201) {
+            throw new AssertionError("person not created: " + created.body());
+        }
+        return personalId;
+    }
+
+    protected static Response call(String url, String client, String secret, String method, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method,
+                        HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+            }
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Status, body and content type; {@link #json()} parses, {@link #problemCode()} checks RFC 9457. */
+    public record Response(int status, byte[] bytes, String contentType) {
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body(), e);
+            }
+        }
+
+        public String problemCode() {
+            if (!contentType.startsWith("application/problem+json")) {
+                throw new AssertionError("expected a problem detail, got " + status + " " + contentType + ": " + body());
+            }
+            return json().path("code").asText();
+        }
+    }
+
+    /**
+     * The issuer's port, fixed before the context starts: its CRL and OCSP URLs go into certificates, so they
+     * must name the port the tests then fetch them from.
+     */
+    static final class IssuerPort {
+        private static final int PORT = free();
+
+        static int get() {
+            return PORT;
+        }
+
+        private static int free() {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
