@@ -1,0 +1,30 @@
+package org.sscard.issuer.bootstrap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the CA makes for the platform on first start: TLS server certificates for its services and, in the demo,
+ * soft cards for the demo residents and staff (PINs are demo values, listed in the README).
+ */
+@ConfigurationProperties("sscard.issuer.bootstrap")
+@Validated
+public record BootstrapProperties(
+        @DefaultValue("true") boolean serverCertificates,
+        @DefaultValue({"relay-db-service", "card-issuer", "auth-service", "insurer-adapters", "portal-gateway",
+                "hospital-portal"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
+        @DefaultValue("localhost") String host,
+        @DefaultValue List<@Valid DemoCard> demoCards) {
+
+    /** A demo card: whose (the relay's name in kanji), the file in data/demo/cards, and its PIN. */
+    public record DemoCard(@NotBlank String name, @Pattern(regexp = "[a-z0-9-]{1,40}\\.p12") String file,
+                           @Pattern(regexp = "\\d{4,16}") String pin,
+                           @Pattern(regexp = "resident-card|staff-[a-z-]+") String profile,
+                           String organisation) {
+    }
+}

@@ -1,0 +1,109 @@
+package org.sscard.issuer.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sscard.issuer.api.Pem;
+import org.sscard.issuer.ca.CaHierarchy;
+import org.sscard.issuer.ca.CaProperties;
+import org.sscard.issuer.ca.CertificateMinter;
+import org.sscard.issuer.profile.CertificateProfile;
+import org.sscard.issuer.profile.CertificateSubject;
+import org.sscard.issuer.profile.ProfileProperties;
+import org.sscard.issuer.revocation.CertificateRecords;
+import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
+
+/**
+ * TLS server certificates for the platform's own services, issued by the platform's CA into
+ * {@code <data-dir>/tls/<service>.crt|.key} (PEM; the key owner-only) beside {@code ca-root.pem}. A certificate is
+ * renewed when less than 30 days are left.
+ */
+class ServerCertificates {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerCertificates.class);
+
+    private final CaHierarchy hierarchy;
+    private final CertificateMinter minter;
+    private final CertificateRecords records;
+    private final CertificateProfile profile;
+    private final CaProperties ca;
+    private final Clock clock;
+
+    ServerCertificates(CaHierarchy hierarchy, CertificateMinter minter, CertificateRecords records,
+                       ProfileProperties profiles, CaProperties ca, Clock clock) {
+        this.hierarchy = hierarchy;
+        this.minter = minter;
+        this.records = records;
+        this.profile = profiles.require("tls-server");
+        this.ca = ca;
+        this.clock = clock;
+    }
+
+    void ensure(Path tlsDirectory, List<String> services, String host) {
+        try {
+            Files.createDirectories(tlsDirectory);
+            Files.writeString(tlsDirectory.resolve("ca-root.pem"), Pem.of(hierarchy.root().certificate()));
+            for (String service : services) {
+                Path certificate = tlsDirectory.resolve(service + ".crt");
+                if (Files.exists(certificate) && !nearExpiry(certificate)) {
+                    continue;
+                }
+                issue(tlsDirectory, service, host);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the platform's TLS certificates", e);
+        }
+    }
+
+    private void issue(Path directory, String service, String host) throws IOException {
+        KeyPair keys = generate();
+        List<String> names = host.equals("localhost") ? List.of("localhost") : List.of(host, "localhost");
+        X509Certificate certificate = minter.endEntity(profile, new CertificateSubject.Server(service, names,
+                List.of("127.0.0.1", "::1")), keys.getPublic(), CertificateMinter.newSerial(), hierarchy.issuing(),
+                ca, clock.instant());
+        records.record(certificate, CaHierarchy.ISSUING, "tls-server", HolderType.PLATFORM, service, null);
+        Path key = directory.resolve(service + ".key");
+        Files.deleteIfExists(key);
+        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(directory.resolve(service + ".crt"),
+                Pem.of(certificate) + Pem.of(hierarchy.issuing().certificate()));
+        log.info("issued the TLS server certificate of {}", service);
+    }
+
+    private boolean nearExpiry(Path certificate) throws IOException {
+        try (var in = Files.newInputStream(certificate)) {
+            X509Certificate current = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            current.verify(hierarchy.issuing().certificate().getPublicKey()); // made by this CA, not a former one
+            return Duration.between(clock.instant(), current.getNotAfter().toInstant()).toDays() < 30;
+        } catch (java.security.GeneralSecurityException e) {
+            return true;
+        }
+    }
+
+    private KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(profile.keyAlgorithm());
+            generator.initialize(profile.keySize());
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
