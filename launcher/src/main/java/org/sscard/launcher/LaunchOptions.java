@@ -79,7 +79,7 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
 
     /** The address other services and the user reach a service at. */
     String baseUrl(ServiceSpec service) {
-        return "http://" + host + ":" + portOf(service);
+        return (service.tls() ? "https://" : "http://") + host + ":" + portOf(service);
     }
 
     Path logFile(ServiceSpec service) {

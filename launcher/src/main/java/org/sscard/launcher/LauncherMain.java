@@ -54,6 +54,7 @@ public final class LauncherMain {
             platform.stop();
             return 0;
         }
+        DemoCardsNotice.print(System.out, options);
         System.out.println("Press Ctrl-C to stop.");
         platform.reportUnexpectedExits();
         Thread.currentThread().join(); // until the shutdown hook has stopped everything and the JVM halts

@@ -23,7 +23,8 @@ final class Platform {
 
     Platform(LaunchOptions options) {
         this.options = options;
-        this.probe = new ReadinessProbe(options.readyTimeout(), options.pollInterval());
+        this.probe = new ReadinessProbe(options.dataDir().resolve("tls").resolve("ca-root.pem"),
+                options.readyTimeout(), options.pollInterval());
     }
 
     void start() throws InterruptedException {

@@ -5,25 +5,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.sscard.common.tls.PlatformTrust;
 
 /** Waits until a service says it can take traffic, so the next one never starts against a half-ready dependency. */
 final class ReadinessProbe {
 
     enum Outcome { READY, EXITED, TIMED_OUT }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Path caRoot;
     private final Duration timeout;
     private final Duration pollInterval;
+    private HttpClient tls;
 
-    ReadinessProbe(Duration timeout, Duration pollInterval) {
+    ReadinessProbe(Path caRoot, Duration timeout, Duration pollInterval) {
+        this.caRoot = caRoot;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
     }
 
     Outcome await(ServiceProcess child, int port) throws InterruptedException {
         // Loopback rather than SSCARD_HOST: the child runs here, whatever name the user's browser needs.
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create((child.service().tls() ? "https" : "http") + "://127.0.0.1:" + port
+                + "/actuator/health/readiness");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!child.isAlive()) {
@@ -37,11 +43,23 @@ final class ReadinessProbe {
         return child.isAlive() ? Outcome.TIMED_OUT : Outcome.EXITED;
     }
 
+    /** Services with TLS present the platform CA's certificates: trust its root, and only it. */
+    private HttpClient clientFor(URI uri) {
+        if (!"https".equals(uri.getScheme())) {
+            return plain;
+        }
+        if (tls == null) {
+            tls = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    .sslContext(PlatformTrust.sslContext(caRoot)).build();
+        }
+        return tls;
+    }
+
     /** True for the given URL answering readiness right now. */
     boolean isReady(URI readiness) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = clientFor(readiness).send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException notListeningYet) {
             return false;

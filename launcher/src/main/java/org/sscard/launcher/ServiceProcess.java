@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sscard.common.tls.PlatformTrust;
 
 /** A service running as a JVM of its own, so that one crashing or leaking does not take the others down. */
 final class ServiceProcess {
@@ -31,6 +32,13 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(options.childJvmOptions());
+        Path trustStore = options.dataDir().resolve("tls").resolve(PlatformTrust.TRUST_STORE);
+        if (Files.exists(trustStore)) {
+            // calls between services trust the platform CA's root, which the card issuer wrote at first start
+            command.add("-Djavax.net.ssl.trustStore=" + trustStore);
+            command.add("-Djavax.net.ssl.trustStoreType=PKCS12");
+            command.add("-Djavax.net.ssl.trustStorePassword=" + PlatformTrust.TRUST_STORE_PASSWORD);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -55,6 +63,17 @@ final class ServiceProcess {
         // Every service learns every address, so a port offset cannot leave one talking to another platform.
         for (ServiceSpec other : ServiceSpec.START_ORDER) {
             env.put(other.urlVariable(), options.baseUrl(other));
+        }
+        if (service.tls()) {
+            Path tls = options.dataDir().resolve("tls");
+            Path certificate = tls.resolve(service.module() + ".crt");
+            if (!Files.exists(certificate)) {
+                throw new LaunchException("no TLS certificate for " + service.module() + " in " + tls
+                        + ": the card issuer makes it at start; is card-issuer in the list of services?");
+            }
+            env.put("SERVER_SSL_BUNDLE", "sscard");
+            env.put("SPRING_SSL_BUNDLE_PEM_SSCARD_KEYSTORE_CERTIFICATE", "file:" + certificate);
+            env.put("SPRING_SSL_BUNDLE_PEM_SSCARD_KEYSTORE_PRIVATEKEY", "file:" + tls.resolve(service.module() + ".key"));
         }
         if (service.needsDatabase()) {
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));

@@ -50,7 +50,7 @@ class PlatformLaunchIT {
         assertThat(launcher.exitValue()).as("launcher exit code; it printed:%n%s", printed).isZero();
         for (ServiceSpec service : ServiceSpec.START_ORDER) {
             assertThat(printed).containsPattern(service.module() + " +ready after")
-                    .contains("http://localhost:" + (service.defaultPort() + portOffset));
+                    .contains((service.tls() ? "https" : "http") + "://localhost:" + (service.defaultPort() + portOffset));
         }
         assertThat(printed).contains("check passed: all 5 services ready").contains("[sscard] stopped");
         assertThat(tree.jarsSeen()).as("service JVMs seen while running").containsExactlyInAnyOrderElementsOf(

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sscard.common.tls.PlatformTrust;
 import org.sscard.issuer.api.Pem;
 import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.ca.CaProperties;
@@ -55,7 +56,9 @@ class ServerCertificates {
     void ensure(Path tlsDirectory, List<String> services, String host) {
         try {
             Files.createDirectories(tlsDirectory);
-            Files.writeString(tlsDirectory.resolve("ca-root.pem"), Pem.of(hierarchy.root().certificate()));
+            Path root = tlsDirectory.resolve("ca-root.pem");
+            Files.writeString(root, Pem.of(hierarchy.root().certificate()));
+            writeTrustStore(root, tlsDirectory.resolve(PlatformTrust.TRUST_STORE));
             for (String service : services) {
                 Path certificate = tlsDirectory.resolve(service + ".crt");
                 if (Files.exists(certificate) && !nearExpiry(certificate)) {
@@ -84,6 +87,15 @@ class ServerCertificates {
         Files.writeString(directory.resolve(service + ".crt"),
                 Pem.of(certificate) + Pem.of(hierarchy.issuing().certificate()));
         log.info("issued the TLS server certificate of {}", service);
+    }
+
+    /** For JVMs that take their trust from javax.net.ssl.trustStore (the launcher starts the services so). */
+    private static void writeTrustStore(Path root, Path trustStore) throws IOException {
+        try (var out = Files.newOutputStream(trustStore)) {
+            PlatformTrust.keyStore(root).store(out, PlatformTrust.TRUST_STORE_PASSWORD.toCharArray());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the platform trust store", e);
+        }
     }
 
     private boolean nearExpiry(Path certificate) throws IOException {

@@ -74,7 +74,9 @@ class IssuerConfig {
     @Bean
     RelayClient relayClient(IssuerProperties issuer, ObjectMapper json) {
         String secret = new ServiceSecrets(issuer.dataDir(), "relay").getOrCreate("card-issuer");
-        return new RelayClient(issuer.relayUrl(), secret, json);
+        // the relay's certificate comes from this CA: trust its root, written at first start (bootstrap)
+        return new RelayClient(issuer.relayUrl(), secret, json,
+                () -> org.sscard.common.tls.PlatformTrust.sslContext(issuer.dataDir().resolve("tls/ca-root.pem")));
     }
 
     /** The PKCS#12 passphrase: SSCARD_CA_PASSPHRASE, or generated once into the data directory (owner-only). */

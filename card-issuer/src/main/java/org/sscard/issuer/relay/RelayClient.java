@@ -38,10 +38,14 @@ public class RelayClient {
     private final URI base;
     private final String authorization;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final java.util.function.Supplier<javax.net.ssl.SSLContext> trust;
+    private volatile HttpClient http;
 
-    public RelayClient(URI base, String secret, ObjectMapper json) {
+    /** {@code trust}: for an https relay, the platform's TLS trust, asked for at the first call (not at start). */
+    public RelayClient(URI base, String secret, ObjectMapper json,
+                       java.util.function.Supplier<javax.net.ssl.SSLContext> trust) {
         this.base = base;
+        this.trust = trust;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString(("card-issuer:" + secret).getBytes(StandardCharsets.UTF_8));
         this.json = json;
@@ -99,7 +103,7 @@ public class RelayClient {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             if (status == 404 && notFoundIsEmpty) {
                 return null;
@@ -121,6 +125,17 @@ public class RelayClient {
             Thread.currentThread().interrupt();
             throw new IssuerException(IssuerError.RELAY_UNAVAILABLE, "interrupted");
         }
+    }
+
+    private HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
+            if ("https".equals(base.getScheme())) {
+                builder.sslContext(trust.get());
+            }
+            http = builder.build();
+        }
+        return http;
     }
 
     private static Staff staff(JsonNode s) {
