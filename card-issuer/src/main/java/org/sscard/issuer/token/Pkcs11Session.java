@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * One logged-in PKCS#11 token through the JDK's SunPKCS11 provider. Keys generated through {@link #provider()}
- * are token objects, sensitive and never extractable: they can sign, never leave the token.
+ * are made inside the token, sensitive, never extractable and sign-only: they can sign, never leave the token.
+ * They persist on the token once {@link #store} binds them to their certificate.
  */
 public final class Pkcs11Session {
 
@@ -25,18 +26,29 @@ public final class Pkcs11Session {
     }
 
     public static Pkcs11Session open(Path library, int slotListIndex, char[] pin) {
+        // Generated keys start as session objects inside the token and become token objects only when their
+        // certificate is stored (P11KeyStore copies them with C_CopyObject): a refused or failed issuance leaves
+        // nothing on the token. A token key pair made directly would leave a public key object the JCA KeyStore
+        // can neither label nor find again; the certificate carries the public key instead.
+        // The keys sign and do nothing else (no decrypt, no unwrap): CA keys and card keys only ever sign.
         String config = String.join("\n",
                 "--name = sscard-" + slotListIndex,
                 "library = " + library,
                 "slotListIndex = " + slotListIndex,
                 "attributes(generate, CKO_PRIVATE_KEY, *) = {",
-                "  CKA_TOKEN = true",
+                "  CKA_TOKEN = false",
                 "  CKA_PRIVATE = true",
                 "  CKA_SENSITIVE = true",
                 "  CKA_EXTRACTABLE = false",
+                "  CKA_SIGN = true",
+                "  CKA_DECRYPT = false",
+                "  CKA_UNWRAP = false",
                 "}",
                 "attributes(generate, CKO_PUBLIC_KEY, *) = {",
-                "  CKA_TOKEN = true",
+                "  CKA_TOKEN = false",
+                "  CKA_VERIFY = true",
+                "  CKA_ENCRYPT = false",
+                "  CKA_WRAP = false",
                 "}");
         try {
             Provider provider = Security.getProvider("SunPKCS11").configure(config);
