@@ -58,6 +58,7 @@ class Pkcs11CaHierarchyTest {
     void generatesTheRootIssuingAndOcspKeysOnTheTokenAsSignOnlyAndNeverExtractable() {
         assertThat(created).hasSize(3);
         for (CaKeyStore.Entry entry : List.of(hierarchy.root(), hierarchy.issuing(), hierarchy.ocspSigner())) {
+            // null for any token key in SunPKCS11; pkcs11-tool below reads the token's own attributes
             assertThat(entry.privateKey().getEncoded()).as("a token key's value never reaches the JVM").isNull();
             assertThat(entry.privateKey().getClass().getName()).startsWith("sun.security.pkcs11.");
         }
