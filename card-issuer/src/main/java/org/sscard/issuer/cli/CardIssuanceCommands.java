@@ -77,11 +77,12 @@ final class CardIssuanceCommands {
         HolderSecrets secrets = HolderSecrets.read(args.optional("input"), stdin);
         try (Pkcs11Session token = Pkcs11Session.open(library, slotIndex, secrets.pin().toCharArray())) {
             TokenCardWriter writer = new TokenCardWriter(token);
+            String cardSerial = writer.cardSerial(); // before a key is made: a token without one is not a card
             TokenCardWriter.PendingCard pending = writer.newKey("RSA", RSA_KEY_SIZE);
             Map<String, Object> request = request(args, secrets);
             request.put("profile", args.optional("profile").orElse(PROFILE));
             request.put("csr", pending.csrPem());
-            request.put("cardSerial", writer.cardSerial());
+            request.put("cardSerial", cardSerial);
             JsonNode card = api.post("/api/v1/certificates", request);
             try {
                 writer.write(pending, chain(card));

@@ -70,7 +70,7 @@ final class IssuerApiClient {
                     "application/json, application/problem+json").timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new Refused("cannot reach the card issuer at " + baseUrl + ": " + e.getMessage());
+            throw new Refused("cannot reach the card issuer at " + baseUrl + " (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refused("interrupted");

@@ -29,6 +29,7 @@ public final class IssuerCli {
               suspend --card CARD
               resume  --card CARD
               revoke  --card CARD [--reason RFC5280-NAME]   (default: unspecified)
+              --help
             The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
             card PIN (for a token: its user PIN). Secrets are never taken from the command line.
             Defaults: --issuer-url http://localhost:8083, --data-dir ./data (the city office's client secret is
@@ -43,6 +44,10 @@ public final class IssuerCli {
 
     /** The whole command line, with its streams given (so tests run it in-process); returns the exit code. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(List.of(args), commands());

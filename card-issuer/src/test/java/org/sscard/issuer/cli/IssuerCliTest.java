@@ -71,6 +71,9 @@ class IssuerCliTest extends IssuerApiTest {
 
     @Test
     void answersAWrongCommandLineWithExitTwoAndTheUsage() {
+        CliRun help = cli("", "--help");
+        assertThat(help.exit()).isEqualTo(IssuerCli.OK);
+        assertThat(help.out()).contains("issue-token-card --pkcs11-library LIB --slot-index N");
         assertThat(cli("").exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(cli("", "print-money").err()).contains("unknown command 'print-money'").contains("usage:");
         CliRun secretInArgs = cli("", "issue-soft-card", "--personal-id", "1234", "--out", "x.p12");
