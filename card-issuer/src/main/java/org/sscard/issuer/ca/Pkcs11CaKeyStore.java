@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -54,13 +53,7 @@ public class Pkcs11CaKeyStore implements CaKeyStore {
 
     @Override
     public KeyPair generate(String keyAlgorithm, int keySize) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm, session.provider());
-            generator.initialize(keySize);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the HSM cannot generate a " + keyAlgorithm + " key", e);
-        }
+        return session.generate(keyAlgorithm, keySize);
     }
 
     @Override

@@ -1,0 +1,87 @@
+package org.sscard.issuer.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The city office's command line for the card issuer (plain Java, no Spring context): issues soft and token
+ * cards, and looks up, suspends, resumes and revokes them through the issuer's REST API. Run it with
+ * bin/sscard-issuer. Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 wrong command line.
+ */
+public final class IssuerCli {
+
+    public static final int OK = 0;
+    public static final int REFUSED = 1;
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            usage: sscard-issuer [--issuer-url URL] [--data-dir DIR] COMMAND [OPTIONS]
+              issue-soft-card  --out FILE.p12 [--input FILE] [--profile P] [--replaces CARD]
+              issue-token-card --pkcs11-library LIB --slot-index N [--input FILE] [--profile P] [--replaces CARD]
+              status  --card CARD
+              suspend --card CARD
+              resume  --card CARD
+              revoke  --card CARD [--reason RFC5280-NAME]   (default: unspecified)
+              --help
+            The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
+            card PIN (for a token: its user PIN). Secrets are never taken from the command line.
+            Defaults: --issuer-url http://localhost:8083, --data-dir ./data (the city office's client secret is
+            <data-dir>/secrets/issuer/city-office.secret).""";
+
+    private IssuerCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** The whole command line, with its streams given (so tests run it in-process); returns the exit code. */
+    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        CliArguments arguments;
+        try {
+            arguments = CliArguments.parse(List.of(args), commands());
+        } catch (CliArguments.UsageException e) {
+            err.println("sscard-issuer: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            IssuerApiClient api = IssuerApiClient.forDataDirectory(
+                    URI.create(arguments.optional("issuer-url").orElse("http://localhost:8083")),
+                    Path.of(arguments.optional("data-dir").orElse("data")));
+            if (CardIssuanceCommands.OPTIONS.containsKey(arguments.command())) {
+                new CardIssuanceCommands(api, stdin, out).run(arguments);
+            } else {
+                new CardStatusCommands(api, out).run(arguments);
+            }
+            return OK;
+        } catch (CliArguments.UsageException e) {
+            err.println("sscard-issuer: " + e.getMessage());
+            return USAGE;
+        } catch (IssuerApiClient.Refused e) {
+            err.println("refused: " + e.getMessage());
+            return REFUSED;
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // a token that cannot be opened, a file that cannot be read: the operator can act on the message
+            err.println("failed: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            return REFUSED;
+        }
+    }
+
+    private static Map<String, Set<String>> commands() {
+        Map<String, Set<String>> commands = new HashMap<>(CardIssuanceCommands.OPTIONS);
+        commands.putAll(CardStatusCommands.OPTIONS);
+        return commands;
+    }
+}
