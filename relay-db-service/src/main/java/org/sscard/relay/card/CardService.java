@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.person.PersonRef;
@@ -92,7 +93,7 @@ public class CardService {
 
     private void insert(Long personId, Long staffId, CardRequests.RegisterCard request) {
         if (!request.expiresAt().isAfter(request.issuedAt())) {
-            throw new RelayException(RelayError.INVALID_FIELD, "expiresAt must be after issuedAt");
+            throw new RelayException(CommonError.INVALID_FIELD, "expiresAt must be after issuedAt");
         }
         String serial = normaliseSerial(request.certificateSerial());
         String sha256 = request.certificateSha256().toLowerCase(Locale.ROOT);
@@ -106,7 +107,7 @@ public class CardService {
     /** Lower-case hex without leading zeros, so that 0x00ab and AB name the same certificate. */
     static String normaliseSerial(String hex) {
         if (hex == null || !hex.matches("[0-9a-fA-F]{1,64}")) {
-            throw new RelayException(RelayError.MALFORMED_REQUEST, "a certificate serial is 1-64 hex digits");
+            throw new RelayException(CommonError.MALFORMED_REQUEST, "a certificate serial is 1-64 hex digits");
         }
         String stripped = hex.toLowerCase(Locale.ROOT).replaceFirst("^0+(?=.)", "");
         return stripped;

@@ -1,5 +1,6 @@
 package org.sscard.relay.card;
 
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.common.pki.RevocationReason;
@@ -26,19 +27,19 @@ final class CardTransitions {
                     throw refused(current, next);
                 }
                 if (reason != null && reason != RevocationReason.certificateHold) {
-                    throw new RelayException(RelayError.INVALID_FIELD, "a suspension's reason is certificateHold");
+                    throw new RelayException(CommonError.INVALID_FIELD, "a suspension's reason is certificateHold");
                 }
                 yield RevocationReason.certificateHold;
             }
             case ACTIVE -> {
                 if (reason != null) {
-                    throw new RelayException(RelayError.INVALID_FIELD, "resuming a card takes no reason");
+                    throw new RelayException(CommonError.INVALID_FIELD, "resuming a card takes no reason");
                 }
                 yield null;
             }
             case REVOKED -> {
                 if (reason == RevocationReason.certificateHold || reason == RevocationReason.removeFromCRL) {
-                    throw new RelayException(RelayError.INVALID_FIELD,
+                    throw new RelayException(CommonError.INVALID_FIELD,
                             "revoke with a final reason; use SUSPENDED for a hold");
                 }
                 yield reason == null ? RevocationReason.unspecified : reason;

@@ -1,96 +1,25 @@
 package org.sscard.relay.error;
 
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.sscard.common.id.InvalidPersonalIdException;
+import org.sscard.common.web.CommonError;
+import org.sscard.common.web.Problems;
+import org.sscard.common.web.StandardProblemHandler;
 
 /** The relay's one error mapping: every failure becomes a problem detail, never a stack trace. */
 @RestControllerAdvice
-class ProblemHandler {
+class ProblemHandler extends StandardProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(RelayException.class)
     ProblemDetail relay(RelayException e) {
         return Problems.of(e.error(), e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidPersonalIdException.class)
-    ProblemDetail personalId(InvalidPersonalIdException e) {
-        ProblemDetail problem = Problems.of(RelayError.MALFORMED_PERSONAL_ID, e.error().message());
-        problem.setProperty("reason", e.error().name());
-        return problem;
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = Problems.of(RelayError.INVALID_FIELD,
-                errors.size() == 1 ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                        : errors.size() + " fields are invalid");
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ProblemDetail invalidParameter(HandlerMethodValidationException e) {
-        return Problems.of(RelayError.INVALID_FIELD, "a parameter is invalid");
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(RelayError.MALFORMED_REQUEST,
-                "the body is not valid JSON for this request (unknown field, wrong type or unknown value)");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(RelayError.MALFORMED_REQUEST, "'" + e.getName() + "' has the wrong format");
-    }
-
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
-    ProblemDetail missing(Exception e) {
-        return Problems.of(RelayError.MALFORMED_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return Problems.of(RelayError.METHOD_NOT_ALLOWED, e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(RelayError.UNSUPPORTED_MEDIA_TYPE, "this API accepts application/json");
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail notFound(NoResourceFoundException e) {
-        return Problems.of(RelayError.NOT_FOUND, "no such path");
-    }
-
-    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ProblemDetail denied(Exception e) {
-        return Problems.of(RelayError.FORBIDDEN, "this client is not allowed to do this");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -103,6 +32,6 @@ class ProblemHandler {
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("database error", e);
-        return Problems.of(RelayError.INTERNAL, "the relay could not complete the request");
+        return Problems.of(CommonError.INTERNAL, "the relay could not complete the request");
     }
 }

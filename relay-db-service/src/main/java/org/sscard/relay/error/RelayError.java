@@ -1,15 +1,11 @@
 package org.sscard.relay.error;
 
 import org.springframework.http.HttpStatus;
+import org.sscard.common.web.ErrorCode;
 
-/** Every error the relay API answers with; the code is the problem type's last segment and a stable property. */
-public enum RelayError {
-    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request is malformed"),
-    INVALID_FIELD(HttpStatus.BAD_REQUEST, "A field is invalid"),
-    MALFORMED_PERSONAL_ID(HttpStatus.BAD_REQUEST, "The personal ID is malformed"),
+/** The relay's own errors, beside the common ones ({@link org.sscard.common.web.CommonError}). */
+public enum RelayError implements ErrorCode {
     INVALID_LOCAL_ID(HttpStatus.BAD_REQUEST, "The provider-specific ID does not fit the provider's ID scheme"),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication is required"),
-    FORBIDDEN(HttpStatus.FORBIDDEN, "This caller may not do this"),
     PERSON_NOT_FOUND(HttpStatus.NOT_FOUND, "No such person"),
     STAFF_NOT_FOUND(HttpStatus.NOT_FOUND, "No such staff member"),
     PROVIDER_NOT_FOUND(HttpStatus.NOT_FOUND, "No such provider"),
@@ -17,7 +13,6 @@ public enum RelayError {
     MAPPING_NOT_FOUND(HttpStatus.NOT_FOUND, "No service-ID mapping"),
     CARD_NOT_FOUND(HttpStatus.NOT_FOUND, "No such card"),
     SUBSCRIPTION_NOT_FOUND(HttpStatus.NOT_FOUND, "No such subscription"),
-    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     DUPLICATE_PERSON(HttpStatus.CONFLICT, "The person is already registered"),
     DUPLICATE_PROVIDER(HttpStatus.CONFLICT, "The provider is already registered"),
     DUPLICATE_MAPPING(HttpStatus.CONFLICT, "The provider-specific ID is already mapped to another person"),
@@ -25,8 +20,6 @@ public enum RelayError {
     DUPLICATE_CARD(HttpStatus.CONFLICT, "The card or certificate is already registered"),
     DUPLICATE_SUBSCRIPTION(HttpStatus.CONFLICT, "The person already subscribes to this service"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That status change is not allowed from the current status"),
-    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
-    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json"),
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The access could not be logged, so nothing is answered"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
@@ -38,15 +31,14 @@ public enum RelayError {
         this.title = title;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    public String slug() {
-        return name().toLowerCase().replace('_', '-');
-    }
 }

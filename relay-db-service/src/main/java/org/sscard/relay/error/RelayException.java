@@ -1,16 +1,18 @@
 package org.sscard.relay.error;
 
+import org.sscard.common.web.ErrorCode;
+
 /** A request the relay refuses; rolls back the transaction it is thrown in, so nothing is written. */
 public class RelayException extends RuntimeException {
 
-    private final RelayError error;
+    private final ErrorCode error;
 
-    public RelayException(RelayError error, String detail) {
+    public RelayException(ErrorCode error, String detail) {
         super(detail);
         this.error = error;
     }
 
-    public RelayError error() {
+    public ErrorCode error() {
         return error;
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.mapping.MappingView.MappingStatus;
@@ -45,7 +46,7 @@ public class MappingService {
         ProviderRef provider = providers.requireRefForUpdate(request.providerKey());
         ProviderLocalId localId = request.localId().normalisedFor(provider.idScheme());
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
-            throw new RelayException(RelayError.INVALID_FIELD, "validTo is before validFrom");
+            throw new RelayException(CommonError.INVALID_FIELD, "validTo is before validFrom");
         }
         if (mappings.personHasOverlap(person.id(), provider.id(), request.validFrom(), request.validTo())) {
             throw new RelayException(RelayError.OVERLAPPING_VALIDITY,
@@ -79,7 +80,7 @@ public class MappingService {
         }
         LocalDate validTo = request.validTo() != null ? request.validTo() : today();
         if (validTo.isBefore(view.validFrom()) || view.validTo() != null && validTo.isAfter(view.validTo())) {
-            throw new RelayException(RelayError.INVALID_FIELD,
+            throw new RelayException(CommonError.INVALID_FIELD,
                     "validTo must lie between the mapping's validFrom and its current validTo");
         }
         mappings.end(mapping.id(), validTo, request.reason());

@@ -10,6 +10,7 @@ import org.sscard.common.id.PersonalIdFormat;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
 import org.sscard.relay.audit.Caller;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 
@@ -36,7 +37,7 @@ public class PersonService {
     public PersonView create(PersonRequests.CreatePerson request) {
         PersonalId personalId = personalIds.parse(request.personalId());
         String kana = KanaName.normalise(request.nameKana()).orElseThrow(() -> new RelayException(
-                RelayError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));
+                CommonError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));
         if (persons.existsByPersonalId(personalId)) {
             throw new RelayException(RelayError.DUPLICATE_PERSON, "a person with this personal ID exists");
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.provider.ProviderDefinition.ServiceDefinition;
@@ -106,11 +107,11 @@ public class ProviderRegistry {
 
     private static void requireSamlEndpoints(ProviderDefinition d) {
         if (d.ssoMethod() == SsoMethod.SAML && (d.samlEntityId() == null || d.samlAcsUrl() == null)) {
-            throw new RelayException(RelayError.INVALID_FIELD,
+            throw new RelayException(CommonError.INVALID_FIELD,
                     "a SAML provider needs samlEntityId and samlAcsUrl");
         }
         if ("city".equals(d.key())) {
-            throw new RelayException(RelayError.INVALID_FIELD, "'city' names the city office, not a provider");
+            throw new RelayException(CommonError.INVALID_FIELD, "'city' names the city office, not a provider");
         }
     }
 

@@ -3,16 +3,16 @@ package org.sscard.relay.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.sscard.common.secret.ServiceClientAuthentication;
+import org.sscard.common.web.CommonError;
+import org.sscard.common.web.Problems;
 import org.sscard.relay.config.DataDirectory;
 import org.sscard.relay.config.RelayProperties;
-import org.sscard.relay.error.Problems;
-import org.sscard.relay.error.RelayError;
+
 
 /**
  * The relay's one security flow, top to bottom: service clients authenticate with HTTP Basic (their generated
@@ -37,18 +37,12 @@ class SecurityConfig {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("sscard-relay")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setStatus(401);
                             response.setHeader("WWW-Authenticate", "Basic realm=\"sscard-relay\"");
-                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                            json.writeValue(response.getOutputStream(), Problems.of(RelayError.UNAUTHENTICATED,
-                                    "authenticate as a registered service client"));
+                            Problems.write(response, json, CommonError.UNAUTHENTICATED,
+                                    "authenticate as a registered service client");
                         }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
-                    response.setStatus(403);
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(),
-                            Problems.of(RelayError.FORBIDDEN, "this client is not allowed to do this"));
-                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        Problems.write(response, json, CommonError.FORBIDDEN, "this client is not allowed to do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a machine-to-machine API without cookies: CSRF does not apply
                 .csrf(csrf -> csrf.disable());

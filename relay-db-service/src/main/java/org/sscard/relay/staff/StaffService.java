@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.common.provider.ProviderKey;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.provider.ProviderRef;
@@ -82,13 +83,13 @@ public class StaffService {
     private Long organisationFor(StaffRole role, String organisation) {
         if (role.organisationType() == null) {
             if (!ProviderKey.CITY.equals(organisation)) {
-                throw new RelayException(RelayError.INVALID_FIELD, "a city admin belongs to the organisation 'city'");
+                throw new RelayException(CommonError.INVALID_FIELD, "a city admin belongs to the organisation 'city'");
             }
             return null;
         }
         ProviderRef provider = providers.requireRef(organisation);
         if (provider.type() != role.organisationType()) {
-            throw new RelayException(RelayError.INVALID_FIELD, "a " + role + " belongs to a provider of type "
+            throw new RelayException(CommonError.INVALID_FIELD, "a " + role + " belongs to a provider of type "
                     + role.organisationType() + ", and '" + organisation + "' is " + provider.type());
         }
         return provider.id();
