@@ -1,0 +1,108 @@
+package org.sscard.auth.certificate;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.sscard.auth.certificate.revocation.CertificateToCheck;
+import org.sscard.auth.certificate.revocation.RevocationChecker;
+import org.sscard.auth.certificate.revocation.RevocationStatus;
+
+/**
+ * RFC 5280 path validation for one relying party: the JDK's PKIX does signatures, validity, name chaining, basic
+ * constraints, key usage, critical extensions and policies; we add the algorithm floor and our own revocation
+ * (fail closed). The login profiles, the mTLS connector and {@code sscard-verify} all call this class.
+ */
+public final class CertificatePathValidator {
+
+    private final Set<TrustAnchor> anchors;
+    private final ValidationPolicy policy;
+    private final RevocationChecker revocation;
+    private final RevocationAudit audit;
+
+    public CertificatePathValidator(Collection<X509Certificate> trustAnchors, ValidationPolicy policy,
+                                    RevocationChecker revocation, RevocationAudit audit) {
+        this.anchors = Set.copyOf(trustAnchors.stream().map(c -> new TrustAnchor(c, null)).toList());
+        this.policy = policy;
+        this.revocation = revocation;
+        this.audit = audit;
+    }
+
+    public ValidationResult validate(X509Certificate endEntity, Collection<X509Certificate> intermediates,
+                                     Instant at) {
+        ValidationResult firstRejection = null;
+        for (List<X509Certificate> candidate : CandidatePaths.of(endEntity, intermediates, anchors)) {
+            ValidationResult result = validatePath(candidate, List.copyOf(intermediates), at);
+            if (result.accepted()) {
+                return result;
+            }
+            firstRejection = firstRejection == null ? result : firstRejection;
+        }
+        return firstRejection;
+    }
+
+    private ValidationResult validatePath(List<X509Certificate> certificates, List<X509Certificate> offered,
+                                          Instant at) {
+        PKIXCertPathValidatorResult pkix;
+        try {
+            pkix = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX").validate(
+                    CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters(at));
+        } catch (CertPathValidatorException failure) {
+            return PkixFailures.toResult(failure);
+        } catch (GeneralSecurityException unusable) {
+            return ValidationResult.reject(RejectReason.MALFORMED, unusable.getMessage());
+        }
+        String weakAnchor = AlgorithmStrengthChecker.weakKey(pkix.getTrustAnchor().getTrustedCert().getPublicKey(),
+                policy);
+        if (weakAnchor != null) {
+            return ValidationResult.reject(RejectReason.WEAK_KEY, weakAnchor + " in the trust anchor");
+        }
+        ValidatedPath path = new ValidatedPath(certificates, pkix.getTrustAnchor(), at);
+        return checkRevocation(path, offered);
+    }
+
+    /** From the anchor down, as RFC 5280 processes the path: a revoked CA explains more than its revoked leaf. */
+    private ValidationResult checkRevocation(ValidatedPath path, List<X509Certificate> offered) {
+        for (int i = path.certificates().size() - 1; i >= 0; i--) {
+            X509Certificate cert = path.certificates().get(i);
+            RevocationStatus status = revocation.check(new CertificateToCheck(cert, path.issuerOf(i),
+                    path.certificates(), offered, anchors, path.at()));
+            String subject = cert.getSubjectX500Principal().getName();
+            if (status instanceof RevocationStatus.Revoked revoked) {
+                return ValidationResult.reject(revoked.onHold() ? RejectReason.ON_HOLD : RejectReason.REVOKED,
+                        subject + " " + revoked.reason() + " per " + revoked.source());
+            }
+            if (status instanceof RevocationStatus.Unknown unknown) {
+                if (!policy.failOpen()) {
+                    return ValidationResult.reject(RejectReason.REVOCATION_UNKNOWN,
+                            subject + ": " + unknown.source() + ": " + unknown.why());
+                }
+                audit.failedOpen(cert, unknown.source() + ": " + unknown.why());
+            }
+        }
+        return ValidationResult.accept(path);
+    }
+
+    private PKIXParameters parameters(Instant at) throws GeneralSecurityException {
+        PKIXParameters parameters = new PKIXParameters(anchors);
+        parameters.setDate(Date.from(at));
+        parameters.setInitialPolicies(policy.initialPolicies());
+        parameters.setExplicitPolicyRequired(policy.explicitPolicyRequired());
+        parameters.setPolicyMappingInhibited(policy.policyMappingInhibited());
+        parameters.setAnyPolicyInhibited(policy.anyPolicyInhibited());
+        // RFC 5280 leaves qualifiers to the application; the card policy carries none we act on
+        parameters.setPolicyQualifiersRejected(false);
+        parameters.setRevocationEnabled(false); // ours runs after PKIX, see checkRevocation
+        parameters.addCertPathChecker(new AlgorithmStrengthChecker(policy));
+        return parameters;
+    }
+}

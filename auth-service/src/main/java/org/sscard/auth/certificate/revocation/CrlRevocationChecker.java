@@ -1,0 +1,108 @@
+package org.sscard.auth.certificate.revocation;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateRevokedException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CRL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import org.sscard.common.pki.RevocationReason;
+
+/**
+ * CRL checking (RFC 5280 §6.3) by the JDK's PKIX revocation checker, restricted to CRLs: issuer and distribution
+ * point matching, the CRL's signature (also by a separate CRL-signing key or an indirect CRL issuer, whose own path
+ * it builds and validates), cRLSign key usage, nextUpdate, unknown critical extensions, reason codes. That code is
+ * the JDK's certified implementation, so we reuse it rather than write a second one.
+ * <p>
+ * The JDK checks whole paths, so the validated path is checked again with CRLs on: for an end entity only its own
+ * status ({@code ONLY_END_ENTITY}); for a CA certificate the whole path, reading that certificate's status from
+ * where the JDK stopped (it works from the anchor down). The JDK does not process delta CRLs: they are ignored and
+ * the complete CRL decides.
+ */
+public final class CrlRevocationChecker implements RevocationChecker {
+
+    private final CrlSource crls;
+
+    public CrlRevocationChecker(CrlSource crls) {
+        this.crls = crls;
+    }
+
+    @Override
+    public RevocationStatus check(CertificateToCheck subject) {
+        Collection<X509CRL> candidates = crls.crlsFor(subject);
+        if (candidates.isEmpty()) {
+            return new RevocationStatus.Unknown("CRL", "no CRL for " + subject.subjectName());
+        }
+        boolean endEntity = subject.certificate().getBasicConstraints() == -1;
+        try {
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(subject.pathCertificates()),
+                    parameters(subject, candidates, validator, endEntity));
+            return new RevocationStatus.Good("CRL");
+        } catch (CertPathValidatorException failure) {
+            int index = subject.pathCertificates().indexOf(subject.certificate());
+            if (!endEntity && failure.getIndex() >= 0 && failure.getIndex() < index) {
+                return new RevocationStatus.Good("CRL"); // the JDK got past our certificate, to one below it
+            }
+            return statusOf(failure);
+        } catch (GeneralSecurityException unusable) {
+            return new RevocationStatus.Unknown("CRL", unusable.getMessage());
+        }
+    }
+
+    private static PKIXParameters parameters(CertificateToCheck subject, Collection<X509CRL> candidates,
+                                             CertPathValidator validator, boolean endEntity)
+            throws GeneralSecurityException {
+        PKIXParameters parameters = new PKIXParameters(subject.anchors());
+        parameters.setDate(Date.from(subject.at()));
+        parameters.setPolicyQualifiersRejected(false);
+        List<Object> store = new ArrayList<>(subject.pathCertificates());
+        store.addAll(subject.offeredCertificates());
+        store.addAll(candidates);
+        parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
+        PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
+        // CRLs only: OCSP is the other checker's job, and OcspThenCrl decides the order
+        EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                PKIXRevocationChecker.Option.NO_FALLBACK);
+        if (endEntity) {
+            options.add(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
+        }
+        revocation.setOptions(options);
+        parameters.setRevocationEnabled(false);
+        parameters.addCertPathChecker(revocation);
+        return parameters;
+    }
+
+    private static RevocationStatus statusOf(CertPathValidatorException failure) {
+        if (failure.getReason() == BasicReason.REVOKED) {
+            RevocationReason reason = RevocationReason.unspecified;
+            Instant when = null;
+            if (failure.getCause() instanceof CertificateRevokedException revoked) {
+                reason = reasonOf(revoked.getRevocationReason().ordinal());
+                when = revoked.getRevocationDate().toInstant();
+            }
+            return new RevocationStatus.Revoked("CRL", reason, when);
+        }
+        return new RevocationStatus.Unknown("CRL", failure.getMessage());
+    }
+
+    /** The JDK's CRLReason ordinals are the RFC 5280 codes; 7 is unused there. */
+    private static RevocationReason reasonOf(int code) {
+        try {
+            return RevocationReason.ofCode(code);
+        } catch (IllegalArgumentException unused) {
+            return RevocationReason.unspecified;
+        }
+    }
+}
