@@ -1,0 +1,140 @@
+package org.sscard.auth.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sscard.auth.certificate.CertificatePathValidatorTest.assertRejected;
+import static org.sscard.auth.certificate.CertificatePathValidatorTest.closedPortUrl;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sscard.auth.certificate.revocation.CrlRevocationChecker;
+import org.sscard.auth.certificate.revocation.GivenCrls;
+import org.sscard.auth.certificate.revocation.HttpCrlSource;
+import org.sscard.auth.certificate.revocation.OcspRevocationChecker;
+import org.sscard.auth.certificate.revocation.OcspThenCrl;
+import org.sscard.auth.certificate.revocation.RevocationChecker;
+import org.sscard.auth.certificate.revocation.RevocationStatus;
+
+/** OCSP first, CRL fallback, fail closed: against a loopback OCSP responder and a CRL address nobody serves. */
+class OcspRevocationTest {
+
+    static TestPki.Issued root;
+    static TestPki.Issued ca;
+    static String deadCrlUrl;
+
+    TestOcspResponder responder;
+    TestPki.Issued leaf;
+    final List<String> audited = new ArrayList<>();
+
+    @BeforeAll
+    static void pki() throws Exception {
+        CertificatePathValidatorTest.pki();
+        root = CertificatePathValidatorTest.root;
+        deadCrlUrl = closedPortUrl("/crl/issuing.crl");
+    }
+
+    @BeforeEach
+    void responder() throws Exception {
+        // the issuing CA names the responder too, so that its own status is asked by OCSP first; the responder
+        // knows CAs by their keys, so it can be started before the CA certificate carrying its URL is issued
+        responder = new TestOcspResponder(List.of(root, CertificatePathValidatorTest.ca));
+        ca = TestPki.cert("Test Issuing CA", CertificatePathValidatorTest.caKeys).ca().issuedBy(root)
+                .ocsp(responder.url()).crl(deadCrlUrl).issue();
+        leaf = TestPki.cert("Resident", CertificatePathValidatorTest.leafKeys).issuedBy(ca)
+                .ocsp(responder.url()).crl(deadCrlUrl).issue();
+    }
+
+    @AfterEach
+    void stop() {
+        responder.close();
+    }
+
+    @Test
+    void acceptsCertificateGoodPerOcspAndCachesTheAnswer() {
+        RevocationChecker revocation = ocspThenHttpCrl();
+        assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
+        int asked = responder.requests();
+        assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
+        assertThat(responder.requests()).as("answered from the cache within nextUpdate").isEqualTo(asked);
+    }
+
+    @Test
+    void rejectsCertificateRevokedPerOcsp() {
+        responder.revoke(leaf.cert().getSerialNumber(), CRLReason.keyCompromise);
+        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOKED);
+        assertThat(result.detail()).contains("OCSP");
+    }
+
+    @Test
+    void rejectsWhenOcspAndCrlAreUnreachable() throws Exception {
+        responder.close(); // nothing answers on either address now
+        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void failOpenRelyingPartyAcceptsUnreachableRevocationAndAuditsIt() {
+        responder.close();
+        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict().withFailOpen(true));
+        assertThat(result.accepted()).isTrue();
+        assertThat(audited).hasSize(2).allMatch(event -> event.contains("OCSP and CRL"));
+    }
+
+    @Test
+    void doesNotTrustOcspResponseFromUnauthorisedResponder() throws Exception {
+        // a certificate of the right CA, but not for OCSPSigning: it may not speak for the CA
+        responder.signWith(TestPki.cert("Not A Responder", CertificatePathValidatorTest.leafKeys).issuedBy(ca).issue());
+        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
+        assertThat(result.detail()).contains("untrusted response");
+    }
+
+    @Test
+    void fallsBackToCrlWhenOcspResponderIsUnauthorised() throws Exception {
+        var rogueRoot = TestPki.cert("Rogue Root", CertificatePathValidatorTest.rootKeys).ca().issue();
+        responder.signWith(TestPki.cert("Rogue Responder", CertificatePathValidatorTest.leafKeys)
+                .issuedBy(rogueRoot).ocspSigner().issue()); // says "good" for everything
+        RevocationChecker crlSaysRevoked = new CrlRevocationChecker(new GivenCrls(List.of(
+                TestPki.crl(root, Instant.now(), Map.of()),
+                TestPki.crl(ca, Instant.now(), Map.of(leaf.cert().getSerialNumber(), CRLReason.keyCompromise)))));
+        RevocationChecker revocation = new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)),
+                crlSaysRevoked);
+        ValidationResult result = validate(revocation, ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOKED);
+        assertThat(result.detail()).contains("CRL");
+    }
+
+    @Test
+    void acceptsDelegatedResponderIssuedForOcspSigning() throws Exception {
+        responder.signWith(TestPki.cert("Issuing CA OCSP", CertificatePathValidatorTest.leafKeys).issuedBy(ca)
+                .ocspSigner().issue());
+        var revocation = new OcspRevocationChecker(Duration.ofSeconds(2));
+        // the CA's own status is answered by the same delegated signer, which the root did not issue: so ask the
+        // leaf only, through a path whose CA status is known good
+        var onlyLeafByOcsp = (RevocationChecker) subject -> subject.certificate().equals(leaf.cert())
+                ? revocation.check(subject) : new RevocationStatus.Good("test");
+        assertThat(validate(onlyLeafByOcsp, ValidationPolicy.strict()).accepted()).isTrue();
+    }
+
+    private RevocationChecker ocspThenHttpCrl() {
+        return new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)),
+                new CrlRevocationChecker(new HttpCrlSource(Duration.ofSeconds(2))));
+    }
+
+    private ValidationResult validate(RevocationChecker revocation, ValidationPolicy policy) {
+        RevocationAudit audit = (X509Certificate cert, String why) -> audited.add(
+                cert.getSubjectX500Principal().getName() + ": " + why);
+        return new CertificatePathValidator(List.of(root.cert()), policy, revocation, audit)
+                .validate(leaf.cert(), List.of(ca.cert()), Instant.now());
+    }
+}
