@@ -107,36 +107,6 @@ class CertificatePathValidatorTest {
         assertRejected(validate(leaf().issue(), onlyRootCrl), RejectReason.REVOCATION_UNKNOWN);
     }
 
-    @Test
-    void rejectsSha1SignedLeaf() throws Exception {
-        var leaf = leaf().signedWith("SHA1withRSA").issue();
-        assertRejected(validate(leaf, crls(Map.of())), RejectReason.WEAK_ALGORITHM);
-    }
-
-    @Test
-    void acceptsSha1SignedLeafOnlyWhenLegacyIsChosen() throws Exception {
-        var leaf = leaf().signedWith("SHA1withRSA").issue();
-        var legacy = new CertificatePathValidator(List.of(root.cert()),
-                ValidationPolicy.strict().withLegacyAlgorithms(2048, true), crls(Map.of()),
-                new LoggingRevocationAudit());
-        assertThat(legacy.validate(leaf.cert(), List.of(ca.cert()), NOW).accepted()).isTrue();
-    }
-
-    @Test
-    void rejectsRsa1024Leaf() throws Exception {
-        var leaf = TestPki.cert("Weak Key Holder", TestPki.rsa(1024)).issuedBy(ca).issue();
-        assertRejected(validate(leaf, crls(Map.of())), RejectReason.WEAK_KEY);
-    }
-
-    @Test
-    void rejectsLeafOutsideTheRequiredPolicy() throws Exception {
-        var cardPolicyOnly = ValidationPolicy.strict()
-                .requiringPolicies(java.util.Set.of("2.25.282948580063040574886034106954584755375.1.1"));
-        var validator = new CertificatePathValidator(List.of(root.cert()), cardPolicyOnly, crls(Map.of()),
-                new LoggingRevocationAudit());
-        assertRejected(validator.validate(leaf().issue().cert(), List.of(ca.cert()), NOW), RejectReason.POLICY);
-    }
-
     static TestPki.CertBuilder leaf() {
         return TestPki.cert("Resident " + System.nanoTime(), leafKeys).issuedBy(ca);
     }
