@@ -64,7 +64,8 @@ public final class RelayFixture {
         if (status == 404) {
             call("POST", "/api/v1/providers", Map.of("key", key, "type", "HOSPITAL", "nameJa", "テスト病院",
                     "nameEn", "Test hospital", "ssoMethod", "SAML", "idScheme", "LOCAL_NUMBER",
-                    "baseUrl", "https://hospital.test"), 201);
+                    "baseUrl", "https://hospital.test", "samlEntityId", "https://hospital.test/saml",
+                    "samlAcsUrl", "https://hospital.test/saml/acs"), 201);
         }
     }
 
