@@ -6,23 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.IOException;
 import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.sscard.auth.support.AuthServiceTest;
+import org.sscard.auth.support.CardLoginTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.RelayFixture;
 import org.sscard.auth.support.TestPki;
 
-/** Every refusal of the card login over real mTLS, each its own test, each with its specific reason. */
-class CardLoginRefusalTest extends AuthServiceTest {
-
-    static final String HOSPITAL = "login-test-hospital";
-    static final String RESIDENT_LOGIN = CARD_LOGIN + "/login/card/resident";
-    static final String STAFF_LOGIN = CARD_LOGIN + "/login/card/staff";
+/** Every refusal of a resident card login over real mTLS, each its own test, each with its specific reason. */
+class CardLoginRefusalTest extends CardLoginTest {
 
     @Test
     void refusesHandshakeWithoutClientCertificate() {
@@ -68,18 +63,6 @@ class CardLoginRefusalTest extends AuthServiceTest {
     }
 
     @Test
-    void refusesStaffCardOnResidentLogin() throws Exception {
-        assertRefused(RESIDENT_LOGIN, registeredClerkCard(), LoginRefusal.WRONG_PROFILE);
-    }
-
-    @Test
-    void refusesResidentCardOnStaffLogin() throws Exception {
-        String personalId = RelayFixture.newPersonalId();
-        Card card = registeredResidentCard(personalId, CITY_OFFICE.createPerson(personalId));
-        assertRefused(STAFF_LOGIN, card, LoginRefusal.WRONG_PROFILE);
-    }
-
-    @Test
     void refusesCardWithoutClientAuthEku() throws Exception {
         Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY)
                 .withoutClientAuth().issue();
@@ -99,32 +82,6 @@ class CardLoginRefusalTest extends AuthServiceTest {
         char last = valid.charAt(valid.length() - 1);
         String wrong = valid.substring(0, valid.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
         assertRefused(RESIDENT_LOGIN, residentCard(wrong), LoginRefusal.INVALID_PERSONAL_ID);
-    }
-
-    @Test
-    void refusesInactiveStaff() throws Exception {
-        CITY_OFFICE.ensureHospital(HOSPITAL);
-        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = clerkCard(clerk, HOSPITAL);
-        CITY_OFFICE.registerCard("staff", clerk, card);
-        CITY_OFFICE.setStaffStatus(clerk, "SUSPENDED");
-        assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_INACTIVE);
-    }
-
-    @Test
-    void refusesStaffCardNamingAnotherOrganisation() throws Exception {
-        CITY_OFFICE.ensureHospital(HOSPITAL);
-        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = clerkCard(clerk, "kameda-hospital");
-        CITY_OFFICE.registerCard("staff", clerk, card);
-        assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_MISMATCH);
-    }
-
-    @Test
-    void servesNothingButTheCardLoginOnItsConnector() throws Exception {
-        Browser browser = new Browser(registeredClerkCard().clientContext());
-        assertThat(browser.get(CARD_LOGIN + "/oauth2/jwks").status()).isEqualTo(403);
-        assertThat(browser.get(CARD_LOGIN + "/actuator/health").status()).isEqualTo(403);
     }
 
     @Test
@@ -149,36 +106,5 @@ class CardLoginRefusalTest extends AuthServiceTest {
             assertThat(event.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
             assertThat(event.getFormattedMessage() + event.getKeyValuePairs()).doesNotContain(personalId);
         });
-    }
-
-    private static void assertRefused(String login, Card card, LoginRefusal reason) throws IOException {
-        Browser.Page page = new Browser(card.clientContext()).get(login);
-        assertThat(page.header("Sscard-Login-Refusal")).as(page.body()).isEqualTo(reason.name());
-        assertThat(page.status()).isEqualTo(reason.status().value());
-        assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.body()).contains("lang=\"ja\"", reason.japanese(), reason.english());
-    }
-
-    private static Card residentCard(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-    }
-
-    private static Card registeredResidentCard(String personalId, UUID person) {
-        Card card = residentCard(personalId);
-        CITY_OFFICE.registerCard("persons", person, card);
-        return card;
-    }
-
-    private static Card clerkCard(UUID clerk, String organisation) {
-        return PKI.card("C=JP, O=" + organisation + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY).issue();
-    }
-
-    private static Card registeredClerkCard() {
-        CITY_OFFICE.ensureHospital(HOSPITAL);
-        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = clerkCard(clerk, HOSPITAL);
-        CITY_OFFICE.registerCard("staff", clerk, card);
-        return card;
     }
 }

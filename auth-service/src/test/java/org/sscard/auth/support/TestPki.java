@@ -1,21 +1,23 @@
 package org.sscard.auth.support;
 
+import static org.sscard.auth.support.CertificateTools.RANDOM;
+import static org.sscard.auth.support.CertificateTools.ca;
+import static org.sscard.auth.support.CertificateTools.encoded;
+import static org.sscard.auth.support.CertificateTools.pem;
+import static org.sscard.auth.support.CertificateTools.rsa;
+import static org.sscard.auth.support.CertificateTools.sign;
+import static org.sscard.auth.support.CertificateTools.write;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -30,10 +32,8 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test PKI shaped like the platform's: a root (standing in for the platform CA root), an issuing CA under it, a
@@ -45,9 +45,7 @@ public final class TestPki {
     public static final String ARC = "2.25.282948580063040574886034106954584755375";
     public static final String RESIDENT_POLICY = ARC + ".1.1";
     public static final String CLERK_POLICY = ARC + ".1.2";
-    public static final String INSURER_ADMIN_POLICY = ARC + ".1.3";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static TestPki platform;
 
     private final KeyPair rootKey = rsa();
@@ -111,46 +109,27 @@ public final class TestPki {
 
     /** A card as the card issuer makes one; change what a test needs changed. */
     public CardBuilder card(String subject) {
-        return new CardBuilder(new X500Name(subject));
+        return new CardBuilder(this, new X500Name(subject));
     }
 
-    public final class CardBuilder {
-        private final X500Name subject;
-        private final List<String> policies = new ArrayList<>();
-        private boolean clientAuth = true;
-
-        private CardBuilder(X500Name subject) {
-            this.subject = subject;
-        }
-
-        public CardBuilder policy(String oid) {
-            policies.add(oid);
-            return this;
-        }
-
-        public CardBuilder withoutClientAuth() {
-            clientAuth = false;
-            return this;
-        }
-
-        public Card issue() {
-            X509v3CertificateBuilder builder = builder(subject, cardKey.getPublic(), Duration.ofDays(365));
-            try {
-                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                        .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
-                                .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
-                                .toArray(PolicyInformation[]::new)));
-                if (clientAuth) {
-                    builder.addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** A card under the issuing CA, as the card issuer makes one (see {@link CardBuilder}). */
+    Card issueCard(X500Name subject, List<String> policies, boolean clientAuth) {
+        X509v3CertificateBuilder builder = builder(subject, cardKey.getPublic(), Duration.ofDays(365));
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
+                            .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
+                            .toArray(PolicyInformation[]::new)));
+            if (clientAuth) {
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             }
-            X509Certificate certificate = sign(builder, issuingKey);
-            return new Card(certificate, List.of(certificate, issuing), cardKey.getPrivate(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        X509Certificate certificate = sign(builder, issuingKey);
+        return new Card(certificate, List.of(certificate, issuing), cardKey.getPrivate(), root);
     }
 
     private X509v3CertificateBuilder builder(X500Name subject, PublicKey key, Duration validity) {
@@ -167,65 +146,5 @@ public final class TestPki {
             throw new IllegalStateException(e);
         }
         return builder;
-    }
-
-    private static X509Certificate ca(X500Name subject, PublicKey key, X500Name issuer, KeyPair issuerKey,
-                                      PublicKey issuerPublic, int pathLength) {
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(3650))), subject, key);
-        try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLength))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            utils.createAuthorityKeyIdentifier(issuerPublic));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        return sign(builder, issuerKey);
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKey) {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey.getPrivate())));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot sign a test certificate", e);
-        }
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static byte[] encoded(X509Certificate certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
