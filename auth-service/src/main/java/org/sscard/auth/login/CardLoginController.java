@@ -1,0 +1,49 @@
+package org.sscard.auth.login;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * {@code GET /login/card/{resident|staff}} on the card-login connector: the TLS handshake has already demanded the
+ * card's certificate; this checks it and either starts the session and returns the browser to the saved
+ * authorization request, or shows the person why not.
+ */
+@Controller
+class CardLoginController {
+
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
+    private final CardLoginService logins;
+    private final CardLoginSession sessions;
+
+    CardLoginController(CardLoginService logins, CardLoginSession sessions) {
+        this.logins = logins;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/login/card/{profile}")
+    void login(@PathVariable String profile, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        Optional<LoginProfile> loginProfile = LoginProfile.fromSlug(profile);
+        if (loginProfile.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATES);
+        try {
+            CardHolder holder = logins.login(chain == null ? List.of() : List.of(chain), loginProfile.get(),
+                    request.getRemoteAddr());
+            sessions.establish(new CardAuthentication(holder), request, response);
+        } catch (LoginRefusedException e) {
+            RefusalPage.write(response, e.refusal());
+        }
+    }
+}

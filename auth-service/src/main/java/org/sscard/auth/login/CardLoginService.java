@@ -1,0 +1,69 @@
+package org.sscard.auth.login;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.sscard.auth.relay.RelayUnavailableException;
+
+/**
+ * One card login, in order: rate limit, certificate path check, then the login profile (EKU clientAuth, the
+ * policy deciding resident or staff, the subject, the relay's registers). Every attempt is audited.
+ */
+@Service
+public class CardLoginService {
+
+    private final LoginRateLimiter rateLimiter;
+    private final CardCertificateCheck certificateCheck;
+    private final ResidentProfile residents;
+    private final StaffProfile staff;
+    private final LoginAudit audit;
+
+    CardLoginService(LoginRateLimiter rateLimiter, CardCertificateCheck certificateCheck, ResidentProfile residents,
+                     StaffProfile staff, LoginAudit audit) {
+        this.rateLimiter = rateLimiter;
+        this.certificateCheck = certificateCheck;
+        this.residents = residents;
+        this.staff = staff;
+        this.audit = audit;
+    }
+
+    public CardHolder login(List<X509Certificate> chain, LoginProfile profile, String clientAddress) {
+        String serial = chain.isEmpty() ? null : chain.get(0).getSerialNumber().toString(16);
+        try {
+            CardHolder holder = verify(chain, profile, clientAddress);
+            audit.success(profile, holder, clientAddress);
+            return holder;
+        } catch (LoginRefusedException e) {
+            audit.refused(profile, serial, e, clientAddress);
+            throw e;
+        }
+    }
+
+    private CardHolder verify(List<X509Certificate> chain, LoginProfile profile, String clientAddress) {
+        if (!rateLimiter.tryAcquire(clientAddress)) {
+            throw new LoginRefusedException(LoginRefusal.RATE_LIMITED, "too many attempts from this address");
+        }
+        if (chain.isEmpty()) {
+            throw new LoginRefusedException(LoginRefusal.NO_CERTIFICATE, "no client certificate");
+        }
+        CardCertificateCheck.Verdict verdict = certificateCheck.check(chain);
+        if (!verdict.accepted()) {
+            throw new LoginRefusedException(LoginRefusal.CERTIFICATE_REJECTED, verdict.reason());
+        }
+        CardCertificate certificate = CardCertificate.of(chain.get(0));
+        if (!certificate.clientAuth()) {
+            throw new LoginRefusedException(LoginRefusal.EKU_MISSING, "no clientAuth extended key usage");
+        }
+        LoginProfile certified = CardPolicies.profileOf(certificate.policies()).orElseThrow(() ->
+                new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
+        if (certified != profile) {
+            throw new LoginRefusedException(LoginRefusal.WRONG_PROFILE, certified + " card on the " + profile
+                    + " login");
+        }
+        try {
+            return profile == LoginProfile.RESIDENT ? residents.verify(certificate) : staff.verify(certificate);
+        } catch (RelayUnavailableException e) {
+            throw new LoginRefusedException(LoginRefusal.RELAY_UNAVAILABLE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.sscard.auth.oidc;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.sscard.auth.login.CardLoginProperties;
+
+/**
+ * The OIDC provider's flow on the main connector, top to bottom: the authorization server's endpoints (authorize,
+ * token, JWKS, discovery, userinfo, RP-initiated logout); every endpoint needs an authenticated session or client;
+ * a browser without a session is sent to the card login on the mTLS connector, and back to the saved authorization
+ * request afterwards. The card is the only login: there is no form login and no user store.
+ * <p>Authorizations (codes, tokens) are kept in memory for now: a restart ends every session and token.
+ */
+@Configuration
+@EnableConfigurationProperties(OidcProperties.class)
+class AuthorizationServerSecurityConfig {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, RegisteredClientRepository clients,
+                                                    CardLoginProperties cardLogin) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new CardLoginEntryPoint(cardLogin.publicUrl().toString(), clients),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                // the userinfo endpoint takes the access token
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(OidcProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+    }
+
+    @Bean
+    PasswordEncoder clientSecretEncoder() {
+        return new SecretDigestEncoder();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir,
+                                                 PasswordEncoder clientSecretEncoder) {
+        return RegisteredClients.from(properties.clients(), dataDir, clientSecretEncoder);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return new InMemoryOAuth2AuthorizationService();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir) {
+        return SigningKeys.source(properties.signingKey(),
+                dataDir.resolve("secrets").resolve("auth").resolve("oidc-signing-key.json"));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> cardTokenClaims() {
+        return new CardTokenClaims();
+    }
+
+    /** Tracks sessions for the ID token's {@code sid} and RP-initiated logout; forgets them when they end. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+}

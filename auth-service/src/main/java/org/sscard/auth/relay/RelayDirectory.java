@@ -1,0 +1,96 @@
+package org.sscard.auth.relay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.sscard.common.id.PersonalId;
+
+/**
+ * What the login asks the relay DB: the card by its certificate serial, the person by personal ID (in a POST body,
+ * never a URL), the staff member by ID. Authenticates as {@code auth-service} with HTTP Basic. Anything but an
+ * answer or a 404 is {@link RelayUnavailableException}: the login then fails closed.
+ */
+public class RelayDirectory {
+
+    private static final String CLIENT = "auth-service";
+
+    private final URI base;
+    private final String authorization;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    /** {@code trust}: the platform's TLS trust, used when the relay is on https. */
+    public RelayDirectory(URI base, String secret, ObjectMapper json, Supplier<SSLContext> trust) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((CLIENT + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.json = json;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1);
+        if ("https".equals(base.getScheme())) {
+            builder.sslContext(trust.get());
+        }
+        this.http = builder.build();
+    }
+
+    public Optional<RelayCard> cardByCertificateSerial(String serialHex) {
+        return send(get("/api/v1/cards/by-certificate-serial/"
+                + URLEncoder.encode(serialHex, StandardCharsets.US_ASCII)), RelayCard.class);
+    }
+
+    public Optional<RelayPerson> personByPersonalId(PersonalId personalId) {
+        try {
+            byte[] body = json.writeValueAsBytes(Map.of("personalId", personalId.digits()));
+            return send(request("/api/v1/persons/lookup/by-personal-id")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)), RelayPerson.class);
+        } catch (IOException e) {
+            throw new RelayUnavailableException("cannot write the look-up");
+        }
+    }
+
+    public Optional<RelayStaff> staff(UUID staffId) {
+        return send(get("/api/v1/staff/" + staffId), RelayStaff.class);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return request(path).GET();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .header("Sscard-Purpose", "card login");
+    }
+
+    private <T> Optional<T> send(HttpRequest.Builder request, Class<T> type) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new RelayUnavailableException("the relay answered " + response.statusCode());
+            }
+            return Optional.of(json.readValue(response.body(), type));
+        } catch (IOException e) {
+            throw new RelayUnavailableException("the relay cannot be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayUnavailableException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.sscard.auth.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sscard.auth.support.Browser;
+import org.sscard.auth.support.Card;
+import org.sscard.auth.support.CardLoginTest;
+import org.sscard.auth.support.RelayFixture;
+
+/** Staff refusals, and the wall between the resident and the staff login, over real mTLS. */
+class StaffLoginRefusalTest extends CardLoginTest {
+
+    @Test
+    void refusesStaffCardOnResidentLogin() throws Exception {
+        assertRefused(RESIDENT_LOGIN, registeredClerkCard(), LoginRefusal.WRONG_PROFILE);
+    }
+
+    @Test
+    void refusesResidentCardOnStaffLogin() throws Exception {
+        String personalId = RelayFixture.newPersonalId();
+        Card card = registeredResidentCard(personalId, CITY_OFFICE.createPerson(personalId));
+        assertRefused(STAFF_LOGIN, card, LoginRefusal.WRONG_PROFILE);
+    }
+
+    @Test
+    void refusesInactiveStaff() throws Exception {
+        CITY_OFFICE.ensureHospital(HOSPITAL);
+        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
+        Card card = clerkCard(clerk, HOSPITAL);
+        CITY_OFFICE.registerCard("staff", clerk, card);
+        CITY_OFFICE.setStaffStatus(clerk, "SUSPENDED");
+        assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_INACTIVE);
+    }
+
+    @Test
+    void refusesStaffCardNamingAnotherOrganisation() throws Exception {
+        CITY_OFFICE.ensureHospital(HOSPITAL);
+        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
+        Card card = clerkCard(clerk, "kameda-hospital");
+        CITY_OFFICE.registerCard("staff", clerk, card);
+        assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_MISMATCH);
+    }
+
+    @Test
+    void servesNothingButTheCardLoginOnItsConnector() throws Exception {
+        Browser browser = new Browser(registeredClerkCard().clientContext());
+        assertThat(browser.get(CARD_LOGIN + "/oauth2/jwks").status()).isEqualTo(403);
+        assertThat(browser.get(CARD_LOGIN + "/actuator/health").status()).isEqualTo(403);
+    }
+}

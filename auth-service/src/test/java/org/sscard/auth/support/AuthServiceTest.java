@@ -1,0 +1,76 @@
+package org.sscard.auth.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.secret.ServiceSecrets;
+import org.sscard.testsupport.RelayProcess;
+
+/**
+ * Base of the auth-service tests: the service in this JVM on real TLS (main connector and the card-login connector
+ * with client certificates required), with the test PKI's root as the platform root, talking to the real relay
+ * running as a child process (shared data directory). One Spring context for every subclass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class AuthServiceTest {
+
+    protected static final RelayProcess RELAY = RelayProcess.get();
+    protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
+    protected static final TestPki PKI = TestPki.platform();
+    protected static final int MAIN_PORT = freePort();
+    protected static final int CARD_PORT = freePort();
+    protected static final String MAIN = "https://localhost:" + MAIN_PORT;
+    protected static final String CARD_LOGIN = "https://localhost:" + CARD_PORT;
+    protected static final String RESIDENT_CLIENT = "test-portal";
+    protected static final String STAFF_CLIENT = "test-staff-console";
+    protected static final String REDIRECT_URI = "https://client.test/callback";
+    protected static final String LOGGED_OUT_URI = "https://client.test/logged-out";
+    private static final Path[] SERVER = serverFiles();
+
+    @DynamicPropertySource
+    static void authProperties(DynamicPropertyRegistry registry) {
+        registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
+        registry.add("sscard.relay-url", RELAY::baseUrl);
+        registry.add("server.port", () -> MAIN_PORT);
+        registry.add("sscard.auth.card-login.port", () -> CARD_PORT);
+        registry.add("server.ssl.bundle", () -> "sscard");
+        registry.add("spring.ssl.bundle.pem.sscard.keystore.certificate", () -> "file:" + SERVER[0]);
+        registry.add("spring.ssl.bundle.pem.sscard.keystore.private-key", () -> "file:" + SERVER[1]);
+        registry.add("sscard.auth.oidc.issuer", () -> MAIN);
+        registry.add("sscard.auth.oidc.signing-key", () -> "memory");
+        registry.add("sscard.auth.card-login.rate-limit.capacity", () -> 1000);
+        registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".login-profile", () -> "RESIDENT");
+        registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
+        registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".post-logout-redirect-uris[0]",
+                () -> LOGGED_OUT_URI);
+        registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".login-profile", () -> "STAFF");
+        registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
+        registry.add("logging.structured.format.console", () -> "");
+    }
+
+    /** HTTP Basic for a registered OIDC client, with the secret generated in the data directory. */
+    protected static String clientAuthorization(String clientId) {
+        String secret = new ServiceSecrets(RELAY.dataDir(), "auth").getOrCreate(clientId);
+        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Path[] serverFiles() {
+        PKI.writeTrustRoot(RELAY.dataDir());
+        return PKI.writeServerCertificate(RELAY.dataDir().resolve("tls"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

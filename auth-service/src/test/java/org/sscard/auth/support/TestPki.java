@@ -1,0 +1,150 @@
+package org.sscard.auth.support;
+
+import static org.sscard.auth.support.CertificateTools.RANDOM;
+import static org.sscard.auth.support.CertificateTools.ca;
+import static org.sscard.auth.support.CertificateTools.encoded;
+import static org.sscard.auth.support.CertificateTools.pem;
+import static org.sscard.auth.support.CertificateTools.rsa;
+import static org.sscard.auth.support.CertificateTools.sign;
+import static org.sscard.auth.support.CertificateTools.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+
+/**
+ * A test PKI shaped like the platform's: a root (standing in for the platform CA root), an issuing CA under it, a
+ * TLS server certificate for localhost, and cards per the card-issuer's profiles. {@link #other()} is a second,
+ * unrelated hierarchy for "untrusted CA".
+ */
+public final class TestPki {
+
+    public static final String ARC = "2.25.282948580063040574886034106954584755375";
+    public static final String RESIDENT_POLICY = ARC + ".1.1";
+    public static final String CLERK_POLICY = ARC + ".1.2";
+
+    private static TestPki platform;
+
+    private final KeyPair rootKey = rsa();
+    private final KeyPair issuingKey = rsa();
+    /** One key for every card: the tests are about certificates, and RSA key generation is slow. */
+    private final KeyPair cardKey = rsa();
+    private final X509Certificate root;
+    private final X509Certificate issuing;
+
+    private TestPki(String name) {
+        X500Name rootName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Root");
+        X500Name issuingName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Issuing");
+        root = ca(rootName, rootKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 1);
+        issuing = ca(issuingName, issuingKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 0);
+    }
+
+    /** The platform's test PKI, one per JVM. */
+    public static synchronized TestPki platform() {
+        if (platform == null) {
+            platform = new TestPki("sscard test CA");
+        }
+        return platform;
+    }
+
+    public static TestPki other() {
+        return new TestPki("Some other CA");
+    }
+
+    public X509Certificate root() {
+        return root;
+    }
+
+    /** Writes {@code <dataDir>/tls/ca-root.pem}, where the services look for the platform root. */
+    public void writeTrustRoot(Path dataDir) {
+        write(dataDir.resolve("tls").resolve("ca-root.pem"), pem("CERTIFICATE", encoded(root)));
+    }
+
+    /** A TLS server certificate for localhost: {@code [0]} the chain PEM (server, issuing CA), {@code [1]} the key. */
+    public Path[] writeServerCertificate(Path dir) {
+        KeyPair key = rsa();
+        X509v3CertificateBuilder builder = builder(new X500Name("O=sscard, OU=auth-service, CN=localhost"),
+                key.getPublic(), Duration.ofDays(30));
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.dNSName, "localhost"),
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        X509Certificate server = sign(builder, issuingKey);
+        Path chain = dir.resolve("auth-service.crt");
+        Path privateKey = dir.resolve("auth-service.key");
+        write(chain, pem("CERTIFICATE", encoded(server)) + pem("CERTIFICATE", encoded(issuing)));
+        write(privateKey, pem("PRIVATE KEY", key.getPrivate().getEncoded()));
+        return new Path[] {chain, privateKey};
+    }
+
+    /** A card as the card issuer makes one; change what a test needs changed. */
+    public CardBuilder card(String subject) {
+        return new CardBuilder(this, new X500Name(subject));
+    }
+
+    /** A card under the issuing CA, as the card issuer makes one (see {@link CardBuilder}). */
+    Card issueCard(X500Name subject, List<String> policies, boolean clientAuth) {
+        X509v3CertificateBuilder builder = builder(subject, cardKey.getPublic(), Duration.ofDays(365));
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
+                            .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
+                            .toArray(PolicyInformation[]::new)));
+            if (clientAuth) {
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        X509Certificate certificate = sign(builder, issuingKey);
+        return new Card(certificate, List.of(certificate, issuing), cardKey.getPrivate(), root);
+    }
+
+    private X509v3CertificateBuilder builder(X500Name subject, PublicKey key, Duration validity) {
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing,
+                new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(validity)), subject, key);
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    utils.createAuthorityKeyIdentifier(issuing));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return builder;
+    }
+}
