@@ -39,7 +39,7 @@ public final class OcspRequests {
         OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(certificateId(issuer, serial));
         if (nonce != null) {
             builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                    false, new DEROctetString(nonce))));
+                    false, new DEROctetString(new DEROctetString(nonce).getEncoded())))); // RFC 8954: an OCTET STRING
         }
         OCSPReq request = builder.build();
         return request.getEncoded();
