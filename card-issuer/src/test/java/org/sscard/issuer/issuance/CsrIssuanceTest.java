@@ -118,6 +118,24 @@ class CsrIssuanceTest extends IssuerApiTest {
         assertThat(SoftCardIssuanceTest.policies(certificate)).containsExactly(POLICY_ARC + ".2.1");
     }
 
+    @Test
+    void moreConcurrentIssuancesThanDatabaseConnectionsAllSucceed() throws Exception {
+        String csr = Certificates.csr(Certificates.keyPair("RSA", 2048), "CN=ignored");
+        Map<String, Object> service = Map.of("service", Map.of("name", "load-test", "dnsNames", List.of("load.test")));
+        int requests = 24; // the pool has 10 connections
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            List<java.util.concurrent.Callable<Response>> calls = java.util.Collections.nCopies(requests,
+                    () -> issue("tls-server", service, csr));
+            for (var answer : pool.invokeAll(calls, 60, java.util.concurrent.TimeUnit.SECONDS)) {
+                assertThat(answer.isCancelled()).as("answered within 60 s").isFalse();
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Response issue(String profile, Map<String, Object> holder, String csr) {
         Map<String, Object> body = new HashMap<>(holder);
         body.put("profile", profile);
