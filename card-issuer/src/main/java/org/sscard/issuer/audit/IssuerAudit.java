@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The CA's audit trail. Written in its own transaction, so that a refused request — whose own transaction rolls
- * back and issues nothing — still leaves its refusal on record.
+ * The CA's audit trail. An accepted change is recorded in the change's own transaction (both commit or neither);
+ * a refusal in a transaction of its own, written after the refused request's transaction rolled back, so that it
+ * stays on record while nothing was issued or changed.
  */
 @Component
 public class IssuerAudit {
@@ -23,7 +24,8 @@ public class IssuerAudit {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Joins the change's transaction: the change and its audit row commit together, on one connection. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void accepted(String action, String holderRef, String serial) {
         write(action, "ACCEPTED", null, holderRef, serial);
     }

@@ -26,8 +26,17 @@ final class CsrReader {
 
     static PublicKey publicKey(String pem, CertificateProfile profile) {
         PKCS10CertificationRequest csr = parse(pem);
+        PublicKey key;
         try {
-            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()))) {
+            key = new JcaPEMKeyConverter().getPublicKey(csr.getSubjectPublicKeyInfo());
+        } catch (IOException e) {
+            throw new IssuerException(IssuerError.WRONG_KEY, "the CSR's key type is not supported");
+        }
+        requireFits(key, profile);
+        // verified with the converted key: building a verifier from the raw SubjectPublicKeyInfo looks the key
+        // factory up by OID, which the JDK's providers do not offer for EC, so every EC CSR looked forged
+        try {
+            if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
                 throw new IssuerException(IssuerError.CSR_SIGNATURE_INVALID,
                         "the CSR is not signed by the key it contains");
             }
@@ -37,13 +46,6 @@ final class CsrReader {
             }
             throw new IssuerException(IssuerError.CSR_SIGNATURE_INVALID, "the CSR's signature cannot be verified");
         }
-        PublicKey key;
-        try {
-            key = new JcaPEMKeyConverter().getPublicKey(csr.getSubjectPublicKeyInfo());
-        } catch (IOException e) {
-            throw new IssuerException(IssuerError.WRONG_KEY, "the CSR's key type is not supported");
-        }
-        requireFits(key, profile);
         return key;
     }
 

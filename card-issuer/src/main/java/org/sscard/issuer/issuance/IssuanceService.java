@@ -13,7 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.common.id.InvalidPersonalIdException;
 import org.sscard.common.pki.RevocationReason;
 import org.sscard.issuer.audit.IssuerAudit;
@@ -51,10 +52,11 @@ public class IssuanceService {
     private final IssuerAudit audit;
     private final CaProperties ca;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     IssuanceService(ProfileProperties profiles, HolderResolver holders, RelayClient relay, CaHierarchy hierarchy,
                     CertificateMinter minter, CertificateRecords records, RevocationService revocations,
-                    IssuerAudit audit, CaProperties ca, Clock clock) {
+                    IssuerAudit audit, CaProperties ca, Clock clock, PlatformTransactionManager transactionManager) {
         this.profiles = profiles;
         this.holders = holders;
         this.relay = relay;
@@ -65,26 +67,27 @@ public class IssuanceService {
         this.audit = audit;
         this.ca = ca;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A soft card: the key pair is generated here and handed out once, in the PIN-protected PKCS#12. */
-    @Transactional
     public IssuedCard issueSoft(String profileName, HolderRequest holder, String replacesCardSerial) {
         return audited("ISSUE_SOFT", () -> {
             CertificateProfile profile = profile(profileName);
-            KeyPair keys = generate(profile);
-            return issue(profileName, profile, holder, keys.getPublic(), keys.getPrivate(), null, replacesCardSerial);
+            KeyPair keys = generate(profile); // outside the transaction: key generation holds no connection
+            return transactions.execute(status -> issue(profileName, profile, holder, keys.getPublic(),
+                    keys.getPrivate(), null, replacesCardSerial));
         });
     }
 
     /** A card whose key was generated elsewhere (on a PKCS#11 token): the CSR proves possession. */
-    @Transactional
     public IssuedCard issueForCsr(String profileName, HolderRequest holder, String csrPem, String cardSerial,
                                   String replacesCardSerial) {
         return audited("ISSUE_CSR", () -> {
             CertificateProfile profile = profile(profileName);
             PublicKey key = CsrReader.publicKey(csrPem, profile);
-            return issue(profileName, profile, holder, key, null, cardSerial, replacesCardSerial);
+            return transactions.execute(status -> issue(profileName, profile, holder, key, null, cardSerial,
+                    replacesCardSerial));
         });
     }
 
@@ -161,6 +164,11 @@ public class IssuanceService {
         return prefix + HexFormat.of().formatHex(random).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Runs the work (which opens its own transaction) and records a refusal after that transaction has rolled
+     * back and returned its connection: writing it while the transaction still held one needed a second
+     * connection per request, and ten concurrent requests then starved the pool for good.
+     */
     private <T> T audited(String action, java.util.function.Supplier<T> work) {
         try {
             return work.get();

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -28,6 +29,8 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sscard.common.pki.RevocationReason;
 import org.sscard.issuer.audit.IssuerAudit;
 import org.sscard.issuer.ca.CaHierarchy;
@@ -52,6 +55,8 @@ public class OcspResponder {
     private final Clock clock;
     private final DigestCalculatorProvider digests;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bumped by every status change; a cached answer counts only if made in the current generation. */
+    private final AtomicLong generation = new AtomicLong();
 
     OcspResponder(CertificateRecords records, CaHierarchy hierarchy, CaProperties ca, IssuerAudit audit, Clock clock)
             throws org.bouncycastle.operator.OperatorCreationException {
@@ -78,9 +83,10 @@ public class OcspResponder {
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         String cacheKey = nonce == null && requests.length == 1 ? key(requests[0].getCertID()) : null;
         Instant now = clock.instant();
+        long seenGeneration = generation.get(); // read before the status, so a change during the read is seen
         if (cacheKey != null) {
             Cached cached = cache.get(cacheKey);
-            if (cached != null && cached.freshUntil().isAfter(now)) {
+            if (cached != null && cached.generation() == seenGeneration && cached.freshUntil().isAfter(now)) {
                 return cached.response();
             }
         }
@@ -95,7 +101,7 @@ public class OcspResponder {
             }
             Response response = sign(requests, nonce, now);
             if (cacheKey != null) {
-                cache.put(cacheKey, new Cached(response, now.plus(ca.ocspValidity().dividedBy(2))));
+                cache.put(cacheKey, new Cached(response, now.plus(ca.ocspValidity().dividedBy(2)), seenGeneration));
             }
             return response;
         } catch (OCSPException | java.security.cert.CertificateEncodingException e) {
@@ -103,9 +109,23 @@ public class OcspResponder {
         }
     }
 
-    /** Forget cached answers: called whenever a certificate's status changes. */
+    /**
+     * Forget cached answers: called whenever a certificate's status changes, inside that change's transaction.
+     * An answer read between now and the commit still sees the old status, so the generation moves on again
+     * after the commit, and such an answer is never served from the cache.
+     */
     public void statusChanged() {
+        generation.incrementAndGet();
         cache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                    cache.clear();
+                }
+            });
+        }
     }
 
     private Response sign(Req[] requests, Extension nonce, Instant now) throws OCSPException {
@@ -165,6 +185,6 @@ public class OcspResponder {
     public record Response(byte[] der, Instant nextUpdate) {
     }
 
-    private record Cached(Response response, Instant freshUntil) {
+    private record Cached(Response response, Instant freshUntil, long generation) {
     }
 }

@@ -72,7 +72,9 @@ class PublicationController {
         String encoded = request.getRequestURI().substring(request.getContextPath().length() + "/ocsp/".length());
         byte[] der;
         try {
-            der = Base64.getDecoder().decode(URLDecoder.decode(encoded, StandardCharsets.US_ASCII));
+            // a '+' left unencoded by the client is base64, not a form-encoded space: keep it
+            der = Base64.getDecoder().decode(URLDecoder.decode(encoded.replace("+", "%2B"),
+                    StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             der = new byte[0]; // the responder answers malformedRequest
         }

@@ -63,6 +63,10 @@ public class CrlPublisher {
     public byte[] publish(String issuer) {
         CaKeyStore.Entry signer = CaHierarchy.ROOT.equals(issuer) ? hierarchy.root() : hierarchy.issuing();
         X509Certificate signerCert = signer.certificate();
+        // one publisher per issuer at a time, until commit: two concurrent status changes would otherwise take
+        // the same CRL number (duplicate key, 500) or each publish a CRL without the other's entry
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('crl:' || :issuer))").param("issuer", issuer)
+                .query((rs, n) -> 1).list();
         Instant now = clock.instant();
         long number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM crl WHERE issuer = :issuer")
                 .param("issuer", issuer).query(Long.class).single();

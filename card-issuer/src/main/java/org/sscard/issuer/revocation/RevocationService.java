@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.common.pki.RevocationReason;
 import org.sscard.issuer.audit.IssuerAudit;
 import org.sscard.issuer.ca.CaHierarchy;
@@ -27,18 +28,19 @@ public class RevocationService {
     private final RelayClient relay;
     private final IssuerAudit audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     RevocationService(CertificateRecords records, CrlPublisher crls, OcspResponder ocsp, RelayClient relay,
-                      IssuerAudit audit, Clock clock) {
+                      IssuerAudit audit, Clock clock, PlatformTransactionManager transactionManager) {
         this.records = records;
         this.crls = crls;
         this.ocsp = ocsp;
         this.relay = relay;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Transactional
     public IssuedCertificate suspend(String serial) {
         return audited("SUSPEND", serial, () -> {
             IssuedCertificate certificate = require(serial);
@@ -51,7 +53,6 @@ public class RevocationService {
         });
     }
 
-    @Transactional
     public IssuedCertificate resume(String serial) {
         return audited("RESUME", serial, () -> {
             IssuedCertificate certificate = require(serial);
@@ -64,7 +65,6 @@ public class RevocationService {
         });
     }
 
-    @Transactional
     public IssuedCertificate revoke(String serial, RevocationReason reason) {
         return audited("REVOKE", serial, () -> {
             if (reason == RevocationReason.certificateHold || reason == RevocationReason.removeFromCRL) {
@@ -116,9 +116,13 @@ public class RevocationService {
         return serial.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0+(?=.)", "");
     }
 
+    /**
+     * Runs the work in a transaction (joining the caller's, if any) and records a refusal after it has rolled
+     * back: see IssuanceService#audited for why the refusal must not be written while a connection is held.
+     */
     private <T> T audited(String action, String serial, Supplier<T> work) {
         try {
-            return work.get();
+            return transactions.execute(status -> work.get());
         } catch (IssuerException e) {
             audit.refused(action, e.error() + ": " + e.getMessage(), null, serial);
             throw e;

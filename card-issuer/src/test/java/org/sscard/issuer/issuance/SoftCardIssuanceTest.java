@@ -66,7 +66,7 @@ class SoftCardIssuanceTest extends IssuerApiTest {
 
     @Test
     void refusesUnknownInactiveAndMalformedHoldersIssuesNothingAndAuditsTheRefusal() {
-        int certificates = count("issued_certificate");
+        int certificates = countRows("issued_certificate");
         int refusals = refusals();
 
         Response unknown = issuer("POST", "/api/v1/cards/soft", Map.of("personalId",
@@ -92,7 +92,7 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         Response noHolder = issuer("POST", "/api/v1/cards/soft", Map.of("pin", "4321"));
         assertThat(noHolder.problemCode()).isEqualTo("INVALID_FIELD");
 
-        assertThat(count("issued_certificate")).isEqualTo(certificates);
+        assertThat(countRows("issued_certificate")).isEqualTo(certificates);
         assertThat(refusals()).isGreaterThanOrEqualTo(refusals + 4);
     }
 
@@ -100,12 +100,12 @@ class SoftCardIssuanceTest extends IssuerApiTest {
     void refusesASecondActiveCardButReissuesWithANewKeyReplacingTheOld() throws Exception {
         String personalId = newResident();
         Response first = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", personalId, "pin", "1111"));
-        int certificates = count("issued_certificate");
+        int certificates = countRows("issued_certificate");
 
         Response second = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", personalId, "pin", "2222"));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.problemCode()).isEqualTo("SECOND_ACTIVE_CARD");
-        assertThat(count("issued_certificate")).isEqualTo(certificates);
+        assertThat(countRows("issued_certificate")).isEqualTo(certificates);
 
         String oldCard = first.json().path("cardSerial").asText();
         Response reissued = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", personalId, "pin", "2222",
@@ -125,14 +125,6 @@ class SoftCardIssuanceTest extends IssuerApiTest {
 
     private static String toHex(String text) {
         return java.util.HexFormat.of().formatHex(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    private int count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
-    }
-
-    private int refusals() {
-        return jdbc.sql("SELECT count(*) FROM issuer_audit WHERE outcome = 'REFUSED'").query(Integer.class).single();
     }
 
     static List<String> policies(X509Certificate certificate) {

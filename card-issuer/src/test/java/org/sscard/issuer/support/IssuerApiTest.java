@@ -101,6 +101,28 @@ public abstract class IssuerApiTest {
         }
     }
 
+    /** What the CA publishes to every relying party (no authentication). */
+    protected PublicEndpoints published() {
+        return new PublicEndpoints(baseUrl());
+    }
+
+    /** Issues a resident soft card for a newly registered person; the JSON answer of {@code /api/v1/cards/soft}. */
+    protected JsonNode newSoftCard(String pin) {
+        Response issued = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", newResident(), "pin", pin));
+        if (issued.status() != 201) {
+            throw new AssertionError("soft card not issued: " + issued.body());
+        }
+        return issued.json();
+    }
+
+    protected int countRows(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+
+    protected int refusals() {
+        return jdbc.sql("SELECT count(*) FROM issuer_audit WHERE outcome = 'REFUSED'").query(Integer.class).single();
+    }
+
     protected static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

@@ -1,0 +1,235 @@
+package org.sscard.issuer.ocsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sscard.issuer.support.Certificates;
+import org.sscard.issuer.support.IssuerApiTest;
+import org.sscard.issuer.support.OcspRequests;
+import org.sscard.issuer.support.PublicEndpoints;
+
+/** The RFC 6960 responder as a Java relying party sees it, one property per test. */
+class OcspResponderTest extends IssuerApiTest {
+
+    private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+
+    private X509Certificate issuing;
+    private X509Certificate root;
+
+    @BeforeEach
+    void caCertificates() throws Exception {
+        issuing = Certificates.fromPem(published().pem("/ca/issuing.pem"));
+        root = Certificates.fromPem(published().pem("/ca/root.pem"));
+    }
+
+    @Test
+    void postAnswersGoodAndEchoesTheNonce() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        byte[] nonce = OcspRequests.newNonce();
+
+        PublicEndpoints.Answer answer = published().ocspPost(OcspRequests.request(issuing, serial, nonce));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/ocsp-response");
+        BasicOCSPResp basic = OcspRequests.basic(answer.body());
+        assertThat(only(basic).getCertID().getSerialNumber()).isEqualTo(serial);
+        assertThat(only(basic).getCertStatus()).isEqualTo(CertificateStatus.GOOD);
+        assertThat(nonceOf(basic)).isEqualTo(nonce);
+    }
+
+    @Test
+    void getWithTheUrlEncodedBase64RequestInThePathAnswersLikePost() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        byte[] nonce;
+        String base64;
+        do { // a request whose base64 has '+' and '/', which the URL encoding turns into %2B and %2F
+            nonce = OcspRequests.newNonce();
+            base64 = Base64.getEncoder().encodeToString(OcspRequests.request(issuing, serial, nonce));
+        } while (!base64.contains("+") || !base64.contains("/"));
+
+        PublicEndpoints.Answer answer = published().ocspGet(URLEncoder.encode(base64, StandardCharsets.US_ASCII));
+
+        assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        BasicOCSPResp basic = OcspRequests.basic(answer.body());
+        assertThat(only(basic).getCertStatus()).isEqualTo(CertificateStatus.GOOD);
+        assertThat(nonceOf(basic)).isEqualTo(nonce);
+    }
+
+    @Test
+    void getWithTheBase64LeftUnencodedIsReadToo() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        byte[] nonce;
+        String base64;
+        do { // a raw '+' must stay '+', not become a form-encoded space; "//" would not survive any proxy
+            nonce = OcspRequests.newNonce();
+            base64 = Base64.getEncoder().encodeToString(OcspRequests.request(issuing, serial, nonce));
+        } while (!base64.contains("+") || base64.contains("//"));
+
+        PublicEndpoints.Answer answer = published().ocspGet(base64);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(nonceOf(OcspRequests.basic(answer.body()))).isEqualTo(nonce);
+    }
+
+    @Test
+    void getWithoutANonceIsCacheableUntilNextUpdate() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        String path = URLEncoder.encode(Base64.getEncoder().encodeToString(
+                OcspRequests.request(issuing, serial, null)), StandardCharsets.US_ASCII);
+
+        PublicEndpoints.Answer answer = published().ocspGet(path);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(only(OcspRequests.basic(answer.body())).getCertStatus()).isEqualTo(CertificateStatus.GOOD);
+        assertThat(answer.cacheControl()).contains("max-age=");
+    }
+
+    @Test
+    void everyAnswerHasThisUpdateAndALaterNextUpdate() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        Instant before = Instant.now();
+
+        SingleResp single = only(OcspRequests.basic(published().ocspPost(
+                OcspRequests.request(issuing, serial, OcspRequests.newNonce())).body()));
+
+        assertThat(single.getThisUpdate()).isNotNull();
+        assertThat(single.getNextUpdate()).isNotNull().isAfter(single.getThisUpdate());
+        assertThat(single.getThisUpdate().toInstant()).isBetween(before.minusSeconds(60), Instant.now());
+    }
+
+    @Test
+    void theResponseIsSignedByTheDelegatedOcspCertificateWhichChainsToTheIssuingCa() throws Exception {
+        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        BasicOCSPResp basic = OcspRequests.basic(published().ocspPost(
+                OcspRequests.request(issuing, serial, OcspRequests.newNonce())).body());
+
+        X509CertificateHolder[] certificates = basic.getCerts();
+        assertThat(certificates).isNotEmpty();
+        X509Certificate signer = new JcaX509CertificateConverter().getCertificate(certificates[0]);
+        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey())))
+                .isTrue();
+        assertThat(basic.getResponderId()).isEqualTo(new RespID(
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(signer.getPublicKey().getEncoded()),
+                new JcaDigestCalculatorProviderBuilder().build().get(
+                        org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1)));
+        assertThat(signer.getExtendedKeyUsage()).containsExactly(OCSP_SIGNING);
+        assertThat(signer.getNonCriticalExtensionOIDs())
+                .contains(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId());
+        assertThat(signer.getBasicConstraints()).isEqualTo(-1);
+        assertThat(signer.getIssuerX500Principal()).isEqualTo(issuing.getSubjectX500Principal());
+        signer.verify(issuing.getPublicKey()); // delegated by the CA that issued the card
+        issuing.verify(root.getPublicKey());
+    }
+
+    @Test
+    void aRevokedCertificateIsRevokedWithItsReasonAndTime() throws Exception {
+        JsonNode card = newSoftCard("1234");
+        issuer("POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
+                Map.of("reason", "keyCompromise"));
+
+        SingleResp single = only(OcspRequests.basic(published().ocspPost(OcspRequests.request(issuing,
+                OcspRequests.serial(card.path("certificateSerial").asText()), OcspRequests.newNonce())).body()));
+
+        assertThat(single.getCertStatus()).isInstanceOf(RevokedStatus.class);
+        RevokedStatus revoked = (RevokedStatus) single.getCertStatus();
+        assertThat(revoked.getRevocationReason()).isEqualTo(CRLReason.keyCompromise);
+        assertThat(revoked.getRevocationTime()).isBeforeOrEqualTo(new Date());
+    }
+
+    @Test
+    void anUnknownSerialIsUnknown() throws Exception {
+        BigInteger neverIssued = new BigInteger(120, new java.security.SecureRandom());
+
+        SingleResp single = only(OcspRequests.basic(published().ocspPost(
+                OcspRequests.request(issuing, neverIssued, OcspRequests.newNonce())).body()));
+
+        assertThat(single.getCertStatus()).isInstanceOf(UnknownStatus.class);
+    }
+
+    @Test
+    void aRequestForAnotherCasCertificateIsUnauthorizedAndAudited() throws Exception {
+        X509Certificate otherCa = selfSignedCa();
+        BigInteger serial = BigInteger.valueOf(4242);
+        int refusals = refusedOcspRequests(serial);
+
+        PublicEndpoints.Answer answer = published().ocspPost(
+                OcspRequests.request(otherCa, serial, OcspRequests.newNonce()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(OcspRequests.response(answer.body()).getStatus()).isEqualTo(OCSPResp.UNAUTHORIZED);
+        assertThat(refusedOcspRequests(serial)).isEqualTo(refusals + 1);
+    }
+
+    @Test
+    void garbageIsAMalformedRequest() throws Exception {
+        byte[] garbage = "this is not DER".getBytes(StandardCharsets.US_ASCII);
+
+        PublicEndpoints.Answer posted = published().ocspPost(garbage);
+        PublicEndpoints.Answer got = published().ocspGet(
+                URLEncoder.encode(Base64.getEncoder().encodeToString(garbage), StandardCharsets.US_ASCII));
+        PublicEndpoints.Answer notBase64 = published().ocspGet("not-base64!");
+
+        assertThat(OcspRequests.response(posted.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        assertThat(OcspRequests.response(got.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        assertThat(OcspRequests.response(notBase64.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
+    private int refusedOcspRequests(BigInteger serial) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM issuer_audit
+                        WHERE action = 'OCSP' AND outcome = 'REFUSED' AND serial = :serial""")
+                .param("serial", serial.toString(16)).query(Integer.class).single();
+    }
+
+    private static SingleResp only(BasicOCSPResp basic) {
+        assertThat(basic.getResponses()).hasSize(1);
+        return basic.getResponses()[0];
+    }
+
+    private static byte[] nonceOf(BasicOCSPResp basic) {
+        Extension nonce = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        assertThat(nonce).as("nonce extension in the response").isNotNull();
+        return ASN1OctetString.getInstance(nonce.getParsedValue()).getOctets();
+    }
+
+    /** A CA that is not ours, with the same kind of key. */
+    private static X509Certificate selfSignedCa() throws Exception {
+        KeyPair keys = Certificates.keyPair("RSA", 2048);
+        X500Name name = new X500Name("CN=Some Other CA,O=Elsewhere,C=JP");
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(now),
+                Date.from(now.plusSeconds(3600)), name, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    }
+}
