@@ -78,6 +78,10 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
     }
 
     /** The address other services and the user reach a service at. */
+    int cardLoginPort() {
+        return ServiceSpec.CARD_LOGIN_PORT + portOffset;
+    }
+
     String baseUrl(ServiceSpec service) {
         return (service.tls() ? "https://" : "http://") + host + ":" + portOf(service);
     }

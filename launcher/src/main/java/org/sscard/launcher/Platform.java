@@ -41,6 +41,9 @@ final class Platform {
         int port = options.portOf(service);
         Preflight.failIfPortTaken(port,
                 "for " + service.module() + " (is the platform already running? try --port-offset)");
+        if (service == ServiceSpec.AUTH) {
+            Preflight.failIfPortTaken(options.cardLoginPort(), "for the card login (try --port-offset)");
+        }
         System.out.printf("[sscard] starting %-17s on port %d ...%n", service.module(), port);
         long startedAt = System.nanoTime();
         ServiceProcess child = ServiceProcess.start(service, options, database);

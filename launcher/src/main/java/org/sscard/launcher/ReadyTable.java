@@ -16,6 +16,10 @@ final class ReadyTable {
         for (ServiceSpec service : entryFirst(options.services())) {
             rows.add(new String[] {service.module(), service.title(),
                     options.baseUrl(service) + service.entryPath(), options.logFile(service).toString()});
+            if (service == ServiceSpec.AUTH) {
+                rows.add(new String[] {"", "Card login (client certificate)",
+                        "https://" + options.host() + ":" + options.cardLoginPort() + "/login/card/resident", ""});
+            }
         }
         int[] widths = new int[4];
         for (String[] row : rows) {

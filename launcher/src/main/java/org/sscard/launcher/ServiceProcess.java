@@ -60,6 +60,7 @@ final class ServiceProcess {
         env.put("SSCARD_DATA_DIR", options.dataDir().toString());
         env.put("SPRING_PROFILES_ACTIVE", options.profiles());
         env.put("SSCARD_PORT", Integer.toString(options.portOf(service)));
+        env.put("SSCARD_CARD_LOGIN_PORT", Integer.toString(options.cardLoginPort()));
         // Every service learns every address, so a port offset cannot leave one talking to another platform.
         for (ServiceSpec other : ServiceSpec.START_ORDER) {
             env.put(other.urlVariable(), options.baseUrl(other));

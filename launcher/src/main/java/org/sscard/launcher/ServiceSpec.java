@@ -35,6 +35,9 @@ record ServiceSpec(String module, int defaultPort, String database, String urlVa
      */
     static final List<ServiceSpec> START_ORDER = List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, PORTAL_GATEWAY);
 
+    /** auth-service's second connector: the card login, TLS with the client certificate required. */
+    static final int CARD_LOGIN_PORT = 8443;
+
     boolean needsDatabase() {
         return database != null;
     }

@@ -62,9 +62,10 @@ class PlatformLaunchIT {
         assertThat(dataDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
     }
 
-    /** The five service ports and the embedded database's port, shifted by {@code offset}. */
+    /** The five service ports, the card login and the embedded database's port, shifted by {@code offset}. */
     private static Stream<Integer> platformPorts(int offset) {
-        return Stream.concat(IntStream.rangeClosed(8080, 8084).boxed(), Stream.of(15432)).map(port -> port + offset);
+        return Stream.concat(IntStream.rangeClosed(8080, 8084).boxed(), Stream.of(8443, 15432))
+                .map(port -> port + offset);
     }
 
     /** An offset whose ports are all free right now, so a platform running on the default ports does not matter. */

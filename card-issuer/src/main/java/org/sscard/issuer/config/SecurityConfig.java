@@ -3,14 +3,13 @@ package org.sscard.issuer.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.sscard.common.secret.ServiceClientAuthentication;
-import org.sscard.issuer.error.IssuerError;
-import org.sscard.issuer.error.Problems;
+import org.sscard.common.web.Problems;
+import org.sscard.common.web.CommonError;
 
 /**
  * The issuer's one security flow: what a CA publishes (CRLs, CA certificates, OCSP) is open to every relying
@@ -35,18 +34,12 @@ class SecurityConfig {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("sscard-issuer")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setStatus(401);
                             response.setHeader("WWW-Authenticate", "Basic realm=\"sscard-issuer\"");
-                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                            json.writeValue(response.getOutputStream(), Problems.of(IssuerError.UNAUTHENTICATED,
-                                    "authenticate as a registered client of the card issuer"));
+                            Problems.write(response, json, CommonError.UNAUTHENTICATED,
+                                    "authenticate as a registered client of the card issuer");
                         }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
-                    response.setStatus(403);
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(),
-                            Problems.of(IssuerError.FORBIDDEN, "this client is not allowed to do this"));
-                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        Problems.write(response, json, CommonError.FORBIDDEN, "this client is not allowed to do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // machine-to-machine API without cookies, and OCSP/CRL clients that never send tokens
                 .csrf(csrf -> csrf.disable());

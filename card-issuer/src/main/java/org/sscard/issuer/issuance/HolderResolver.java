@@ -12,6 +12,7 @@ import org.sscard.issuer.profile.CertificateSubject;
 import org.sscard.issuer.profile.SubjectKind;
 import org.sscard.issuer.relay.RelayClient;
 import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
+import org.sscard.common.web.CommonError;
 
 /**
  * Turns an issuance request's holder into a certificate subject, refusing anyone the relay does not know as an
@@ -36,7 +37,7 @@ class HolderResolver {
 
     Holder resolve(HolderRequest request, CertificateProfile profile) {
         if (request == null || request.count() != 1) {
-            throw new IssuerException(IssuerError.INVALID_FIELD,
+            throw new IssuerException(CommonError.INVALID_FIELD,
                     "name exactly one holder: personalId, staffId or service");
         }
         return switch (profile.subject()) {
@@ -50,7 +51,7 @@ class HolderResolver {
 
     private Holder resident(HolderRequest request) {
         if (request.personalId() == null) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "a resident card needs personalId");
+            throw new IssuerException(CommonError.INVALID_FIELD, "a resident card needs personalId");
         }
         PersonalId personalId = personalIds.parse(request.personalId());
         RelayClient.Person person = relay.personByPersonalId(personalId).orElseThrow(() ->
@@ -64,7 +65,7 @@ class HolderResolver {
 
     private Holder staff(HolderRequest request, CertificateProfile profile) {
         if (request.staffId() == null) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "a staff token needs staffId");
+            throw new IssuerException(CommonError.INVALID_FIELD, "a staff token needs staffId");
         }
         RelayClient.Staff staff = relay.staff(request.staffId()).orElseThrow(() ->
                 new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no such staff member in the relay"));
@@ -72,7 +73,7 @@ class HolderResolver {
             throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the staff member is " + staff.status());
         }
         if (!staff.role().equals(profile.staffRole())) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "this profile certifies " + profile.staffRole()
+            throw new IssuerException(CommonError.INVALID_FIELD, "this profile certifies " + profile.staffRole()
                     + ", and the staff member is " + staff.role());
         }
         return new Holder(new CertificateSubject.Staff(staff.id(), staff.organisation(), staff.role(),
@@ -82,7 +83,7 @@ class HolderResolver {
     private static Holder platform(HolderRequest request, SubjectKind kind) {
         HolderRequest.PlatformService service = request.service();
         if (service == null) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "a platform certificate needs service");
+            throw new IssuerException(CommonError.INVALID_FIELD, "a platform certificate needs service");
         }
         CertificateSubject subject = kind == SubjectKind.SERVER
                 ? new CertificateSubject.Server(service.name(), service.dnsNames().isEmpty()

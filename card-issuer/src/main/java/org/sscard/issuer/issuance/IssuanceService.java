@@ -31,6 +31,7 @@ import org.sscard.issuer.revocation.CertificateRecords;
 import org.sscard.issuer.revocation.CertificateStatus;
 import org.sscard.issuer.revocation.IssuedCertificate;
 import org.sscard.issuer.revocation.RevocationService;
+import org.sscard.common.web.CommonError;
 
 /**
  * Issuance: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
@@ -103,7 +104,7 @@ public class IssuanceService {
         }
         String serialOfCard = card ? (cardSerial != null ? cardSerial : newCardSerial(profile)) : null;
         if (serialOfCard != null && !serialOfCard.matches("[A-Za-z0-9-]{4,40}")) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
+            throw new IssuerException(CommonError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
         }
         BigInteger serial = CertificateMinter.newSerial();
         X509Certificate certificate = minter.endEntity(profile, holder.subject(), key, serial, hierarchy.issuing(),
@@ -123,7 +124,7 @@ public class IssuanceService {
         IssuedCertificate old = records.byCardSerial(replacesCardSerial).orElseThrow(() ->
                 new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + replacesCardSerial));
         if (!old.holderRef().equals(holder.ref())) {
-            throw new IssuerException(IssuerError.INVALID_FIELD, "the replaced card belongs to someone else");
+            throw new IssuerException(CommonError.INVALID_FIELD, "the replaced card belongs to someone else");
         }
         if (old.status() != CertificateStatus.REVOKED) {
             revocations.revoke(old.serial(), RevocationReason.superseded);

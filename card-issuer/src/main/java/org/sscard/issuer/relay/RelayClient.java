@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.sscard.common.id.PersonalId;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
+import org.sscard.common.web.CommonError;
 
 /**
  * The card issuer's calls to the relay DB: who the holder is and whether they are active, which cards they hold,
@@ -116,7 +117,7 @@ public class RelayClient {
             throw switch (status) {
                 case 404 -> new IssuerException(IssuerError.UNKNOWN_SUBJECT, "relay: " + detail);
                 case 409 -> new IssuerException(IssuerError.INVALID_STATE_CHANGE, "relay: " + detail);
-                case 400 -> new IssuerException(IssuerError.INVALID_FIELD, "relay: " + detail);
+                case 400 -> new IssuerException(CommonError.INVALID_FIELD, "relay: " + detail);
                 default -> new IssuerException(IssuerError.RELAY_UNAVAILABLE, "relay: " + detail);
             };
         } catch (IOException e) {

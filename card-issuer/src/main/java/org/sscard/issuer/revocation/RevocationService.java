@@ -13,6 +13,7 @@ import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.ocsp.OcspResponder;
 import org.sscard.issuer.relay.RelayClient;
+import org.sscard.common.web.CommonError;
 
 /**
  * Hold ("lost, maybe found"), resume, and revocation with its RFC 5280 reason. Each change updates the CA's
@@ -68,7 +69,7 @@ public class RevocationService {
     public IssuedCertificate revoke(String serial, RevocationReason reason) {
         return audited("REVOKE", serial, () -> {
             if (reason == RevocationReason.certificateHold || reason == RevocationReason.removeFromCRL) {
-                throw new IssuerException(IssuerError.INVALID_FIELD,
+                throw new IssuerException(CommonError.INVALID_FIELD,
                         "revoke with a final reason; a hold is a suspension");
             }
             IssuedCertificate certificate = require(serial);
@@ -111,7 +112,7 @@ public class RevocationService {
 
     static String normalise(String serial) {
         if (serial == null || !serial.matches("[0-9a-fA-F]{1,64}")) {
-            throw new IssuerException(IssuerError.MALFORMED_REQUEST, "a certificate serial is 1-64 hex digits");
+            throw new IssuerException(CommonError.MALFORMED_REQUEST, "a certificate serial is 1-64 hex digits");
         }
         return serial.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0+(?=.)", "");
     }
