@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * The seam to the certificate path validator: given the chain the client presented in the TLS handshake (the card's
- * certificate first), ACCEPT or REJECT with a reason. The full RFC 5280 validator with OCSP and CRL revocation
- * ({@code org.sscard.auth.certificate}, on its own branch) replaces {@link PlatformRootCertificateCheck} here.
+ * certificate first), ACCEPT or REJECT with a reason. Implemented by {@link ValidatedCardCertificateCheck} on the
+ * RFC 5280 validator; a seam so that the login flow can be tested and evolved apart from path validation.
  */
 public interface CardCertificateCheck {
 
     Verdict check(List<X509Certificate> chain);
 
-    /** ACCEPT, or REJECT with a short upper-case reason such as {@code EXPIRED} or {@code UNTRUSTED_ISSUER}. */
+    /** ACCEPT, or REJECT with a short upper-case reason: a {@code RejectReason} name such as {@code REVOKED}. */
     record Verdict(boolean accepted, String reason) {
 
         public static Verdict accept() {

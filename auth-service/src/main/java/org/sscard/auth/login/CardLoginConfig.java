@@ -1,11 +1,25 @@
 package org.sscard.auth.login;
 
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sscard.auth.certificate.CertificatePathValidator;
+import org.sscard.auth.certificate.RevocationAudit;
+import org.sscard.auth.certificate.ValidationPolicy;
+import org.sscard.auth.certificate.revocation.CrlRevocationChecker;
+import org.sscard.auth.certificate.revocation.HttpCrlSource;
+import org.sscard.auth.certificate.revocation.OcspRevocationChecker;
+import org.sscard.auth.certificate.revocation.OcspThenCrl;
+import org.sscard.auth.certificate.revocation.RevocationChecker;
 import org.sscard.common.id.PersonalIdFormat;
 import org.sscard.common.tls.PlatformTrust;
 
@@ -13,10 +27,44 @@ import org.sscard.common.tls.PlatformTrust;
 @EnableConfigurationProperties(CardLoginProperties.class)
 class CardLoginConfig {
 
+    /** One instance for every login: the OCSP answers and CRLs it caches are then shared until their nextUpdate. */
     @Bean
-    CardCertificateCheck cardCertificateCheck(@Value("${sscard.data-dir}") Path dataDir, Clock clock) {
-        return new PlatformRootCertificateCheck(PlatformTrust.keyStore(dataDir.resolve("tls").resolve("ca-root.pem")),
-                clock);
+    RevocationChecker cardRevocationChecker(CardLoginProperties properties) {
+        return new OcspThenCrl(new OcspRevocationChecker(properties.revocationTimeout()),
+                new CrlRevocationChecker(new HttpCrlSource(properties.revocationTimeout())));
+    }
+
+    @Bean
+    RevocationAudit cardRevocationAudit() {
+        return new CardRevocationAudit();
+    }
+
+    @Bean
+    CertificatePathValidator cardPathValidator(@Value("${sscard.data-dir}") Path dataDir,
+                                               CardLoginProperties properties, RevocationChecker revocation,
+                                               RevocationAudit audit) {
+        return new CertificatePathValidator(
+                platformRoots(dataDir.resolve("tls").resolve("ca-root.pem")),
+                ValidationPolicy.strict().withFailOpen(properties.revocationFailOpen()), revocation, audit);
+    }
+
+    /** The same roots the card-login connector trusts in the handshake, so both agree on what is trusted. */
+    private static List<X509Certificate> platformRoots(Path caRootPem) {
+        KeyStore store = PlatformTrust.keyStore(caRootPem);
+        try {
+            List<X509Certificate> roots = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                roots.add((X509Certificate) store.getCertificate(alias));
+            }
+            return roots;
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("cannot read the platform CA root " + caRootPem, e);
+        }
+    }
+
+    @Bean
+    CardCertificateCheck cardCertificateCheck(CertificatePathValidator cardPathValidator, Clock clock) {
+        return new ValidatedCardCertificateCheck(cardPathValidator, clock);
     }
 
     @Bean

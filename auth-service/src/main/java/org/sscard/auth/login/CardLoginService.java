@@ -48,7 +48,7 @@ public class CardLoginService {
         }
         CardCertificateCheck.Verdict verdict = certificateCheck.check(chain);
         if (!verdict.accepted()) {
-            throw new LoginRefusedException(LoginRefusal.CERTIFICATE_REJECTED, verdict.reason());
+            throw new LoginRefusedException(refusalFor(verdict.reason()), verdict.reason());
         }
         CardCertificate certificate = CardCertificate.of(chain.get(0));
         if (!certificate.clientAuth()) {
@@ -65,5 +65,19 @@ public class CardLoginService {
         } catch (RelayUnavailableException e) {
             throw new LoginRefusedException(LoginRefusal.RELAY_UNAVAILABLE, e.getMessage());
         }
+    }
+
+    /**
+     * What the person is told: revoked, suspended and expired cards get the same plain message as when the relay's
+     * register says so; any other path failure is "could not be verified". The audit keeps the validator's reason.
+     */
+    private static LoginRefusal refusalFor(String certificateReason) {
+        return switch (certificateReason) {
+            case "REVOKED" -> LoginRefusal.CARD_REVOKED;
+            case "ON_HOLD" -> LoginRefusal.CARD_SUSPENDED;
+            case "EXPIRED" -> LoginRefusal.CARD_EXPIRED;
+            case "REVOCATION_UNKNOWN" -> LoginRefusal.REVOCATION_UNAVAILABLE;
+            default -> LoginRefusal.CERTIFICATE_REJECTED;
+        };
     }
 }

@@ -36,6 +36,10 @@ public enum LoginRefusal {
             "Your organisation or role does not match the staff register. Please contact your administrator."),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "ログインの試行が多すぎます。しばらく待ってからもう一度お試しください。",
             "Too many login attempts. Please wait a moment and try again."),
+    /** Neither OCSP nor the CRL could tell the card's status: refused (fail closed), but worth a retry later. */
+    REVOCATION_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
+            "ただいまカードの有効性を確認できません。しばらく待ってからもう一度お試しください。",
+            "The card's validity cannot be checked at the moment. Please try again later."),
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "ただいまログインできません。しばらく待ってからもう一度お試しください。",
             "Login is not available at the moment. Please try again later.");
 

@@ -17,7 +17,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -36,6 +43,12 @@ final class CertificateTools {
 
     static X509Certificate ca(X500Name subject, PublicKey key, X500Name issuer, KeyPair issuerKey,
                                       PublicKey issuerPublic, int pathLength) {
+        return ca(subject, key, issuer, issuerKey, issuerPublic, pathLength, null, null);
+    }
+
+    /** A CA certificate; with {@code ocspUrl} and {@code crlUrl} (both or neither) its issuer's revocation sources. */
+    static X509Certificate ca(X500Name subject, PublicKey key, X500Name issuer, KeyPair issuerKey,
+                              PublicKey issuerPublic, int pathLength, String ocspUrl, String crlUrl) {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                 new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofHours(1))),
@@ -47,25 +60,46 @@ final class CertificateTools {
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuerPublic));
+            if (ocspUrl != null) {
+                addRevocationUrls(builder, ocspUrl, crlUrl);
+            }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         return sign(builder, issuerKey);
     }
 
+    /** The AIA OCSP URL and the CRL distribution point, as the card issuer puts them in what it issues. */
+    static void addRevocationUrls(X509v3CertificateBuilder builder, String ocspUrl, String crlUrl)
+            throws IOException {
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+        builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+    }
+
     static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKey) {
+        return sign(builder, issuerKey, "SHA256withRSA");
+    }
+
+    static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKey, String algorithm) {
         try {
             return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey.getPrivate())));
+                    new JcaContentSignerBuilder(algorithm).build(issuerKey.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a test certificate", e);
         }
     }
 
     static KeyPair rsa() {
+        return rsa(2048);
+    }
+
+    static KeyPair rsa(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            generator.initialize(bits);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -52,14 +53,20 @@ public final class TestPki {
     private final KeyPair issuingKey = rsa();
     /** One key for every card: the tests are about certificates, and RSA key generation is slow. */
     private final KeyPair cardKey = rsa();
+    /** Made when a test first asks for a 1024-bit card: generating it costs time every other test would pay. */
+    private KeyPair weakCardKey;
     private final X509Certificate root;
     private final X509Certificate issuing;
+    private final RevocationResponder responder = new RevocationResponder();
 
     private TestPki(String name) {
         X500Name rootName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Root");
         X500Name issuingName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Issuing");
         root = ca(rootName, rootKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 1);
-        issuing = ca(issuingName, issuingKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 0);
+        issuing = ca(issuingName, issuingKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 0,
+                responder.url("ocsp"), responder.url("crl/root"));
+        responder.authority("root", root, rootKey);
+        responder.authority("issuing", issuing, issuingKey);
     }
 
     /** The platform's test PKI, one per JVM. */
@@ -76,6 +83,16 @@ public final class TestPki {
 
     public X509Certificate root() {
         return root;
+    }
+
+    /** From now on OCSP says the card is revoked, with this RFC 5280 reason code (6 = certificateHold). */
+    public void revokeInOcsp(Card card, int reason) {
+        responder.revokeInOcsp(card.certificate().getSerialNumber(), reason);
+    }
+
+    /** From now on the issuing CA's CRL lists the card. */
+    public void revokeInCrl(Card card, int reason) {
+        responder.revokeInCrl(card.certificate().getSerialNumber(), reason);
     }
 
     /** Writes {@code <dataDir>/tls/ca-root.pem}, where the services look for the platform root. */
@@ -113,23 +130,36 @@ public final class TestPki {
     }
 
     /** A card under the issuing CA, as the card issuer makes one (see {@link CardBuilder}). */
-    Card issueCard(X500Name subject, List<String> policies, boolean clientAuth) {
-        X509v3CertificateBuilder builder = builder(subject, cardKey.getPublic(), Duration.ofDays(365));
+    Card issueCard(CardBuilder spec) {
+        KeyPair key = spec.isRsa1024() ? weakCardKey() : cardKey;
+        X509v3CertificateBuilder builder = builder(spec.subject(), key.getPublic(), Duration.ofDays(365));
+        // a URL of its own per card: no CRL cached by an earlier login hides a later revocation
+        String crlPath = "crl/issuing/" + UUID.randomUUID();
+        String ocsp = responder.url(spec.revocation() == CardBuilder.Revocation.BOTH ? "ocsp" : "down/ocsp");
+        String crl = responder.url(spec.revocation() == CardBuilder.Revocation.NONE ? "down/" + crlPath : crlPath);
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(policies.stream()
-                            .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
+                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(spec.policies()
+                            .stream().map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
                             .toArray(PolicyInformation[]::new)));
-            if (clientAuth) {
+            CertificateTools.addRevocationUrls(builder, ocsp, crl);
+            if (spec.clientAuth()) {
                 builder.addExtension(Extension.extendedKeyUsage, false,
                         new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        X509Certificate certificate = sign(builder, issuingKey);
-        return new Card(certificate, List.of(certificate, issuing), cardKey.getPrivate(), root);
+        X509Certificate certificate = sign(builder, issuingKey, spec.signatureAlgorithm());
+        return new Card(certificate, List.of(certificate, issuing), key.getPrivate(), root);
+    }
+
+    private synchronized KeyPair weakCardKey() {
+        if (weakCardKey == null) {
+            weakCardKey = rsa(1024);
+        }
+        return weakCardKey;
     }
 
     private X509v3CertificateBuilder builder(X500Name subject, PublicKey key, Duration validity) {
