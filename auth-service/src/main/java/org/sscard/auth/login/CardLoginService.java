@@ -6,22 +6,25 @@ import org.springframework.stereotype.Service;
 import org.sscard.auth.relay.RelayUnavailableException;
 
 /**
- * One card login, in order: rate limit, certificate path check, then the login profile (EKU clientAuth, the
- * policy deciding resident or staff, the subject, the relay's registers). Every attempt is audited.
+ * One card login, in order: rate limit, certificate path check, then the login profile: its certificate-level
+ * layer ({@link CardProfileCheck}: EKU clientAuth, the policy deciding resident or staff, the subject), then the
+ * relay's registers. Every attempt is audited.
  */
 @Service
 public class CardLoginService {
 
     private final LoginRateLimiter rateLimiter;
     private final CardCertificateCheck certificateCheck;
+    private final CardProfileCheck profileCheck;
     private final ResidentProfile residents;
     private final StaffProfile staff;
     private final LoginAudit audit;
 
-    CardLoginService(LoginRateLimiter rateLimiter, CardCertificateCheck certificateCheck, ResidentProfile residents,
-                     StaffProfile staff, LoginAudit audit) {
+    CardLoginService(LoginRateLimiter rateLimiter, CardCertificateCheck certificateCheck,
+                     CardProfileCheck profileCheck, ResidentProfile residents, StaffProfile staff, LoginAudit audit) {
         this.rateLimiter = rateLimiter;
         this.certificateCheck = certificateCheck;
+        this.profileCheck = profileCheck;
         this.residents = residents;
         this.staff = staff;
         this.audit = audit;
@@ -50,18 +53,10 @@ public class CardLoginService {
         if (!verdict.accepted()) {
             throw new LoginRefusedException(refusalFor(verdict.reason()), verdict.reason());
         }
-        CardCertificate certificate = CardCertificate.of(chain.get(0));
-        if (!certificate.clientAuth()) {
-            throw new LoginRefusedException(LoginRefusal.EKU_MISSING, "no clientAuth extended key usage");
-        }
-        LoginProfile certified = CardPolicies.profileOf(certificate.policies()).orElseThrow(() ->
-                new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
-        if (certified != profile) {
-            throw new LoginRefusedException(LoginRefusal.WRONG_PROFILE, certified + " card on the " + profile
-                    + " login");
-        }
+        // EKU, policy and subject: the certificate-level layer sscard-verify runs too
+        CertifiedCard card = profileCheck.check(chain.get(0), profile);
         try {
-            return profile == LoginProfile.RESIDENT ? residents.verify(certificate) : staff.verify(certificate);
+            return profile == LoginProfile.RESIDENT ? residents.verify(card) : staff.verify(card);
         } catch (RelayUnavailableException e) {
             throw new LoginRefusedException(LoginRefusal.RELAY_UNAVAILABLE, e.getMessage());
         }
