@@ -130,7 +130,11 @@ final class RevocationResponder {
     }
 
     private byte[] crl(HttpExchange exchange) throws Exception {
-        String name = exchange.getRequestURI().getPath().split("/")[2];
+        return crl(exchange.getRequestURI().getPath().split("/")[2]);
+    }
+
+    /** The named CA's current CRL, DER, as its distribution point would serve it. */
+    byte[] crl(String name) throws Exception {
         Authority ca = authorities.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
         Instant now = Instant.now();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(ca.cert()).getSubject(),

@@ -11,6 +11,7 @@ import static org.sscard.auth.support.CertificateTools.write;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -98,6 +99,16 @@ public final class TestPki {
     /** Writes {@code <dataDir>/tls/ca-root.pem}, where the services look for the platform root. */
     public void writeTrustRoot(Path dataDir) {
         write(dataDir.resolve("tls").resolve("ca-root.pem"), pem("CERTIFICATE", encoded(root)));
+    }
+
+    /** The root's and the issuing CA's current CRLs as DER files, for tools that read CRLs rather than fetch them. */
+    public List<Path> writeCrls(Path dir) {
+        try {
+            Path rootCrl = Files.write(dir.resolve("root.crl"), responder.crl("root"));
+            return List.of(rootCrl, Files.write(dir.resolve("issuing.crl"), responder.crl("issuing")));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write the test CRLs", e);
+        }
     }
 
     /** A TLS server certificate for localhost: {@code [0]} the chain PEM (server, issuing CA), {@code [1]} the key. */

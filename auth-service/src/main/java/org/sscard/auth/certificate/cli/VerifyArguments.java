@@ -12,11 +12,18 @@ record VerifyArguments(List<Path> trustAnchors, List<Path> intermediates, List<P
 
     static final String USAGE = """
             usage: sscard-verify --trust-anchor FILE [--trust-anchor FILE ...] [--intermediate FILE ...]
-                                 [--crl FILE ...] [--at 2026-01-01T00:00:00Z] [--profile path]
+                                 [--crl FILE ...] [--at 2026-01-01T00:00:00Z] [--profile path|resident|staff]
                                  [--allow-sha1] [--min-rsa-bits N] CERTIFICATE
             Certificates and CRLs in PEM or DER. Revocation is checked against the given CRLs only (no network);
             without --crl every certificate's status is unknown and the path is refused (fail closed).
-            Prints ACCEPT or REJECT <REASON>: <detail>; exits 0 (accept), 1 (reject), 2 (usage or unreadable input).""";
+            --profile path (default) checks the certificate path only; resident or staff then runs the login's
+            certificate-level profile checks (EKU clientAuth, the profile's card policy, the subject and, for
+            residents, the personal ID's check digits). The relay's card and person/staff status are checked at
+            login only. The personal ID is never printed.
+            Prints ACCEPT [profile] or REJECT <REASON>: <detail>; exits 0 (accept), 1 (reject), 2 (usage or
+            unreadable input).""";
+
+    static final List<String> PROFILES = List.of("path", "resident", "staff");
 
     static final class Usage extends RuntimeException {
         Usage(String message) {
@@ -50,6 +57,9 @@ record VerifyArguments(List<Path> trustAnchors, List<Path> intermediates, List<P
                     certificate = Path.of(arg);
                 }
             }
+        }
+        if (!PROFILES.contains(profile)) {
+            throw new Usage("--profile wants path, resident or staff, not '" + profile + "'");
         }
         if (anchors.isEmpty() || certificate == null) {
             throw new Usage(anchors.isEmpty() ? "at least one --trust-anchor is needed" : "no certificate given");

@@ -17,10 +17,16 @@ import org.sscard.auth.certificate.ValidationPolicy;
 import org.sscard.auth.certificate.ValidationResult;
 import org.sscard.auth.certificate.revocation.CrlRevocationChecker;
 import org.sscard.auth.certificate.revocation.GivenCrls;
+import org.sscard.auth.login.CardProfileCheck;
+import org.sscard.auth.login.CertifiedCard;
+import org.sscard.auth.login.LoginProfile;
+import org.sscard.auth.login.LoginRefusedException;
+import org.sscard.common.id.PersonalIdFormat;
 
 /**
- * {@code sscard-verify}: the operator's view of exactly what the login does with a certificate path — the same
- * {@link CertificatePathValidator}, with CRLs from files. Runs from the auth-service jar without starting it.
+ * {@code sscard-verify}: the operator's view of exactly what the login does with a card's certificate — the same
+ * {@link CertificatePathValidator} (CRLs from files), then with {@code --profile resident|staff} the same
+ * {@link CardProfileCheck} the login runs before its relay checks. Runs from the auth-service jar without starting it.
  */
 public final class VerifyCli {
 
@@ -40,11 +46,6 @@ public final class VerifyCli {
             err.println(VerifyArguments.USAGE);
             return 2;
         }
-        if (!arguments.profile().equals("path")) {
-            // the resident and staff login profiles build on this layer and arrive with card login (issue 4)
-            err.println("sscard-verify: profile '" + arguments.profile() + "' is not yet available; use --profile path");
-            return 2;
-        }
         try {
             ValidationPolicy policy = ValidationPolicy.strict();
             if (arguments.allowSha1() || arguments.minimumRsaBits() != 2048) {
@@ -61,11 +62,28 @@ public final class VerifyCli {
             }
             ValidationResult result = validator.validate(subject.get(0), certificates(arguments.intermediates()),
                     arguments.at());
-            out.println(result.describe());
-            return result.accepted() ? 0 : 1;
+            if (!result.accepted() || arguments.profile().equals("path")) {
+                out.println(PersonalIdRedaction.mask(result.describe()));
+                return result.accepted() ? 0 : 1;
+            }
+            return checkProfile(subject.get(0), LoginProfile.fromSlug(arguments.profile()).orElseThrow(), out);
         } catch (IOException | GeneralSecurityException | RuntimeException unreadable) {
-            err.println("sscard-verify: cannot read input: " + unreadable.getMessage());
+            err.println("sscard-verify: cannot read input: " + PersonalIdRedaction.mask(
+                    String.valueOf(unreadable.getMessage())));
             return 2;
+        }
+    }
+
+    /** The login's own certificate-level profile layer on a path the validator accepted; no relay. */
+    private static int checkProfile(X509Certificate certificate, LoginProfile profile, PrintStream out) {
+        try {
+            CertifiedCard card = new CardProfileCheck(PersonalIdFormat.standard()).check(certificate, profile);
+            out.println("ACCEPT " + card.describe());
+            return 0;
+        } catch (LoginRefusedException refused) {
+            // the refusal's detail is written for the audit log and so already free of personal IDs
+            out.println("REJECT " + refused.getMessage());
+            return 1;
         }
     }
 

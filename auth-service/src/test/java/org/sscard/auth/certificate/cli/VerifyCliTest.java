@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code sscard-verify} on PKITS data: a good path, a revoked one, a usage error and a profile not yet there. */
+/**
+ * {@code sscard-verify} on PKITS data: a good path, a revoked one, and a usage error; the login profiles are in
+ * {@link VerifyCliProfileTest}.
+ */
 class VerifyCliTest {
 
     static Path pkits;
@@ -51,13 +54,6 @@ class VerifyCliTest {
         Run run = run("--at", "yesterday", "x.crt");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("usage: sscard-verify");
-    }
-
-    @Test
-    void saysLoginProfilesAreNotYetAvailable() {
-        Run run = run("--trust-anchor", "a.crt", "--profile", "resident", "x.crt");
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("not yet available");
     }
 
     private Run pkitsCase(String endEntity) {
