@@ -58,16 +58,7 @@ class IssuerConfig {
     CaHierarchy caHierarchy(CaKeyStore keyStore, CertificateMinter minter, CaProperties ca,
                             ProfileProperties profiles, CertificateRecords records, Clock clock) {
         CaHierarchy hierarchy = new CaHierarchy(keyStore, minter, ca, clock);
-        for (X509Certificate created : hierarchy.initialise(profiles.require("ocsp-signer"))) {
-            boolean selfSigned = created.getSubjectX500Principal().equals(created.getIssuerX500Principal());
-            boolean issuedByRoot = created.getIssuerX500Principal()
-                    .equals(hierarchy.root().certificate().getSubjectX500Principal());
-            if (!selfSigned) {
-                records.record(created, issuedByRoot ? CaHierarchy.ROOT : CaHierarchy.ISSUING,
-                        issuedByRoot ? "issuing-ca" : "ocsp-signer", HolderType.PLATFORM,
-                        issuedByRoot ? "issuing-ca" : "ocsp-responder", null);
-            }
-        }
+        CaRecords.recordCreated(hierarchy, hierarchy.initialise(profiles.require("ocsp-signer")), records);
         return hierarchy;
     }
 

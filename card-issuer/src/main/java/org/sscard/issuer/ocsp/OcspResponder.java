@@ -145,7 +145,9 @@ public class OcspResponder {
                     CertificateMinter.signatureAlgorithm(signer.privateKey()));
             hierarchy.keyStore().signingProvider().ifPresent(signerBuilder::setProvider);
             BasicOCSPResp basic = builder.build(signerBuilder.build(signer.privateKey()),
-                    new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate())}, Date.from(now));
+                    // the issuing CA too, so a relying party that trusts only the root can build the responder's path
+                    new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate()),
+                            new JcaX509CertificateHolder(hierarchy.issuing().certificate())}, Date.from(now));
             byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
             return new Response(der, nextUpdate);
         } catch (Exception e) {

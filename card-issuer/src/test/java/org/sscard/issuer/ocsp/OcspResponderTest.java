@@ -148,6 +148,9 @@ class OcspResponderTest extends IssuerApiTest {
         assertThat(signer.getIssuerX500Principal()).isEqualTo(issuing.getSubjectX500Principal());
         signer.verify(issuing.getPublicKey()); // delegated by the CA that issued the card
         issuing.verify(root.getPublicKey());
+        // the issuing CA travels with the answer, so a client that trusts only the root can check the responder
+        assertThat(certificates).hasSize(2);
+        assertThat(new JcaX509CertificateConverter().getCertificate(certificates[1])).isEqualTo(issuing);
     }
 
     @Test
