@@ -48,7 +48,7 @@ public class CardLoginService {
         }
         CardCertificateCheck.Verdict verdict = certificateCheck.check(chain);
         if (!verdict.accepted()) {
-            throw new LoginRefusedException(refusalFor(verdict.reason()), verdict.reason());
+            throw LoginRefusedException.byValidator(refusalFor(verdict.reason()), verdict.reason());
         }
         CardCertificate certificate = CardCertificate.of(chain.get(0));
         if (!certificate.clientAuth()) {
