@@ -35,8 +35,8 @@ class CardLoginConfig {
     }
 
     @Bean
-    RevocationAudit cardRevocationAudit() {
-        return new CardRevocationAudit();
+    RevocationAudit cardRevocationAudit(LoginAuditTable table) {
+        return new CardRevocationAudit(table);
     }
 
     @Bean

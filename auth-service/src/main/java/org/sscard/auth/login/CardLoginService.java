@@ -51,7 +51,7 @@ public class CardLoginService {
         }
         CardCertificateCheck.Verdict verdict = certificateCheck.check(chain);
         if (!verdict.accepted()) {
-            throw new LoginRefusedException(refusalFor(verdict.reason()), verdict.reason());
+            throw LoginRefusedException.byValidator(refusalFor(verdict.reason()), verdict.reason());
         }
         // EKU, policy and subject: the certificate-level layer sscard-verify runs too
         CertifiedCard card = profileCheck.check(chain.get(0), profile);

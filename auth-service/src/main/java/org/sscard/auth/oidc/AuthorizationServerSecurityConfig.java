@@ -15,8 +15,6 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
@@ -33,7 +31,7 @@ import org.sscard.auth.login.CardLoginProperties;
  * token, JWKS, discovery, userinfo, RP-initiated logout); every endpoint needs an authenticated session or client;
  * a browser without a session is sent to the card login on the mTLS connector, and back to the saved authorization
  * request afterwards. The card is the only login: there is no form login and no user store.
- * <p>Authorizations (codes, tokens) are kept in memory for now: a restart ends every session and token.
+ * <p>Authorizations (codes, tokens) are kept in PostgreSQL ({@link AuthorizationStoreConfig}).
  */
 @Configuration
 @EnableConfigurationProperties(OidcProperties.class)
@@ -69,11 +67,6 @@ class AuthorizationServerSecurityConfig {
     RegisteredClientRepository registeredClients(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir,
                                                  PasswordEncoder clientSecretEncoder) {
         return RegisteredClients.from(properties.clients(), dataDir, clientSecretEncoder);
-    }
-
-    @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
     }
 
     @Bean

@@ -12,20 +12,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.RelayFixture;
 import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.TestPostgres;
 
 /**
  * The check as {@link CardLoginConfig} wires it, without TLS: what the handshake's own checks would stop before
- * the login sees it (an expired card), and the fail-open switch, which the shared test service keeps off.
+ * the login sees it (an expired card), and the fail-open switch, which the shared test service keeps off. The
+ * audit table is on a database of this class's own.
  */
 class CardCertificateCheckTest {
 
     private static final TestPki PKI = TestPki.platform();
+    private static final JdbcClient AUDIT_DB = migratedDatabase();
 
     @TempDir
     Path dataDir;
@@ -62,6 +68,19 @@ class CardCertificateCheckTest {
             });
             assertThat(event.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
         });
+        assertThat(AUDIT_DB.sql("SELECT * FROM login_audit WHERE certificate_serial = ?").param(card.serialHex())
+                .query().singleRow())
+                .containsEntry("event", "revocation-fail-open").containsEntry("outcome", "success")
+                .containsEntry("reason", "REVOCATION_UNKNOWN")
+                .containsEntry("certificate_issuer", card.certificate().getIssuerX500Principal().getName())
+                .containsEntry("subject", null);
+    }
+
+    private static JdbcClient migratedDatabase() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.createDatabase("auth_check"),
+                "postgres", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return JdbcClient.create(dataSource);
     }
 
     private CardCertificateCheck check(boolean failOpen, Clock clock) {
@@ -71,7 +90,7 @@ class CardCertificateCheckTest {
         CardLoginProperties properties = new CardLoginProperties(0, URI.create("https://localhost"), "sscard",
                 new CardLoginProperties.RateLimit(10, 30), failOpen, Duration.ofSeconds(2));
         return config.cardCertificateCheck(config.cardPathValidator(dataDir, properties,
-                config.cardRevocationChecker(properties), config.cardRevocationAudit()), clock);
+                config.cardRevocationChecker(properties), config.cardRevocationAudit(new LoginAuditTable(AUDIT_DB))), clock);
     }
 
     private static org.sscard.auth.support.CardBuilder card() {

@@ -11,11 +11,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.secret.ServiceSecrets;
 import org.sscard.testsupport.RelayProcess;
+import org.sscard.testsupport.TestPostgres;
 
 /**
  * Base of the auth-service tests: the service in this JVM on real TLS (main connector and the card-login connector
  * with client certificates required), with the test PKI's root as the platform root, talking to the real relay
- * running as a child process (shared data directory). One Spring context for every subclass.
+ * running as a child process (shared data directory), on a database of its own. One Spring context for every
+ * subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class AuthServiceTest {
@@ -31,6 +33,8 @@ public abstract class AuthServiceTest {
     protected static final String STAFF_CLIENT = "test-staff-console";
     protected static final String REDIRECT_URI = "https://client.test/callback";
     protected static final String LOGGED_OUT_URI = "https://client.test/logged-out";
+    /** The service's own database, fresh for the test JVM's one context (Flyway migrates it at start). */
+    protected static final String DATABASE_URL = TestPostgres.createDatabase("auth");
     private static final Path[] SERVER = serverFiles();
 
     @DynamicPropertySource
@@ -52,6 +56,9 @@ public abstract class AuthServiceTest {
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".login-profile", () -> "STAFF");
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
         registry.add("logging.structured.format.console", () -> "");
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     /** HTTP Basic for a registered OIDC client, with the secret generated in the data directory. */
