@@ -25,9 +25,13 @@ final class ProcessTreeRecorder {
         while (launcher.isAlive()) {
             launcher.descendants().forEach(child -> {
                 seen.add(child);
-                Arrays.stream(child.info().arguments().orElse(new String[0]))
-                        .filter(argument -> argument.endsWith(".jar"))
-                        .forEach(jar -> jarsSeen.add(Path.of(jar).getFileName().toString()));
+                String[] arguments = child.info().arguments().orElse(new String[0]);
+                // a child that exited meanwhile may have had its pid reused by an unrelated process (pid_max is
+                // small here): only arguments read while the pid is still one of ours count
+                if (launcher.descendants().anyMatch(again -> again.equals(child))) {
+                    Arrays.stream(arguments).filter(argument -> argument.endsWith(".jar"))
+                            .forEach(jar -> jarsSeen.add(Path.of(jar).getFileName().toString()));
+                }
             });
             if (System.nanoTime() > deadline) {
                 launcher.destroy();
