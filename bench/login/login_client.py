@@ -9,7 +9,8 @@ One login (the OIDC authorization-code flow with PKCE, measured until the code i
 The main connector keeps one keep-alive connection per worker, as a browser would; only the card login opens a new
 connection each time (the handshake the anchor `openssl s_time -new` measures). Every connection goes to 127.0.0.1.
 
-Prints key=value lines: logins, errors, rps, p50_ms, p99_ms, resumed_pct (card-login handshakes resumed, warm-up included).
+Prints key=value lines: logins, errors, rps, p50_ms, p99_ms, client_cpu_s (the workers' CPU in the measured
+window), resumed_pct (card-login handshakes resumed, warm-up included).
 """
 import argparse
 import base64
@@ -115,10 +116,13 @@ def work(args, start, queue):
     measure_from = start + args.warmup
     end = measure_from + args.duration
     latencies, errors, first_error = [], 0, None
+    cpu_from = None  # this process's CPU time at the start of the measured window
     while True:
         begun = time.monotonic()
         if begun >= end:
             break
+        if cpu_from is None and begun >= measure_from:
+            cpu_from = time.process_time()
         try:
             worker.login()
         except Exception as e:  # counted and reported; the run fails on any error
@@ -129,7 +133,8 @@ def work(args, start, queue):
         finished = time.monotonic()
         if begun >= measure_from and finished <= end:
             latencies.append(finished - begun)
-    queue.put((latencies, errors, first_error, worker.resumed, worker.handshakes))
+    cpu = time.process_time() - cpu_from if cpu_from is not None else 0.0
+    queue.put((latencies, errors, first_error, worker.resumed, worker.handshakes, cpu))
 
 
 def main():
@@ -170,6 +175,7 @@ def main():
     first_error = next((r[2] for r in results if r[2]), None)
     resumed = sum(r[3] for r in results)
     handshakes = sum(r[4] for r in results)
+    cpu = sum(r[5] for r in results)
 
     def pct(q):
         return 1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else 0.0
@@ -179,6 +185,7 @@ def main():
     print(f"rps={len(latencies) / args.duration:.1f}")
     print(f"p50_ms={pct(0.50):.1f}")
     print(f"p99_ms={pct(0.99):.1f}")
+    print(f"client_cpu_s={cpu:.2f}")
     print(f"resumed_pct={100.0 * resumed / handshakes if handshakes else 0:.0f}")
     if first_error:
         print(f"first_error={first_error}")

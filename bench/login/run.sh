@@ -173,8 +173,30 @@ measure() { # measure <name> <client args...>
         || { cat "login-$name.txt" >&2; tail -20 "$DATA/logs/auth-service.log" >&2; die "failed logins ($name)"; }
     [[ "$(val logins "login-$name.txt")" != 0 ]] || die "no logins ($name)"
 }
+# CPU seconds (user + system) of processes, from /proc/<pid>/stat (fields after the ")" of the command name)
+TICK="$(getconf CLK_TCK)"
+cpu_ticks() { local t=0 p; for p in "$@"; do
+    [[ -r "/proc/$p/stat" ]] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{ print $12 + $13 }'))); done; echo "$t"; }
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+pids_of() { pgrep -f -- "$1" | tr '\n' ' '; }
+cpu_sample() { # cpu_sample <file>: one line of ticks per part
+    local pg_master pg
+    pg_master="$(pgrep -f -- "postgres.*$DB_PORT" | head -1 || true)"
+    pg="${pg_master:+$pg_master $(pgrep -P "$pg_master" | tr '\n' ' ')}"
+    {
+        echo "auth=$(cpu_ticks $(pids_of "$ROOT/auth-service/target/auth-service.jar"))"
+        echo "relay=$(cpu_ticks $(pids_of "$ROOT/relay-db-service/target/relay-db-service.jar"))"
+        echo "issuer=$(cpu_ticks $(pids_of "$ROOT/card-issuer/target/card-issuer.jar"))"
+        echo "postgres=$(cpu_ticks $pg)"
+        echo "machine=$(machine_ticks)"
+    } >"$1"
+}
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# the main run, with the CPU each part used during its measured window
+( sleep "$WARMUP.5"; cpu_sample cpu-before.txt; sleep "$DURATION"; cpu_sample cpu-after.txt ) &
+SAMPLER=$!
 measure "c$WORKERS" --workers "$WORKERS"
+wait "$SAMPLER" || true
 measure c1 --workers 1
 measure "c$WORKERS-resume" --workers "$WORKERS" --resume
 
@@ -247,5 +269,25 @@ row() { # row <label> <result file> <anchor rate> <target or ->
     printf '%-40s %10.1f %8.3f %8.3f %8s  %s\n' "validator alone, warm OCSP, t$WORKERS (chains)" \
         "$(val rps validator.txt)" "$(val p50_ms validator.txt)" "$(val p99_ms validator.txt)" "" "(info)"
 } | tee summary.txt
+if [[ -s cpu-before.txt && -s cpu-after.txt ]]; then
+    logins="$(val logins "login-c$WORKERS.txt")"
+    {
+        printf 'CPU during the c%s window (%ss, %s cores = %s core-s): ' "$WORKERS" "$DURATION" "$(nproc)" \
+            "$((DURATION * $(nproc)))"
+        ours=0
+        for part in auth relay issuer postgres; do
+            d=$(( $(val $part cpu-after.txt) - $(val $part cpu-before.txt) ))
+            ours=$((ours + d))
+            awk -v d="$d" -v tk="$TICK" -v n="$logins" -v p="$part" \
+                'BEGIN { printf "%s %.1f s (%.1f ms/login), ", p, d / tk, n ? 1000 * d / tk / n : 0 }'
+        done
+        client_ticks="$(awk -v c="$(val client_cpu_s "login-c$WORKERS.txt")" -v tk="$TICK" 'BEGIN { printf "%d", c * tk }')"
+        awk -v d="$client_ticks" -v tk="$TICK" -v n="$logins" \
+            'BEGIN { printf "client (python) %.1f s (%.1f ms/login), ", d / tk, n ? 1000 * d / tk / n : 0 }'
+        other=$(( $(val machine cpu-after.txt) - $(val machine cpu-before.txt) - ours - client_ticks ))
+        # the windows of /proc sampling and of the client's own count differ by a few ms: small negatives are noise
+        awk -v d="$other" -v tk="$TICK" 'BEGIN { printf "everything else on the machine %.1f s\n", d > 0 ? d / tk : 0 }'
+    } | tee -a summary.txt
+fi
 echo "(the resumption row is over s_time -reuse; load average before the logins: $load_before)"
 echo "(compare only runs on an otherwise idle machine)"
