@@ -29,9 +29,13 @@ class CardLoginSession {
             new SavedRequestAwareAuthenticationSuccessHandler();
     private final Clock clock;
 
-    CardLoginSession(@Value("${sscard.auth.oidc.issuer}") String issuer, Clock clock) {
+    /**
+     * {@code afterLogin}: where a card login that no application asked for ends (someone opened the card-login URL
+     * directly): My Portal, the platform's entry for people, rather than the bare OIDC issuer.
+     */
+    CardLoginSession(@Value("${sscard.auth.card-login.default-target}") String afterLogin, Clock clock) {
         this.clock = clock;
-        this.returnToSavedRequest.setDefaultTargetUrl(issuer + "/");
+        this.returnToSavedRequest.setDefaultTargetUrl(afterLogin);
     }
 
     void establish(CardAuthentication authentication, HttpServletRequest request, HttpServletResponse response)

@@ -47,6 +47,19 @@ class ResidentCodeFlowTest extends AuthServiceTest {
     }
 
     @Test
+    void aCardLoginNoApplicationAskedForEndsOnMyPortal() throws Exception {
+        String personalId = RelayFixture.newPersonalId();
+        UUID person = CITY_OFFICE.createPerson(personalId);
+        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
+        CITY_OFFICE.registerCard("persons", person, card);
+
+        Browser.Page login = new Browser(card.clientContext()).get(CARD_LOGIN + "/login/card/resident");
+        assertThat(login.status()).as(login.body()).isEqualTo(302);
+        assertThat(login.location()).isEqualTo(System.getenv().getOrDefault("SSCARD_PORTAL_URL",
+                "https://localhost:8080") + "/");
+    }
+
+    @Test
     void sessionCookieIsSecureHttpOnlyAndLax() throws Exception {
         Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY).issue();
         Browser browser = new Browser(card.clientContext());
