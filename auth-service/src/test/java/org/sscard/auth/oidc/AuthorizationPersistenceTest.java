@@ -20,7 +20,6 @@ import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
 import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
 
 /** Authorization codes and tokens live in PostgreSQL: a new service instance on the same tables knows them. */
 class AuthorizationPersistenceTest extends AuthServiceTest {
@@ -38,8 +37,7 @@ class AuthorizationPersistenceTest extends AuthServiceTest {
     void codeIssuedBeforeIsKnownToANewServiceAndRedeemable() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
-        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-        CITY_OFFICE.registerCard("persons", person, card);
+        Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         String code = flow.codeFrom(browser.get(browser.get(browser.get(flow.authorizeUrl()).location())

@@ -12,7 +12,6 @@ import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
 import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
 
 /** A resident logs in with their card and nothing else: authorize → card login (mTLS) → code → ID token. */
 class ResidentCodeFlowTest extends AuthServiceTest {
@@ -21,8 +20,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
     void residentLogsInWithCardAndGetsIdTokenWithOpaqueSubject() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
-        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-        CITY_OFFICE.registerCard("persons", person, card);
+        Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
 
@@ -50,8 +48,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
     void aCardLoginNoApplicationAskedForEndsOnMyPortal() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
-        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-        CITY_OFFICE.registerCard("persons", person, card);
+        Card card = registeredResidentCard(personalId, person);
 
         Browser.Page login = new Browser(card.clientContext()).get(CARD_LOGIN + "/login/card/resident");
         assertThat(login.status()).as(login.body()).isEqualTo(302);
@@ -61,7 +58,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
 
     @Test
     void sessionCookieIsSecureHttpOnlyAndLax() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY).issue();
+        Card card = residentCard(RelayFixture.newPersonalId());
         Browser browser = new Browser(card.clientContext());
         browser.get(new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI).authorizeUrl());
 
@@ -73,8 +70,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
     void codeIsNotIssuedForTokenWithoutTheRightPkceVerifier() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
-        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-        CITY_OFFICE.registerCard("persons", person, card);
+        Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         String code = loggedIn(browser, flow);
@@ -90,8 +86,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
     void logoutEndsTheSession() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
-        Card card = PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-        CITY_OFFICE.registerCard("persons", person, card);
+        Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         String idToken = CodeFlow.idTokenOf(flow.exchange(loggedIn(browser, flow), clientAuthorization(RESIDENT_CLIENT),

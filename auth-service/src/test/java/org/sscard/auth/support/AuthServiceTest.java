@@ -80,4 +80,16 @@ public abstract class AuthServiceTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A resident card for the personal ID, issued by the test PKI with the resident-card policy. */
+    protected static Card residentCard(String personalId) {
+        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
+    }
+
+    /** The same, registered in the relay as the person's active card. */
+    protected static Card registeredResidentCard(String personalId, java.util.UUID person) {
+        Card card = residentCard(personalId);
+        CITY_OFFICE.registerCard("persons", person, card);
+        return card;
+    }
 }

@@ -21,16 +21,6 @@ public abstract class CardLoginTest extends AuthServiceTest {
         assertThat(page.body()).contains("lang=\"ja\"", reason.japanese(), reason.english());
     }
 
-    protected static Card residentCard(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
-    }
-
-    protected static Card registeredResidentCard(String personalId, UUID person) {
-        Card card = residentCard(personalId);
-        CITY_OFFICE.registerCard("persons", person, card);
-        return card;
-    }
-
     protected static Card clerkCard(UUID clerk, String organisation) {
         return PKI.card("C=JP, O=" + organisation + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
                 .policy(TestPki.CLERK_POLICY).issue();
