@@ -108,7 +108,11 @@ if [[ ! -f "$ISSUER_JAR" || ! -f "$RELAY_JAR" ]]; then
     (cd "$ROOT" && ./mvnw -q -pl card-issuer,relay-db-service -am -DskipTests package)
 fi
 
-# --- 3. relay, then issuer (one data directory: they share the generated secrets) --------------------------------
+# --- 3. relay, then issuer (one data directory), both trusting a bench-only stand-in token issuer ---------------
+# shellcheck source=../lib/token-issuer.sh
+source "$HERE/../lib/token-issuer.sh"
+start_token_issuer "$OUT" "${TOKEN_ISSUER_PORT:-18099}" || die "no token issuer"
+PIDS+=("$TOKEN_ISSUER_PID")
 start() { # start <name> <jar> <port> <database> [VAR=value ...]
     local name="$1" jar="$2" port="$3" db="$4"
     shift 4
@@ -118,7 +122,7 @@ start() { # start <name> <jar> <port> <database> [VAR=value ...]
     (
         cd "$ROOT"
         env SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=postgres \
-            SSCARD_DATA_DIR="$OUT/data" SSCARD_PORT="$port" SSCARD_LOG_FORMAT= "$@" \
+            SSCARD_DATA_DIR="$OUT/data" SSCARD_PORT="$port" SSCARD_LOG_FORMAT= SSCARD_AUTH_URL="$TOKEN_ISSUER_URL" "$@" \
             java -jar "$jar"
     ) >"$OUT/$name.log" 2>&1 &
     PIDS+=($!)
@@ -137,9 +141,7 @@ start() { # start <name> <jar> <port> <database> [VAR=value ...]
 start relay "$RELAY_JAR" "$RELAY_PORT" "$RELAY_DB"
 start issuer "$ISSUER_JAR" "$ISSUER_PORT" "$ISSUER_DB" SSCARD_RELAY_URL="$RELAY" SSCARD_ISSUER_URL="$ISSUER"
 
-SECRET_FILE="$OUT/data/secrets/issuer/city-office.secret"
-[[ -s "$SECRET_FILE" ]] || die "no issuer client secret at $SECRET_FILE"
-BENCH_AUTH="Basic $(printf '%s' "city-office:$(tr -d '\r\n' <"$SECRET_FILE")" | base64 -w0)"
+BENCH_AUTH="Bearer $(mint_token city-office card-issuer)" || die "no token"
 export BENCH_AUTH
 
 # --- 4. request bodies and probes ------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ stop_relay() {
 cleanup() {
     local rc=$?
     stop_relay
+    [[ -z "${TOKEN_ISSUER_PID:-}" ]] || kill "$TOKEN_ISSUER_PID" 2>/dev/null || true
     if [[ "${KEEP_DB:-0}" == 1 ]]; then
         echo "== keeping database $DB (KEEP_DB=1)"
     else
@@ -99,6 +100,9 @@ fi
 if curl -s -o /dev/null "$BASE/" 2>/dev/null; then
     die "something is already listening on port $PORT (set SSCARD_PORT)"
 fi
+# shellcheck source=../lib/token-issuer.sh
+source "$HERE/../lib/token-issuer.sh"
+start_token_issuer "$OUT" "${TOKEN_ISSUER_PORT:-18099}" || die "no token issuer"
 log "starting relay on port $PORT (log: $OUT/relay.log)"
 (
     cd "$ROOT"
@@ -106,6 +110,7 @@ log "starting relay on port $PORT (log: $OUT/relay.log)"
     SPRING_DATASOURCE_USERNAME=postgres \
     SSCARD_DATA_DIR="$OUT/data" \
     SSCARD_PORT="$PORT" \
+    SSCARD_AUTH_URL="$TOKEN_ISSUER_URL" \
     SSCARD_LOG_FORMAT= \
     exec java -jar "$JAR"
 ) >"$OUT/relay.log" 2>&1 &
@@ -123,9 +128,8 @@ done
 [[ $ready -eq 1 ]] || { tail -40 "$OUT/relay.log" >&2; die "the relay did not become ready within 120 s"; }
 log "relay ready"
 
-SECRET_FILE="$OUT/data/secrets/relay/insurer-adapters.secret"
-[[ -s "$SECRET_FILE" ]] || die "no client secret at $SECRET_FILE"
-BENCH_AUTH="Basic $(printf '%s' "insurer-adapters:$(tr -d '\r\n' <"$SECRET_FILE")" | base64 -w0)"
+# one token for the whole run, as a caller keeps it: the relay verifies its signature on every request
+BENCH_AUTH="Bearer $(mint_token insurer-adapters relay-db-service)" || die "no token"
 export BENCH_AUTH
 
 # --- 4. seed ---------------------------------------------------------------------------------------------------

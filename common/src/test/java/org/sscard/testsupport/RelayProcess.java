@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.sscard.common.secret.ServiceSecrets;
 
 /**
  * The real relay-db-service, started once per test JVM from its built jar as a child process on a free port, with
@@ -41,13 +40,14 @@ public final class RelayProcess {
         return baseUrl;
     }
 
-    /** The data directory shared with the relay: callers' secrets live here. */
+    /** The data directory shared with the relay (and with the services tested against it). */
     public Path dataDir() {
         return dataDir;
     }
 
-    public String secret(String client) {
-        return new ServiceSecrets(dataDir, "relay").getOrCreate(client);
+    /** {@code Authorization} header value for a service client: the relay trusts {@link TestTokenIssuer}. */
+    public String authorization(String client) {
+        return "Bearer " + TestTokenIssuer.get().mint(client, "relay-db-service");
     }
 
     private static RelayProcess start() {
@@ -67,7 +67,8 @@ public final class RelayProcess {
                     "SPRING_DATASOURCE_URL", database,
                     "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", "",
-                    "SPRING_PROFILES_ACTIVE", "demo"));
+                    "SPRING_PROFILES_ACTIVE", "demo",
+                    "SSCARD_AUTH_URL", TestTokenIssuer.get().issuer()));
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String baseUrl = "http://localhost:" + port;

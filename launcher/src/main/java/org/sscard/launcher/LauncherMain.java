@@ -50,6 +50,17 @@ public final class LauncherMain {
         }
         ReadyTable.print(System.out, options, platform.database());
         if (options.checkOnly()) {
+            ServiceTokenCheck tokens = new ServiceTokenCheck(options);
+            if (tokens.applies()) {
+                try {
+                    tokens.run();
+                    System.out.println("[sscard] check passed: services accept each other's tokens");
+                } catch (LaunchException e) {
+                    System.err.println("[sscard] check failed: " + e.getMessage());
+                    platform.stop();
+                    return 1;
+                }
+            }
             System.out.println("[sscard] check passed: all " + options.services().size() + " services ready");
             platform.stop();
             return 0;

@@ -52,7 +52,8 @@ class PlatformLaunchIT {
             assertThat(printed).containsPattern(service.module() + " +ready after")
                     .contains((service.tls() ? "https" : "http") + "://localhost:" + (service.defaultPort() + portOffset));
         }
-        assertThat(printed).contains("check passed: all 5 services ready").contains("[sscard] stopped");
+        assertThat(printed).contains("check passed: services accept each other's tokens")
+                .contains("check passed: all 5 services ready").contains("[sscard] stopped");
         assertThat(tree.jarsSeen()).as("service JVMs seen while running").containsExactlyInAnyOrderElementsOf(
                 ServiceSpec.START_ORDER.stream().map(service -> service.module() + ".jar").toList());
         assertThat(tree.stillRunningAfter(Duration.ofSeconds(10))).as("processes left after the launcher exited")

@@ -1,5 +1,6 @@
 package org.sscard.auth.login;
 
+import org.sscard.auth.certificate.CertificatePolicyIds;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +31,7 @@ record CardCertificate(String serialHex, String sha256Hex, Set<String> policies,
 
     static CardCertificate of(X509Certificate certificate) {
         return new CardCertificate(certificate.getSerialNumber().toString(16), sha256(certificate),
-                policies(certificate), clientAuth(certificate), new LinkedHashMap<>(), true).withSubject(certificate);
+                CertificatePolicyIds.of(certificate), clientAuth(certificate), new LinkedHashMap<>(), true).withSubject(certificate);
     }
 
     /** The attribute's only value; empty if it is absent or repeated. */
@@ -49,22 +50,6 @@ record CardCertificate(String serialHex, String sha256Hex, Set<String> policies,
             subject.computeIfAbsent(rdn.getFirst().getType(), t -> new ArrayList<>()).add(value.getString());
         }
         return new CardCertificate(serialHex, sha256Hex, policies, clientAuth, Map.copyOf(subject), wellFormed);
-    }
-
-    private static Set<String> policies(X509Certificate certificate) {
-        byte[] extension = certificate.getExtensionValue(Extension.certificatePolicies.getId());
-        if (extension == null) {
-            return Set.of();
-        }
-        try {
-            CertificatePolicies policies = CertificatePolicies.getInstance(
-                    JcaX509ExtensionUtils.parseExtensionValue(extension));
-            return java.util.Arrays.stream(policies.getPolicyInformation())
-                    .map(PolicyInformation::getPolicyIdentifier).map(ASN1ObjectIdentifier::getId)
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException | IllegalArgumentException e) {
-            return Set.of();
-        }
     }
 
     private static boolean clientAuth(X509Certificate certificate) {

@@ -1,18 +1,13 @@
 package org.sscard.auth.login;
 
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sscard.auth.certificate.CertificatePathValidator;
+import org.sscard.auth.certificate.PlatformRoots;
 import org.sscard.auth.certificate.RevocationAudit;
 import org.sscard.auth.certificate.ValidationPolicy;
 import org.sscard.auth.certificate.revocation.CrlRevocationChecker;
@@ -21,7 +16,6 @@ import org.sscard.auth.certificate.revocation.OcspRevocationChecker;
 import org.sscard.auth.certificate.revocation.OcspThenCrl;
 import org.sscard.auth.certificate.revocation.RevocationChecker;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.common.tls.PlatformTrust;
 
 @Configuration
 @EnableConfigurationProperties(CardLoginProperties.class)
@@ -44,22 +38,8 @@ class CardLoginConfig {
                                                CardLoginProperties properties, RevocationChecker revocation,
                                                RevocationAudit audit) {
         return new CertificatePathValidator(
-                platformRoots(dataDir.resolve("tls").resolve("ca-root.pem")),
+                PlatformRoots.read(dataDir.resolve("tls").resolve("ca-root.pem")),
                 ValidationPolicy.strict().withFailOpen(properties.revocationFailOpen()), revocation, audit);
-    }
-
-    /** The same roots the card-login connector trusts in the handshake, so both agree on what is trusted. */
-    private static List<X509Certificate> platformRoots(Path caRootPem) {
-        KeyStore store = PlatformTrust.keyStore(caRootPem);
-        try {
-            List<X509Certificate> roots = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                roots.add((X509Certificate) store.getCertificate(alias));
-            }
-            return roots;
-        } catch (KeyStoreException e) {
-            throw new IllegalStateException("cannot read the platform CA root " + caRootPem, e);
-        }
     }
 
     @Bean

@@ -13,8 +13,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import java.time.Clock;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.sscard.common.token.ServiceTokens;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
@@ -23,7 +28,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.sscard.auth.login.CardLoginProperties;
 
 /**
@@ -40,17 +48,35 @@ class AuthorizationServerSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http, RegisteredClientRepository clients,
-                                                    CardLoginProperties cardLogin) throws Exception {
+                                                    CardLoginProperties cardLogin,
+                                                    JwtDecoderFactory<RegisteredClient> clientAssertions)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults())
+                        // clients authenticate with private_key_jwt, checked against the platform PKI (auth.client)
+                        .clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
+                                providers -> providers.forEach(provider -> {
+                                    if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+                                        assertions.setJwtDecoderFactory(clientAssertions);
+                                    }
+                                }))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new CardLoginEntryPoint(cardLogin.publicUrl().toString(), clients),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new CardLoginEntryPoint(cardLogin.publicUrl().toString(), clients), browsers()))
                 // the userinfo endpoint takes the access token
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
+    }
+
+    /**
+     * Only a browser (asking for HTML) on its way to authorize is sent to the card login; a client at the token
+     * endpoint without valid authentication gets 401, whatever it accepts.
+     */
+    private static RequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        return new AndRequestMatcher(html, PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"));
     }
 
     @Bean
@@ -59,14 +85,8 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    PasswordEncoder clientSecretEncoder() {
-        return new SecretDigestEncoder();
-    }
-
-    @Bean
-    RegisteredClientRepository registeredClients(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir,
-                                                 PasswordEncoder clientSecretEncoder) {
-        return RegisteredClients.from(properties.clients(), dataDir, clientSecretEncoder);
+    RegisteredClientRepository registeredClients(OidcProperties properties) {
+        return RegisteredClients.from(properties.clients(), properties.serviceClients());
     }
 
     @Bean
@@ -81,8 +101,19 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> cardTokenClaims() {
-        return new CardTokenClaims();
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims() {
+        OAuth2TokenCustomizer<JwtEncodingContext> card = new CardTokenClaims();
+        OAuth2TokenCustomizer<JwtEncodingContext> service = new ServiceTokenClaims();
+        return context -> {
+            card.customize(context);
+            service.customize(context);
+        };
+    }
+
+    /** auth-service's own calls to other services (the relay) carry tokens it signs itself. */
+    @Bean
+    ServiceTokens serviceTokens(JWKSource<SecurityContext> jwkSource, OidcProperties properties, Clock clock) {
+        return new LocalServiceTokens(new NimbusJwtEncoder(jwkSource), properties.issuer(), clock);
     }
 
     /** Tracks sessions for the ID token's {@code sid} and RP-initiated logout; forgets them when they end. */

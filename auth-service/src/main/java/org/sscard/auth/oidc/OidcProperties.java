@@ -7,19 +7,23 @@ import org.sscard.auth.login.LoginProfile;
 
 /**
  * The OIDC provider: its issuer URL, where its signing key lives ({@code FILE}: generated at first start into
- * {@code <data-dir>/secrets/auth/oidc-signing-key.json}; {@code MEMORY}: a new key per start), and its registered
- * clients, each logging in one profile of card holders.
+ * {@code <data-dir>/secrets/auth/oidc-signing-key.json}; {@code MEMORY}: a new key per start), its registered
+ * clients, each logging in one profile of card holders, and its service clients (client credentials), each with the
+ * services it may ask tokens for. Every client authenticates with {@code private_key_jwt} and its service-client
+ * certificate; there are no client secrets.
  */
 @ConfigurationProperties("sscard.auth.oidc")
-public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<String, Client> clients) {
+public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<String, Client> clients,
+                             Map<String, List<String>> serviceClients) {
 
     public OidcProperties {
         clients = clients == null ? Map.of() : Map.copyOf(clients);
+        serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
     }
 
     public enum SigningKeyStore { FILE, MEMORY }
 
-    /** A confidential client (secret generated into {@code <data-dir>/secrets/auth/<client>.secret}). */
+    /** A confidential client of the authorization-code flow (with PKCE). */
     public record Client(LoginProfile loginProfile, List<String> redirectUris, List<String> postLogoutRedirectUris,
                          List<String> scopes) {
 

@@ -1,57 +1,67 @@
 package org.sscard.auth.oidc;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.TreeSet;
+import java.util.Set;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.sscard.common.secret.ServiceSecrets;
 
 /**
- * The registered clients, from configuration: confidential, authorization code with PKCE only, no consent page (the
- * platform's own portals), each bound to one login profile. Secrets are generated at first start into the data
- * directory, as the relay's are; private_key_jwt with service certificates replaces them later (issue 4).
+ * The registered clients, from configuration. Every one is confidential and authenticates with
+ * {@code private_key_jwt} (its service-client certificate in the assertion, see auth.client). An OIDC client gets
+ * the authorization-code flow with PKCE only and no consent page (the platform's own portals), bound to one login
+ * profile; a service client gets client credentials, its scopes being the services it may call (each token's
+ * audience). A client can be both (the portal gateway logs people in and reads the relay).
  */
 final class RegisteredClients {
 
     /** The client setting naming the {@link org.sscard.auth.login.LoginProfile} a client logs in. */
     static final String LOGIN_PROFILE = "sscard.login-profile";
+    /** The client setting listing the services a client-credentials token of this client may be addressed to. */
+    static final String AUDIENCES = "sscard.audiences";
 
     private RegisteredClients() {
     }
 
-    static InMemoryRegisteredClientRepository from(Map<String, OidcProperties.Client> clients, Path dataDir,
-                                                  PasswordEncoder secrets) {
+    static InMemoryRegisteredClientRepository from(Map<String, OidcProperties.Client> clients,
+                                                  Map<String, List<String>> serviceClients) {
         if (clients.isEmpty()) {
             throw new IllegalStateException("no OIDC clients configured (sscard.auth.oidc.clients)");
         }
-        ServiceSecrets store = new ServiceSecrets(dataDir, "auth");
-        List<RegisteredClient> registered = clients.entrySet().stream()
-                .map(e -> client(e.getKey(), e.getValue(), secrets.encode(store.getOrCreate(e.getKey()))))
-                .toList();
-        return new InMemoryRegisteredClientRepository(registered);
+        Set<String> ids = new TreeSet<>(clients.keySet());
+        ids.addAll(serviceClients.keySet());
+        return new InMemoryRegisteredClientRepository(ids.stream()
+                .map(id -> client(id, clients.get(id), serviceClients.get(id))).toList());
     }
 
-    private static RegisteredClient client(String id, OidcProperties.Client client, String encodedSecret) {
-        return RegisteredClient.withId(id).clientId(id).clientSecret(encodedSecret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUris(uris -> uris.addAll(client.redirectUris()))
-                .postLogoutRedirectUris(uris -> uris.addAll(client.postLogoutRedirectUris()))
-                .scope(OidcScopes.OPENID)
-                .scopes(scopes -> scopes.addAll(client.scopes()))
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                        .setting(LOGIN_PROFILE, client.loginProfile().name()).build())
+    private static RegisteredClient client(String id, OidcProperties.Client oidc, List<String> audiences) {
+        ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false)
+                .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
+        RegisteredClient.Builder client = RegisteredClient.withId(id).clientId(id)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
                 .tokenSettings(TokenSettings.builder().authorizationCodeTimeToLive(Duration.ofMinutes(2))
-                        .accessTokenTimeToLive(Duration.ofMinutes(5)).build())
-                .build();
+                        .accessTokenTimeToLive(Duration.ofMinutes(5)).build());
+        if (oidc != null) {
+            client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUris(uris -> uris.addAll(oidc.redirectUris()))
+                    .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
+                    .scope(OidcScopes.OPENID)
+                    .scopes(scopes -> scopes.addAll(oidc.scopes()));
+            settings.requireProofKey(true).setting(LOGIN_PROFILE, oidc.loginProfile().name());
+        }
+        if (audiences != null && !audiences.isEmpty()) {
+            client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scopes(scopes -> scopes.addAll(audiences));
+            settings.setting(AUDIENCES, List.copyOf(audiences));
+        }
+        return client.clientSettings(settings.build()).build();
     }
 }

@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.sscard.common.secret.ServiceSecrets;
 import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceTokens;
 
 @Configuration
 class RelayClientConfig {
 
+    /** {@code tokens}: auth-service is the token issuer, so it mints its own (oidc.LocalServiceTokens). */
     @Bean
     RelayDirectory relayDirectory(@Value("${sscard.relay-url}") URI relayUrl,
-                                  @Value("${sscard.data-dir}") Path dataDir, ObjectMapper json) {
-        String secret = new ServiceSecrets(dataDir, "relay").getOrCreate("auth-service");
-        return new RelayDirectory(relayUrl, secret, json,
+                                  @Value("${sscard.data-dir}") Path dataDir, ServiceTokens tokens, ObjectMapper json) {
+        return new RelayDirectory(relayUrl, tokens, json,
                 () -> PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem")));
     }
 }

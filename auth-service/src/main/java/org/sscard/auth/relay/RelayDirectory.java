@@ -9,33 +9,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.sscard.common.id.PersonalId;
+import org.sscard.common.token.ServiceTokenException;
+import org.sscard.common.token.ServiceTokens;
 
 /**
  * What the login asks the relay DB: the card by its certificate serial, the person by personal ID (in a POST body,
- * never a URL), the staff member by ID. Authenticates as {@code auth-service} with HTTP Basic. Anything but an
+ * never a URL), the staff member by ID. Authenticates as {@code auth-service} with a token addressed to the relay. Anything but an
  * answer or a 404 is {@link RelayUnavailableException}: the login then fails closed.
  */
 public class RelayDirectory {
 
-    private static final String CLIENT = "auth-service";
+    private static final String AUDIENCE = "relay-db-service";
 
     private final URI base;
-    private final String authorization;
+    private final ServiceTokens tokens;
     private final ObjectMapper json;
     private final HttpClient http;
 
     /** {@code trust}: the platform's TLS trust, used when the relay is on https. */
-    public RelayDirectory(URI base, String secret, ObjectMapper json, Supplier<SSLContext> trust) {
+    public RelayDirectory(URI base, ServiceTokens tokens, ObjectMapper json, Supplier<SSLContext> trust) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((CLIENT + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.tokens = tokens;
         this.json = json;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .version(HttpClient.Version.HTTP_1_1);
@@ -70,6 +70,12 @@ public class RelayDirectory {
     }
 
     private HttpRequest.Builder request(String path) {
+        String authorization;
+        try {
+            authorization = tokens.authorization(AUDIENCE);
+        } catch (ServiceTokenException e) {
+            throw new RelayUnavailableException("no token for the relay: " + e.getMessage());
+        }
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")

@@ -53,7 +53,7 @@ class AuthorizationPersistenceTest extends AuthServiceTest {
                 .subject()).isEqualTo(person.toString());
         assertThat(tokenColumns(code)).as("no access token before redemption").isZero();
 
-        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAuthorization(RESIDENT_CLIENT),
+        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAssertion(RESIDENT_CLIENT),
                 flow.verifier()));
         assertThat(idToken.getSubject()).isEqualTo(person.toString());
         assertThat(tokenColumns(code)).as("the row now holds the access and ID tokens").isEqualTo(1);

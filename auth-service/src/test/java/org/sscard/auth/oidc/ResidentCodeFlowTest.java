@@ -36,7 +36,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         assertThat(backToAuthorize.status()).isEqualTo(302);
         String code = flow.codeFrom(backToAuthorize.location());
 
-        Browser.Page tokens = flow.exchange(code, clientAuthorization(RESIDENT_CLIENT), flow.verifier());
+        Browser.Page tokens = flow.exchange(code, clientAssertion(RESIDENT_CLIENT), flow.verifier());
         JWTClaimsSet idToken = flow.verifiedIdToken(tokens);
         assertThat(idToken.getSubject()).isEqualTo(person.toString());
         assertThat(idToken.getStringClaim("login_profile")).isEqualTo("resident");
@@ -75,7 +75,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         String code = loggedIn(browser, flow);
 
-        Browser.Page tokens = flow.exchange(code, clientAuthorization(RESIDENT_CLIENT), "not-the-verifier-"
+        Browser.Page tokens = flow.exchange(code, clientAssertion(RESIDENT_CLIENT), "not-the-verifier-"
                 + "0123456789012345678901234567890123456789");
 
         assertThat(tokens.status()).isEqualTo(400);
@@ -89,7 +89,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
-        String idToken = CodeFlow.idTokenOf(flow.exchange(loggedIn(browser, flow), clientAuthorization(RESIDENT_CLIENT),
+        String idToken = CodeFlow.idTokenOf(flow.exchange(loggedIn(browser, flow), clientAssertion(RESIDENT_CLIENT),
                 flow.verifier()));
         CodeFlow again = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         assertThat(browser.get(again.authorizeUrl()).location()).as("still logged in").startsWith(REDIRECT_URI);

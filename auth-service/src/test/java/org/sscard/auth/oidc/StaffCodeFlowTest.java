@@ -32,7 +32,7 @@ class StaffCodeFlowTest extends AuthServiceTest {
         assertThat(cardLogin.status()).as(cardLogin.body()).isEqualTo(302);
         String code = flow.codeFrom(browser.get(cardLogin.location()).location());
 
-        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAuthorization(STAFF_CLIENT),
+        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAssertion(STAFF_CLIENT),
                 flow.verifier()));
         assertThat(idToken.getSubject()).isEqualTo(clerk.toString());
         assertThat(idToken.getStringClaim("role")).isEqualTo("RECEPTION_CLERK");

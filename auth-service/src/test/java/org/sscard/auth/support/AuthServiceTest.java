@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.sscard.common.secret.ServiceSecrets;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.sscard.common.token.ClientAssertions;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.common.token.ServiceTokens;
+import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
 
@@ -20,7 +29,10 @@ import org.sscard.testsupport.TestPostgres;
  * subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(AuthServiceTest.StandInServiceTokens.class)
 public abstract class AuthServiceTest {
+
+    private static final Map<String, ServiceCredentials> CLIENT_CREDENTIALS = new ConcurrentHashMap<>();
 
     protected static final RelayProcess RELAY = RelayProcess.get();
     protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
@@ -31,6 +43,8 @@ public abstract class AuthServiceTest {
     protected static final String CARD_LOGIN = "https://localhost:" + CARD_PORT;
     protected static final String RESIDENT_CLIENT = "test-portal";
     protected static final String STAFF_CLIENT = "test-staff-console";
+    /** A client of the client-credentials grant, allowed tokens for the relay. */
+    protected static final String SERVICE_CLIENT = "test-service";
     protected static final String REDIRECT_URI = "https://client.test/callback";
     protected static final String LOGGED_OUT_URI = "https://client.test/logged-out";
     /** The service's own database, fresh for the test JVM's one context (Flyway migrates it at start). */
@@ -55,17 +69,40 @@ public abstract class AuthServiceTest {
                 () -> LOGGED_OUT_URI);
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".login-profile", () -> "STAFF");
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
+        registry.add("sscard.auth.oidc.service-clients." + SERVICE_CLIENT + "[0]", () -> "relay-db-service");
         registry.add("logging.structured.format.console", () -> "");
         registry.add("spring.datasource.url", () -> DATABASE_URL);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
     }
 
-    /** HTTP Basic for a registered OIDC client, with the secret generated in the data directory. */
-    protected static String clientAuthorization(String clientId) {
-        String secret = new ServiceSecrets(RELAY.dataDir(), "auth").getOrCreate(clientId);
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
-                .getBytes(StandardCharsets.UTF_8));
+    /** A service-client certificate of the test PKI for {@code clientId} (CN = client ID, the service policy). */
+    protected static ServiceCredentials serviceClient(String clientId) {
+        Card certificate = PKI.card("CN=" + clientId + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
+                .issue();
+        return new ServiceCredentials(clientId, certificate.key(), certificate.chain());
+    }
+
+    /** private_key_jwt form parameters for a registered client: a fresh assertion signed with its certificate. */
+    protected static Map<String, String> clientAssertion(String clientId) {
+        return clientAssertion(CLIENT_CREDENTIALS.computeIfAbsent(clientId, AuthServiceTest::serviceClient));
+    }
+
+    protected static Map<String, String> clientAssertion(ServiceCredentials credentials) {
+        return ClientAssertions.parameters(credentials, URI.create(MAIN + "/oauth2/token"), Instant.now());
+    }
+
+    /**
+     * The relay (a child process) trusts the stand-in token issuer, not this auth-service: so here auth-service's
+     * relay calls carry the stand-in's tokens. LocalServiceTokensTest checks auth-service's own.
+     */
+    @TestConfiguration
+    static class StandInServiceTokens {
+        @Bean
+        @Primary
+        ServiceTokens standInServiceTokens() {
+            return TestTokenIssuer.get().tokensFor("auth-service");
+        }
     }
 
     private static Path[] serverFiles() {

@@ -33,10 +33,10 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    public Page postForm(String url, Map<String, String> form, String basicAuthorization) throws IOException {
+    public Page postForm(String url, Map<String, String> form) throws IOException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basicAuthorization)
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

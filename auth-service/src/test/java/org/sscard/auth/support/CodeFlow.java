@@ -58,10 +58,16 @@ public final class CodeFlow {
         return query.get("code");
     }
 
-    /** The token response for the code, exchanged as the confidential client with the PKCE verifier. */
-    public Browser.Page exchange(String code, String clientAuthorization, String codeVerifier) throws Exception {
-        return browser.postForm(main + "/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", redirectUri, "code_verifier", codeVerifier), clientAuthorization);
+    /**
+     * The token response for the code, exchanged as the confidential client ({@code clientAuthentication}: its
+     * private_key_jwt form parameters) with the PKCE verifier.
+     */
+    public Browser.Page exchange(String code, Map<String, String> clientAuthentication, String codeVerifier)
+            throws Exception {
+        Map<String, String> form = new java.util.HashMap<>(clientAuthentication);
+        form.putAll(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
+                "code_verifier", codeVerifier));
+        return browser.postForm(main + "/oauth2/token", form);
     }
 
     public String verifier() {

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,8 +92,7 @@ public final class RelayFixture {
     private HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(relay.baseUrl() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            ("city-office:" + relay.secret("city-office")).getBytes(StandardCharsets.UTF_8)));
+                    .header("Authorization", relay.authorization("city-office"));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

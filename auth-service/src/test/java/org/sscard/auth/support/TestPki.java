@@ -47,6 +47,7 @@ public final class TestPki {
     public static final String ARC = "2.25.282948580063040574886034106954584755375";
     public static final String RESIDENT_POLICY = ARC + ".1.1";
     public static final String CLERK_POLICY = ARC + ".1.2";
+    public static final String SERVICE_POLICY = ARC + ".2.2";
 
     private static TestPki platform;
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What the CA makes for the platform on first start: TLS server certificates for its services and, in the demo,
+ * What the CA makes for the platform on first start: TLS server certificates for its services, service-client
+ * certificates for the clients of the token endpoint (private_key_jwt) and, in the demo,
  * soft cards for the demo residents and staff (PINs are demo values, listed in the README).
  */
 @ConfigurationProperties("sscard.issuer.bootstrap")
@@ -18,6 +19,8 @@ public record BootstrapProperties(
         @DefaultValue("true") boolean serverCertificates,
         @DefaultValue({"relay-db-service", "card-issuer", "auth-service", "insurer-adapters", "portal-gateway",
                 "hospital-portal"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
+        @DefaultValue({"card-issuer", "portal-gateway", "insurer-adapters", "hospital-portal", "city-office"})
+        List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> serviceClients,
         @DefaultValue("localhost") String host,
         @DefaultValue List<@Valid DemoCard> demoCards) {
 

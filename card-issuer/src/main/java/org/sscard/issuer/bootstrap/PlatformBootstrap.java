@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
+import org.sscard.common.token.ServiceCredentials;
 import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.ca.CaProperties;
 import org.sscard.issuer.ca.CertificateMinter;
@@ -52,6 +53,7 @@ class PlatformBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (bootstrap.serverCertificates()) {
             serverCertificates.ensure(dataDir.resolve("tls"), bootstrap.services(), bootstrap.host());
+            serverCertificates.ensureClients(ServiceCredentials.directory(dataDir), bootstrap.serviceClients());
         }
         if (demo && !bootstrap.demoCards().isEmpty()) {
             Thread thread = new Thread(this::issueDemoCards, "demo-cards");

@@ -28,9 +28,10 @@ import org.sscard.issuer.revocation.CertificateRecords;
 import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
 
 /**
- * TLS server certificates for the platform's own services, issued by the platform's CA into
- * {@code <data-dir>/tls/<service>.crt|.key} (PEM; the key owner-only) beside {@code ca-root.pem}. A certificate is
- * renewed when less than 30 days are left.
+ * The platform's own certificates, issued by its CA: TLS server certificates into
+ * {@code <data-dir>/tls/<service>.crt|.key} beside {@code ca-root.pem}, and service-client certificates (with which
+ * services authenticate at the token endpoint, {@code private_key_jwt}) into {@code <data-dir>/clients/}. PEM; the
+ * key owner-only. A certificate is renewed when less than 30 days are left.
  */
 class ServerCertificates {
 
@@ -40,6 +41,7 @@ class ServerCertificates {
     private final CertificateMinter minter;
     private final CertificateRecords records;
     private final CertificateProfile profile;
+    private final CertificateProfile clientProfile;
     private final CaProperties ca;
     private final Clock clock;
 
@@ -49,6 +51,7 @@ class ServerCertificates {
         this.minter = minter;
         this.records = records;
         this.profile = profiles.require("tls-server");
+        this.clientProfile = profiles.require("service-client");
         this.ca = ca;
         this.clock = clock;
     }
@@ -71,13 +74,33 @@ class ServerCertificates {
         }
     }
 
+    /** Service-client certificates (subject CN = the client ID) for the clients named. */
+    void ensureClients(Path clientDirectory, List<String> clients) {
+        try {
+            Files.createDirectories(clientDirectory);
+            for (String client : clients) {
+                Path certificate = clientDirectory.resolve(client + ".crt");
+                if (Files.exists(certificate) && !nearExpiry(certificate)) {
+                    continue;
+                }
+                issue(clientDirectory, client, "service-client", clientProfile, new CertificateSubject.Service(client));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the platform's service-client certificates", e);
+        }
+    }
+
     private void issue(Path directory, String service, String host) throws IOException {
-        KeyPair keys = generate();
         List<String> names = host.equals("localhost") ? List.of("localhost") : List.of(host, "localhost");
-        X509Certificate certificate = minter.endEntity(profile, new CertificateSubject.Server(service, names,
-                List.of("127.0.0.1", "::1")), keys.getPublic(), CertificateMinter.newSerial(), hierarchy.issuing(),
-                ca, clock.instant());
-        records.record(certificate, CaHierarchy.ISSUING, "tls-server", HolderType.PLATFORM, service, null);
+        issue(directory, service, "tls-server", profile, new CertificateSubject.Server(service, names, List.of("127.0.0.1", "::1")));
+    }
+
+    private void issue(Path directory, String service, String profileName, CertificateProfile certificateProfile,
+                       CertificateSubject subject) throws IOException {
+        KeyPair keys = generate(certificateProfile);
+        X509Certificate certificate = minter.endEntity(certificateProfile, subject, keys.getPublic(),
+                CertificateMinter.newSerial(), hierarchy.issuing(), ca, clock.instant());
+        records.record(certificate, CaHierarchy.ISSUING, profileName, HolderType.PLATFORM, service, null);
         Path key = directory.resolve(service + ".key");
         Files.deleteIfExists(key);
         Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -86,7 +109,7 @@ class ServerCertificates {
                 .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
         Files.writeString(directory.resolve(service + ".crt"),
                 Pem.of(certificate) + Pem.of(hierarchy.issuing().certificate()));
-        log.info("issued the TLS server certificate of {}", service);
+        log.info("issued the {} certificate of {}", profileName, service);
     }
 
     /** For JVMs that take their trust from javax.net.ssl.trustStore (the launcher starts the services so). */
@@ -109,7 +132,7 @@ class ServerCertificates {
         }
     }
 
-    private KeyPair generate() {
+    private static KeyPair generate(CertificateProfile profile) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(profile.keyAlgorithm());
             generator.initialize(profile.keySize());

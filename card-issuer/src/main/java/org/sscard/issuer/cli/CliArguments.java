@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class CliArguments {
 
-    static final Set<String> GLOBAL = Set.of("issuer-url", "data-dir");
+    static final Set<String> GLOBAL = Set.of("issuer-url", "auth-url", "data-dir");
 
     /** A wrong command line: exit code 2. */
     static final class UsageException extends RuntimeException {

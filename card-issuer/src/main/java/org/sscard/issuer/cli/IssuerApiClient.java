@@ -7,14 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import org.sscard.common.secret.ServiceSecrets;
+import java.time.Clock;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.common.token.ServiceTokenClient;
+import org.sscard.common.token.ServiceTokenException;
+import org.sscard.common.token.ServiceTokens;
+import org.sscard.common.token.TokenProperties;
 
-/** The issuer's REST API as the city office calls it: HTTP Basic with the city office's service secret. */
+/**
+ * The issuer's REST API as the city office calls it: with a client-credentials token from auth-service, asked for
+ * with the city office's service-client certificate ({@code <data-dir>/clients/city-office.crt|.key}).
+ */
 final class IssuerApiClient {
 
     static final String CLIENT = "city-office";
@@ -26,28 +33,30 @@ final class IssuerApiClient {
         }
     }
 
+    private static final String AUDIENCE = "card-issuer";
+
     private final URI baseUrl;
-    private final String authorization;
+    private final ServiceTokens tokens;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private IssuerApiClient(URI baseUrl, String secret) {
+    private IssuerApiClient(URI baseUrl, ServiceTokens tokens) {
         this.baseUrl = baseUrl;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((CLIENT + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.tokens = tokens;
     }
 
-    /**
-     * Reads the secret the issuer generated for the city office. Checked before {@link ServiceSecrets} is asked,
-     * because it would otherwise create a new secret that the issuer does not know under a wrong data directory.
-     */
-    static IssuerApiClient forDataDirectory(URI baseUrl, Path dataDirectory) {
-        Path secretFile = dataDirectory.resolve("secrets").resolve("issuer").resolve(CLIENT + ".secret");
-        if (!Files.isReadable(secretFile)) {
-            throw new Refused("no client secret at " + secretFile
+    /** {@code authUrl}: the platform's token issuer (auth-service); trust and credentials from the data directory. */
+    static IssuerApiClient forDataDirectory(URI baseUrl, URI authUrl, Path dataDirectory) {
+        Path credentials = ServiceCredentials.directory(dataDirectory);
+        if (!Files.isReadable(credentials.resolve(CLIENT + ".key"))) {
+            throw new Refused("no client certificate at " + credentials.resolve(CLIENT + ".crt")
                     + ": --data-dir must be the card issuer's data directory, and the issuer must have started once");
         }
-        return new IssuerApiClient(baseUrl, new ServiceSecrets(dataDirectory, "issuer").getOrCreate(CLIENT));
+        TokenProperties token = new TokenProperties(authUrl, null, null, null, CLIENT);
+        return new IssuerApiClient(baseUrl, new ServiceTokenClient(token.tokenUri(),
+                () -> ServiceCredentials.read(credentials, CLIENT),
+                () -> PlatformTrust.sslContext(dataDirectory.resolve("tls").resolve("ca-root.pem")),
+                Clock.systemUTC()));
     }
 
     JsonNode get(String path) {
@@ -66,7 +75,7 @@ final class IssuerApiClient {
     private JsonNode send(HttpRequest.Builder request, String path) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.header("Authorization", authorization).header("Accept",
+            response = http.send(request.header("Authorization", authorization()).header("Accept",
                     "application/json, application/problem+json").timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -82,6 +91,23 @@ final class IssuerApiClient {
             throw new Refused(detail.isEmpty() ? title : title + ": " + detail);
         }
         return body;
+    }
+
+    /** A bearer token of the city office for {@code audience}. */
+    String token(String audience) {
+        try {
+            return tokens.accessToken(audience);
+        } catch (ServiceTokenException e) {
+            throw new Refused("no token from the platform's token issuer: " + e.getMessage());
+        }
+    }
+
+    private String authorization() {
+        try {
+            return tokens.authorization(AUDIENCE);
+        } catch (ServiceTokenException e) {
+            throw new Refused("no token from the platform's token issuer: " + e.getMessage());
+        }
     }
 
     private JsonNode parse(byte[] body) {

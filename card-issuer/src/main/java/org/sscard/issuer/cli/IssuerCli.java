@@ -22,18 +22,20 @@ public final class IssuerCli {
     public static final int USAGE = 2;
 
     static final String USAGE_TEXT = """
-            usage: sscard-issuer [--issuer-url URL] [--data-dir DIR] COMMAND [OPTIONS]
+            usage: sscard-issuer [--issuer-url URL] [--auth-url URL] [--data-dir DIR] COMMAND [OPTIONS]
               issue-soft-card  --out FILE.p12 [--input FILE] [--profile P] [--replaces CARD]
               issue-token-card --pkcs11-library LIB --slot-index N [--input FILE] [--profile P] [--replaces CARD]
               status  --card CARD
               suspend --card CARD
               resume  --card CARD
               revoke  --card CARD [--reason RFC5280-NAME]   (default: unspecified)
+              print-token --audience SERVICE   a 5-minute bearer token of the city office (card-issuer,
+                                               relay-db-service) for calling an API with curl
               --help
             The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
             card PIN (for a token: its user PIN). Secrets are never taken from the command line.
-            Defaults: --issuer-url http://localhost:8083, --data-dir ./data (the city office's client secret is
-            <data-dir>/secrets/issuer/city-office.secret).""";
+            Defaults: --issuer-url http://localhost:8083, --auth-url https://localhost:8082 (the token issuer),
+            --data-dir ./data (the city office's client certificate is <data-dir>/clients/city-office.crt|.key).""";
 
     private IssuerCli() {
     }
@@ -59,8 +61,11 @@ public final class IssuerCli {
         try {
             IssuerApiClient api = IssuerApiClient.forDataDirectory(
                     URI.create(arguments.optional("issuer-url").orElse("http://localhost:8083")),
+                    URI.create(arguments.optional("auth-url").orElse("https://localhost:8082")),
                     Path.of(arguments.optional("data-dir").orElse("data")));
-            if (CardIssuanceCommands.OPTIONS.containsKey(arguments.command())) {
+            if (arguments.command().equals("print-token")) {
+                out.println(api.token(arguments.required("audience")));
+            } else if (CardIssuanceCommands.OPTIONS.containsKey(arguments.command())) {
                 new CardIssuanceCommands(api, stdin, out).run(arguments);
             } else {
                 new CardStatusCommands(api, out).run(arguments);
@@ -82,6 +87,7 @@ public final class IssuerCli {
     private static Map<String, Set<String>> commands() {
         Map<String, Set<String>> commands = new HashMap<>(CardIssuanceCommands.OPTIONS);
         commands.putAll(CardStatusCommands.OPTIONS);
+        commands.put("print-token", Set.of("audience"));
         return commands;
     }
 }

@@ -11,7 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.common.secret.ServiceSecrets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.common.token.ServiceTokenClient;
+import org.sscard.common.token.ServiceTokens;
+import org.sscard.common.token.TokenProperties;
 import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.ca.CaKeyStore;
 import org.sscard.issuer.ca.CaProperties;
@@ -26,6 +31,7 @@ import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
 /** Wires the CA: its key store (PKCS#12 file or PKCS#11 HSM), the hierarchy, and the relay client. */
 @Configuration
 @EnableScheduling
+@EnableConfigurationProperties(TokenProperties.class)
 class IssuerConfig {
 
     @Bean
@@ -62,12 +68,25 @@ class IssuerConfig {
         return hierarchy;
     }
 
+    /**
+     * The issuer's own calls (to the relay) carry client-credentials tokens from auth-service, asked for with the
+     * service-client certificate this CA issued itself at first start.
+     */
     @Bean
-    RelayClient relayClient(IssuerProperties issuer, ObjectMapper json) {
-        String secret = new ServiceSecrets(issuer.dataDir(), "relay").getOrCreate("card-issuer");
-        // the relay's certificate comes from this CA: trust its root, written at first start (bootstrap)
-        return new RelayClient(issuer.relayUrl(), secret, json,
-                () -> org.sscard.common.tls.PlatformTrust.sslContext(issuer.dataDir().resolve("tls/ca-root.pem")));
+    ServiceTokens serviceTokens(TokenProperties tokens, IssuerProperties issuer, Clock clock) {
+        return new ServiceTokenClient(tokens.tokenUri(),
+                () -> ServiceCredentials.read(ServiceCredentials.directory(issuer.dataDir()), tokens.clientId()),
+                () -> platformTrust(issuer), clock);
+    }
+
+    @Bean
+    RelayClient relayClient(IssuerProperties issuer, ServiceTokens tokens, ObjectMapper json) {
+        return new RelayClient(issuer.relayUrl(), tokens, json, () -> platformTrust(issuer));
+    }
+
+    /** The relay's and auth-service's certificates come from this CA: its root, written at first start. */
+    private static javax.net.ssl.SSLContext platformTrust(IssuerProperties issuer) {
+        return PlatformTrust.sslContext(issuer.dataDir().resolve("tls/ca-root.pem"));
     }
 
     /** The PKCS#12 passphrase: SSCARD_CA_PASSPHRASE, or generated once into the data directory (owner-only). */
@@ -86,7 +105,7 @@ class IssuerConfig {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new ServiceSecrets(caDir.getParent(), "ca").getOrCreate("ca-passphrase").toCharArray();
+            return new GeneratedSecrets(caDir.getParent(), "ca").getOrCreate("ca-passphrase").toCharArray();
         }
     }
 }

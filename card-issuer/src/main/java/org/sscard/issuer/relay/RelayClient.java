@@ -7,16 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sscard.common.id.PersonalId;
+import org.sscard.common.token.ServiceTokenException;
+import org.sscard.common.token.ServiceTokens;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.common.web.CommonError;
@@ -36,19 +36,20 @@ public class RelayClient {
     public record Card(String cardSerial, String certificateSerial, String status) {
     }
 
+    private static final String AUDIENCE = "relay-db-service";
+
     private final URI base;
-    private final String authorization;
+    private final ServiceTokens tokens;
     private final ObjectMapper json;
     private final java.util.function.Supplier<javax.net.ssl.SSLContext> trust;
     private volatile HttpClient http;
 
     /** {@code trust}: for an https relay, the platform's TLS trust, asked for at the first call (not at start). */
-    public RelayClient(URI base, String secret, ObjectMapper json,
+    public RelayClient(URI base, ServiceTokens tokens, ObjectMapper json,
                        java.util.function.Supplier<javax.net.ssl.SSLContext> trust) {
         this.base = base;
         this.trust = trust;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString(("card-issuer:" + secret).getBytes(StandardCharsets.UTF_8));
+        this.tokens = tokens;
         this.json = json;
     }
 
@@ -95,7 +96,7 @@ public class RelayClient {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", authorization)
+                    .header("Authorization", tokens.authorization(AUDIENCE))
                     .header("Sscard-Purpose", "card issuance and revocation")
                     .header("Accept", "application/json");
             if (body == null) {
@@ -120,6 +121,8 @@ public class RelayClient {
                 case 400 -> new IssuerException(CommonError.INVALID_FIELD, "relay: " + detail);
                 default -> new IssuerException(IssuerError.RELAY_UNAVAILABLE, "relay: " + detail);
             };
+        } catch (ServiceTokenException e) {
+            throw new IssuerException(IssuerError.RELAY_UNAVAILABLE, "no token for the relay DB: " + e.getMessage());
         } catch (IOException e) {
             throw new IssuerException(IssuerError.RELAY_UNAVAILABLE, "the relay DB cannot be reached");
         } catch (InterruptedException e) {

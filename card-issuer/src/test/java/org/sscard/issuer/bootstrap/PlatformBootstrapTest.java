@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.issuer.issuance.SoftCard;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
+import org.sscard.testsupport.TestTokenIssuer;
 
 /** The platform bootstraps itself from its CA: server certificates for every service, demo cards in the demo. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
@@ -39,6 +40,7 @@ class PlatformBootstrapTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
         registry.add("sscard.relay-url", RELAY::baseUrl);
+        registry.add("sscard.tokens.issuer", () -> TestTokenIssuer.get().issuer());
         registry.add("sscard.issuer.ca.public-url", () -> "http://localhost:9");
         registry.add("logging.structured.format.console", () -> "");
     }

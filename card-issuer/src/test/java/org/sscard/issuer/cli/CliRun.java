@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String issuerUrl, Path dataDir, String stdin, String... args) {
-        List<String> line = new ArrayList<>(List.of("--issuer-url", issuerUrl, "--data-dir", dataDir.toString()));
+        List<String> line = new ArrayList<>(List.of("--issuer-url", issuerUrl, "--data-dir", dataDir.toString(),
+                "--auth-url", org.sscard.testsupport.TestTokenIssuer.get().issuer()));
         line.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -86,4 +86,15 @@ class IssuerCliTest extends IssuerApiTest {
         assertThat(noStdin.exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(noStdin.err()).contains("expected the personal ID");
     }
+
+    @Test
+    void printsATokenOfTheCityOfficeThatTheIssuerAccepts() {
+        CliRun printed = cli("", "print-token", "--audience", "card-issuer");
+        assertThat(printed.exit()).as(printed.err()).isZero();
+        String token = printed.out().trim();
+        assertThat(token.split("\\.")).hasSize(3);
+        Response unknownCard = call(baseUrl() + "/api/v1/cards/NO-SUCH-CARD-2", "Bearer " + token, "GET", null);
+        assertThat(unknownCard.status()).as(unknownCard.body()).isEqualTo(404);
+        assertThat(call(baseUrl() + "/api/v1/cards/NO-SUCH-CARD-2", null, "GET", null).status()).isEqualTo(401);
+    }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,18 +20,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.id.MunicipalityCode;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.common.secret.ServiceSecrets;
+import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
 
 /**
  * Base of the card issuer's tests: the issuer in this JVM on its own real PostgreSQL database, talking to the real
- * relay-db-service running as a child process (shared data directory, so both know the generated secrets).
+ * relay-db-service running as a child process (shared data directory), both trusting a stand-in token issuer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IssuerApiTest {
 
     protected static final RelayProcess RELAY = RelayProcess.get();
+    /** Stands in for auth-service: issues the tokens the issuer and the relay accept. */
+    protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
     private static final String DATABASE = TestPostgres.createDatabase("issuer");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -48,6 +49,7 @@ public abstract class IssuerApiTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
         registry.add("sscard.relay-url", RELAY::baseUrl);
+        registry.add("sscard.tokens.issuer", TOKENS::issuer);
         registry.add("sscard.issuer.ca.public-url", () -> "http://localhost:" + IssuerPort.get());
         registry.add("server.port", IssuerPort::get);
         registry.add("logging.structured.format.console", () -> "");
@@ -59,13 +61,12 @@ public abstract class IssuerApiTest {
 
     /** Calls the issuer API as the city office. */
     protected Response issuer(String method, String path, Object body) {
-        return call(baseUrl() + path, "city-office", new ServiceSecrets(RELAY.dataDir(), "issuer")
-                .getOrCreate("city-office"), method, body);
+        return call(baseUrl() + path, "Bearer " + TOKENS.mint("city-office", "card-issuer"), method, body);
     }
 
     /** Calls the relay API as the city office (to register people and staff for the tests). */
     protected Response relay(String method, String path, Object body) {
-        return call(RELAY.baseUrl() + path, "city-office", RELAY.secret("city-office"), method, body);
+        return call(RELAY.baseUrl() + path, RELAY.authorization("city-office"), method, body);
     }
 
     /** Registers a new active person in the relay; returns their personal ID. */
@@ -80,10 +81,12 @@ public abstract class IssuerApiTest {
         return personalId;
     }
 
-    protected static Response call(String url, String client, String secret, String method, Object body) {
+    protected static Response call(String url, String authorization, String method, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -15,17 +15,55 @@ class SecurityTest extends RelayApiTest {
         Api.Response response = anonymous().get("/api/v1/providers");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.problemCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(response.wwwAuthenticate()).startsWith("Basic");
+        assertThat(response.wwwAuthenticate()).startsWith("Bearer");
     }
 
     @Test
-    void refusesAWrongSecretAndAnUnknownClient() {
-        Api wrongSecret = anonymous().header("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("portal-gateway:guess".getBytes()));
-        assertThat(wrongSecret.get("/api/v1/providers").status()).isEqualTo(401);
-        Api unknown = anonymous().header("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("intruder:x".getBytes()));
-        assertThat(unknown.get("/api/v1/providers").status()).isEqualTo(401);
+    void refusesATokenSignedByAKeyTheIssuerNeverPublished() {
+        assertRefused("Bearer " + TOKENS.forge("city-office", "relay-db-service"));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        assertRefused("Bearer " + TOKENS.mint("city-office", "relay-db-service", claims -> claims
+                .issueTime(ago(600)).notBeforeTime(ago(600)).expirationTime(ago(300))));
+    }
+
+    @Test
+    void refusesATokenAddressedToAnotherService() {
+        assertRefused("Bearer " + TOKENS.mint("city-office", "card-issuer"));
+    }
+
+    @Test
+    void refusesATokenFromAnotherIssuer() {
+        assertRefused("Bearer " + TOKENS.mint("city-office", "relay-db-service",
+                claims -> claims.issuer("https://elsewhere.example")));
+    }
+
+    @Test
+    void refusesHttpBasicAndPlainIdentityHeaders() {
+        assertRefused("Basic " + java.util.Base64.getEncoder().encodeToString("city-office:guess".getBytes()));
+        Api.Response spoofed = anonymous().header("X-Client-Id", "city-office").header("Sscard-Acting-For", "x")
+                .get("/api/v1/providers");
+        assertThat(spoofed.status()).isEqualTo(401);
+    }
+
+    @Test
+    void letsAClientTheRelayDoesNotKnowDoNothing() {
+        Api.Response unknown = anonymous().header("Authorization",
+                "Bearer " + TOKENS.mint("intruder", "relay-db-service")).get("/api/v1/providers");
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.problemCode()).isEqualTo("FORBIDDEN");
+    }
+
+    private void assertRefused(String authorization) {
+        Api.Response response = anonymous().header("Authorization", authorization).get("/api/v1/providers");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.problemCode()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static java.util.Date ago(long seconds) {
+        return java.util.Date.from(java.time.Instant.now().minusSeconds(seconds));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,14 +20,14 @@ public final class Api {
     private final String authorization;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Api(String base, String client, String secret) {
+    /** {@code authorization}: the {@code Authorization} header value, or null for an anonymous caller. */
+    Api(String base, String authorization) {
         this.base = base;
-        this.authorization = client == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     public Api header(String name, String value) {
-        Api copy = new Api(base, null, null);
+        Api copy = new Api(base, null);
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
         return copy.withAuthorization(authorization);

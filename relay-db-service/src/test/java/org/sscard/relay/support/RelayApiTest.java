@@ -17,12 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.id.MunicipalityCode;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.common.secret.ServiceSecrets;
+import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.TestPostgres;
 
 /**
  * Base of the relay's API tests: one Spring context and one real PostgreSQL database for all subclasses, talked
- * to over real HTTP with the service clients' generated secrets.
+ * to over real HTTP with bearer tokens from a stand-in token issuer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -30,6 +30,8 @@ public abstract class RelayApiTest {
 
     private static final String DATABASE = TestPostgres.createDatabase("relay");
     protected static final Path DATA_DIR = tempDir();
+    /** Stands in for auth-service: the relay trusts its JWKS. */
+    protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
     private static final AtomicLong SSN = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 800_000_000_000L));
 
     @LocalServerPort
@@ -44,15 +46,16 @@ public abstract class RelayApiTest {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("sscard.data-dir", DATA_DIR::toString);
+        registry.add("sscard.tokens.issuer", TOKENS::issuer);
     }
 
-    /** An HTTP client authenticated as the given service client. */
+    /** An HTTP client authenticated as the given service client (a token addressed to the relay). */
     protected Api as(String client) {
-        return new Api("http://localhost:" + port, client, new ServiceSecrets(DATA_DIR, "relay").getOrCreate(client));
+        return new Api("http://localhost:" + port, "Bearer " + TOKENS.mint(client, "relay-db-service"));
     }
 
     protected Api anonymous() {
-        return new Api("http://localhost:" + port, null, null);
+        return new Api("http://localhost:" + port, null);
     }
 
     protected Api city() {

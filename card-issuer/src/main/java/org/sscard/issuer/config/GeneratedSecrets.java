@@ -1,4 +1,4 @@
-package org.sscard.common.secret;
+package org.sscard.issuer.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,27 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Shared secrets between two services on one machine, generated at first use into the data directory
- * ({@code <data-dir>/secrets/<realm>/<client>.secret}, owner-only) and never committed anywhere. Whichever side
- * starts first creates the file; the other reads it. The auth-service issue replaces these with
- * client-credentials tokens.
+ * Secrets the issuer keeps for itself (the CA key store's passphrase), generated at first use into the data
+ * directory ({@code <data-dir>/secrets/<realm>/<name>.secret}, owner-only) and never committed anywhere.
  */
-public final class ServiceSecrets {
+final class GeneratedSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
 
-    public ServiceSecrets(Path dataDirectory, String realm) {
+    GeneratedSecrets(Path dataDirectory, String realm) {
         this.directory = dataDirectory.resolve("secrets").resolve(realm);
     }
 
-    public String getOrCreate(String client) {
+    String getOrCreate(String client) {
         if (!client.matches("[a-z][a-z0-9-]{1,39}")) {
             throw new IllegalArgumentException("client names are slugs");
         }
@@ -54,14 +51,5 @@ public final class ServiceSecrets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the service secret for " + client, e);
         }
-    }
-
-    /** Constant-time comparison of a presented secret with the expected one. */
-    public static boolean matches(String expected, String presented) {
-        if (presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,4 +1,4 @@
-package org.sscard.common.secret;
+package org.sscard.issuer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,25 +8,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ServiceSecretsTest {
+class GeneratedSecretsTest {
 
     @TempDir
     Path dataDir;
 
     @Test
     void createsOnceThenEveryoneReadsTheSameOwnerOnlySecret() throws Exception {
-        String first = new ServiceSecrets(dataDir, "relay").getOrCreate("portal-gateway");
-        String second = new ServiceSecrets(dataDir, "relay").getOrCreate("portal-gateway");
+        String first = new GeneratedSecrets(dataDir, "relay").getOrCreate("portal-gateway");
+        String second = new GeneratedSecrets(dataDir, "relay").getOrCreate("portal-gateway");
         Path file = dataDir.resolve("secrets/relay/portal-gateway.secret");
         assertThat(first).isEqualTo(second).hasSizeGreaterThanOrEqualTo(43);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(new ServiceSecrets(dataDir, "relay").getOrCreate("card-issuer")).isNotEqualTo(first);
-    }
-
-    @Test
-    void comparesInConstantTimeAndRejectsMissing() {
-        assertThat(ServiceSecrets.matches("abc", "abc")).isTrue();
-        assertThat(ServiceSecrets.matches("abc", "abd")).isFalse();
-        assertThat(ServiceSecrets.matches("abc", null)).isFalse();
+        assertThat(new GeneratedSecrets(dataDir, "relay").getOrCreate("card-issuer")).isNotEqualTo(first);
     }
 }

@@ -1,0 +1,135 @@
+package org.sscard.auth.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.sscard.auth.support.AuthServiceTest;
+import org.sscard.auth.support.Browser;
+import org.sscard.auth.support.Card;
+import org.sscard.auth.support.TestPki;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ClientAssertions;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.common.token.ServiceTokenVerification;
+import org.sscard.common.token.TokenProperties;
+
+/**
+ * Client credentials at the token endpoint: a service authenticates with private_key_jwt and its service-client
+ * certificate, and gets a token the relay's own verification accepts; every other way in is refused.
+ */
+class ServiceClientTokenTest extends AuthServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Browser browser = new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")));
+
+    @Test
+    void issuesATokenTheRelayAcceptsToAServiceClientWithItsCertificate() throws Exception {
+        Browser.Page response = token(clientAssertion(SERVICE_CLIENT), "relay-db-service");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String token = JSON.readTree(response.body()).path("access_token").asText();
+
+        Jwt verified = ServiceTokenVerification.decoder(
+                new TokenProperties(URI.create(MAIN), null, null, "relay-db-service", null),
+                () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem"))).decode(token);
+        assertThat(verified.getSubject()).isEqualTo(SERVICE_CLIENT);
+        assertThat(verified.getAudience()).containsExactly("relay-db-service");
+        assertThat(verified.getClaimAsString("client_id")).isEqualTo(SERVICE_CLIENT);
+        assertThat(verified.getExpiresAt()).isBefore(Instant.now().plusSeconds(301));
+    }
+
+    @Test
+    void refusesAnAssertionSignedWithAnotherKeyThanItsCertificates() throws Exception {
+        ServiceCredentials own = serviceClient(SERVICE_CLIENT);
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        ServiceCredentials mixed = new ServiceCredentials(SERVICE_CLIENT, rsa.generateKeyPair().getPrivate(),
+                own.chain());
+        assertInvalidClient(token(clientAssertion(mixed), "relay-db-service"));
+    }
+
+    @Test
+    void refusesTheCertificateOfAnotherClient() throws Exception {
+        ServiceCredentials other = serviceClient("card-issuer");
+        ServiceCredentials claimed = new ServiceCredentials(SERVICE_CLIENT, other.privateKey(), other.chain());
+        assertInvalidClient(token(clientAssertion(claimed), "relay-db-service"));
+    }
+
+    @Test
+    void refusesAResidentCardAsAServiceCertificate() throws Exception {
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.RESIDENT_POLICY)
+                .issue();
+        ServiceCredentials resident = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        assertInvalidClient(token(clientAssertion(resident), "relay-db-service"));
+    }
+
+    @Test
+    void refusesARevokedServiceCertificate() throws Exception {
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
+                .issue();
+        PKI.revokeInOcsp(card, 1);
+        ServiceCredentials revoked = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        assertInvalidClient(token(clientAssertion(revoked), "relay-db-service"));
+    }
+
+    @Test
+    void refusesAServiceCertificateWhoseRevocationStatusCannotBeKnown() throws Exception {
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
+                .revocationUnreachable().issue();
+        ServiceCredentials unknown = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        assertInvalidClient(token(clientAssertion(unknown), "relay-db-service"));
+    }
+
+    @Test
+    void refusesAReplayedAssertion() throws Exception {
+        Map<String, String> assertion = clientAssertion(SERVICE_CLIENT);
+        assertThat(token(assertion, "relay-db-service").status()).isEqualTo(200);
+        assertInvalidClient(token(assertion, "relay-db-service"));
+    }
+
+    @Test
+    void refusesAnAssertionMadeForAnotherTokenEndpoint() throws Exception {
+        ServiceCredentials credentials = serviceClient(SERVICE_CLIENT);
+        Map<String, String> elsewhere = ClientAssertions.parameters(credentials,
+                URI.create("https://elsewhere.example/oauth2/token"), Instant.now());
+        assertInvalidClient(token(elsewhere, "relay-db-service"));
+    }
+
+    @Test
+    void refusesAServiceTheClientMayNotCall() throws Exception {
+        Browser.Page response = token(clientAssertion(SERVICE_CLIENT), "card-issuer");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void refusesClientSecretsAndAnonymousClients() throws Exception {
+        Map<String, String> form = new HashMap<>(Map.of("grant_type", "client_credentials",
+                "scope", "relay-db-service", "client_id", SERVICE_CLIENT, "client_secret", "guess"));
+        assertInvalidClient(browser.postForm(MAIN + "/oauth2/token", form));
+        form.remove("client_secret");
+        Browser.Page anonymous = browser.postForm(MAIN + "/oauth2/token", form);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("access_token");
+    }
+
+    private Browser.Page token(Map<String, String> clientAuthentication, String audience) throws Exception {
+        Map<String, String> form = new HashMap<>(clientAuthentication);
+        form.put("grant_type", "client_credentials");
+        form.put("scope", audience);
+        return browser.postForm(MAIN + "/oauth2/token", form);
+    }
+
+    private static void assertInvalidClient(Browser.Page response) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("error").asText()).isEqualTo("invalid_client");
+    }
+}
