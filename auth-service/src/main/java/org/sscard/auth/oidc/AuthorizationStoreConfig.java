@@ -19,6 +19,7 @@ import org.sscard.auth.login.CardAuthentication;
  * in configuration; the JDBC service looks them up there by ID when it reads a row back.
  */
 @Configuration
+@org.springframework.scheduling.annotation.EnableScheduling
 class AuthorizationStoreConfig {
 
     @Bean
@@ -53,5 +54,11 @@ class AuthorizationStoreConfig {
         json.registerModule(new OAuth2AuthorizationServerJackson2Module());
         json.addMixIn(CardAuthentication.class, CardAuthenticationMixin.class);
         return json;
+    }
+
+    @Bean
+    ExpiredAuthorizationPurge expiredAuthorizationPurge(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                                        java.time.Clock clock) {
+        return new ExpiredAuthorizationPurge(jdbc, clock);
     }
 }
