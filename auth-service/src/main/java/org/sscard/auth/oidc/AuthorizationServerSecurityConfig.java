@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.sscard.auth.pairwise.PairwiseTokenClaims;
+import org.sscard.auth.relay.RelayDirectory;
 import org.sscard.common.token.ServiceTokens;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -101,12 +103,14 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(RelayDirectory relay) {
         OAuth2TokenCustomizer<JwtEncodingContext> card = new CardTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> service = new ServiceTokenClaims();
+        OAuth2TokenCustomizer<JwtEncodingContext> pairwise = new PairwiseTokenClaims(relay);
         return context -> {
             card.customize(context);
             service.customize(context);
+            pairwise.customize(context);
         };
     }
 

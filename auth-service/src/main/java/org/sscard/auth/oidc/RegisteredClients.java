@@ -51,6 +51,8 @@ final class RegisteredClients {
                         .accessTokenTimeToLive(Duration.ofMinutes(5)).build());
         if (oidc != null) {
             client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    // the resident's token for a provider's pairwise one (auth.pairwise)
+                    .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
                     .redirectUris(uris -> uris.addAll(oidc.redirectUris()))
                     .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
                     .scope(OidcScopes.OPENID)

@@ -65,11 +65,36 @@ public class RelayDirectory {
         return send(get("/api/v1/staff/" + staffId), RelayStaff.class);
     }
 
+    /**
+     * The provider's own ID for the person today (canonical form: a local number, or for an insurance card
+     * {@code insurer|symbol|number|branch}); empty when the provider does not know them. The relay logs the
+     * look-up in the person's access log with {@code purpose}.
+     */
+    public Optional<String> providerLocalId(UUID personId, String providerKey, String purpose) {
+        return send(request("/api/v1/persons/" + personId + "/providers/"
+                + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity", purpose).GET(),
+                com.fasterxml.jackson.databind.JsonNode.class)
+                .map(mapping -> RelayLocalId.canonical(mapping.path("localId")));
+    }
+
+    /** The providers the person has joined (an active subscription to at least one of its services). */
+    public java.util.Set<String> joinedProviders(UUID personId, String purpose) {
+        java.util.Set<String> providers = new java.util.TreeSet<>();
+        send(request("/api/v1/persons/" + personId + "/services", purpose).GET(),
+                com.fasterxml.jackson.databind.JsonNode.class)
+                .ifPresent(menu -> menu.forEach(entry -> providers.add(entry.path("providerKey").asText())));
+        return providers;
+    }
+
     private HttpRequest.Builder get(String path) {
         return request(path).GET();
     }
 
     private HttpRequest.Builder request(String path) {
+        return request(path, "card login");
+    }
+
+    private HttpRequest.Builder request(String path, String purpose) {
         String authorization;
         try {
             authorization = tokens.authorization(AUDIENCE);
@@ -79,7 +104,7 @@ public class RelayDirectory {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
-                .header("Sscard-Purpose", "card login");
+                .header("Sscard-Purpose", purpose);
     }
 
     private <T> Optional<T> send(HttpRequest.Builder request, Class<T> type) {

@@ -67,6 +67,24 @@ public final class RelayFixture {
         }
     }
 
+    /** The person's own number at a LOCAL_NUMBER provider (a patient or pension number), valid from today. */
+    public void mapLocalNumber(UUID person, String provider, String number) {
+        call("POST", "/api/v1/persons/" + person + "/mappings", Map.of("providerKey", provider,
+                "localId", Map.of("localNumber", number), "validFrom", java.time.LocalDate.now().minusDays(1)
+                        .toString()), 201);
+    }
+
+    /** The resident joins one of the provider's services. */
+    public void subscribe(UUID person, String provider, String service) {
+        call("POST", "/api/v1/persons/" + person + "/subscriptions", Map.of("providerKey", provider,
+                "serviceKey", service), 201);
+    }
+
+    /** The person's access log as the relay keeps it. */
+    public JsonNode accessLog(UUID person) {
+        return call("GET", "/api/v1/persons/" + person + "/access-log", null, 200);
+    }
+
     public UUID createStaff(String organisation, String role) {
         return UUID.fromString(call("POST", "/api/v1/staff", Map.of("organisation", organisation, "role", role,
                 "nameKanji", "受付 試験", "nameKana", "ウケツケ シケン"), 201).path("id").asText());

@@ -1,0 +1,93 @@
+package org.sscard.auth.pairwise;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeActor;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeCompositeAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.sscard.auth.login.CardAuthentication;
+import org.sscard.auth.login.LoginProfile;
+import org.sscard.auth.relay.RelayDirectory;
+
+/**
+ * RFC 8693 token exchange into a pairwise token for one provider: the portal exchanges the resident's access token
+ * for a token whose {@code sub} is the provider's own ID for the person (the relay's mapping), whose {@code aud} is
+ * the provider's key, and which lives as briefly as any access token. Refused unless the resident joined that
+ * provider and the provider knows them; the relay logs the look-up in the resident's access log. When a staff
+ * member's token comes along as the actor token, {@code act} names them, their role and organisation.
+ */
+public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private final RelayDirectory relay;
+
+    public PairwiseTokenClaims(RelayDirectory relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        if (!AuthorizationGrantType.TOKEN_EXCHANGE.equals(context.getAuthorizationGrantType())
+                || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            return;
+        }
+        OAuth2TokenExchangeAuthenticationToken request = context.getAuthorizationGrant();
+        Set<String> audiences = request.getAudiences();
+        if (audiences.size() != 1 || !request.getResources().isEmpty()) {
+            throw refused("invalid_target", "ask for exactly one provider, by its key, as the audience");
+        }
+        String provider = audiences.iterator().next();
+        // the subject token's authorization: only the client the resident logged in to may exchange their token
+        if (context.getAuthorization() == null || !context.getAuthorization().getRegisteredClientId()
+                .equals(context.getRegisteredClient().getId())) {
+            throw refused("invalid_grant", "the subject token was not issued to this client");
+        }
+        Authentication principal = context.getPrincipal();
+        List<OAuth2TokenExchangeActor> actors = List.of();
+        if (principal instanceof OAuth2TokenExchangeCompositeAuthenticationToken composite) {
+            principal = composite.getSubject();
+            actors = composite.getActors();
+        }
+        if (!(principal instanceof CardAuthentication card) || card.holder().profile() != LoginProfile.RESIDENT) {
+            throw refused("invalid_grant", "only a resident's token can be exchanged for a provider's token");
+        }
+        UUID person = UUID.fromString(card.holder().subject());
+        String purpose = "pairwise token for " + provider;
+        if (!relay.joinedProviders(person, purpose).contains(provider)) {
+            throw refused("invalid_target", "the resident has not joined " + provider);
+        }
+        String localId = relay.providerLocalId(person, provider, purpose)
+                .orElseThrow(() -> refused("invalid_target", provider + " has no ID for the resident"));
+        context.getClaims().subject(localId).audience(List.of(provider))
+                .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
+        if (!actors.isEmpty()) {
+            context.getClaims().claim("act", act(actors.get(0)));
+        }
+    }
+
+    private static Map<String, Object> act(OAuth2TokenExchangeActor actor) {
+        Map<String, Object> act = new LinkedHashMap<>();
+        act.put("sub", actor.getSubject());
+        act.put("iss", actor.getIssuer());
+        for (String claim : List.of("role", "organisation")) {
+            if (actor.getClaims().get(claim) != null) {
+                act.put(claim, actor.getClaims().get(claim));
+            }
+        }
+        return act;
+    }
+
+    private static OAuth2AuthenticationException refused(String code, String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, description,
+                "https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2"));
+    }
+}
