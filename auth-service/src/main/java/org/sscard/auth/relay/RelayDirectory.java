@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,58 @@ public class RelayDirectory {
 
     public Optional<RelayStaff> staff(UUID staffId) {
         return send(get("/api/v1/staff/" + staffId), RelayStaff.class);
+    }
+
+    /** The provider whose registered SAML SP metadata has this entity ID (an AuthnRequest's Issuer). */
+    public Optional<RelayProvider> providerBySamlEntityId(String entityId) {
+        return send(sso("/api/v1/providers?samlEntityId=" + URLEncoder.encode(entityId, StandardCharsets.UTF_8))
+                .GET(), RelayProvider[].class).flatMap(found -> Arrays.stream(found).findFirst());
+    }
+
+    /** A provider's registry entry by its key. */
+    public Optional<RelayProvider> provider(String providerKey) {
+        return send(sso("/api/v1/providers/" + URLEncoder.encode(providerKey, StandardCharsets.UTF_8)).GET(),
+                RelayProvider.class);
+    }
+
+    /** Whether the person has an open subscription to a service of the provider: their consent to be known there. */
+    public boolean subscribes(UUID person, String providerKey) {
+        return send(sso("/api/v1/persons/" + person + "/services").GET(), ServiceEntry[].class)
+                .map(entries -> Arrays.stream(entries).anyMatch(e -> providerKey.equals(e.providerKey())))
+                .orElse(false);
+    }
+
+    /** The person's own ID at the provider valid today; empty when the person has none there. */
+    public Optional<RelayMapping> mapping(UUID person, String providerKey) {
+        return send(sso("/api/v1/persons/" + person + "/providers/"
+                + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity").GET(), RelayMapping.class);
+    }
+
+    /** Appends "assertion issued for this provider" to the person's access log at the relay, acting for them. */
+    public void recordAssertionIssued(UUID person, String providerKey) {
+        try {
+            byte[] body = json.writeValueAsBytes(Map.of("action", "ASSERTION_ISSUED", "providerKey", providerKey));
+            HttpResponse<byte[]> response = http.send(sso("/api/v1/persons/" + person + "/access-log")
+                    .header("Content-Type", "application/json").header("Sscard-Acting-For", "person:" + person)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 204) {
+                throw new RelayUnavailableException("the relay answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new RelayUnavailableException("the relay cannot be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayUnavailableException("interrupted");
+        }
+    }
+
+    private HttpRequest.Builder sso(String path) {
+        return request(path).setHeader("Sscard-Purpose", "SAML single sign-on");
+    }
+
+    /** One entry of the person's service menu: only whose provider it is matters here. */
+    private record ServiceEntry(String providerKey) {
     }
 
     private HttpRequest.Builder get(String path) {

@@ -41,6 +41,15 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form post as a browser makes it (no Authorization header). */
+    public Page postForm(String url, Map<String, String> form) throws IOException {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Every Set-Cookie header this browser has received. */
     public List<String> setCookieHeaders() {
         return List.copyOf(setCookieHeaders);
