@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -73,6 +74,8 @@ final class IdpSigningKey {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
                 if (o instanceof PrivateKeyInfo info) {
                     key = new JcaPEMKeyConverter().getPrivateKey(info);
+                } else if (o instanceof PEMKeyPair pair) {
+                    key = new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
                 } else if (o instanceof X509CertificateHolder holder) {
                     certificate = new JcaX509CertificateConverter().getCertificate(holder);
                 }
