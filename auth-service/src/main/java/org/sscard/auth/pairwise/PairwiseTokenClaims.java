@@ -23,7 +23,7 @@ import org.sscard.auth.relay.RelayDirectory;
  * RFC 8693 token exchange into a pairwise token for one provider: the portal exchanges the resident's access token
  * for a token whose {@code sub} is the provider's own ID for the person (the relay's mapping), whose {@code aud} is
  * the provider's key, and which lives as briefly as any access token. Refused unless the resident joined that
- * provider and the provider knows them; the relay logs the look-up in the resident's access log. When a staff
+ * provider and the provider knows them; every token issued is written to the resident's access log at the relay. When a staff
  * member's token comes along as the actor token, {@code act} names them, their role and organisation.
  */
 public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -62,16 +62,18 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
         }
         UUID person = UUID.fromString(card.holder().subject());
         String purpose = "pairwise token for " + provider;
-        if (!relay.joinedProviders(person, purpose).contains(provider)) {
+        if (!relay.subscribes(person, provider, purpose)) {
             throw refused("invalid_target", "the resident has not joined " + provider);
         }
-        String localId = relay.providerLocalId(person, provider, purpose)
+        String localId = relay.mapping(person, provider, purpose).map(mapping -> mapping.localId().canonical())
                 .orElseThrow(() -> refused("invalid_target", provider + " has no ID for the resident"));
         context.getClaims().subject(localId).audience(List.of(provider))
                 .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
         if (!actors.isEmpty()) {
             context.getClaims().claim("act", act(actors.get(0)));
         }
+        // in the resident's access log before the token leaves: no record, no token
+        relay.recordTokenIssued(person, provider);
     }
 
     private static Map<String, Object> act(OAuth2TokenExchangeActor actor) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,25 +66,69 @@ public class RelayDirectory {
         return send(get("/api/v1/staff/" + staffId), RelayStaff.class);
     }
 
-    /**
-     * The provider's own ID for the person today (canonical form: a local number, or for an insurance card
-     * {@code insurer|symbol|number|branch}); empty when the provider does not know them. The relay logs the
-     * look-up in the person's access log with {@code purpose}.
-     */
-    public Optional<String> providerLocalId(UUID personId, String providerKey, String purpose) {
-        return send(request("/api/v1/persons/" + personId + "/providers/"
-                + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity", purpose).GET(),
-                com.fasterxml.jackson.databind.JsonNode.class)
-                .map(mapping -> RelayLocalId.canonical(mapping.path("localId")));
+    /** The provider whose registered SAML SP metadata has this entity ID (an AuthnRequest's Issuer). */
+    public Optional<RelayProvider> providerBySamlEntityId(String entityId) {
+        return send(sso("/api/v1/providers?samlEntityId=" + URLEncoder.encode(entityId, StandardCharsets.UTF_8))
+                .GET(), RelayProvider[].class).flatMap(found -> Arrays.stream(found).findFirst());
     }
 
-    /** The providers the person has joined (an active subscription to at least one of its services). */
-    public java.util.Set<String> joinedProviders(UUID personId, String purpose) {
-        java.util.Set<String> providers = new java.util.TreeSet<>();
-        send(request("/api/v1/persons/" + personId + "/services", purpose).GET(),
-                com.fasterxml.jackson.databind.JsonNode.class)
-                .ifPresent(menu -> menu.forEach(entry -> providers.add(entry.path("providerKey").asText())));
-        return providers;
+    /** A provider's registry entry by its key. */
+    public Optional<RelayProvider> provider(String providerKey) {
+        return send(sso("/api/v1/providers/" + URLEncoder.encode(providerKey, StandardCharsets.UTF_8)).GET(),
+                RelayProvider.class);
+    }
+
+    /**
+     * Whether the person has an open subscription to a service of the provider: their consent to be known there.
+     * {@code purpose} goes into the relay's access log.
+     */
+    public boolean subscribes(UUID person, String providerKey, String purpose) {
+        return send(request("/api/v1/persons/" + person + "/services", purpose).GET(), ServiceEntry[].class)
+                .map(entries -> Arrays.stream(entries).anyMatch(e -> providerKey.equals(e.providerKey())))
+                .orElse(false);
+    }
+
+    /** The person's own ID at the provider valid today; empty when the person has none there. */
+    public Optional<RelayMapping> mapping(UUID person, String providerKey, String purpose) {
+        return send(request("/api/v1/persons/" + person + "/providers/"
+                + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity", purpose).GET(),
+                RelayMapping.class);
+    }
+
+    /** Appends "assertion issued for this provider" to the person's access log at the relay, acting for them. */
+    public void recordAssertionIssued(UUID person, String providerKey) {
+        recordIssued(person, providerKey, "ASSERTION_ISSUED", "SAML single sign-on");
+    }
+
+    /** Appends "token issued for this provider" (a pairwise token) to the person's access log at the relay. */
+    public void recordTokenIssued(UUID person, String providerKey) {
+        recordIssued(person, providerKey, "TOKEN_ISSUED", "pairwise token for " + providerKey);
+    }
+
+    private void recordIssued(UUID person, String providerKey, String action, String purpose) {
+        try {
+            byte[] body = json.writeValueAsBytes(Map.of("action", action, "providerKey", providerKey));
+            HttpResponse<byte[]> response = http.send(request("/api/v1/persons/" + person + "/access-log", purpose)
+                    .header("Content-Type", "application/json").header("Sscard-Acting-For", "person:" + person)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 204) {
+                throw new RelayUnavailableException("the relay answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new RelayUnavailableException("the relay cannot be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayUnavailableException("interrupted");
+        }
+    }
+
+    private HttpRequest.Builder sso(String path) {
+        return request(path, "SAML single sign-on");
+    }
+
+    /** One entry of the person's service menu: only whose provider it is matters here. */
+    private record ServiceEntry(String providerKey) {
     }
 
     private HttpRequest.Builder get(String path) {

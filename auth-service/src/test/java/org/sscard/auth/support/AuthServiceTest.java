@@ -47,6 +47,7 @@ public abstract class AuthServiceTest {
     protected static final String SERVICE_CLIENT = "test-service";
     protected static final String REDIRECT_URI = "https://client.test/callback";
     protected static final String LOGGED_OUT_URI = "https://client.test/logged-out";
+    protected static final String SAML_IDP_ENTITY_ID = MAIN + "/saml/idp";
     /** The service's own database, fresh for the test JVM's one context (Flyway migrates it at start). */
     protected static final String DATABASE_URL = TestPostgres.createDatabase("auth");
     private static final Path[] SERVER = serverFiles();
@@ -70,6 +71,9 @@ public abstract class AuthServiceTest {
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".login-profile", () -> "STAFF");
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
         registry.add("sscard.auth.oidc.service-clients." + SERVICE_CLIENT + "[0]", () -> "relay-db-service");
+        registry.add("sscard.auth.saml.entity-id", () -> SAML_IDP_ENTITY_ID);
+        registry.add("sscard.auth.saml.public-url", () -> MAIN);
+        registry.add("sscard.auth.saml.signing-key", () -> "memory");
         registry.add("logging.structured.format.console", () -> "");
         registry.add("spring.datasource.url", () -> DATABASE_URL);
         registry.add("spring.datasource.username", () -> "postgres");

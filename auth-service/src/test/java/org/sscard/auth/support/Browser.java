@@ -33,6 +33,7 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A form post as a browser makes it (no Authorization header). */
     public Page postForm(String url, Map<String, String> form) throws IOException {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

@@ -67,20 +67,31 @@ public final class RelayFixture {
         }
     }
 
-    /** The person's own number at a LOCAL_NUMBER provider (a patient or pension number), valid from today. */
-    public void mapLocalNumber(UUID person, String provider, String number) {
-        call("POST", "/api/v1/persons/" + person + "/mappings", Map.of("providerKey", provider,
-                "localId", Map.of("localNumber", number), "validFrom", java.time.LocalDate.now().minusDays(1)
-                        .toString()), 201);
+    /** Registers a SAML provider (a hospital) with its SP metadata and one service, {@code records}. */
+    public void registerSamlSp(String key, String entityId, String acsUrl, String metadata) {
+        Map<String, Object> provider = new java.util.LinkedHashMap<>(Map.of("key", key, "type", "HOSPITAL",
+                "nameJa", "試験病院", "nameEn", "Test hospital", "ssoMethod", "SAML", "idScheme", "LOCAL_NUMBER",
+                "baseUrl", "https://hospital.test", "samlEntityId", entityId, "samlAcsUrl", acsUrl));
+        provider.put("samlSpMetadata", metadata);
+        provider.put("services", java.util.List.of(Map.of("key", "records", "nameJa", "診療情報",
+                "nameEn", "Records", "path", "/records")));
+        call("POST", "/api/v1/providers", provider, 201);
     }
 
-    /** The resident joins one of the provider's services. */
-    public void subscribe(UUID person, String provider, String service) {
-        call("POST", "/api/v1/persons/" + person + "/subscriptions", Map.of("providerKey", provider,
-                "serviceKey", service), 201);
+    /** The person is {@code localNumber} at the provider from yesterday on. */
+    public void mapLocalNumber(UUID person, String providerKey, String localNumber) {
+        call("POST", "/api/v1/persons/" + person + "/mappings", Map.of("providerKey", providerKey,
+                "localId", Map.of("localNumber", localNumber),
+                "validFrom", java.time.LocalDate.now().minusDays(1).toString()), 201);
     }
 
-    /** The person's access log as the relay keeps it. */
+    /** The person subscribes to the provider's service (their consent to be known there). */
+    public void subscribe(UUID person, String providerKey, String serviceKey) {
+        call("POST", "/api/v1/persons/" + person + "/subscriptions", Map.of("providerKey", providerKey,
+                "serviceKey", serviceKey), 201);
+    }
+
+    /** The person's access log at the relay, newest first. */
     public JsonNode accessLog(UUID person) {
         return call("GET", "/api/v1/persons/" + person + "/access-log", null, 200);
     }

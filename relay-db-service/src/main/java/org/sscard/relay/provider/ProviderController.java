@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +23,11 @@ class ProviderController {
         this.registry = registry;
     }
 
+    /** All providers, or with {@code samlEntityId} the one SAML provider whose SP metadata has that entity ID. */
     @GetMapping
     @PreAuthorize("hasAuthority('PROVIDER_READ')")
-    List<ProviderDefinition> all() {
-        return registry.all();
+    List<ProviderDefinition> all(@RequestParam(required = false) String samlEntityId) {
+        return samlEntityId == null ? registry.all() : registry.bySamlEntityId(samlEntityId).stream().toList();
     }
 
     @GetMapping("/{key}")

@@ -7,7 +7,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A provider as declared in configuration or posted to the API; also the API's view of one. */
+/**
+ * A provider as declared in configuration or posted to the API; also the API's view of one. A SAML provider may
+ * carry its SP metadata ({@code samlSpMetadata}, an md:EntityDescriptor; checked by {@link SpMetadataCheck}): the
+ * IdP serves only SAML providers that have it.
+ */
 public record ProviderDefinition(
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String key,
         @NotNull ProviderType type,
@@ -18,7 +22,8 @@ public record ProviderDefinition(
         @NotNull @Pattern(regexp = "https?://[^\\s]{1,490}") String baseUrl,
         @Pattern(regexp = "[^\\s]{1,500}") String samlEntityId,
         @Pattern(regexp = "https?://[^\\s]{1,490}") String samlAcsUrl,
-        List<@Valid @NotNull ServiceDefinition> services) {
+        List<@Valid @NotNull ServiceDefinition> services,
+        @Size(max = 100_000) String samlSpMetadata) {
 
     public ProviderDefinition {
         services = services == null ? List.of() : List.copyOf(services);

@@ -36,17 +36,19 @@ public class ProviderRegistry {
         requireSamlEndpoints(d);
         long id = jdbc.sql("""
                         INSERT INTO provider (provider_key, provider_type, name_ja, name_en, sso_method, id_scheme,
-                                              base_url, saml_entity_id, saml_acs_url)
-                        VALUES (:key, :type, :nameJa, :nameEn, :sso, :scheme, :baseUrl, :entityId, :acsUrl)
+                                              base_url, saml_entity_id, saml_acs_url, saml_sp_metadata)
+                        VALUES (:key, :type, :nameJa, :nameEn, :sso, :scheme, :baseUrl, :entityId, :acsUrl,
+                                :metadata)
                         ON CONFLICT (provider_key) DO UPDATE SET provider_type = excluded.provider_type,
                             name_ja = excluded.name_ja, name_en = excluded.name_en, sso_method = excluded.sso_method,
                             id_scheme = excluded.id_scheme, base_url = excluded.base_url,
                             saml_entity_id = excluded.saml_entity_id, saml_acs_url = excluded.saml_acs_url,
-                            updated_at = now()
+                            saml_sp_metadata = excluded.saml_sp_metadata, updated_at = now()
                         RETURNING id""")
                 .param("key", d.key()).param("type", d.type().name()).param("nameJa", d.nameJa())
                 .param("nameEn", d.nameEn()).param("sso", d.ssoMethod().name()).param("scheme", d.idScheme().name())
                 .param("baseUrl", d.baseUrl()).param("entityId", d.samlEntityId()).param("acsUrl", d.samlAcsUrl())
+                .param("metadata", d.samlSpMetadata())
                 .query(Long.class).single();
         for (ServiceDefinition s : d.services()) {
             jdbc.sql("""
@@ -64,6 +66,15 @@ public class ProviderRegistry {
     public List<ProviderDefinition> all() {
         return jdbc.sql("SELECT provider_key FROM provider ORDER BY provider_key").query(String.class).list()
                 .stream().map(this::require).toList();
+    }
+
+    /** The SAML provider whose SP metadata has this entity ID (the Issuer of an AuthnRequest), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ProviderDefinition> bySamlEntityId(String entityId) {
+        return jdbc.sql("""
+                        SELECT provider_key FROM provider
+                        WHERE saml_entity_id = :entityId AND saml_sp_metadata IS NOT NULL""")
+                .param("entityId", entityId).query(String.class).optional().flatMap(this::find);
     }
 
     @Transactional(readOnly = true)
@@ -96,12 +107,13 @@ public class ProviderRegistry {
                 .list();
         return jdbc.sql("""
                         SELECT provider_key, provider_type, name_ja, name_en, sso_method, id_scheme, base_url,
-                               saml_entity_id, saml_acs_url FROM provider WHERE provider_key = :key""")
+                               saml_entity_id, saml_acs_url, saml_sp_metadata FROM provider
+                        WHERE provider_key = :key""")
                 .param("key", key)
                 .query((rs, n) -> new ProviderDefinition(rs.getString(1), ProviderType.valueOf(rs.getString(2)),
                         rs.getString(3), rs.getString(4), SsoMethod.valueOf(rs.getString(5)),
                         IdScheme.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        services))
+                        services, rs.getString(10)))
                 .optional();
     }
 
@@ -109,6 +121,12 @@ public class ProviderRegistry {
         if (d.ssoMethod() == SsoMethod.SAML && (d.samlEntityId() == null || d.samlAcsUrl() == null)) {
             throw new RelayException(CommonError.INVALID_FIELD,
                     "a SAML provider needs samlEntityId and samlAcsUrl");
+        }
+        if (d.samlSpMetadata() != null) {
+            if (d.ssoMethod() != SsoMethod.SAML) {
+                throw new RelayException(CommonError.INVALID_FIELD, "only a SAML provider has samlSpMetadata");
+            }
+            SpMetadataCheck.check(d.samlSpMetadata(), d.samlEntityId(), d.samlAcsUrl());
         }
         if ("city".equals(d.key())) {
             throw new RelayException(CommonError.INVALID_FIELD, "'city' names the city office, not a provider");

@@ -1,0 +1,34 @@
+package org.sscard.auth.saml;
+
+import java.security.cert.X509Certificate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A SAML SP as registered in the relay: its provider key and entity ID, its assertion consumer services on the
+ * HTTP-POST binding, the certificates it signs AuthnRequests with, and the NameID format it asks for in its metadata
+ * (persistent or unspecified).
+ */
+record ServiceProvider(String providerKey, String entityId, List<Acs> acs, List<X509Certificate> signingCertificates,
+                       String nameIdFormat) {
+
+    /** One HTTP-POST assertion consumer service. */
+    record Acs(String location, Integer index, boolean isDefault) {
+    }
+
+    Optional<Acs> byLocation(String location) {
+        return acs.stream().filter(a -> a.location().equals(location)).findFirst();
+    }
+
+    Optional<Acs> byIndex(int index) {
+        return acs.stream().filter(a -> a.index() != null && a.index() == index).findFirst();
+    }
+
+    /** The default ACS: marked isDefault, else the lowest index, else the first (SAML metadata §2.2.3). */
+    Acs defaultAcs() {
+        return acs.stream().filter(Acs::isDefault).findFirst()
+                .orElseGet(() -> acs.stream().min(Comparator.comparing(a -> a.index() == null ? Integer.MAX_VALUE
+                        : a.index())).orElseThrow());
+    }
+}

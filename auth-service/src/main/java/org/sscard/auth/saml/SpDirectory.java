@@ -1,0 +1,85 @@
+package org.sscard.auth.saml;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.saml.saml2.metadata.NameIDFormat;
+import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
+import org.opensaml.security.credential.UsageType;
+import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
+import org.sscard.auth.relay.RelayDirectory;
+import org.sscard.auth.relay.RelayProvider;
+
+/**
+ * The SPs the IdP serves, read from the relay's provider registry on every request (nothing hard-coded here): a
+ * SAML provider with registered SP metadata. A provider without usable metadata is not an SP of this IdP.
+ */
+class SpDirectory {
+
+    private final RelayDirectory relay;
+
+    SpDirectory(RelayDirectory relay) {
+        this.relay = relay;
+    }
+
+    Optional<ServiceProvider> byEntityId(String entityId) {
+        return relay.providerBySamlEntityId(entityId).flatMap(SpDirectory::parse)
+                .filter(sp -> sp.entityId().equals(entityId));
+    }
+
+    Optional<ServiceProvider> byProviderKey(String providerKey) {
+        return relay.provider(providerKey).flatMap(SpDirectory::parse);
+    }
+
+    static Optional<ServiceProvider> parse(RelayProvider provider) {
+        if (!"SAML".equals(provider.ssoMethod()) || provider.samlSpMetadata() == null
+                || !(OpenSaml.parse(provider.samlSpMetadata()) instanceof EntityDescriptor entity)) {
+            return Optional.empty();
+        }
+        SPSSODescriptor sp = entity.getSPSSODescriptor(SAMLConstants.SAML20P_NS);
+        if (sp == null) {
+            return Optional.empty();
+        }
+        List<ServiceProvider.Acs> acs = sp.getAssertionConsumerServices().stream()
+                .filter(a -> SAMLConstants.SAML2_POST_BINDING_URI.equals(a.getBinding()))
+                .map(a -> new ServiceProvider.Acs(a.getLocation(), a.getIndex(), isDefault(a))).toList();
+        List<X509Certificate> certificates = signingCertificates(sp);
+        if (acs.isEmpty() || certificates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServiceProvider(provider.key(), entity.getEntityID(), acs, certificates,
+                nameIdFormat(sp)));
+    }
+
+    private static boolean isDefault(AssertionConsumerService acs) {
+        return Boolean.TRUE.equals(acs.isDefault());
+    }
+
+    private static List<X509Certificate> signingCertificates(SPSSODescriptor sp) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (KeyDescriptor key : sp.getKeyDescriptors()) {
+            if (key.getUse() == UsageType.ENCRYPTION || key.getKeyInfo() == null) {
+                continue;
+            }
+            try {
+                certificates.addAll(KeyInfoSupport.getCertificates(key.getKeyInfo()));
+            } catch (CertificateException e) {
+                // the relay checked the metadata at registration; an unreadable certificate simply does not count
+            }
+        }
+        return certificates;
+    }
+
+    /** Persistent if the SP's metadata lists it, else unspecified. */
+    private static String nameIdFormat(SPSSODescriptor sp) {
+        return sp.getNameIDFormats().stream().map(NameIDFormat::getURI).anyMatch(NameIDType.PERSISTENT::equals)
+                ? NameIDType.PERSISTENT : NameIDType.UNSPECIFIED;
+    }
+}
