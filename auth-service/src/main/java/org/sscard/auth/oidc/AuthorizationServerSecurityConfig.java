@@ -92,9 +92,15 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir) {
-        return SigningKeys.source(properties.signingKey(),
-                dataDir.resolve("secrets").resolve("auth").resolve("oidc-signing-key.json"));
+    SigningKeys signingKeys(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir, Clock clock) {
+        Path file = properties.signingKey() == OidcProperties.SigningKeyStore.MEMORY ? null
+                : dataDir.resolve("secrets").resolve("auth").resolve("oidc-signing-key.json");
+        return SigningKeys.open(file, properties.keyRotation(), clock);
+    }
+
+    @Bean
+    SigningKeyRotation signingKeyRotation(SigningKeys keys) {
+        return new SigningKeyRotation(keys);
     }
 
     @Bean
@@ -103,11 +109,13 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(RelayDirectory relay) {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(RelayDirectory relay, SigningKeys keys) {
         OAuth2TokenCustomizer<JwtEncodingContext> card = new CardTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> service = new ServiceTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> pairwise = new PairwiseTokenClaims(relay);
         return context -> {
+            // the signing key by name: the JWKS also publishes the previous key (SigningKeys)
+            context.getJwsHeader().keyId(keys.currentKeyId());
             card.customize(context);
             service.customize(context);
             pairwise.customize(context);
@@ -116,8 +124,8 @@ class AuthorizationServerSecurityConfig {
 
     /** auth-service's own calls to other services (the relay) carry tokens it signs itself. */
     @Bean
-    ServiceTokens serviceTokens(JWKSource<SecurityContext> jwkSource, OidcProperties properties, Clock clock) {
-        return new LocalServiceTokens(new NimbusJwtEncoder(jwkSource), properties.issuer(), clock);
+    ServiceTokens serviceTokens(SigningKeys keys, OidcProperties properties, Clock clock) {
+        return new LocalServiceTokens(new NimbusJwtEncoder(keys), keys::currentKeyId, properties.issuer(), clock);
     }
 
     /** Tracks sessions for the ID token's {@code sid} and RP-initiated logout; forgets them when they end. */

@@ -29,12 +29,14 @@ final class LocalServiceTokens implements ServiceTokens {
     }
 
     private final JwtEncoder encoder;
+    private final java.util.function.Supplier<String> keyId;
     private final String issuer;
     private final Clock clock;
     private final Map<String, Minted> cache = new ConcurrentHashMap<>();
 
-    LocalServiceTokens(JwtEncoder encoder, String issuer, Clock clock) {
+    LocalServiceTokens(JwtEncoder encoder, java.util.function.Supplier<String> keyId, String issuer, Clock clock) {
         this.encoder = encoder;
+        this.keyId = keyId;
         this.issuer = issuer;
         this.clock = clock;
     }
@@ -54,7 +56,7 @@ final class LocalServiceTokens implements ServiceTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(CLIENT_ID).audience(java.util.List.of(audience))
                 .claim("client_id", CLIENT_ID).claim("scope", audience).issuedAt(now).notBefore(now)
                 .expiresAt(now.plus(LIFETIME)).id(UUID.randomUUID().toString()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId.get()).build(),
                 claims)).getTokenValue();
         return new Minted(token, now.plus(LIFETIME).minus(MARGIN));
     }

@@ -14,9 +14,10 @@ import org.sscard.auth.login.LoginProfile;
  */
 @ConfigurationProperties("sscard.auth.oidc")
 public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<String, Client> clients,
-                             Map<String, List<String>> serviceClients) {
+                             Map<String, List<String>> serviceClients, java.time.Duration keyRotation) {
 
     public OidcProperties {
+        keyRotation = keyRotation == null ? java.time.Duration.ofDays(30) : keyRotation;
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
     }

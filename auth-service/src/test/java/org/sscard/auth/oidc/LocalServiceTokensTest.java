@@ -3,8 +3,6 @@ package org.sscard.auth.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import java.net.URI;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -22,11 +20,11 @@ import org.sscard.common.token.TokenProperties;
 class LocalServiceTokensTest extends AuthServiceTest {
 
     @Autowired
-    JWKSource<SecurityContext> signingKeys;
+    SigningKeys signingKeys;
 
     @Test
     void mintsTokensTheRelaysVerificationAcceptsAndOnlyForTheirAudience() {
-        LocalServiceTokens tokens = new LocalServiceTokens(new NimbusJwtEncoder(signingKeys), MAIN,
+        LocalServiceTokens tokens = new LocalServiceTokens(new NimbusJwtEncoder(signingKeys), signingKeys::currentKeyId, MAIN,
                 Clock.systemUTC());
         String token = tokens.accessToken("relay-db-service");
         assertThat(tokens.accessToken("relay-db-service")).as("kept until near expiry").isEqualTo(token);
