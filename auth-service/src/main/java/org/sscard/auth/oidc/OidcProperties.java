@@ -24,9 +24,13 @@ public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<Stri
 
     public enum SigningKeyStore { FILE, MEMORY }
 
-    /** A confidential client of the authorization-code flow (with PKCE). */
+    /**
+     * A confidential client of the authorization-code flow (with PKCE). {@code staffDelegation}: a resident who logs
+     * in through this client (a reception desk) may name the staff member at the desk, who may then act for them
+     * (see {@code CardTokenClaims}).
+     */
     public record Client(LoginProfile loginProfile, List<String> redirectUris, List<String> postLogoutRedirectUris,
-                         List<String> scopes) {
+                         List<String> scopes, boolean staffDelegation) {
 
         public Client {
             loginProfile = loginProfile == null ? LoginProfile.RESIDENT : loginProfile;

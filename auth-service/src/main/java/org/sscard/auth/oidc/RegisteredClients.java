@@ -1,5 +1,6 @@
 package org.sscard.auth.oidc;
 
+import org.sscard.auth.login.LoginProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ final class RegisteredClients {
     static final String LOGIN_PROFILE = "sscard.login-profile";
     /** The client setting listing the services a client-credentials token of this client may be addressed to. */
     static final String AUDIENCES = "sscard.audiences";
+    /** The client setting allowing a resident's login through this client to let a named staff member act. */
+    static final String STAFF_DELEGATION = "sscard.staff-delegation";
 
     private RegisteredClients() {
     }
@@ -57,7 +60,8 @@ final class RegisteredClients {
                     .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
                     .scope(OidcScopes.OPENID)
                     .scopes(scopes -> scopes.addAll(oidc.scopes()));
-            settings.requireProofKey(true).setting(LOGIN_PROFILE, oidc.loginProfile().name());
+            settings.requireProofKey(true).setting(LOGIN_PROFILE, oidc.loginProfile().name())
+                    .setting(STAFF_DELEGATION, oidc.staffDelegation() && oidc.loginProfile() == LoginProfile.RESIDENT);
         }
         if (audiences != null && !audiences.isEmpty()) {
             client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)

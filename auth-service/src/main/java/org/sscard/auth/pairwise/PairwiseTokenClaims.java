@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeActor;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeCompositeAuthenticationToken;
@@ -69,11 +70,30 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
                 .orElseThrow(() -> refused("invalid_target", provider + " has no ID for the resident"));
         context.getClaims().subject(localId).audience(List.of(provider))
                 .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
+        String actingFor = "person:" + person;
         if (!actors.isEmpty()) {
-            context.getClaims().claim("act", act(actors.get(0)));
+            // Spring's token exchange compares the actor with the subject token's may_act only when there is one:
+            // here there must be one (the resident named this staff member at the desk), and it must match
+            OAuth2TokenExchangeActor actor = actors.get(0);
+            if (actors.size() != 1 || !LoginProfile.STAFF.slug().equals(actor.getClaims().get("login_profile"))) {
+                throw refused("invalid_grant", "only a staff member's token can act for a resident");
+            }
+            if (!namedBySubject(context.getAuthorization(), actor)) {
+                throw refused("invalid_grant", "the resident did not name this staff member (may_act)");
+            }
+            context.getClaims().claim("act", act(actor));
+            actingFor = "staff:" + actor.getSubject();
         }
         // in the resident's access log before the token leaves: no record, no token
-        relay.recordTokenIssued(person, provider);
+        relay.recordTokenIssued(person, provider, actingFor);
+    }
+
+    private static boolean namedBySubject(OAuth2Authorization subject, OAuth2TokenExchangeActor actor) {
+        OAuth2Authorization.Token<?> token = subject.getAccessToken();
+        Object mayAct = token == null || token.getClaims() == null ? null : token.getClaims().get("may_act");
+        return mayAct instanceof Map<?, ?> named && actor.getSubject() != null
+                && actor.getSubject().equals(named.get("sub")) && actor.getIssuer() != null
+                && actor.getIssuer().equals(String.valueOf(named.get("iss")));
     }
 
     private static Map<String, Object> act(OAuth2TokenExchangeActor actor) {

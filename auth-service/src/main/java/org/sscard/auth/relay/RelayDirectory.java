@@ -97,19 +97,23 @@ public class RelayDirectory {
 
     /** Appends "assertion issued for this provider" to the person's access log at the relay, acting for them. */
     public void recordAssertionIssued(UUID person, String providerKey) {
-        recordIssued(person, providerKey, "ASSERTION_ISSUED", "SAML single sign-on");
+        recordIssued(person, providerKey, "ASSERTION_ISSUED", "SAML single sign-on", "person:" + person);
     }
 
-    /** Appends "token issued for this provider" (a pairwise token) to the person's access log at the relay. */
-    public void recordTokenIssued(UUID person, String providerKey) {
-        recordIssued(person, providerKey, "TOKEN_ISSUED", "pairwise token for " + providerKey);
+    /**
+     * Appends "token issued for this provider" (a pairwise token) to the person's access log at the relay;
+     * {@code actingFor} is {@code person:<id>} (the resident themself) or {@code staff:<id>} (a staff member acting
+     * for them).
+     */
+    public void recordTokenIssued(UUID person, String providerKey, String actingFor) {
+        recordIssued(person, providerKey, "TOKEN_ISSUED", "pairwise token for " + providerKey, actingFor);
     }
 
-    private void recordIssued(UUID person, String providerKey, String action, String purpose) {
+    private void recordIssued(UUID person, String providerKey, String action, String purpose, String actingFor) {
         try {
             byte[] body = json.writeValueAsBytes(Map.of("action", action, "providerKey", providerKey));
             HttpResponse<byte[]> response = http.send(request("/api/v1/persons/" + person + "/access-log", purpose)
-                    .header("Content-Type", "application/json").header("Sscard-Acting-For", "person:" + person)
+                    .header("Content-Type", "application/json").header("Sscard-Acting-For", actingFor)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 204) {

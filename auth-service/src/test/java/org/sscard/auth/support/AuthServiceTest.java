@@ -43,6 +43,8 @@ public abstract class AuthServiceTest {
     protected static final String CARD_LOGIN = "https://localhost:" + CARD_PORT;
     protected static final String RESIDENT_CLIENT = "test-portal";
     protected static final String STAFF_CLIENT = "test-staff-console";
+    /** A resident client with staff delegation: a reception desk where the clerk may act for the patient. */
+    protected static final String DESK_CLIENT = "test-reception-desk";
     /** A client of the client-credentials grant, allowed tokens for the relay. */
     protected static final String SERVICE_CLIENT = "test-service";
     protected static final String REDIRECT_URI = "https://client.test/callback";
@@ -68,6 +70,9 @@ public abstract class AuthServiceTest {
         registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
         registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".post-logout-redirect-uris[0]",
                 () -> LOGGED_OUT_URI);
+        registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".login-profile", () -> "RESIDENT");
+        registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
+        registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".staff-delegation", () -> "true");
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".login-profile", () -> "STAFF");
         registry.add("sscard.auth.oidc.clients." + STAFF_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
         registry.add("sscard.auth.oidc.service-clients." + SERVICE_CLIENT + "[0]", () -> "relay-db-service");

@@ -39,11 +39,19 @@ public final class CodeFlow {
     }
 
     public String authorizeUrl() throws Exception {
+        return authorizeUrl(Map.of());
+    }
+
+    /** The authorization request with extra parameters (e.g. a reception desk's {@code acting_staff}). */
+    public String authorizeUrl(Map<String, String> extra) throws Exception {
+        StringBuilder more = new StringBuilder();
+        extra.forEach((name, value) -> more.append('&').append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         return main + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope=openid"
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&state=" + state
-                + "&nonce=" + nonce + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+                + "&nonce=" + nonce + "&code_challenge=" + challenge + "&code_challenge_method=S256" + more;
     }
 
     /** The code from the client's redirect URI, after checking the state came back. */

@@ -1,0 +1,143 @@
+package org.sscard.auth.pairwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.sscard.auth.support.AuthServiceTest;
+import org.sscard.auth.support.Browser;
+import org.sscard.auth.support.Card;
+import org.sscard.auth.support.CodeFlow;
+import org.sscard.auth.support.RelayFixture;
+import org.sscard.auth.support.TestPki;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceTokenVerification;
+import org.sscard.common.token.TokenProperties;
+
+/**
+ * A reception clerk acting for a patient: the patient's own card login at the desk names the clerk ({@code may_act}),
+ * and the desk exchanges the patient's token, with the clerk's token as the actor, for a provider's token whose
+ * {@code act} names the clerk, their role and organisation. Nobody else can act, and no resident token acts.
+ */
+class DelegatedTokenTest extends AuthServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PENSION = "pension-office";
+    private static final String HOSPITAL = "delegation-test-hospital";
+
+    @Test
+    void clerkNamedAtTheDeskActsForThePatientAndTheProviderTokenSaysSo() throws Exception {
+        Staff clerk = newClerk();
+        Patient patient = newPatient(DESK_CLIENT, Map.of("acting_staff", clerk.id.toString()));
+        assertThat(verify(patient.accessToken, DESK_CLIENT).getClaimAsMap("may_act"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("sub", clerk.id.toString(), "iss", MAIN));
+
+        Browser.Page exchanged = exchange(DESK_CLIENT, patient.accessToken, clerk.accessToken);
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        Jwt token = verify(JSON.readTree(exchanged.body()).path("access_token").asText(), PENSION);
+
+        assertThat(token.getSubject()).isEqualTo(patient.localNumber);
+        assertThat(token.getAudience()).containsExactly(PENSION);
+        Map<String, Object> act = token.getClaimAsMap("act");
+        assertThat(act).containsEntry("sub", clerk.id.toString()).containsEntry("iss", MAIN)
+                .containsEntry("role", "RECEPTION_CLERK").containsEntry("organisation", HOSPITAL);
+        JsonNode log = CITY_OFFICE.accessLog(patient.person);
+        assertThat(log.toString()).contains("staff:" + clerk.id).contains("pairwise token for " + PENSION);
+    }
+
+    @Test
+    void refusesAnotherClerkThanTheOneThePatientNamed() throws Exception {
+        Staff named = newClerk();
+        Staff other = newClerk();
+        Patient patient = newPatient(DESK_CLIENT, Map.of("acting_staff", named.id.toString()));
+        assertError(exchange(DESK_CLIENT, patient.accessToken, other.accessToken), "invalid_grant");
+    }
+
+    @Test
+    void refusesAnActorWhenThePatientsLoginNamedNobody() throws Exception {
+        Staff clerk = newClerk();
+        Patient patient = newPatient(DESK_CLIENT, Map.of());
+        assertError(exchange(DESK_CLIENT, patient.accessToken, clerk.accessToken), "invalid_grant");
+    }
+
+    @Test
+    void ignoresActingStaffAskedForByAClientWithoutDelegation() throws Exception {
+        Staff clerk = newClerk();
+        Patient patient = newPatient(RESIDENT_CLIENT, Map.of("acting_staff", clerk.id.toString()));
+        assertThat(verify(patient.accessToken, RESIDENT_CLIENT).getClaims()).doesNotContainKey("may_act");
+        assertError(exchange(RESIDENT_CLIENT, patient.accessToken, clerk.accessToken), "invalid_grant");
+    }
+
+    @Test
+    void refusesAResidentAsTheActorEvenWhenNamed() throws Exception {
+        Patient stranger = newPatient(RESIDENT_CLIENT, Map.of());
+        Patient patient = newPatient(DESK_CLIENT, Map.of("acting_staff", stranger.person.toString()));
+        assertError(exchange(DESK_CLIENT, patient.accessToken, stranger.accessToken), "invalid_grant");
+    }
+
+    private record Patient(UUID person, String localNumber, String accessToken) {
+    }
+
+    private record Staff(UUID id, String accessToken) {
+    }
+
+    /** A resident who joined the pension office and logged in with their card through {@code client}. */
+    private static Patient newPatient(String client, Map<String, String> authorizeParameters) throws Exception {
+        String personalId = RelayFixture.newPersonalId();
+        UUID person = CITY_OFFICE.createPerson(personalId);
+        String number = "D" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        CITY_OFFICE.mapLocalNumber(person, PENSION, number);
+        CITY_OFFICE.subscribe(person, PENSION, "pension");
+        Card card = registeredResidentCard(personalId, person);
+        return new Patient(person, number, login(card, client, authorizeParameters));
+    }
+
+    private static Staff newClerk() throws Exception {
+        CITY_OFFICE.ensureHospital(HOSPITAL);
+        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
+        Card card = PKI.card("C=JP, O=" + HOSPITAL + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 代理")
+                .policy(TestPki.CLERK_POLICY).issue();
+        CITY_OFFICE.registerCard("staff", clerk, card);
+        return new Staff(clerk, login(card, STAFF_CLIENT, Map.of()));
+    }
+
+    private static String login(Card card, String client, Map<String, String> authorizeParameters) throws Exception {
+        Browser browser = new Browser(card.clientContext());
+        CodeFlow flow = new CodeFlow(browser, MAIN, client, REDIRECT_URI);
+        Browser.Page cardLogin = browser.get(browser.get(flow.authorizeUrl(authorizeParameters)).location());
+        String code = flow.codeFrom(browser.get(cardLogin.location()).location());
+        Browser.Page tokens = flow.exchange(code, clientAssertion(client), flow.verifier());
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        return JSON.readTree(tokens.body()).path("access_token").asText();
+    }
+
+    private static Browser.Page exchange(String client, String subjectToken, String actorToken) throws Exception {
+        Map<String, String> form = new HashMap<>(clientAssertion(client));
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("actor_token", actorToken);
+        form.put("actor_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+        form.put("audience", PENSION);
+        return new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
+                .postForm(MAIN + "/oauth2/token", form);
+    }
+
+    private static Jwt verify(String token, String audience) {
+        return ServiceTokenVerification.decoder(new TokenProperties(URI.create(MAIN), null, null, audience, null),
+                () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem"))).decode(token);
+    }
+
+    private static void assertError(Browser.Page response, String error) throws Exception {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo(error);
+    }
+}
