@@ -34,103 +34,33 @@ LOGIN_PORT=$((8443 + PORT_OFFSET))
 ISSUER_PORT=$((8083 + PORT_OFFSET))
 PORTAL_URL="https://localhost:$((8080 + PORT_OFFSET))"
 
-die() { echo "run.sh: $*" >&2; exit 1; }
-log() { echo "== $*"; }
+# shellcheck source=../lib/platform.sh
+source "$HERE/../lib/platform.sh"
 
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "DURATION must be a positive integer (seconds)"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (seconds)"
 [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "WORKERS must be a positive integer"
 
 # --- 1. tools --------------------------------------------------------------------------------------------------
-APT_UPDATED=0
-need() { # need <command> <debian package>: apt-get install when missing, apt-get update once only if needed
-    command -v "$1" >/dev/null 2>&1 && return 0
-    log "installing $2"
-    local sudo=""
-    [[ "$(id -u)" -eq 0 ]] || sudo=sudo
-    if ! $sudo apt-get install -y -q "$2" >/dev/null 2>&1; then
-        [[ $APT_UPDATED -eq 1 ]] || { $sudo apt-get update -q >/dev/null; APT_UPDATED=1; }
-        $sudo apt-get install -y -q "$2" >/dev/null
-    fi
-    command -v "$1" >/dev/null 2>&1 || die "could not install $2"
-}
 need curl curl
 need openssl openssl
 need python3 python3
 need unzip unzip
 command -v java >/dev/null || die "java is not on PATH"
 command -v javac >/dev/null || die "javac is not on PATH (a JDK 17 is needed)"
+require_free_ports $((8080 + PORT_OFFSET)) $((8081 + PORT_OFFSET)) "$AUTH_PORT" "$ISSUER_PORT" \
+    $((8084 + PORT_OFFSET)) "$LOGIN_PORT" "$DB_PORT" "$ANCHOR_PORT"
 
-busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $((8080 + PORT_OFFSET)) $((8081 + PORT_OFFSET)) "$AUTH_PORT" "$ISSUER_PORT" $((8084 + PORT_OFFSET)) \
-    "$LOGIN_PORT" "$DB_PORT" "$ANCHOR_PORT"; do
-    ! busy "$port" || die "port $port is in use (change PORT_OFFSET, DB_PORT or ANCHOR_PORT)"
-done
-
-# --- cleanup, always --------------------------------------------------------------------------------------------
-PIDS=()
-stop_all() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 1 60); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    PIDS=()
-}
-cleanup() {
-    local rc=$?
-    stop_all
-    [[ $rc -eq 0 ]] || echo "run.sh: FAILED (exit $rc); logs: $OUT/launcher.log, $DATA/logs/" >&2
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# --- 2. build and start ----------------------------------------------------------------------------------------
+# --- 2. build and start (stopped again on exit, whatever happened) ----------------------------------------------
 rm -rf "$OUT"
 mkdir -p "$OUT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    log "building (./mvnw -q -DskipTests install)"
-    (cd "$ROOT" && ./mvnw -q -DskipTests install)
-fi
+build_unless_skipped
 AUTH_JAR="$ROOT/auth-service/target/auth-service.jar"
-[[ -f "$AUTH_JAR" && -f "$ROOT/launcher/target/launcher.jar" ]] || die "no jars; build first"
-
-# every attempt comes from 127.0.0.1: lift the per-address limit (the limiter itself stays on the path)
-log "starting relay-db-service, card-issuer, auth-service (port offset $PORT_OFFSET, data $DATA)"
-(
-    cd "$ROOT"
-    exec env SSCARD_EMBEDDED_DB_PORT="$DB_PORT" SSCARD_CHILD_JAVA_OPTS="$CHILD_JAVA_OPTS" SSCARD_PROFILES=demo \
-        SSCARD_AUTH_CARDLOGIN_RATELIMIT_CAPACITY=100000000 SSCARD_AUTH_CARDLOGIN_RATELIMIT_REFILLPERMINUTE=100000000 \
-        java -jar launcher/target/launcher.jar --data-dir="$DATA" --port-offset="$PORT_OFFSET" \
-        --only=relay-db-service,card-issuer,auth-service
-) >"$OUT/launcher.log" 2>&1 &
-PIDS+=($!)
-LAUNCHER=$!
-CARDS_TSV="$DATA/demo/cards/cards.tsv"
-for _ in $(seq 1 480); do
-    kill -0 "$LAUNCHER" 2>/dev/null || { tail -40 "$OUT/launcher.log" >&2; die "the launcher exited during start"; }
-    if [[ -s "$CARDS_TSV" && -s "$DATA/tls/ca-root.pem" ]] && curl -fs --cacert "$DATA/tls/ca-root.pem" \
-        --resolve "localhost:$AUTH_PORT:127.0.0.1" "https://localhost:$AUTH_PORT/actuator/health/readiness" 2>/dev/null \
-        | grep -q '"UP"'; then
-        break
-    fi
-    sleep 0.5
-done
-[[ -s "$CARDS_TSV" ]] || { tail -40 "$OUT/launcher.log" >&2; die "no $CARDS_TSV within 240 s"; }
-log "platform ready (launcher log: $OUT/launcher.log)"
+start_platform relay-db-service,card-issuer,auth-service
 
 # --- 3. keys and certificates -----------------------------------------------------------------------------------
 cd "$OUT"
-PIN="$(awk -F'\t' -v card="$CARD" '$1 == card { print $3 }' "$CARDS_TSV")"
-[[ -n "$PIN" ]] || die "$CARD is not in $CARDS_TSV"
+PIN="$(card_pin "$CARD")"
 P12="$DATA/demo/cards/$CARD"
 openssl pkcs12 -in "$P12" -passin "pass:$PIN" -nocerts -nodes 2>/dev/null | openssl pkey -out card.key
 openssl pkcs12 -in "$P12" -passin "pass:$PIN" -clcerts -nokeys 2>/dev/null | openssl x509 -out card.pem
@@ -202,11 +132,8 @@ measure "c$WORKERS-resume" --workers "$WORKERS" --resume
 
 # --- 5. the validator alone ---------------------------------------------------------------------------------------
 log "validator alone: ValidatorBench against $AUTH_JAR"
-mkdir -p jar classes
-(cd jar && unzip -q "$AUTH_JAR")
-CP="$OUT/jar/BOOT-INF/classes:$OUT/jar/BOOT-INF/lib/*"
-javac -q -d classes -cp "$CP" "$HERE/ValidatorBench.java" 2>/dev/null || javac -d classes -cp "$CP" "$HERE/ValidatorBench.java"
-java -cp "classes:$CP" ValidatorBench root.pem card-chain.pem "$WARMUP" "$DURATION" "$WORKERS" >validator.txt \
+compile_against_auth_jar "$HERE/ValidatorBench.java"
+java -cp "$OUT/classes:$CP" ValidatorBench root.pem card-chain.pem "$WARMUP" "$DURATION" "$WORKERS" >validator.txt \
     || { cat validator.txt >&2; die "the validator bench failed"; }
 
 stop_all # the anchor runs on an otherwise quiet machine
@@ -220,7 +147,7 @@ anchor() { # anchor <name> <s_time mode: -new|-reuse>
     PIDS+=($pid)
     for _ in $(seq 1 50); do busy "$ANCHOR_PORT" && break; sleep 0.1; done
     # one handshake first: the card must be accepted, or s_time would time refusals
-    echo | openssl s_client -connect "127.0.0.1:$ANCHOR_PORT" -cert card.pem -key card.key -CAfile client-store.pem \
+    openssl s_client -connect "127.0.0.1:$ANCHOR_PORT" -cert card.pem -key card.key -CAfile client-store.pem \
         -verify_return_error -servername localhost >"s_client-$name.txt" 2>&1 </dev/null \
         || { cat "s_client-$name.txt" "s_server-$name.log" >&2; die "s_client could not complete an mTLS handshake"; }
     if [[ "$WARMUP" -gt 0 ]]; then
