@@ -51,8 +51,15 @@ final class ExtractSchema {
 
             @Override
             public void error(SAXParseException e) {
-                if (errors.size() < MAX_ERRORS) {
-                    errors.add(tracker.at(e));
+                ImportError error = tracker.at(e);
+                ImportError previous = errors.isEmpty() ? null : errors.get(errors.size() - 1);
+                // the validator reports a bad attribute value twice (the type's facet, then the attribute): one entry
+                if (previous != null && previous.attribute() == null && error.attribute() != null
+                        && previous.line() == error.line() && previous.column() == error.column()) {
+                    errors.set(errors.size() - 1, new ImportError(error.line(), error.column(), error.element(),
+                            error.attribute(), error.reason() + " (" + previous.reason() + ")"));
+                } else if (errors.size() < MAX_ERRORS) {
+                    errors.add(error);
                 }
             }
 
