@@ -22,7 +22,7 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
               --repo-dir=DIR        where the <module>/target/<module>.jar files are (env SSCARD_HOME, default .)
               --port-offset=N       shift all service ports by N (env SSCARD_PORT_OFFSET, default 0)
               --ready-timeout=SEC   wait at most SEC seconds per service (env SSCARD_READY_TIMEOUT, default 180)
-              --only=a,b            start only these modules (for debugging; default: all five)
+              --only=a,b            start only these modules (for debugging; default: all)
               --check               start everything, verify it is ready, stop, exit 0
             Environment: SSCARD_DB_URL, SSCARD_DB_USER, SSCARD_DB_PASSWORD (use that PostgreSQL instead of the
               embedded one), SSCARD_EMBEDDED_DB_PORT (default 15432), SSCARD_HOST (default localhost),

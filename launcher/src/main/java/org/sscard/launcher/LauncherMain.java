@@ -61,6 +61,17 @@ public final class LauncherMain {
                     return 1;
                 }
             }
+            HospitalMetadataCheck hospital = new HospitalMetadataCheck(options);
+            if (hospital.applies()) {
+                try {
+                    hospital.run();
+                    System.out.println("[sscard] check passed: the hospital's SP metadata is registered at the relay");
+                } catch (LaunchException e) {
+                    System.err.println("[sscard] check failed: " + e.getMessage());
+                    platform.stop();
+                    return 1;
+                }
+            }
             System.out.println("[sscard] check passed: all " + options.services().size() + " services ready");
             platform.stop();
             return 0;

@@ -26,6 +26,8 @@ record ServiceSpec(String module, int defaultPort, String database, String urlVa
             "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true);
     static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec("insurer-adapters", 8084, "sscard_providers",
             "SSCARD_ADAPTERS_URL", "Insurer adapters", "/", true);
+    static final ServiceSpec HOSPITAL_PORTAL = new ServiceSpec("hospital-portal", 8085, "sscard_hospital",
+            "SSCARD_HOSPITAL_URL", "Hospital portal (SAML SP)", "/records", true);
     static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec("portal-gateway", 8080, null,
             "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true);
 
@@ -33,7 +35,8 @@ record ServiceSpec(String module, int defaultPort, String database, String urlVa
      * The CA first: it makes every other service's TLS certificate (and needs the relay only later, for the demo
      * cards, which it retries); then the relay, which everything else talks to; the portal last.
      */
-    static final List<ServiceSpec> START_ORDER = List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, PORTAL_GATEWAY);
+    static final List<ServiceSpec> START_ORDER = List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS,
+            HOSPITAL_PORTAL, PORTAL_GATEWAY);
 
     /** auth-service's second connector: the card login, TLS with the client certificate required. */
     static final int CARD_LOGIN_PORT = 8443;

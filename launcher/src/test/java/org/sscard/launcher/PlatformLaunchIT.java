@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real launcher jar with {@code --check} against the real service jars, on shifted ports and a fresh data
- * directory, so it neither clashes with a platform already running on 8080-8084 nor depends on leftover data.
+ * directory, so it neither clashes with a platform already running on 8080-8085 nor depends on leftover data.
  */
 class PlatformLaunchIT {
 
@@ -30,7 +30,7 @@ class PlatformLaunchIT {
     Path dataDir;
 
     @Test
-    void startsAllFiveServicesThenLeavesNothingBehind() throws Exception {
+    void startsAllServicesThenLeavesNothingBehind() throws Exception {
         int portOffset = findFreePortOffset();
         int databasePort = 15432 + portOffset;
         Path output = dataDir.resolve("launcher-output.txt");
@@ -53,7 +53,9 @@ class PlatformLaunchIT {
                     .contains((service.tls() ? "https" : "http") + "://localhost:" + (service.defaultPort() + portOffset));
         }
         assertThat(printed).contains("check passed: services accept each other's tokens")
-                .contains("check passed: all 5 services ready").contains("[sscard] stopped");
+                .contains("check passed: the hospital's SP metadata is registered at the relay")
+                .contains("check passed: all " + ServiceSpec.START_ORDER.size() + " services ready")
+                .contains("[sscard] stopped");
         assertThat(tree.jarsSeen()).as("service JVMs seen while running").containsExactlyInAnyOrderElementsOf(
                 ServiceSpec.START_ORDER.stream().map(service -> service.module() + ".jar").toList());
         assertThat(tree.stillRunningAfter(Duration.ofSeconds(10))).as("processes left after the launcher exited")
@@ -63,9 +65,9 @@ class PlatformLaunchIT {
         assertThat(dataDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
     }
 
-    /** The five service ports, the card login and the embedded database's port, shifted by {@code offset}. */
+    /** The service ports (8080-8085), the card login and the embedded database's port, shifted by {@code offset}. */
     private static Stream<Integer> platformPorts(int offset) {
-        return Stream.concat(IntStream.rangeClosed(8080, 8084).boxed(), Stream.of(8443, 15432))
+        return Stream.concat(IntStream.rangeClosed(8080, 8085).boxed(), Stream.of(8443, 15432))
                 .map(port -> port + offset);
     }
 

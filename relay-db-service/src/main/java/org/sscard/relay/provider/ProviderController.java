@@ -6,21 +6,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sscard.relay.config.RelayProperties;
 
 @RestController
 @RequestMapping("/api/v1/providers")
 class ProviderController {
 
     private final ProviderRegistry registry;
+    private final RelayProperties properties;
 
-    ProviderController(ProviderRegistry registry) {
+    ProviderController(ProviderRegistry registry, RelayProperties properties) {
         this.registry = registry;
+        this.properties = properties;
     }
 
     /** All providers, or with {@code samlEntityId} the one SAML provider whose SP metadata has that entity ID. */
@@ -34,6 +40,21 @@ class ProviderController {
     @PreAuthorize("hasAuthority('PROVIDER_READ')")
     ProviderDefinition one(@PathVariable String key) {
         return registry.require(key);
+    }
+
+    /**
+     * A SAML provider registers (or replaces) its own SP metadata; the body is the md:EntityDescriptor. Only the
+     * client configured as that provider's owner may ({@code sscard.relay.saml-metadata-owners}).
+     */
+    @PutMapping(path = "/{key}/saml-sp-metadata",
+            consumes = {"application/samlmetadata+xml", "application/xml", "text/xml"})
+    @PreAuthorize("hasAuthority('SAML_METADATA_WRITE')")
+    ProviderDefinition registerSamlSpMetadata(@PathVariable String key, @RequestBody String metadata,
+                                              Authentication client) {
+        if (!key.equals(properties.samlMetadataOwners().get(client.getName()))) {
+            throw new AccessDeniedException(client.getName() + " may not register SP metadata for " + key);
+        }
+        return registry.replaceSamlSpMetadata(key, metadata);
     }
 
     @PostMapping

@@ -30,7 +30,11 @@ public class ProviderRegistry {
         return require(definition.key());
     }
 
-    /** Idempotent: the same definition loaded twice leaves one provider; services are added, never removed. */
+    /**
+     * Idempotent: the same definition loaded twice leaves one provider; services are added, never removed. SP
+     * metadata the provider registered itself is kept when the definition carries none (a restart of the relay
+     * must not wipe it).
+     */
     @Transactional
     public void upsert(ProviderDefinition d) {
         requireSamlEndpoints(d);
@@ -43,7 +47,8 @@ public class ProviderRegistry {
                             name_ja = excluded.name_ja, name_en = excluded.name_en, sso_method = excluded.sso_method,
                             id_scheme = excluded.id_scheme, base_url = excluded.base_url,
                             saml_entity_id = excluded.saml_entity_id, saml_acs_url = excluded.saml_acs_url,
-                            saml_sp_metadata = excluded.saml_sp_metadata, updated_at = now()
+                            saml_sp_metadata = COALESCE(excluded.saml_sp_metadata, provider.saml_sp_metadata),
+                            updated_at = now()
                         RETURNING id""")
                 .param("key", d.key()).param("type", d.type().name()).param("nameJa", d.nameJa())
                 .param("nameEn", d.nameEn()).param("sso", d.ssoMethod().name()).param("scheme", d.idScheme().name())
@@ -60,6 +65,29 @@ public class ProviderRegistry {
                     .param("nameEn", s.nameEn()).param("path", s.path())
                     .update();
         }
+    }
+
+    /** A SAML provider's own SP metadata, registered by the SP itself: checked as at registration, then stored. */
+    @Transactional
+    public ProviderDefinition replaceSamlSpMetadata(String key, String metadata) {
+        ProviderDefinition provider = require(key);
+        if (provider.ssoMethod() != SsoMethod.SAML) {
+            throw new RelayException(CommonError.INVALID_FIELD, "only a SAML provider has samlSpMetadata");
+        }
+        if (metadata == null || metadata.isBlank() || metadata.length() > 100_000) {
+            throw new RelayException(CommonError.INVALID_FIELD, "samlSpMetadata: 1 to 100000 characters");
+        }
+        SpMetadataCheck.check(metadata, provider.samlEntityId(), provider.samlAcsUrl());
+        int taken = jdbc.sql("""
+                        SELECT count(*) FROM provider WHERE saml_entity_id = :entityId
+                        AND saml_sp_metadata IS NOT NULL AND provider_key <> :key""")
+                .param("entityId", provider.samlEntityId()).param("key", key).query(Integer.class).single();
+        if (taken > 0) {
+            throw new RelayException(CommonError.INVALID_FIELD, "another SP already has this entity ID");
+        }
+        jdbc.sql("UPDATE provider SET saml_sp_metadata = :metadata, updated_at = now() WHERE provider_key = :key")
+                .param("metadata", metadata).param("key", key).update();
+        return require(key);
     }
 
     @Transactional(readOnly = true)

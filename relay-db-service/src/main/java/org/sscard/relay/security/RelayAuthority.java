@@ -5,6 +5,8 @@ import org.springframework.security.core.GrantedAuthority;
 /** What a service client may do at the relay. Every controller method requires exactly one of these. */
 public enum RelayAuthority implements GrantedAuthority {
     PROVIDER_READ, PROVIDER_WRITE,
+    /** A SAML provider's own client registers its own SP metadata ({@code sscard.relay.saml-metadata-owners}). */
+    SAML_METADATA_WRITE,
     PERSON_READ, PERSON_WRITE, PERSON_LOOKUP, LOOKUP_BY_SSN,
     STAFF_READ, STAFF_WRITE,
     MAPPING_READ, MAPPING_WRITE, RESOLVE, REVERSE_RESOLVE,

@@ -134,7 +134,7 @@ class SpMetadataTest extends RelayApiTest {
                 """.formatted(entityId, key, acsUrl);
     }
 
-    private static String certificate() {
+    static String certificate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

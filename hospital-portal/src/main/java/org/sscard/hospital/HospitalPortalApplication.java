@@ -1,0 +1,22 @@
+package org.sscard.hospital;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.sscard.hospital.importer.ImportCli;
+
+/**
+ * The hospital's patient portal: a SAML service provider trusting only the platform IdP. With {@code import FILE}
+ * as arguments it runs the XML import once instead of serving (see {@link ImportCli}).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HospitalPortalApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && ImportCli.COMMAND.equals(args[0])) {
+            System.exit(ImportCli.run(args));
+        }
+        SpringApplication.run(HospitalPortalApplication.class, args);
+    }
+}

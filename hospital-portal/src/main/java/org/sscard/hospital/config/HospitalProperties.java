@@ -1,0 +1,57 @@
+package org.sscard.hospital.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The hospital portal's configuration: who it is (provider key, public URL), which IdP it trusts, who may import.
+ *
+ * @param demoExtract an XML extract imported at start (demo profile), or null
+ */
+@ConfigurationProperties("sscard.hospital")
+@Validated
+public record HospitalProperties(
+        @NotBlank String providerKey,
+        @NotNull URI publicUrl,
+        @DefaultValue Set<String> importClients,
+        @Valid @NotNull Saml saml,
+        @Valid @NotNull Relay relay,
+        String demoExtract) {
+
+    /** The SAML registration ID: it appears in the entity ID and ACS URL the relay has on record. */
+    public static final String REGISTRATION_ID = "sscard";
+
+    public String base() {
+        return publicUrl.toString().replaceAll("/+$", "");
+    }
+
+    public String entityId() {
+        return base() + "/saml2/service-provider-metadata/" + REGISTRATION_ID;
+    }
+
+    public String acsUrl() {
+        return base() + "/login/saml2/sso/" + REGISTRATION_ID;
+    }
+
+    /**
+     * @param idpMetadata https URL (platform trust) or file: of the IdP's metadata
+     * @param signingKey  FILE (generated once into the data directory) or MEMORY (new per start; tests)
+     */
+    public record Saml(@NotBlank String idpMetadata, @DefaultValue("FILE") KeyStore signingKey,
+                       @DefaultValue("2m") Duration clockSkew, @DefaultValue("1h") Duration metadataRefresh) {
+    }
+
+    public record Relay(URI url, @DefaultValue("true") boolean registerMetadata) {
+    }
+
+    public enum KeyStore { FILE, MEMORY }
+
+    /** {@code sscard.data-dir} as a path. */
+}

@@ -1,0 +1,45 @@
+package org.sscard.hospital.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The import over HTTP, for the hospital's own systems: the extract as the request body ({@code application/xml}),
+ * on a client-credentials token of a client in {@code sscard.hospital.import-clients}. 200 with the report, or 422
+ * with every error and nothing loaded.
+ */
+@RestController
+class ImportController {
+
+    private final HospitalImporter importer;
+
+    ImportController(HospitalImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(path = "/api/v1/imports", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PreAuthorize("hasAuthority('HOSPITAL_IMPORT')")
+    ImportReport importExtract(HttpServletRequest request,
+                               @RequestParam(name = "name", defaultValue = "upload.xml") String name)
+            throws IOException {
+        // two passes (schema, then load) need the file twice: spooled to an owner-only temporary file
+        Path spool = Files.createTempFile("hospital-extract-", ".xml");
+        try (InputStream body = request.getInputStream()) {
+            Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+            String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+            return importer.importFile(spool, safeName.length() > 100 ? safeName.substring(0, 100) : safeName,
+                    line -> { });
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+}

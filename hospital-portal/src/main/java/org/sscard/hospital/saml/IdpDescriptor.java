@@ -1,0 +1,18 @@
+package org.sscard.hospital.saml;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * What the SP takes from the platform IdP's metadata: its entity ID (the only Issuer accepted), its SSO endpoint on
+ * the HTTP-Redirect binding, and the certificates its Responses and Assertions must be signed with.
+ */
+record IdpDescriptor(String entityId, String ssoRedirectUrl, List<X509Certificate> signingCertificates) {
+
+    IdpDescriptor {
+        signingCertificates = List.copyOf(signingCertificates);
+        if (signingCertificates.isEmpty()) {
+            throw new IllegalArgumentException("the IdP metadata names no signing certificate");
+        }
+    }
+}

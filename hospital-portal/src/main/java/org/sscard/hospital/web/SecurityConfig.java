@@ -1,0 +1,112 @@
+package org.sscard.hospital.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceTokenVerification;
+import org.sscard.common.token.TokenProperties;
+import org.sscard.common.web.CommonError;
+import org.sscard.common.web.Problems;
+import org.sscard.hospital.config.DataDirectory;
+import org.sscard.hospital.config.HospitalAuthority;
+import org.sscard.hospital.config.HospitalProperties;
+
+/**
+ * Two flows, both deny-by-default. {@code /api/**}: stateless bearer tokens from the platform issuer addressed to
+ * this provider (pairwise tokens for patients, a listed client's own token for imports); no session, no identity
+ * header ever counts. Everything else: pages behind a SAML login at the platform IdP, in this service's own session.
+ * Controller methods each require an authority as well.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String LOGIN = "/saml2/authenticate/" + HospitalProperties.REGISTRATION_ID;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder tokens, HospitalProperties properties, ObjectMapper json)
+            throws Exception {
+        var unauthenticated = ServiceTokenVerification.entryPoint(json,
+                "present a bearer token from the platform's token issuer addressed to " + properties.providerKey());
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/access-log", "/api/v1/summary")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(jwt2 ->
+                                new JwtAuthenticationToken(jwt2, authorities(jwt2, properties), jwt2.getSubject())))
+                        .authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                CommonError.FORBIDDEN, "this caller may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only, no cookies: CSRF does not apply
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * A client-credentials token has {@code client_id} = {@code sub}; a pairwise token's {@code sub} is the
+     * patient number, issued to another client (the portal). The two never mix.
+     */
+    static List<GrantedAuthority> authorities(Jwt jwt, HospitalProperties properties) {
+        List<GrantedAuthority> granted = new ArrayList<>();
+        String subject = jwt.getSubject();
+        boolean ownClientToken = subject.equals(jwt.getClaimAsString("client_id"));
+        if (ownClientToken && properties.importClients().contains(subject)) {
+            granted.add(HospitalAuthority.HOSPITAL_IMPORT);
+        }
+        if (!ownClientToken && subject.matches("[A-Za-z0-9-]{1,20}")) {
+            granted.add(HospitalAuthority.PATIENT);
+        }
+        return granted;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider samlResponseAuthentication,
+                              AuthenticationFailureHandler samlRefusalHandler) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/saml2/service-provider-metadata/"
+                                + HospitalProperties.REGISTRATION_ID, LOGIN, "/", "/css/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/records").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .anyRequest().denyAll())
+                .saml2Login(saml -> saml.loginPage(LOGIN)
+                        .authenticationManager(new ProviderManager(samlResponseAuthentication))
+                        .failureHandler(samlRefusalHandler)
+                        .defaultSuccessUrl("/records"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; "
+                                + "base-uri 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder serviceTokenDecoder(TokenProperties tokens, DataDirectory dataDirectory) {
+        return ServiceTokenVerification.decoder(tokens, () -> PlatformTrust.sslContext(dataDirectory.caRoot()));
+    }
+}
