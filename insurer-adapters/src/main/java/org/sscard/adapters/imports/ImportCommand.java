@@ -50,6 +50,10 @@ public final class ImportCommand {
         } catch (ImportException e) {
             err.println("import failed: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // e.g. the database cannot be reached; the report above (if any) says more
+            err.println("import failed: " + e);
+            return 2;
         }
     }
 }

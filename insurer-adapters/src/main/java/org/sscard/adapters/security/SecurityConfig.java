@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import org.sscard.common.web.Problems;
  * methods name their own authority. A refusal is a problem detail for APIs and a readable page for people.
  */
 @Configuration
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 @EnableConfigurationProperties(TokenProperties.class)
 class SecurityConfig {
