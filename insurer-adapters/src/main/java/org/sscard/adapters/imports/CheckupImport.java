@@ -73,7 +73,7 @@ class CheckupImport implements ImportSpec {
     @Override
     public String[] toRow(String[] v, Provider provider) throws RowProblem {
         String localId = InsurerIds.localId(v, provider);
-        BigDecimal number = v[9].matches("-?\\d{1,12}(\\.\\d{1,6})?") ? new BigDecimal(v[9]) : null;
+        BigDecimal number = Field.DECIMAL.matcher(v[9]).matches() ? new BigDecimal(v[9]) : null;
         if (v[11] != null && v[12] != null && new BigDecimal(v[11]).compareTo(new BigDecimal(v[12])) > 0) {
             throw new RowProblem("ref_low", "基準上限より大きいです / above ref_high");
         }

@@ -2,21 +2,26 @@ package org.sscard.adapters.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import org.postgresql.copy.CopyIn;
 
-/** Rows into a running {@code COPY ... FROM STDIN} (text format), buffered; nulls as {@code \N}. */
+/** Rows in COPY's text format (tab-separated, {@code \N} for null, backslash escapes), handed on in chunks. */
 final class CopyWriter {
+
+    /** Where a chunk of COPY text goes: the database connection, or a queue towards it. */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] chunk) throws SQLException, InterruptedException;
+    }
 
     private static final int FLUSH_AT = 1 << 16;
 
-    private final CopyIn copy;
+    private final Sink sink;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
 
-    CopyWriter(CopyIn copy) {
-        this.copy = copy;
+    CopyWriter(Sink sink) {
+        this.sink = sink;
     }
 
-    void row(String[] values, String last) throws SQLException {
+    void row(String[] values, String last) throws SQLException, InterruptedException {
         for (String value : values) {
             field(value);
             buffer.append('\t');
@@ -32,19 +37,10 @@ final class CopyWriter {
         }
     }
 
-    long finish() throws SQLException {
-        flush();
-        return copy.endCopy();
-    }
-
-    /** Ends a copy that cannot finish, so that the transaction can roll back on a usable connection. */
-    void cancel() {
-        try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        } catch (SQLException ignored) {
-            // the connection is broken; the transaction rolls back with it
+    void flush() throws SQLException, InterruptedException {
+        if (!buffer.isEmpty()) {
+            sink.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+            buffer.setLength(0);
         }
     }
 
@@ -62,14 +58,6 @@ final class CopyWriter {
                 case '\r' -> buffer.append("\\r");
                 default -> buffer.append(c);
             }
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (!buffer.isEmpty()) {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
         }
     }
 }

@@ -14,6 +14,7 @@ interface Field {
 
     Pattern DATE = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})|(\\d{4})(\\d{2})(\\d{2})");
     Pattern MONTH = Pattern.compile("(\\d{4})[-/](\\d{1,2})|(\\d{4})(\\d{2})");
+    Pattern DECIMAL = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
 
     static Field text(int maxLength) {
         return raw -> {
@@ -56,6 +57,22 @@ interface Field {
         };
     }
 
+    /** Like {@link #pattern} with a hand-written test, for the columns every row of a large file has. */
+    static Field matching(java.util.function.Predicate<String> test, String expected) {
+        return raw -> {
+            String value = Text.normal(raw);
+            if (!test.test(value)) {
+                throw new InvalidValue("形式が違います / expected " + expected);
+            }
+            return value;
+        };
+    }
+
+    /** Only the characters allowed, between 1 and {@code max} of them. */
+    static java.util.function.Predicate<String> chars(java.util.function.IntPredicate allowed, int min, int max) {
+        return value -> value.length() >= min && value.length() <= max && value.chars().allMatch(allowed);
+    }
+
     static Field date() {
         return raw -> {
             var m = DATE.matcher(Text.normal(raw));
@@ -75,7 +92,15 @@ interface Field {
     /** A month, stored as its first day. */
     static Field month() {
         return raw -> {
-            var m = MONTH.matcher(Text.normal(raw));
+            String value = Text.normal(raw);
+            if (value.length() == 7 && value.charAt(4) == '-' && isWholeNumber(value.substring(0, 4))
+                    && isWholeNumber(value.substring(5))) {
+                int month = num(value.substring(5));
+                if (month >= 1 && month <= 12) {
+                    return value + "-01";
+                }
+            }
+            var m = MONTH.matcher(value);
             try {
                 if (m.matches()) {
                     return (m.group(1) != null ? YearMonth.of(num(m.group(1)), num(m.group(2)))
@@ -91,8 +116,11 @@ interface Field {
     /** A whole number in a range; thousands separators are allowed. */
     static Field integer(long min, long max) {
         return raw -> {
-            String value = Text.normal(raw).replace(",", "");
-            if (!value.matches("-?\\d{1,15}")) {
+            String value = Text.normal(raw);
+            if (value.indexOf(',') >= 0) {
+                value = value.replace(",", "");
+            }
+            if (!isWholeNumber(value)) {
                 throw new InvalidValue("整数ではありません / not a whole number");
             }
             long number = Long.parseLong(value);
@@ -106,7 +134,7 @@ interface Field {
     static Field decimal() {
         return raw -> {
             String value = Text.normal(raw).replace(",", "");
-            if (!value.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
+            if (!DECIMAL.matcher(value).matches()) {
                 throw new InvalidValue("数値ではありません / not a number");
             }
             return new java.math.BigDecimal(value).toPlainString();
@@ -123,6 +151,20 @@ interface Field {
             }
             return code;
         };
+    }
+
+    /** Up to 15 digits, optionally negative (checked by hand: a regex per value is the import's hot spot). */
+    private static boolean isWholeNumber(String value) {
+        int start = value.startsWith("-") ? 1 : 0;
+        if (value.length() == start || value.length() - start > 15) {
+            return false;
+        }
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int num(String digits) {

@@ -75,7 +75,7 @@ class ImportApi {
             return null;
         }
         if (name.equalsIgnoreCase("Shift_JIS") || name.equalsIgnoreCase("SJIS")) {
-            return Validation.SHIFT_JIS;
+            return Prescan.SHIFT_JIS;
         }
         try {
             return Charset.forName(name);

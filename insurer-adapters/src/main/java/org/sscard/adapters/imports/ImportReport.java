@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What an import did. {@code IMPORTED}: the file's rows replaced what it covers; {@code UNCHANGED}: this very file
  * (same SHA-256) was imported before, nothing was written; {@code REJECTED}: at least one bad row, nothing was
- * written, every bad value is listed (up to {@link Validation#MAX_ERRORS}; {@code errorCount} counts them all).
+ * written, every bad value is listed (up to {@link RowChecks#MAX_ERRORS}; {@code errorCount} counts them all).
  */
 public record ImportReport(Status status, String provider, String kind, String fileName, String sha256,
                            String charset, long rows, long covered, long replaced, long errorCount,

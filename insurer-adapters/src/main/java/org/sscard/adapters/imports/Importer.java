@@ -26,10 +26,10 @@ import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.Providers;
 
 /**
- * Loads one file into one provider's schema, all or nothing: first every row is checked (nothing is written if
- * any is bad), then, in one transaction, the rows the file covers are deleted and the file's rows are streamed in
- * with {@code COPY}; the file's SHA-256 is recorded in the same transaction. A process that dies mid-file leaves
- * the transaction uncommitted, so the database keeps exactly what it had.
+ * Loads one file into one provider's schema, all or nothing, in one transaction: the file's SHA-256 first (a file
+ * imported before changes nothing), then every row is checked and streamed in with {@code COPY}, then the earlier
+ * rows the file covers are deleted. Any bad row rolls the whole transaction back and the report lists every bad
+ * value; a process that dies mid-file leaves the transaction uncommitted, so the database keeps what it had.
  */
 @Service
 public class Importer {
@@ -60,11 +60,14 @@ public class Importer {
                 .orElseThrow(() -> new ImportException("no provider '" + providerKey + "' is configured"));
         ImportSpec spec = specs.find(provider, kind);
         try {
-            Validation checked = Validation.run(file, charset, spec, provider, progress, every);
-            if (checked.errorCount > 0) {
-                return report(Status.REJECTED, provider, spec, fileName, checked, 0, checked.errors);
-            }
-            return transaction.execute(tx -> load(provider, spec, file, fileName, importedBy, checked, progress));
+            Prescan scan = Prescan.of(file, charset);
+            return transaction.execute(tx -> {
+                ImportReport report = load(provider, spec, file, fileName, importedBy, scan, progress);
+                if (report.status() != Status.IMPORTED) {
+                    tx.setRollbackOnly();
+                }
+                return report;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileName, e);
         }
@@ -74,40 +77,41 @@ public class Importer {
         return providers.find(providerKey).map(specs::kinds).orElse(List.of());
     }
 
+    /**
+     * One pass: each row is checked and, while no row was bad, streamed into the table with COPY; a bad row stops
+     * the COPY, the rest is still checked for the report, and the transaction is rolled back. After a clean pass,
+     * the earlier rows the file covers are deleted (rows of this import are kept by their import ID).
+     */
     private ImportReport load(Provider provider, ImportSpec spec, Path file, String fileName, String importedBy,
-                              Validation checked, ImportProgress progress) {
+                              Prescan scan, ImportProgress progress) {
         String table = provider.table(spec.table());
         // one import per table at a time: a second one waits, then sees the first one's file as already imported
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))::text", String.class, table);
         Integer known = jdbc.queryForObject("SELECT count(*) FROM " + provider.table("import_file")
-                + " WHERE sha256 = ?", Integer.class, checked.sha256);
+                + " WHERE sha256 = ?", Integer.class, scan.sha256());
         if (known != null && known > 0) {
-            return report(Status.UNCHANGED, provider, spec, fileName, checked, 0, List.of());
+            return report(Status.UNCHANGED, provider, spec, fileName, scan, 0, 0, 0, new RowChecks(spec));
         }
         Long importId = jdbc.queryForObject("INSERT INTO " + provider.table("import_file")
-                        + " (sha256, kind, file_name, row_count, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)"
-                        + " RETURNING id", Long.class, checked.sha256, spec.kind(), fileName, checked.rows,
+                        + " (sha256, kind, file_name, row_count, imported_at, imported_by) VALUES (?, ?, ?, 0, ?, ?)"
+                        + " RETURNING id", Long.class, scan.sha256(), spec.kind(), fileName,
                 Timestamp.from(clock.instant()), importedBy);
-        List<String> keyColumns = spec.tableColumns().subList(0, spec.coverageWidth());
-        String keys = String.join(", ", keyColumns);
-        jdbc.execute("CREATE TEMP TABLE import_keys ON COMMIT DROP AS SELECT " + keys + " FROM " + table
-                + " WITH NO DATA");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyWriter keyCopy = copy(connection, "import_keys (" + keys + ")");
-            for (List<String> key : checked.keys) {
-                keyCopy.row(key.toArray(String[]::new), null);
+            RowChecks checks = new RowChecks(spec);
+            long rows = copyRows(connection, provider, spec, file, scan.charset(), importId, checks, progress);
+            if (checks.errorCount() > 0) {
+                return report(Status.REJECTED, provider, spec, fileName, scan, rows, 0, 0, checks);
             }
-            keyCopy.finish();
-            jdbc.execute("ANALYZE import_keys");
-            int replaced = jdbc.update("DELETE FROM " + table + " t USING import_keys k WHERE "
-                    + keyColumns.stream().map(c -> "t." + c + " = k." + c).collect(Collectors.joining(" AND ")));
-            copyRows(connection, provider, spec, file, checked, importId, progress);
+            long replaced = replaceCovered(connection, provider, spec, checks, importId);
+            jdbc.update("UPDATE " + provider.table("import_file") + " SET row_count = ? WHERE id = ?", rows,
+                    importId);
             jdbc.update("INSERT INTO " + provider.table("access_log")
                     + " (at, local_id, actor, action, purpose) SELECT DISTINCT ?::timestamptz, local_id, ?, ?, ?"
                     + " FROM import_keys", Timestamp.from(clock.instant()), importedBy, spec.action(),
                     "取り込み / import of " + fileName);
-            return report(Status.IMPORTED, provider, spec, fileName, checked, replaced, List.of());
+            return report(Status.IMPORTED, provider, spec, fileName, scan, rows, checks.keys().size(), replaced,
+                    checks);
         } catch (SQLException e) {
             throw new ImportException("the database refused the file " + fileName + ": " + e.getMessage());
         } finally {
@@ -115,39 +119,68 @@ public class Importer {
         }
     }
 
-    private void copyRows(Connection connection, Provider provider, ImportSpec spec, Path file, Validation checked,
-                          long importId, ImportProgress progress) throws SQLException {
-        CopyWriter rows = copy(connection, provider.table(spec.table()) + " ("
-                + String.join(", ", spec.tableColumns()) + ", import_id)");
-        String id = Long.toString(importId);
-        long count = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             Rows reader = new Rows(in, checked.charset, spec, provider)) {
-            while (reader.next()) {
-                rows.row(reader.row(), id);
-                if (++count % every == 0) {
-                    progress.rows("loaded", count);
-                }
+    private long replaceCovered(Connection connection, Provider provider, ImportSpec spec, RowChecks checks,
+                                long importId) throws SQLException {
+        List<String> keyColumns = spec.tableColumns().subList(0, spec.coverageWidth());
+        String keys = String.join(", ", keyColumns);
+        jdbc.execute("CREATE TEMP TABLE import_keys ON COMMIT DROP AS SELECT " + keys + " FROM "
+                + provider.table(spec.table()) + " WITH NO DATA");
+        CopyIn keyCopy = copy(connection, "import_keys (" + keys + ")");
+        PipelinedCopy.run(keyCopy, writer -> {
+            for (List<String> key : checks.keys()) {
+                writer.row(key.toArray(String[]::new), null);
             }
-            rows.finish();
-        } catch (IOException | SQLException | RuntimeException e) {
-            rows.cancel();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : e instanceof SQLException sql
-                    ? new ImportException("the database refused the file: " + sql.getMessage())
-                    : (RuntimeException) e;
-        }
-        progress.rows("loaded", count);
+        });
+        keyCopy.endCopy();
+        jdbc.execute("ANALYZE import_keys");
+        return jdbc.update("DELETE FROM " + provider.table(spec.table()) + " t USING import_keys k WHERE "
+                + keyColumns.stream().map(c -> "t." + c + " = k." + c).collect(Collectors.joining(" AND "))
+                + " AND t.import_id <> ?", importId);
     }
 
-    private static CopyWriter copy(Connection connection, String target) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
-        return new CopyWriter(copy);
+    private long copyRows(Connection connection, Provider provider, ImportSpec spec, Path file, Charset charset,
+                          long importId, RowChecks checks, ImportProgress progress) throws SQLException {
+        CopyIn copy = copy(connection, provider.table(spec.table()) + " ("
+                + String.join(", ", spec.tableColumns()) + ", import_id)");
+        String id = Long.toString(importId);
+        long[] count = {0};
+        PipelinedCopy.run(copy, writer -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                 Rows reader = new Rows(in, charset, spec, provider)) {
+                reader.headerErrors().forEach(checks::add);
+                while (reader.headerErrors().isEmpty() && reader.next()) {
+                    if (++count[0] % every == 0) {
+                        progress.rows("loaded", count[0]);
+                    }
+                    if (reader.row() == null) {
+                        reader.errors().forEach(checks::add);
+                    } else if (checks.accept(reader.row(), reader.line()) && checks.errorCount() == 0) {
+                        writer.row(reader.row(), id);
+                    }
+                }
+            } catch (CsvReader.MalformedCsv e) {
+                checks.add(new RowError(e.line, "-", e.getMessage()));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                checks.add(new RowError(count[0] + 2, "-", "文字コードが違います / cannot be decoded as "
+                        + charset.name()));
+            }
+        });
+        if (checks.errorCount() > 0) {
+            PipelinedCopy.cancel(copy);
+        } else {
+            copy.endCopy();
+            progress.rows("loaded", count[0]);
+        }
+        return count[0];
+    }
+
+    private static CopyIn copy(Connection connection, String target) throws SQLException {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
     }
 
     private static ImportReport report(Status status, Provider provider, ImportSpec spec, String fileName,
-                                       Validation checked, long replaced, List<RowError> errors) {
-        return new ImportReport(status, provider.key(), spec.kind(), fileName, checked.sha256,
-                checked.charset.name(), checked.rows, status == Status.IMPORTED ? checked.keys.size() : 0, replaced,
-                checked.errorCount, errors);
+                                       Prescan scan, long rows, long covered, long replaced, RowChecks checks) {
+        return new ImportReport(status, provider.key(), spec.kind(), fileName, scan.sha256(), scan.charset().name(),
+                rows, covered, replaced, checks.errorCount(), checks.errors());
     }
 }

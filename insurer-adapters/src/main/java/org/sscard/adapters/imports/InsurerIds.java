@@ -11,10 +11,17 @@ import org.sscard.adapters.provider.Provider;
 final class InsurerIds {
 
     static final List<Column> COLUMNS = List.of(
-            Column.required("insurer_number", "保険者番号", Field.pattern("\\d{6}|\\d{8}", "6 or 8 digits")),
-            Column.required("symbol", "記号", Field.pattern("[^|]{1,20}", "up to 20 characters without |")),
-            Column.required("number", "番号", Field.pattern("[0-9A-Za-z-]{1,20}", "up to 20 letters or digits")),
-            Column.required("branch", "枝番", Field.pattern("\\d{1,2}", "1–2 digits")));
+            Column.required("insurer_number", "保険者番号", Field.matching(v -> (v.length() == 6 || v.length() == 8)
+                    && v.chars().allMatch(InsurerIds::digit), "6 or 8 digits")),
+            Column.required("symbol", "記号", Field.matching(Field.chars(c -> c != '|', 1, 20),
+                    "up to 20 characters without |")),
+            Column.required("number", "番号", Field.matching(Field.chars(c -> digit(c) || c == '-'
+                    || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'), 1, 20), "up to 20 letters or digits")),
+            Column.required("branch", "枝番", Field.matching(Field.chars(InsurerIds::digit, 1, 2), "1–2 digits")));
+
+    private static boolean digit(int c) {
+        return c >= '0' && c <= '9';
+    }
 
     private InsurerIds() {
     }

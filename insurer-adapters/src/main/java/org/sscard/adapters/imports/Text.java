@@ -14,8 +14,29 @@ public final class Text {
     private Text() {
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
+
     public static String normal(String raw) {
+        if (isPlainAscii(raw)) {
+            // most values (numbers, codes, dates) are already normal: skip the work a million rows would repeat
+            return raw;
+        }
         return spaces(Normalizer.normalize(raw, Normalizer.Form.NFKC));
+    }
+
+    /** Printable ASCII without leading, trailing or doubled spaces: NFKC and the space rule leave it unchanged. */
+    private static boolean isPlainAscii(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) == ' ' || text.charAt(length - 1) == ' ') {
+            return length == 0;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || (c == ' ' && text.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Katakana only (hiragana turned into katakana), one space between family and given name. */
@@ -51,6 +72,15 @@ public final class Text {
     }
 
     private static String spaces(String text) {
-        return text.replaceAll("[\\s\\u3000]+", " ").strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean odd = c != ' ' && (Character.isWhitespace(c) || c == '\u3000')
+                    || c == ' ' && (i == 0 || i == text.length() - 1 || text.charAt(i + 1) == ' ');
+            if (odd) {
+                // only now the regex: most values have nothing to collapse
+                return SPACES.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text;
     }
 }

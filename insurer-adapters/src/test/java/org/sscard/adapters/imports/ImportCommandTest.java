@@ -58,7 +58,7 @@ class ImportCommandTest {
                 + "9601-000002,2020,国民年金,13,0,198480\n");
 
         assertThat(run(0, "pension-office", "contributions", good.toString()))
-                .contains("checked 1 rows").contains("loaded 2 rows").contains("imported 2 rows");
+                .contains("loaded 1 rows").contains("loaded 2 rows").contains("imported 2 rows");
         assertThat(run(0, "pension-office", "contributions", good.toString())).contains("already imported");
         assertThat(run(1, "pension-office", "contributions", bad.toString()))
                 .contains("bad.csv:2: months: ").contains("nothing was loaded");
