@@ -96,6 +96,9 @@ public class Importer {
                         + " (sha256, kind, file_name, row_count, imported_at, imported_by) VALUES (?, ?, ?, 0, ?, ?)"
                         + " RETURNING id", Long.class, scan.sha256(), spec.kind(), fileName,
                 Timestamp.from(clock.instant()), importedBy);
+        // nothing can be covered in a table that held no rows before: a first load skips the coverage delete
+        boolean hadRows = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + ")",
+                Boolean.class));
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             RowChecks checks = new RowChecks(spec);
@@ -103,13 +106,10 @@ public class Importer {
             if (checks.errorCount() > 0) {
                 return report(Status.REJECTED, provider, spec, fileName, scan, rows, 0, 0, checks);
             }
-            long replaced = replaceCovered(connection, provider, spec, checks, importId);
+            long replaced = hadRows ? replaceCovered(connection, provider, spec, checks, importId) : 0;
             jdbc.update("UPDATE " + provider.table("import_file") + " SET row_count = ? WHERE id = ?", rows,
                     importId);
-            jdbc.update("INSERT INTO " + provider.table("access_log")
-                    + " (at, local_id, actor, action, purpose) SELECT DISTINCT ?::timestamptz, local_id, ?, ?, ?"
-                    + " FROM import_keys", Timestamp.from(clock.instant()), importedBy, spec.action(),
-                    "取り込み / import of " + fileName);
+            logPersons(connection, provider, spec, checks, importedBy, fileName);
             return report(Status.IMPORTED, provider, spec, fileName, scan, rows, checks.keys().size(), replaced,
                     checks);
         } catch (SQLException e) {
@@ -117,6 +117,22 @@ public class Importer {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** One access-log entry for each person the file touched, at this provider. */
+    private void logPersons(Connection connection, Provider provider, ImportSpec spec, RowChecks checks,
+                            String importedBy, String fileName) throws SQLException {
+        String at = clock.instant().toString();
+        String purpose = "取り込み / import of " + fileName;
+        java.util.Set<String> persons = new java.util.HashSet<>();
+        checks.keys().forEach(key -> persons.add(key.get(0)));
+        CopyIn log = copy(connection, provider.table("access_log") + " (at, local_id, actor, action, purpose)");
+        PipelinedCopy.run(log, writer -> {
+            for (String person : persons) {
+                writer.row(new String[] {at, person, importedBy, spec.action()}, purpose);
+            }
+        });
+        log.endCopy();
     }
 
     private long replaceCovered(Connection connection, Provider provider, ImportSpec spec, RowChecks checks,
