@@ -30,7 +30,8 @@ public class NoticePdf {
     private final List<Path> fonts;
 
     NoticePdf(ITemplateEngine templates, EraDates era, Labels labels,
-              @Value("${sscard.adapters.pdf-fonts:/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf,"
+              @Value("${sscard.adapters.pdf-fonts:/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf,"
+                      + "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf,"
                       + "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf}") String fonts) {
         this.templates = templates;
         this.era = era;

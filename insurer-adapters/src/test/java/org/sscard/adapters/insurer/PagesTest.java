@@ -77,6 +77,8 @@ class PagesTest extends AdaptersTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/pdf");
+        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
+                .resolve("notices.pdf"), response.bytes());
         try (PDDocument pdf = Loader.loadPDF(response.bytes())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("医療費のお知らせ").contains("江見 次郎").contains("4,800円")
