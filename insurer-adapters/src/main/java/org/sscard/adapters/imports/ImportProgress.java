@@ -1,6 +1,6 @@
 package org.sscard.adapters.imports;
 
-/** Told every so many rows how far an import is ({@code phase}: "checked" or "loaded"), and at the end of each. */
+/** Told every so many rows how far an import is ({@code phase}: "loaded"), and at the end. */
 @FunctionalInterface
 public interface ImportProgress {
 
