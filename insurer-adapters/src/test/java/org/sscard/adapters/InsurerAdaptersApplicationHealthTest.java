@@ -3,15 +3,10 @@ package org.sscard.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
+import org.sscard.adapters.support.AdaptersTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InsurerAdaptersApplicationHealthTest {
-
-    @LocalServerPort
-    int port;
+class InsurerAdaptersApplicationHealthTest extends AdaptersTest {
 
     @Test
     void reportsReadinessAndLiveness() {

@@ -1,0 +1,86 @@
+package org.sscard.adapters.imports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.sscard.adapters.security.Caller;
+import org.sscard.adapters.web.AdaptersError;
+import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.common.web.Problems;
+
+/**
+ * {@code POST /<provider>/api/v1/imports/<kind>} with the CSV file as the body (any content type), for the
+ * provider's operator clients only. 200 with the report when imported or already imported; 422 problem detail
+ * listing every bad value when rejected (then nothing was loaded).
+ */
+@RestController
+class ImportApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportApi.class);
+
+    private final ProviderResolver providers;
+    private final Importer importer;
+
+    ImportApi(ProviderResolver providers, Importer importer) {
+        this.providers = providers;
+        this.importer = importer;
+    }
+
+    @Operation(summary = "Import one CSV file (UTF-8 or Shift_JIS), all or nothing")
+    @PostMapping("/{provider}/api/v1/imports/{kind}")
+    @PreAuthorize("hasAuthority('IMPORT')")
+    ResponseEntity<?> importFile(@PathVariable String provider, @PathVariable String kind,
+                                 @RequestParam(defaultValue = "upload.csv") String fileName,
+                                 @RequestParam(required = false) String charset,
+                                 @AuthenticationPrincipal Caller caller, HttpServletRequest request)
+            throws IOException {
+        String key = providers.provider(provider, caller, null).key();
+        Path file = Files.createTempFile("sscard-import", ".csv");
+        try (InputStream body = request.getInputStream()) {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            ImportReport report = importer.run(key, kind, file, fileName, charset(charset), caller.subject(),
+                    (phase, rows) -> log.info("import {} {} {}: {} {} rows", key, kind, fileName, phase, rows));
+            log.info("import {} {} {}: {}", key, kind, fileName, report.status());
+            if (report.status() != ImportReport.Status.REJECTED) {
+                return ResponseEntity.ok(report);
+            }
+            ProblemDetail problem = Problems.of(AdaptersError.IMPORT_REJECTED, report.errorCount()
+                    + " bad values in " + fileName + "; nothing was loaded");
+            problem.setProperty("errors", report.errors());
+            problem.setProperty("errorCount", report.errorCount());
+            problem.setProperty("sha256", report.sha256());
+            return ResponseEntity.unprocessableEntity().body(problem);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (name.equalsIgnoreCase("Shift_JIS") || name.equalsIgnoreCase("SJIS")) {
+            return Prescan.SHIFT_JIS;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException("unknown charset " + name);
+        }
+    }
+}

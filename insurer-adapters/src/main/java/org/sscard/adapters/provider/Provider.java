@@ -1,0 +1,38 @@
+package org.sscard.adapters.provider;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * One provider served by this JVM, as configured under {@code sscard.adapters.providers}: its key (the token
+ * audience and the first path segment), its kind, its own database schema, its names, for an insurer its insurer
+ * number (保険者番号, which every imported row must carry), the service clients that may import its files, and the
+ * organisations whose staff may act for a resident here.
+ */
+public record Provider(
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String key,
+        @NotNull ProviderKind kind,
+        // interpolated into SQL as a schema name: only this shape is ever accepted
+        @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,62}") String schema,
+        @NotBlank String nameJa,
+        @NotBlank String nameEn,
+        @Pattern(regexp = "\\d{6}|\\d{8}") String insurerNumber,
+        List<String> operators,
+        List<String> staffOrganisations) {
+
+    public Provider {
+        operators = operators == null ? List.of() : List.copyOf(operators);
+        staffOrganisations = staffOrganisations == null ? List.of(key) : List.copyOf(staffOrganisations);
+    }
+
+    /** A table of this provider's schema, qualified; the schema name was validated at start. */
+    public String table(String name) {
+        return schema + "." + name;
+    }
+
+    public boolean isInsurer() {
+        return kind == ProviderKind.INSURER;
+    }
+}

@@ -1,0 +1,26 @@
+package org.sscard.adapters.security;
+
+/**
+ * Who is calling one provider, from a verified token addressed to it. A person: {@code subject} is this provider's
+ * own ID for them (the pairwise token's {@code sub}); when a staff member acts for them ({@code act}),
+ * {@code actor}, {@code organisation} and {@code role} name the staff member. A service client (client
+ * credentials): {@code subject} is the client ID, and the data it touches is named by what it sends.
+ */
+public record Caller(String provider, Kind kind, String subject, String actor, String organisation, String role) {
+
+    public enum Kind { PERSON, CLIENT }
+
+    /** Who did it, for the access log: the staff member when one acts, else the token's subject. */
+    public String who() {
+        return actor != null ? actor : kind == Kind.PERSON ? "本人 / the person" : subject;
+    }
+
+    public boolean isStaff() {
+        return actor != null;
+    }
+
+    /** Why, for the access log. */
+    public String purpose() {
+        return isStaff() ? "職員による窓口対応 / staff helping the person" : "本人による閲覧 / the person's own view";
+    }
+}

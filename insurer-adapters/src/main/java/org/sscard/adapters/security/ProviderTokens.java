@@ -1,0 +1,80 @@
+package org.sscard.adapters.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.sscard.adapters.provider.Provider;
+import org.sscard.adapters.provider.Providers;
+import org.sscard.common.token.ServiceTokenVerification;
+import org.sscard.common.token.TokenProperties;
+
+/**
+ * One token check per provider, chosen by the first path segment: a token is accepted at {@code /<key>/...} only
+ * if it is addressed to {@code <key>} (besides the platform issuer's signature, issuer and expiry), so a token for
+ * one provider never opens another's data. A token whose {@code client_id} is its {@code sub} is a service
+ * client's; any other is a person's (pairwise: {@code sub} = this provider's own ID for them).
+ */
+final class ProviderTokens implements AuthenticationManagerResolver<HttpServletRequest> {
+
+    private final Map<String, AuthenticationManager> managers = new HashMap<>();
+    private final String issuer;
+
+    ProviderTokens(Providers providers, TokenProperties tokens, Supplier<SSLContext> trust) {
+        this.issuer = tokens.issuer().toString();
+        for (Provider provider : providers.all()) {
+            TokenProperties own = new TokenProperties(tokens.issuer(), tokens.jwkSetUri(), tokens.tokenUri(),
+                    provider.key(), tokens.clientId());
+            JwtAuthenticationProvider verification = new JwtAuthenticationProvider(
+                    ServiceTokenVerification.decoder(own, trust));
+            verification.setJwtAuthenticationConverter(jwt -> authenticate(provider, jwt));
+            managers.put(provider.key(), new ProviderManager(verification));
+        }
+    }
+
+    @Override
+    public AuthenticationManager resolve(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String first = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
+        AuthenticationManager manager = managers.get(first);
+        return manager != null ? manager : authentication -> {
+            throw new InvalidBearerTokenException("no provider here accepts tokens");
+        };
+    }
+
+    private CallerAuthentication authenticate(Provider provider, Jwt jwt) {
+        String subject = jwt.getSubject();
+        if (subject.equals(jwt.getClaimAsString("client_id"))) {
+            Caller client = new Caller(provider.key(), Caller.Kind.CLIENT, subject, null, null, null);
+            return new CallerAuthentication(jwt, client, provider.operators().contains(subject)
+                    ? List.of(new SimpleGrantedAuthority(Authority.IMPORT.name())) : List.of());
+        }
+        Map<String, Object> act = jwt.getClaimAsMap("act");
+        if (act == null) {
+            Caller person = new Caller(provider.key(), Caller.Kind.PERSON, subject, null, null, null);
+            return new CallerAuthentication(jwt, person, List.of(new SimpleGrantedAuthority(
+                    Authority.PERSON_READ.name())));
+        }
+        String organisation = string(act.get("organisation"));
+        Caller staff = new Caller(provider.key(), Caller.Kind.PERSON, subject, string(act.get("sub")), organisation,
+                string(act.get("role")));
+        // staff act for a person only for an organisation this provider names, and as the platform issuer says
+        boolean allowed = staff.actor() != null && issuer.equals(string(act.get("iss")))
+                && provider.staffOrganisations().contains(organisation);
+        return new CallerAuthentication(jwt, staff, allowed
+                ? List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())) : List.of());
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package org.sscard.adapters.support;
+
+import java.util.Map;
+import org.sscard.testsupport.TestTokenIssuer;
+
+/** Tokens as the platform issues them to this service's callers. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    /** A pairwise token: sub = the provider's own ID, aud = the provider, issued to the portal (client_id). */
+    public static String person(String localId, String provider) {
+        return TestTokenIssuer.get().mint(localId, provider, c -> c.claim("client_id", "portal-gateway"));
+    }
+
+    /** A pairwise token with a staff actor ({@code act}) of the organisation given. */
+    public static String staff(String localId, String provider, String staffId, String organisation) {
+        TestTokenIssuer issuer = TestTokenIssuer.get();
+        return issuer.mint(localId, provider, c -> c.claim("client_id", "portal-gateway").claim("act",
+                Map.of("sub", staffId, "iss", issuer.issuer(), "role", "CLERK", "organisation", organisation)));
+    }
+
+    /** A client-credentials token: sub = client_id = the client. */
+    public static String client(String clientId, String audience) {
+        return TestTokenIssuer.get().mint(clientId, audience);
+    }
+}
