@@ -104,7 +104,7 @@ public final class StandInProvider implements AutoCloseable {
             case "/api/v1/summary" -> StandInAuthServer.respond(exchange, 200, "application/json",
                     "{\"lines\":[\"latest notice for " + token.getSubject() + "\"]}");
             case "/api/v1/access-log" -> StandInAuthServer.respond(exchange, 200, "application/json",
-                    JSON.writeValueAsString(List.of(Map.of("at", Instant.now().minusSeconds(60).toString(),
+                    JSON.writeValueAsString(List.of(Map.of("at", Instant.now().minusSeconds(86_400).toString(),
                             "actor", "staff-" + key, "organisation", "Org of " + key, "role", "CLERK",
                             "action", "NOTICES_READ", "purpose", "checked for " + token.getSubject()))));
             default -> echo(exchange, token, path);
