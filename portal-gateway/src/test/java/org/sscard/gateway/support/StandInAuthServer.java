@@ -46,6 +46,7 @@ public final class StandInAuthServer implements AutoCloseable {
     private final Map<String, AtomicInteger> exchanges = new ConcurrentHashMap<>();
     private final AtomicInteger logouts = new AtomicInteger();
     private volatile boolean refuseExchanges;
+    private volatile UUID nextLogin;
 
     public StandInAuthServer(RelayData relay) {
         this.relay = relay;
@@ -73,6 +74,11 @@ public final class StandInAuthServer implements AutoCloseable {
         return logouts.get();
     }
 
+    /** Whom the authorize endpoint logs in when the request does not say ({@code login_as}): a real browser. */
+    public void nextLogin(UUID person) {
+        nextLogin = person;
+    }
+
     /** Makes every later exchange fail as if auth-service were broken. */
     public void refuseExchanges(boolean refuse) {
         refuseExchanges = refuse;
@@ -86,7 +92,8 @@ public final class StandInAuthServer implements AutoCloseable {
             return;
         }
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Code(UUID.fromString(query.get("login_as")), query.get("code_challenge"),
+        UUID person = query.containsKey("login_as") ? UUID.fromString(query.get("login_as")) : nextLogin;
+        codes.put(code, new Code(person, query.get("code_challenge"),
                 query.get("nonce"), query.get("redirect_uri")));
         redirect(exchange, query.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
