@@ -27,7 +27,8 @@ class PortalPageTest extends GatewayTest {
         HttpResponse<String> login = browser.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("lang=\"ja\"").contains("カードでログイン")
-                .contains("href=\"/oauth2/authorization/sscard\"");
+                .contains("href=\"/oauth2/authorization/sscard\"").doesNotContain("role=\"alert\"");
+        assertThat(browser.get("/login?error").body()).contains("role=\"alert\"").contains("ログインできませんでした");
         for (String page : List.of("/access-log", "/p/kamogawa-nhi/notices", "/anything")) {
             assertThat(browser().get(page).headers().firstValue("Location")).as(page).hasValue("/login");
         }

@@ -61,4 +61,21 @@ class ProviderFailureTest extends GatewayTest {
             assertThat(response.body()).contains("PROVIDER_TIMEOUT");
         }
     }
+
+    @Test
+    void saysSoWhenAuthServiceCannotExchangeTheToken() {
+        try (StandInProvider provider = new StandInProvider(RelayData.newKey("noexchange"))) {
+            Browser browser = residentOf(provider);
+            AUTH.refuseExchanges(true);
+            try {
+                HttpResponse<String> response = browser.get("/p/" + provider.key() + "/notices", "Accept",
+                        "application/json");
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(response.body()).contains("LOGIN_UNAVAILABLE");
+                assertThat(provider.calls()).isZero();
+            } finally {
+                AUTH.refuseExchanges(false);
+            }
+        }
+    }
 }

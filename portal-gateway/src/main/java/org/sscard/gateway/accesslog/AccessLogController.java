@@ -71,8 +71,10 @@ class AccessLogController {
     private static AccessRow fromRelay(RelayRecords.AccessEntry entry, UUID person) {
         boolean forYou = ("person:" + person).equals(entry.actingFor());
         String role = forYou || entry.actingFor() == null ? null : entry.actingFor();
+        String about = entry.providerKey() == null || String.valueOf(entry.purpose()).contains(entry.providerKey())
+                ? null : entry.providerKey();
         return new AccessRow(entry.at(), "中継DB", "Relay DB", entry.caller(), null, role, entry.action(),
-                entry.purpose(), entry.providerKey(), forYou);
+                entry.purpose(), about, forYou);
     }
 
     private static AccessRow fromProvider(ProviderAccessLogs.Entry entry, RelayRecords.MenuEntry provider) {
