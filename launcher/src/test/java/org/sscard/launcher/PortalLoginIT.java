@@ -8,17 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole platform as {@code bin/run} starts it, used by a resident with a real demo card: the portal sends them
  * to auth-service, the card login's TLS handshake takes their card, the code comes back to the gateway (PKCE,
  * private_key_jwt with its service certificate), My Portal shows who they are and their services from the relay,
  * the gateway exchanges their token at auth-service for pairwise provider tokens (logged at the relay), and logout
- * goes through auth-service to the remove-your-card page.
+ * goes through auth-service to the remove-your-card page. The same in Debian's headless Chromium with the card in
+ * its NSS database.
  */
 class PortalLoginIT {
 
@@ -74,6 +81,28 @@ class PortalLoginIT {
         assertThat(refused.headers().firstValue("Sscard-Login-Refusal")).as(refused.body()).isPresent();
         assertThat(refused.uri().getPath()).isEqualTo("/login/card/resident");
         assertThat(clerk.get(platform.portalUrl() + "/").uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void aResidentLogsInWithTheirCardInChromium() throws Exception {
+        Assumptions.assumeTrue(CardInChromium.available(), "chromium, chromium-driver, libnss3-tools");
+        ChromeDriver chromium = CardInChromium.start(workDir.resolve("chromium-home"), platform.caRoot(),
+                platform.card("amatsu-ichiro.p12"), "3333");
+        try {
+            String portal = platform.portalUrl();
+            chromium.get(portal + "/");
+            assertThat(chromium.getCurrentUrl()).isEqualTo(portal + "/login");
+            chromium.findElement(By.cssSelector("a.button[href='/oauth2/authorization/sscard']")).click();
+            new WebDriverWait(chromium, Duration.ofSeconds(60)).until(ExpectedConditions.urlToBe(portal + "/"));
+            assertThat(chromium.findElement(By.cssSelector(".who .name")).getText()).contains("アマツ");
+            assertThat(chromium.findElements(By.cssSelector("[data-provider='kameda-kenpo']"))).hasSize(1);
+            chromium.findElement(By.cssSelector("#logout-form button")).click();
+            new WebDriverWait(chromium, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(portal
+                    + "/logged-out"));
+            assertThat(chromium.findElement(By.cssSelector(".card-reminder")).getText()).isEqualTo("カードをお取りください");
+        } finally {
+            chromium.quit();
+        }
     }
 
     private static String csrf(String page) {
