@@ -3,13 +3,13 @@ package org.sscard.gateway.accesslog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.sscard.gateway.config.PortalProperties;
+import org.sscard.gateway.proxy.ProviderBreakers;
 import org.sscard.gateway.token.LoginExpiredException;
 import org.sscard.gateway.token.PairwiseTokens;
 import reactor.core.publisher.Mono;
@@ -27,11 +27,11 @@ class ProviderAccessLogs {
 
     private final WebClient web;
     private final PairwiseTokens tokens;
-    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final ProviderBreakers breakers;
     private final PortalProperties portal;
 
     ProviderAccessLogs(WebClient platformWebClient, PairwiseTokens tokens,
-                       ReactiveCircuitBreakerFactory<?, ?> breakers, PortalProperties portal) {
+                       ProviderBreakers breakers, PortalProperties portal) {
         this.web = platformWebClient;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -44,7 +44,7 @@ class ProviderAccessLogs {
                         .headers(headers -> headers.setBearerAuth(token)).accept(MediaType.APPLICATION_JSON)
                         .retrieve().bodyToMono(new ParameterizedTypeReference<List<Entry>>() { })
                         .timeout(portal.providerTimeout()));
-        return breakers.create(provider).run(call, failure -> failure instanceof LoginExpiredException
+        return breakers.of(provider).run(call, failure -> failure instanceof LoginExpiredException
                 ? Mono.error(failure) : Mono.empty());
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.sscard.gateway.config.PortalProperties;
+import org.sscard.gateway.proxy.ProviderBreakers;
 import org.sscard.gateway.token.LoginExpiredException;
 import org.sscard.gateway.token.PairwiseTokens;
 import reactor.core.publisher.Mono;
@@ -24,10 +24,10 @@ class ProviderProbe {
 
     private final WebClient web;
     private final PairwiseTokens tokens;
-    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final ProviderBreakers breakers;
     private final PortalProperties portal;
 
-    ProviderProbe(WebClient platformWebClient, PairwiseTokens tokens, ReactiveCircuitBreakerFactory<?, ?> breakers,
+    ProviderProbe(WebClient platformWebClient, PairwiseTokens tokens, ProviderBreakers breakers,
                   PortalProperties portal) {
         this.web = platformWebClient;
         this.tokens = tokens;
@@ -42,7 +42,7 @@ class ProviderProbe {
                         .headers(headers -> headers.setBearerAuth(token)).accept(MediaType.APPLICATION_JSON)
                         .retrieve().bodyToMono(JsonNode.class).timeout(portal.probeTimeout()))
                 .map(ProviderProbe::lines);
-        return breakers.create(provider).run(call, failure -> failure instanceof LoginExpiredException
+        return breakers.of(provider).run(call, failure -> failure instanceof LoginExpiredException
                 ? Mono.error(failure) : Mono.empty());
     }
 

@@ -3,7 +3,6 @@ package org.sscard.gateway.proxy;
 import java.net.URI;
 import java.util.Locale;
 import org.reactivestreams.Publisher;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -36,11 +35,11 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
 
     private final ProviderDirectory directory;
     private final PairwiseTokens tokens;
-    private final ReactiveCircuitBreakerFactory<?, ?> breakers;
+    private final ProviderBreakers breakers;
     private final ProxyFailures failures;
 
     ProviderProxyFilter(ProviderDirectory directory, PairwiseTokens tokens,
-                        ReactiveCircuitBreakerFactory<?, ?> breakers, ProxyFailures failures) {
+                        ProviderBreakers breakers, ProxyFailures failures) {
         this.directory = directory;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -86,7 +85,7 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
         });
         ServerWebExchange proxied = exchange.mutate().request(request)
                 .response(new FailingOn5xx(exchange)).build();
-        return breakers.create(provider.key())
+        return breakers.of(provider.key())
                 .run(chain.filter(proxied), failure -> failures.answer(exchange, provider, failure));
     }
 

@@ -44,7 +44,7 @@ class ProxyConfig {
     }
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> providerBreakers(PortalProperties portal,
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> providerBreakerSettings(PortalProperties portal,
                                                                            BreakerProperties breaker) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(portal.providerTimeout()).build())
