@@ -159,4 +159,25 @@ class ProxyTest extends GatewayTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(provider.calls()).isEqualTo(before);
     }
+
+    @Test
+    void givesTheNextResidentAtAKioskNothingOfThePrevious() throws Exception {
+        Browser kiosk = browser();
+        kiosk.login(hanako);
+        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body()).path("sub").asText())
+                .isEqualTo("H-0001");
+        String page = kiosk.get("/?lang=en").body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> logout = kiosk.post("/logout", "_csrf=" + java.net.URLEncoder.encode(token.group(1),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(logout.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SSCARD_LANG=;").contains("Max-Age=0"));
+        assertThat(kiosk.get("/p/" + provider.key() + "/echo").statusCode()).isEqualTo(302);
+
+        kiosk.login(taro);
+        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body()).path("sub").asText())
+                .isEqualTo("T-0002");
+    }
 }

@@ -14,7 +14,13 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import org.sscard.gateway.web.ErrorPages;
@@ -26,7 +32,8 @@ import reactor.core.publisher.Mono;
  * The gateway's own forms carry its CSRF token; {@code /p/**} is left to each provider's own CSRF protection (the
  * provider's forms cannot know the gateway's token), while the session cookie's SameSite=Lax keeps cross-site
  * posts from carrying the session at all. A login gets a new session ID (the reactive security context repository
- * changes it when it saves the login).
+ * changes it when it saves the login); a logout invalidates the whole session — the resident's tokens and the
+ * pairwise tokens with it — so that the next person at a kiosk starts with nothing of theirs.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -51,7 +58,10 @@ class SecurityConfig {
                         .authenticationEntryPoint(new LoginEntryPoint(errors))
                         .accessDeniedHandler(new DeniedHandler(errors)))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ownUnsafeRequest))
-                .logout(out -> out.logoutUrl("/logout").logoutSuccessHandler(logout))
+                .logout(out -> out.logoutUrl("/logout").logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler(),
+                                SecurityConfig::forgetLanguage))
+                        .logoutSuccessHandler(logout))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.mode(
                                 org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
@@ -59,6 +69,13 @@ class SecurityConfig {
                                 .ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN))
                         .writer(ownPageHeaders))
                 .build();
+    }
+
+    /** A kiosk's next person starts in Japanese again (the goodbye page shows both languages). */
+    private static Mono<Void> forgetLanguage(WebFilterExchange exchange, Authentication authentication) {
+        exchange.getExchange().getResponse().addCookie(ResponseCookie.from("SSCARD_LANG", "").path("/")
+                .maxAge(0).secure(true).httpOnly(true).sameSite("Lax").build());
+        return Mono.empty();
     }
 
     /** {@code RESIDENT} only for an ID token from a resident card login; a staff card gets nothing here. */

@@ -61,17 +61,19 @@ public class PairwiseTokens {
 
     /** The bearer token for {@code provider}; fails with NOT_JOINED, LOGIN_UNAVAILABLE or LoginExpired. */
     public Mono<String> forProvider(ServerWebExchange exchange, String provider) {
-        return exchange.getSession().flatMap(session -> {
+        // keyed by the person too: a session that somehow outlived its resident can never hand their token on
+        return Mono.zip(exchange.getSession(), resident.personId(exchange)).flatMap(found -> {
             @SuppressWarnings("unchecked")
-            Map<String, Cached> cache = (Map<String, Cached>) session.getAttributes()
+            Map<String, Cached> cache = (Map<String, Cached>) found.getT1().getAttributes()
                     .computeIfAbsent(CACHE, name -> new ConcurrentHashMap<String, Cached>());
-            Cached cached = cache.get(provider);
+            String key = found.getT2() + "|" + provider;
+            Cached cached = cache.get(key);
             if (cached != null && clock.instant().isBefore(cached.refreshAfter())) {
                 return Mono.just(cached.value());
             }
             return resident.accessToken(exchange)
                     .flatMap(subject -> exchange(subject.getTokenValue(), provider))
-                    .doOnNext(fresh -> cache.put(provider, fresh))
+                    .doOnNext(fresh -> cache.put(key, fresh))
                     .map(Cached::value);
         });
     }
