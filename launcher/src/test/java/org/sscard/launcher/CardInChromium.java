@@ -1,0 +1,55 @@
+package org.sscard.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium holding a demo card: a throwaway HOME whose NSS database trusts the platform CA and
+ * holds the card (certutil, pk12util), and a rule that picks it for localhost without asking (a picker would
+ * wait forever headless).
+ */
+final class CardInChromium {
+
+    private CardInChromium() {
+    }
+
+    static boolean available() {
+        return List.of("/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/certutil", "/usr/bin/pk12util")
+                .stream().allMatch(tool -> Files.isExecutable(Path.of(tool)));
+    }
+
+    static ChromeDriver start(Path home, Path caRoot, Path card, String pin) throws IOException, InterruptedException {
+        Path nss = Files.createDirectories(home.resolve(".pki/nssdb"));
+        run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+        run("certutil", "-A", "-d", "sql:" + nss, "-n", "sscard-root", "-t", "C,,", "-i", caRoot.toString());
+        run("pk12util", "-i", card.toString(), "-d", "sql:" + nss, "-W", pin);
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(home.resolve("profile")));
+        options.setExperimentalOption("prefs", Map.of("profile.content_settings.exceptions.auto_select_certificate",
+                Map.of("https://localhost,*", Map.of("setting", Map.of("filters", List.of(Map.of()))))));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", home.toString())).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}

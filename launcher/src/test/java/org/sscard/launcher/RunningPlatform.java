@@ -1,0 +1,107 @@
+package org.sscard.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The whole platform with its demo data, started by the real launcher jar on shifted ports and a fresh data
+ * directory (as {@code bin/run} does), for tests that use it like a person would. With
+ * {@code -Dsscard.it.port-offset=N -Dsscard.it.data-dir=DIR} a platform already running is used instead.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", "..")).toAbsolutePath()
+            .normalize();
+    private static final Path LAUNCHER_JAR = Path.of(System.getProperty("sscard.launcher.jar",
+            "target/launcher.jar")).toAbsolutePath();
+
+    private final Process launcher;
+    private final int portOffset;
+    private final Path dataDir;
+
+    private RunningPlatform(Process launcher, int portOffset, Path dataDir) {
+        this.launcher = launcher;
+        this.portOffset = portOffset;
+        this.dataDir = dataDir;
+    }
+
+    static RunningPlatform start(Path workDir) throws IOException, InterruptedException {
+        String given = System.getProperty("sscard.it.port-offset");
+        if (given != null) {
+            return new RunningPlatform(null, Integer.parseInt(given), Path.of(System.getProperty("sscard.it.data-dir")));
+        }
+        int offset = freeOffset();
+        Path dataDir = workDir.resolve("data");
+        Path output = workDir.resolve("launcher-output.txt");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                LAUNCHER_JAR.toString(), "--data-dir=" + dataDir, "--repo-dir=" + REPO_DIR, "--port-offset=" + offset)
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("SSCARD_DB_URL");
+        builder.environment().put("SSCARD_EMBEDDED_DB_PORT", Integer.toString(15432 + offset));
+        Process launcher = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String printed = Files.exists(output) ? Files.readString(output) : "";
+            if (printed.contains("sscard platform is ready")) {
+                return new RunningPlatform(launcher, offset, dataDir);
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the launcher exited:\n" + printed);
+            }
+            Thread.sleep(500);
+        }
+        launcher.destroy();
+        throw new IllegalStateException("the platform was not ready in time:\n" + Files.readString(output));
+    }
+
+    String portalUrl() {
+        return "https://localhost:" + (8080 + portOffset);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    Path card(String file) {
+        return dataDir.resolve("demo").resolve("cards").resolve(file);
+    }
+
+    Path caRoot() {
+        return dataDir.resolve("tls").resolve("ca-root.pem");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (launcher != null) {
+            launcher.destroy(); // SIGTERM: the launcher stops every service and the database
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freeOffset() {
+        for (int offset = 20500; offset <= 40500; offset += 1000) {
+            int base = offset;
+            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8443, 15432).allMatch(port -> isFree(port + base))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port range found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.sscard.gateway.accesslog;
+
+import java.time.Instant;
+
+/**
+ * One access to the resident's data, wherever it was logged: {@code source} is where (the relay, or a provider by
+ * name), {@code actor} who (a service or a staff member), with their organisation and role when known, and why;
+ * {@code forYou}: the service acted on the resident's own request (their portal session).
+ */
+public record AccessRow(Instant at, String sourceJa, String sourceEn, String actor, String organisation,
+                        String role, String action, String purpose, String aboutProvider, boolean forYou) {
+}

@@ -1,0 +1,61 @@
+package org.sscard.gateway.portal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.sscard.gateway.config.PortalProperties;
+import org.sscard.gateway.relay.RelayClient;
+import org.sscard.gateway.relay.RelayRecords;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * My Portal's tiles from the relay's menu (registry, subscriptions and mappings): one tile per provider, one link
+ * per joined service. A proxied provider's link goes through {@code /p/<provider>/}; a SAML provider's through
+ * auth-service's IdP-initiated SSO. Each provider is probed in parallel.
+ */
+@Component
+class Tiles {
+
+    private final RelayClient relay;
+    private final ProviderProbe probe;
+    private final PortalProperties portal;
+
+    Tiles(RelayClient relay, ProviderProbe probe, PortalProperties portal) {
+        this.relay = relay;
+        this.probe = probe;
+        this.portal = portal;
+    }
+
+    Mono<List<Tile>> forResident(ServerWebExchange exchange, UUID person) {
+        return relay.menu(person).flatMap(menu -> {
+            Map<String, Tile> tiles = new LinkedHashMap<>();
+            Map<String, String> baseUrls = new LinkedHashMap<>();
+            for (RelayRecords.MenuEntry entry : menu) {
+                baseUrls.put(entry.providerKey(), entry.baseUrl());
+                Tile tile = tiles.computeIfAbsent(entry.providerKey(), key -> new Tile(key, entry.providerNameJa(),
+                        entry.providerNameEn(), entry.ssoMethod(), entry.mapped() ? Tile.State.UNAVAILABLE
+                        : Tile.State.NOT_READY, new ArrayList<>(), List.of()));
+                tile.services().add(new Tile.ServiceLink(entry.serviceNameJa(), entry.serviceNameEn(),
+                        href(entry)));
+            }
+            return Flux.fromIterable(tiles.values())
+                    .flatMapSequential(tile -> tile.state() == Tile.State.NOT_READY ? Mono.just(tile)
+                            : probe.summary(exchange, tile.providerKey(), baseUrls.get(tile.providerKey()))
+                            .map(lines -> tile.with(Tile.State.AVAILABLE, lines))
+                            .defaultIfEmpty(tile))
+                    .collectList();
+        });
+    }
+
+    private String href(RelayRecords.MenuEntry entry) {
+        if ("SAML".equals(entry.ssoMethod())) {
+            return portal.authBase() + "/saml/idp/init/" + entry.providerKey();
+        }
+        return "/p/" + entry.providerKey() + entry.path();
+    }
+}

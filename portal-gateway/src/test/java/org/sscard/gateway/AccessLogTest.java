@@ -1,0 +1,57 @@
+package org.sscard.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sscard.gateway.support.Browser;
+import org.sscard.gateway.support.GatewayTest;
+import org.sscard.gateway.support.RelayData;
+import org.sscard.gateway.support.StandInProvider;
+
+/** "Who looked at my data": the relay's log and the providers' logs, merged, naming providers that are down. */
+class AccessLogTest extends GatewayTest {
+
+    @Test
+    void mergesTheRelaysAndEveryProvidersLogNewestFirstAndNamesTheUnavailable() {
+        UUID person = RELAY.person("キロク ミル", RelayData.newSsn());
+        try (StandInProvider insurer = new StandInProvider(RelayData.newKey("logs"));
+             StandInProvider down = new StandInProvider(RelayData.newKey("nolog"))) {
+            RELAY.provider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
+            RELAY.provider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
+            RELAY.join(person, insurer.key(), "notices", "A-0100");
+            RELAY.join(person, down.key(), "pension", "A-0200");
+            down.close();
+            Browser browser = browser();
+            browser.login(person);
+            browser.get("/");
+
+            String page = browser.get("/access-log").body();
+
+            // the provider's own entry, about this resident (its token's subject), with organisation and role
+            assertThat(page).contains("Org of " + insurer.key()).contains("(CLERK)").contains("checked for A-0100");
+            // the relay's entries: the city office registering, the portal reading for the resident themself
+            assertThat(page).contains("市役所").contains("サービスの利用登録").contains("（ご本人の操作による）");
+            assertThat(page).contains("data-provider=\"" + down.key() + "\"");
+            assertThat(page.indexOf("Org of " + insurer.key())).as("the provider's entry (a day ago) comes after "
+                    + "the relay's rows of today: newest first").isGreaterThan(page.lastIndexOf("サービスの利用登録"));
+        }
+    }
+
+    @Test
+    void takesNoPersonFromTheRequest() {
+        UUID mine = RELAY.person("ジブン ノ", RelayData.newSsn());
+        UUID theirs = RELAY.person("タニン ノ", RelayData.newSsn());
+        try (StandInProvider insurer = new StandInProvider(RelayData.newKey("own"))) {
+            RELAY.provider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
+            RELAY.join(mine, insurer.key(), "notices", "M-1");
+            RELAY.join(theirs, insurer.key(), "notices", "T-1");
+            Browser browser = browser();
+            browser.login(mine);
+            String page = browser.get("/access-log?id=" + theirs + "&person=" + theirs).body();
+            assertThat(page).contains("checked for M-1").doesNotContain("checked for T-1");
+            String portal = browser.get("/?id=" + theirs).body();
+            assertThat(portal).contains("ジブン").doesNotContain("タニン");
+        }
+    }
+}
