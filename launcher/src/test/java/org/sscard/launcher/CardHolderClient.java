@@ -40,9 +40,20 @@ final class CardHolderClient {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    /** GET as a browser does; {@code headers} are extra name/value pairs for the first request only. */
+    HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(30)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return follow(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** A download: the bytes as they arrive, no redirect followed. */
+    HttpResponse<byte[]> download(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {

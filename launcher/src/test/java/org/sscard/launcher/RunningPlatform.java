@@ -64,6 +64,31 @@ final class RunningPlatform implements AutoCloseable {
         return "https://localhost:" + (8080 + portOffset);
     }
 
+    String authUrl() {
+        return "https://localhost:" + (8082 + portOffset);
+    }
+
+    String hospitalUrl() {
+        return "https://localhost:" + (8085 + portOffset);
+    }
+
+    /**
+     * Stops one service of a platform this test started (SIGTERM to the launcher's child running
+     * {@code <module>.jar}; the launcher reports it and keeps the rest running). False for a platform given from
+     * outside, which is not ours to break.
+     */
+    boolean stopService(String module) throws Exception {
+        if (launcher == null) {
+            return false;
+        }
+        ProcessHandle child = launcher.toHandle().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains(module + ".jar"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no process runs " + module));
+        child.destroy();
+        child.onExit().get(60, TimeUnit.SECONDS);
+        return true;
+    }
+
     Path dataDir() {
         return dataDir;
     }
@@ -89,7 +114,7 @@ final class RunningPlatform implements AutoCloseable {
     private static int freeOffset() {
         for (int offset = 20500; offset <= 40500; offset += 1000) {
             int base = offset;
-            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8443, 15432).allMatch(port -> isFree(port + base))) {
+            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8443, 15432).allMatch(port -> isFree(port + base))) {
                 return offset;
             }
         }

@@ -30,6 +30,8 @@ class AccessLogTest extends GatewayTest {
 
             // the provider's own entry, about this resident (its token's subject), with organisation and role
             assertThat(page).contains("Org of " + insurer.key()).contains("(CLERK)").contains("checked for A-0100");
+            // a provider's action in words, not its code
+            assertThat(page).contains("医療費のお知らせの閲覧").doesNotContain(">NOTICES_READ<");
             // the relay's entries: the city office registering, the portal reading for the resident themself
             assertThat(page).contains("市役所").contains("サービスの利用登録").contains("（ご本人の操作による）");
             assertThat(page).contains("data-provider=\"" + down.key() + "\"");

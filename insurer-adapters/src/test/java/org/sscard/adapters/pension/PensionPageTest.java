@@ -27,6 +27,7 @@ class PensionPageTest extends AdaptersTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("デモ用の架空データです").contains("Demonstration data only")
+                .contains("基礎年金番号").contains("<strong>9501-000001</strong>")
                 .contains("994,000円").contains("平成30年3月31日 (2018-03-31)");
         assertThat(Http.get(port, "/pension-office/api/v1/summary", Tokens.person("9501-000001", "pension-office"))
                 .json().path("projectedAnnualAt65").asLong()).isEqualTo(994000);
