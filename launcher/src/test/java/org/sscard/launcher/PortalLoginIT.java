@@ -180,7 +180,7 @@ class PortalLoginIT {
         String log = hanako.get(portal + "/access-log").body();
         assertThat(log).as("the relay's entries and each provider's own, merged")
                 .contains("サービス利用の証明書発行").contains("病院へのログイン情報の発行")
-                .contains("医療費のお知らせの閲覧").contains("資格の閲覧").contains("診療記録の閲覧")
+                .contains("資格の閲覧").contains("診療記録の閲覧").doesNotContain(">ELIGIBILITY_READ<")
                 .doesNotContain("次の機関の記録は、いま取得できません");
     }
 
