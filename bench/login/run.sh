@@ -213,7 +213,7 @@ if [[ -s cpu-before.txt && -s cpu-after.txt ]]; then
             'BEGIN { printf "client (python) %.1f s (%.1f ms/login), ", d / tk, n ? 1000 * d / tk / n : 0 }'
         other=$(( $(val machine cpu-after.txt) - $(val machine cpu-before.txt) - ours - client_ticks ))
         # the windows of /proc sampling and of the client's own count differ by a few ms: small negatives are noise
-        awk -v d="$other" -v tk="$TICK" 'BEGIN { printf "everything else on the machine %.1f s\n", d > 0 ? d / tk : 0 }'
+        awk -v d="$other" -v tk="$TICK" 'BEGIN { printf "everything else on the machine %.1f s\n", (d > 0 ? d / tk : 0) }'
     } | tee -a summary.txt
 fi
 echo "(the resumption row is over s_time -reuse; load average before the logins: $load_before)"
