@@ -3,6 +3,7 @@ package org.sscard.gateway.relay;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.sscard.gateway.config.PortalProperties;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ProviderDirectory {
+
+    // compiled once: this runs on every proxied request
+    private static final Pattern PROVIDER_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private record Entry(RelayRecords.Provider provider, Instant until) {
     }
@@ -31,7 +35,7 @@ public class ProviderDirectory {
 
     /** The provider, or empty when the relay does not know the key. */
     public Mono<RelayRecords.Provider> find(String key) {
-        if (!key.matches("[a-z][a-z0-9-]{1,39}")) {
+        if (!PROVIDER_KEY.matcher(key).matches()) {
             return Mono.empty();
         }
         Entry cached = cache.get(key);
