@@ -19,7 +19,8 @@ public record BootstrapProperties(
         @DefaultValue("true") boolean serverCertificates,
         @DefaultValue({"relay-db-service", "card-issuer", "auth-service", "insurer-adapters", "portal-gateway",
                 "hospital-portal"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
-        @DefaultValue({"card-issuer", "portal-gateway", "insurer-adapters", "hospital-portal", "city-office"})
+        @DefaultValue({"card-issuer", "portal-gateway", "insurer-adapters", "hospital-portal", "city-office",
+                "kameda-kenpo-admin", "pension-office-admin"})
         List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> serviceClients,
         @DefaultValue("localhost") String host,
         @DefaultValue List<@Valid DemoCard> demoCards) {
