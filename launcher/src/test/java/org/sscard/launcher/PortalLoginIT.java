@@ -2,6 +2,7 @@ package org.sscard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -184,8 +185,30 @@ class PortalLoginIT {
                 .doesNotContain("次の機関の記録は、いま取得できません");
     }
 
+    /**
+     * SP-initiated: the hospital's own login (its signed AuthnRequest on the Redirect binding) at the platform's real
+     * IdP, which the resident's card login already vouches for; the Response answers that request (InResponseTo).
+     */
     @Test
     @Order(5)
+    void theHospitalsOwnLoginAsksThePlatformIdpAndLandsOnTheRecords() throws Exception {
+        CardHolderClient taro = loggedIn("nagasa-taro.p12", "2222");
+        HttpResponse<String> idp = taro.get(platform.hospitalUrl() + "/records");
+        assertThat(idp.uri().toString()).as("the hospital sent the browser to the IdP")
+                .startsWith(platform.authUrl() + "/saml/idp/sso");
+        assertThat(idp.statusCode()).as(idp.headers().map() + "\n" + idp.body()).isEqualTo(200);
+        AutoPostForm form = AutoPostForm.read(idp.body());
+        assertThat(form.action().toString()).isEqualTo(platform.hospitalUrl() + "/login/saml2/sso/sscard");
+        HttpResponse<String> records = taro.post(form.action().toString(), form.encoded());
+        assertThat(records.statusCode()).as(records.headers().map() + "\n" + records.body()).isEqualTo(200);
+        // back on the page first asked for (Spring's saved request marks it with ?continue)
+        assertThat(records.uri().getPath()).isEqualTo("/records");
+        assertThat(records.uri().getAuthority()).isEqualTo(URI.create(platform.hospitalUrl()).getAuthority());
+        assertThat(records.body()).contains("P0023456").doesNotContain("P0012345").doesNotContain("P0034567");
+    }
+
+    @Test
+    @Order(6)
     void aResidentLogsInWithTheirCardInChromium() throws Exception {
         Assumptions.assumeTrue(CardInChromium.available(), "chromium, chromium-driver, libnss3-tools");
         ChromeDriver chromium = CardInChromium.start(workDir.resolve("chromium-home"), platform.caRoot(),
@@ -222,7 +245,7 @@ class PortalLoginIT {
 
     /** Last: it stops the hospital for good. */
     @Test
-    @Order(6)
+    @Order(7)
     void aProviderOutageDegradesOneTileNotThePortal() throws Exception {
         Assumptions.assumeTrue(platform.stopService("hospital-portal"), "the platform was started by this test");
         CardHolderClient hanako = loggedIn("kamogawa-hanako.p12", "1111");
