@@ -10,7 +10,9 @@
 #                card's chain with a warm OCSP cache: chains/s
 # Ratios: logins/s over s_time connections/s (target >= 0.5).
 #
-# Environment: DURATION (20 s per measured run), WARMUP (10 s, discarded, before each), WORKERS (4),
+# Environment: DURATION (20 s per measured run), WARMUP (90 s, discarded, before the first login run: the services'
+#              JIT compiles as much as they serve for the first minute or two), SHORT_WARMUP (10 s, before each later
+#              run, the validator and the anchors: the JIT is warm then, and OpenSSL has none), WORKERS (4),
 #              PORT_OFFSET (700: ports 8780-8784, 9143), DB_PORT (embedded PostgreSQL, 16132), ANCHOR_PORT (14433),
 #              CARD (kamogawa-hanako.p12), CHILD_JAVA_OPTS (-Xmx384m: the services with the full JIT; the launcher's
 #              default adds -XX:TieredStopAtLevel=1 for a quick start), SKIP_BUILD=1 uses the jars as they are.
@@ -22,7 +24,8 @@ OUT="$HERE/out"
 DATA="$OUT/data"
 
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-90}"
+SHORT_WARMUP="${SHORT_WARMUP:-10}"
 WORKERS="${WORKERS:-4}"
 PORT_OFFSET="${PORT_OFFSET:-700}"
 DB_PORT="${DB_PORT:-16132}"
@@ -39,6 +42,7 @@ source "$HERE/../lib/platform.sh"
 
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "DURATION must be a positive integer (seconds)"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (seconds)"
+[[ "$SHORT_WARMUP" =~ ^[0-9]+$ ]] || die "SHORT_WARMUP must be a non-negative integer (seconds)"
 [[ "$WORKERS" =~ ^[1-9][0-9]*$ ]] || die "WORKERS must be a positive integer"
 
 # --- 1. tools --------------------------------------------------------------------------------------------------
@@ -93,11 +97,11 @@ client --probe || { tail -20 "$DATA/logs/auth-service.log" >&2; die "the login p
 
 # --- 4. logins ---------------------------------------------------------------------------------------------------
 val() { sed -n "s/^$1=//p" "$2"; }
-measure() { # measure <name> <client args...>
-    local name="$1"
-    shift
-    log "login ($name): ${WARMUP}s warm-up, ${DURATION}s measured"
-    client --warmup "$WARMUP" --duration "$DURATION" "$@" >"login-$name.txt" \
+measure() { # measure <name> <warm-up seconds> <client args...>
+    local name="$1" warmup="$2"
+    shift 2
+    log "login ($name): ${warmup}s warm-up, ${DURATION}s measured"
+    client --warmup "$warmup" --duration "$DURATION" "$@" >"login-$name.txt" \
         || { cat "login-$name.txt" >&2; die "login client failed ($name)"; }
     [[ "$(val errors "login-$name.txt")" == 0 ]] \
         || { cat "login-$name.txt" >&2; tail -20 "$DATA/logs/auth-service.log" >&2; die "failed logins ($name)"; }
@@ -125,15 +129,15 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # the main run, with the CPU each part used during its measured window
 ( sleep "$WARMUP.5"; cpu_sample cpu-before.txt; sleep "$DURATION"; cpu_sample cpu-after.txt ) &
 SAMPLER=$!
-measure "c$WORKERS" --workers "$WORKERS"
+measure "c$WORKERS" "$WARMUP" --workers "$WORKERS"
 wait "$SAMPLER" || true
-measure c1 --workers 1
-measure "c$WORKERS-resume" --workers "$WORKERS" --resume
+measure c1 "$SHORT_WARMUP" --workers 1
+measure "c$WORKERS-resume" "$SHORT_WARMUP" --workers "$WORKERS" --resume
 
 # --- 5. the validator alone ---------------------------------------------------------------------------------------
 log "validator alone: ValidatorBench against $AUTH_JAR"
 compile_against_auth_jar "$HERE/ValidatorBench.java"
-java -cp "$OUT/classes:$CP" ValidatorBench root.pem card-chain.pem "$WARMUP" "$DURATION" "$WORKERS" >validator.txt \
+java -cp "$OUT/classes:$CP" ValidatorBench root.pem card-chain.pem "$SHORT_WARMUP" "$DURATION" "$WORKERS" >validator.txt \
     || { cat validator.txt >&2; die "the validator bench failed"; }
 
 stop_all # the anchor runs on an otherwise quiet machine
@@ -150,8 +154,8 @@ anchor() { # anchor <name> <s_time mode: -new|-reuse>
     openssl s_client -connect "127.0.0.1:$ANCHOR_PORT" -cert card.pem -key card.key -CAfile client-store.pem \
         -verify_return_error -servername localhost >"s_client-$name.txt" 2>&1 </dev/null \
         || { cat "s_client-$name.txt" "s_server-$name.log" >&2; die "s_client could not complete an mTLS handshake"; }
-    if [[ "$WARMUP" -gt 0 ]]; then
-        openssl s_time -connect "127.0.0.1:$ANCHOR_PORT" "$mode" -time "$WARMUP" -cert card.pem -key card.key \
+    if [[ "$SHORT_WARMUP" -gt 0 ]]; then
+        openssl s_time -connect "127.0.0.1:$ANCHOR_PORT" "$mode" -time "$SHORT_WARMUP" -cert card.pem -key card.key \
             -www / -CAfile client-store.pem >/dev/null 2>&1 || true
     fi
     log "anchor ($name): openssl s_time $mode -www / -time $DURATION"
@@ -184,7 +188,8 @@ row() { # row <label> <result file> <anchor rate> <target or ->
 }
 {
     echo
-    echo "card logins on auth-service, ${DURATION}s each after ${WARMUP}s warm-up, $(nproc) cores," \
+    echo "card logins on auth-service, ${DURATION}s each after ${WARMUP}s warm-up (later runs ${SHORT_WARMUP}s)," \
+        "$(nproc) cores," \
         "$(openssl version | cut -d' ' -f1-2), services with $CHILD_JAVA_OPTS"
     printf '%-40s %10s %8s %8s %8s  %s\n' "" "per second" "p50 ms" "p99 ms" "/ s_time" "target"
     row "login, new handshake, c$WORKERS" "login-c$WORKERS.txt" "$anchor_new" 0.5

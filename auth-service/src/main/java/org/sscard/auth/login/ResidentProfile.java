@@ -1,9 +1,8 @@
 package org.sscard.auth.login;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.sscard.auth.relay.RelayCard;
-import org.sscard.auth.relay.RelayDirectory;
-import org.sscard.auth.relay.RelayPerson;
+import org.sscard.auth.relay.RelayCardLogin;
 
 /**
  * The resident login's relay layer, after {@link CardProfileCheck} has read the personal ID from the certificate:
@@ -13,20 +12,18 @@ import org.sscard.auth.relay.RelayPerson;
 class ResidentProfile {
 
     private final CardRegister cards;
-    private final RelayDirectory relay;
 
-    ResidentProfile(CardRegister cards, RelayDirectory relay) {
+    ResidentProfile(CardRegister cards) {
         this.cards = cards;
-        this.relay = relay;
     }
 
     CardHolder verify(CertifiedCard resident) {
         CardCertificate certificate = resident.certificate();
-        RelayCard card = cards.requireActive(certificate, "PERSON");
-        RelayPerson person = relay.personByPersonalId(resident.personalId()).orElseThrow(() ->
-                new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "no person with the card's personal ID"));
-        if (!person.id().equals(card.holderId())) {
-            throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "card registered to another person");
+        RelayCardLogin.Holder person = cards.requireActive(certificate, "PERSON",
+                Optional.of(resident.personalId())).holder();
+        if (!Boolean.TRUE.equals(person.personalIdMatches())) {
+            throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH,
+                    "the card's personal ID is not its registered holder's");
         }
         if (!"ACTIVE".equals(person.status())) {
             throw new LoginRefusedException(LoginRefusal.PERSON_INACTIVE, "person " + person.status());

@@ -1,9 +1,8 @@
 package org.sscard.auth.login;
 
+import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.sscard.auth.relay.RelayCard;
-import org.sscard.auth.relay.RelayDirectory;
-import org.sscard.auth.relay.RelayStaff;
+import org.sscard.auth.relay.RelayCardLogin;
 
 /**
  * The staff login's relay layer, after {@link CardProfileCheck} has read organisation, role and staff ID from the
@@ -14,22 +13,18 @@ import org.sscard.auth.relay.RelayStaff;
 class StaffProfile {
 
     private final CardRegister cards;
-    private final RelayDirectory relay;
 
-    StaffProfile(CardRegister cards, RelayDirectory relay) {
+    StaffProfile(CardRegister cards) {
         this.cards = cards;
-        this.relay = relay;
     }
 
     CardHolder verify(CertifiedCard member) {
         CardCertificate certificate = member.certificate();
         StaffCertificateRules.StaffIdentity claimed = member.staff();
-        RelayCard card = cards.requireActive(certificate, "STAFF");
-        if (!claimed.staffId().equals(card.holderId())) {
+        RelayCardLogin.Holder staff = cards.requireActive(certificate, "STAFF", Optional.empty()).holder();
+        if (!claimed.staffId().equals(staff.id())) {
             throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "card registered to another staff member");
         }
-        RelayStaff staff = relay.staff(claimed.staffId()).orElseThrow(() ->
-                new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "no such staff member"));
         if (!"ACTIVE".equals(staff.status())) {
             throw new LoginRefusedException(LoginRefusal.STAFF_INACTIVE, "staff " + staff.status());
         }

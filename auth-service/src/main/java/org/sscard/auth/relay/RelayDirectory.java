@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +21,10 @@ import org.sscard.common.token.ServiceTokenException;
 import org.sscard.common.token.ServiceTokens;
 
 /**
- * What the login asks the relay DB: the card by its certificate serial, the person by personal ID (in a POST body,
- * never a URL), the staff member by ID. Authenticates as {@code auth-service} with a token addressed to the relay. Anything but an
- * answer or a 404 is {@link RelayUnavailableException}: the login then fails closed.
+ * What auth-service asks the relay DB: for a login, the card by its certificate serial with its holder (the personal
+ * ID in a POST body, never a URL); for SSO, providers, subscriptions and mappings. Authenticates as
+ * {@code auth-service} with a token addressed to the relay. Anything but an answer or a 404 is
+ * {@link RelayUnavailableException}: the login then fails closed.
  */
 public class RelayDirectory {
 
@@ -46,24 +48,22 @@ public class RelayDirectory {
         this.http = builder.build();
     }
 
-    public Optional<RelayCard> cardByCertificateSerial(String serialHex) {
-        return send(get("/api/v1/cards/by-certificate-serial/"
-                + URLEncoder.encode(serialHex, StandardCharsets.US_ASCII)), RelayCard.class);
-    }
-
-    public Optional<RelayPerson> personByPersonalId(PersonalId personalId) {
+    /**
+     * The card registered for the certificate (serial in hex) and its holder, in one call: {@code personalId} is the
+     * resident certificate's (sent in the body, never a URL), absent for a staff token. Empty when no card has this
+     * certificate.
+     */
+    public Optional<RelayCardLogin> cardLogin(String serialHex, Optional<PersonalId> personalId) {
         try {
-            byte[] body = json.writeValueAsBytes(Map.of("personalId", personalId.digits()));
-            return send(request("/api/v1/persons/lookup/by-personal-id")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)), RelayPerson.class);
+            Map<String, String> question = new HashMap<>();
+            question.put("certificateSerial", serialHex);
+            personalId.ifPresent(id -> question.put("personalId", id.digits()));
+            return send(request("/api/v1/cards/login-check").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(question))),
+                    RelayCardLogin.class);
         } catch (IOException e) {
             throw new RelayUnavailableException("cannot write the look-up");
         }
-    }
-
-    public Optional<RelayStaff> staff(UUID staffId) {
-        return send(get("/api/v1/staff/" + staffId), RelayStaff.class);
     }
 
     /** The provider whose registered SAML SP metadata has this entity ID (an AuthnRequest's Issuer). */
@@ -133,10 +133,6 @@ public class RelayDirectory {
 
     /** One entry of the person's service menu: only whose provider it is matters here. */
     private record ServiceEntry(String providerKey) {
-    }
-
-    private HttpRequest.Builder get(String path) {
-        return request(path).GET();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -6,5 +6,7 @@ public enum AccessAction {
     SERVICES_READ, SUBSCRIBE, WITHDRAW,
     MAPPINGS_READ, MAPPING_REGISTER, MAPPING_END, RESOLVE, REVERSE_RESOLVE,
     CARDS_READ, CARD_REGISTER, CARD_STATUS_READ, CARD_STATUS_CHANGE,
+    /** A card login's one question: is this card active, and is it this person's (auth-service). */
+    CARD_LOGIN_CHECK,
     ACCESS_LOG_READ, TOKEN_ISSUED, ASSERTION_ISSUED
 }

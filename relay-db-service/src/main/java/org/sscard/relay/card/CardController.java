@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CardController {
 
     private final CardService cards;
+    private final CardLoginCheck loginCheck;
 
-    CardController(CardService cards) {
+    CardController(CardService cards, CardLoginCheck loginCheck) {
         this.cards = cards;
+        this.loginCheck = loginCheck;
     }
 
     @PostMapping("/api/v1/persons/{id}/cards")
@@ -51,6 +53,12 @@ class CardController {
     @PreAuthorize("hasAuthority('CARD_READ')")
     CardView byCertificateSerial(@PathVariable String serial) {
         return cards.byCertificateSerial(serial);
+    }
+
+    @PostMapping("/api/v1/cards/login-check")
+    @PreAuthorize("hasAuthority('CARD_LOGIN_CHECK')")
+    CardLoginView loginCheck(@Valid @RequestBody CardRequests.LoginCheck request) {
+        return loginCheck.check(request);
     }
 
     @PostMapping("/api/v1/cards/{cardSerial}/status")

@@ -20,6 +20,13 @@ public final class CardRequests {
             @NotNull Instant expiresAt) {
     }
 
+    /** {@code personalId}: the one on the resident's certificate; absent for a staff token. In a body, never a URL. */
+    public record LoginCheck(
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{1,64}", message = "the certificate serial in hex")
+            String certificateSerial,
+            String personalId) {
+    }
+
     public record ChangeCardStatus(@NotNull CardStatus status, RevocationReason reason) {
     }
 }

@@ -99,6 +99,20 @@ public class PersonService {
         return persons.refByOpaqueId(opaqueId, true).orElseThrow(PersonService::notFound);
     }
 
+    /**
+     * A card holder's handle and whether {@code personalId} is theirs, for the card login's check; the caller writes
+     * the access-log row. A malformed personal ID is refused like everywhere else (never echoed).
+     */
+    public HolderCheck checkHolder(long personId, String personalId) {
+        PersonRef holder = persons.refById(personId).orElseThrow(PersonService::notFound);
+        boolean theirs = personalId != null && persons.refByPersonalId(personalIds.parse(personalId))
+                .map(found -> found.id() == personId).orElse(false);
+        return new HolderCheck(holder, theirs);
+    }
+
+    public record HolderCheck(PersonRef holder, boolean personalIdMatches) {
+    }
+
     public PersonView viewOf(long personId) {
         return persons.view(personId);
     }

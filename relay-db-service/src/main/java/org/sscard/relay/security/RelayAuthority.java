@@ -11,6 +11,8 @@ public enum RelayAuthority implements GrantedAuthority {
     STAFF_READ, STAFF_WRITE,
     MAPPING_READ, MAPPING_WRITE, RESOLVE, REVERSE_RESOLVE,
     CARD_READ, CARD_WRITE,
+    /** auth-service's card login: the card and its holder in one answer ({@code POST /api/v1/cards/login-check}). */
+    CARD_LOGIN_CHECK,
     SERVICES_READ, SUBSCRIPTION_WRITE,
     ACCESS_LOG_READ, ACCESS_LOG_WRITE;
 

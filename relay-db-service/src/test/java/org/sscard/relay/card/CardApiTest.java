@@ -22,16 +22,16 @@ class CardApiTest extends RelayApiTest {
         assertThat(created.json().path("status").asText()).isEqualTo("ACTIVE");
 
         String serial = (String) card.get("certificateSerial");
-        Api.Response found = as("auth-service").get("/api/v1/cards/by-certificate-serial/00" + serial.toUpperCase());
+        Api.Response found = as("card-issuer").get("/api/v1/cards/by-certificate-serial/00" + serial.toUpperCase());
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("holderType").asText()).isEqualTo("PERSON");
         assertThat(found.json().path("holderId").asText()).isEqualTo(person);
         assertThat(as("card-issuer").get("/api/v1/persons/" + person + "/cards").json()).hasSize(1);
 
-        Api.Response unknown = as("auth-service").get("/api/v1/cards/by-certificate-serial/abcdef0123");
+        Api.Response unknown = as("card-issuer").get("/api/v1/cards/by-certificate-serial/abcdef0123");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("CARD_NOT_FOUND");
-        assertThat(as("auth-service").get("/api/v1/cards/by-certificate-serial/xyz").problemCode())
+        assertThat(as("card-issuer").get("/api/v1/cards/by-certificate-serial/xyz").problemCode())
                 .isEqualTo("MALFORMED_REQUEST");
     }
 
@@ -94,7 +94,7 @@ class CardApiTest extends RelayApiTest {
                 "RECEPTION_CLERK", "nameKanji", "受付", "nameKana", "ウケツケ")).json().path("id").asText();
         Map<String, Object> token = card();
         assertThat(as("card-issuer").post("/api/v1/staff/" + staff + "/cards", token).status()).isEqualTo(201);
-        assertThat(as("auth-service").get("/api/v1/cards/by-certificate-serial/" + token.get("certificateSerial"))
+        assertThat(as("card-issuer").get("/api/v1/cards/by-certificate-serial/" + token.get("certificateSerial"))
                 .json().path("holderType").asText()).isEqualTo("STAFF");
         assertThat(as("card-issuer").get("/api/v1/staff/" + staff + "/cards").json()).hasSize(1);
     }

@@ -38,12 +38,12 @@ class PersonApiTest extends RelayApiTest {
     void findsAPersonByPersonalIdInTheBodyAndNotByUrl() {
         String personalId = newPersonalId();
         String id = city().post("/api/v1/persons", personBody(personalId, null)).json().path("id").asText();
-        Api.Response found = as("auth-service").post("/api/v1/persons/lookup/by-personal-id",
+        Api.Response found = as("card-issuer").post("/api/v1/persons/lookup/by-personal-id",
                 Map.of("personalId", personalId));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("id").asText()).isEqualTo(id);
 
-        Api.Response unknown = as("auth-service").post("/api/v1/persons/lookup/by-personal-id",
+        Api.Response unknown = as("card-issuer").post("/api/v1/persons/lookup/by-personal-id",
                 Map.of("personalId", newPersonalId()));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("PERSON_NOT_FOUND");

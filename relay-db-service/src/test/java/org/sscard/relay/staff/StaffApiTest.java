@@ -19,9 +19,9 @@ class StaffApiTest extends RelayApiTest {
         assertThat(admin.json().path("organisation").asText()).isEqualTo("city");
 
         String id = clerk.json().path("id").asText();
-        assertThat(as("auth-service").get("/api/v1/staff/" + id).json().path("role").asText())
+        assertThat(as("card-issuer").get("/api/v1/staff/" + id).json().path("role").asText())
                 .isEqualTo("RECEPTION_CLERK");
-        assertThat(as("auth-service").get("/api/v1/staff?organisation=test-hospital").json()
+        assertThat(as("card-issuer").get("/api/v1/staff?organisation=test-hospital").json()
                 .findValuesAsText("id")).contains(id);
     }
 
