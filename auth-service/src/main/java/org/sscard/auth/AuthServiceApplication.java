@@ -9,6 +9,9 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 public class AuthServiceApplication {
 
     public static void main(String[] args) {
+        // Before any TLS class loads (JSSE reads it once): no stateless session tickets, so that a card login's TLS
+        // session cannot be resumed later without the card (CardLoginController invalidates the stateful one).
+        System.setProperty("jdk.tls.server.enableSessionTicketExtension", "false");
         SpringApplication.run(AuthServiceApplication.class, args);
     }
 }

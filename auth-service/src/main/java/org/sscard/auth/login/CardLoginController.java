@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import org.apache.tomcat.util.net.SSLSessionManager;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CardLoginController {
 
     private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+    private static final String TLS_SESSION = "jakarta.servlet.request.ssl_session_mgr";
 
     private final CardLoginService logins;
     private final CardLoginSession sessions;
@@ -37,6 +39,7 @@ class CardLoginController {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        oneLoginPerHandshake(request, response);
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATES);
         try {
             CardHolder holder = logins.login(chain == null ? List.of() : List.of(chain), loginProfile.get(),
@@ -45,5 +48,17 @@ class CardLoginController {
         } catch (LoginRefusedException e) {
             RefusalPage.write(response, e.refusal());
         }
+    }
+
+    /**
+     * The card proves it is present by signing in this connection's handshake, and only for this login: the TLS
+     * session is not kept for resumption and the connection closes after the answer. Otherwise the next person at a
+     * KIOSK, clicking "log in" on the same browser, would log in with the previous person's handshake.
+     */
+    private static void oneLoginPerHandshake(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(TLS_SESSION) instanceof SSLSessionManager tls) {
+            tls.invalidateSession();
+        }
+        response.setHeader("Connection", "close");
     }
 }
