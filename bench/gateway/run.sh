@@ -8,7 +8,8 @@
 #   direct    the backend itself, plain HTTP (nginx returning a fixed JSON body: the fastest provider there can be)
 # Ratios: gateway/nginx (target >= 0.5, issue 7; the compass aims at 0.8) and both over direct.
 #
-# Environment: DURATION (30 s per measured run), WARMUP (90 s, discarded, before each: the JIT needs it), CONNECTIONS (16),
+# Environment: DURATION (30 s per measured run), WARMUP (90 s, discarded, before the gateway's run: the JIT needs it),
+#              SHORT_WARMUP (5 s, before nginx's and the backend's runs: no JIT there), CONNECTIONS (16),
 #              PORT_OFFSET (800: ports 8880-8883, 9243), DB_PORT (16232), BACKEND_PORT (18480), NGINX_PORT (18443),
 #              CARD (kamogawa-hanako.p12), CHILD_JAVA_OPTS (-Xmx384m), SKIP_BUILD=1 uses the jars as they are.
 # The resident's access token lives 5 minutes and the pairwise token is renewed from it: the gateway runs
@@ -22,6 +23,7 @@ DATA="$OUT/data"
 
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-90}"
+SHORT_WARMUP="${SHORT_WARMUP:-5}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT_OFFSET="${PORT_OFFSET:-800}"
 DB_PORT="${DB_PORT:-16232}"
@@ -42,6 +44,7 @@ log() { echo "== $*"; }
 
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "DURATION must be a positive integer (seconds)"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (seconds)"
+[[ "$SHORT_WARMUP" =~ ^[0-9]+$ ]] || die "SHORT_WARMUP must be a non-negative integer (seconds)"
 (( WARMUP + DURATION < 200 )) || die "WARMUP + DURATION must stay under 200 s (the login's token lifetime)"
 
 # --- 1. tools --------------------------------------------------------------------------------------------------
@@ -185,11 +188,11 @@ probe direct "http://127.0.0.1:$BACKEND_PORT/base$PATH_SUMMARY"
 log "probes ok: $(cat "$OUT/probe-gateway.json")"
 
 # --- 7. measure: the gateway first (its login's token is fresh), then nginx, then the backend directly ------------
-measure() { # measure <name> <base url> <path> [cookie]
-    local name="$1" base="$2" path="$3" cookie="${4:-}"
-    if (( WARMUP > 0 )); then
+measure() { # measure <name> <warm-up seconds> <base url> <path> [cookie]
+    local name="$1" warmup="$2" base="$3" path="$4" cookie="${5:-}"
+    if (( warmup > 0 )); then
         BENCH_PATH="$path" BENCH_COOKIE="$cookie" BENCH_RESULT="" \
-            wrk -t2 -c"$CONNECTIONS" -d"$WARMUP"s -s "$HERE/fetch.lua" "$base" >"$OUT/wrk-$name-warmup.txt" 2>&1 \
+            wrk -t2 -c"$CONNECTIONS" -d"$warmup"s -s "$HERE/fetch.lua" "$base" >"$OUT/wrk-$name-warmup.txt" 2>&1 \
             || { cat "$OUT/wrk-$name-warmup.txt" >&2; die "wrk warm-up ($name) failed"; }
     fi
     log "$name: wrk -t2 -c$CONNECTIONS -d${DURATION}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -201,9 +204,9 @@ measure() { # measure <name> <base url> <path> [cookie]
     [[ "$(sed -n 's/^socket_errors=//p' "$OUT/result-$name.txt")" == 0 ]] \
         || { cat "$OUT/wrk-$name.txt" >&2; die "socket errors through $name"; }
 }
-measure gateway "$PORTAL" "/p/$PROVIDER$PATH_SUMMARY" "SSCARD_PORTAL=$SESSION"
-measure nginx "https://localhost:$NGINX_PORT" "/p/$PROVIDER$PATH_SUMMARY"
-measure direct "http://127.0.0.1:$BACKEND_PORT" "/base$PATH_SUMMARY"
+measure gateway "$WARMUP" "$PORTAL" "/p/$PROVIDER$PATH_SUMMARY" "SSCARD_PORTAL=$SESSION"
+measure nginx "$SHORT_WARMUP" "https://localhost:$NGINX_PORT" "/p/$PROVIDER$PATH_SUMMARY"
+measure direct "$SHORT_WARMUP" "http://127.0.0.1:$BACKEND_PORT" "/base$PATH_SUMMARY"
 
 # --- 8. summary ------------------------------------------------------------------------------------------------
 val() { sed -n "s/^$1=//p" "$OUT/result-$2.txt"; }
@@ -212,7 +215,8 @@ gateway_nginx="$(ratio gateway nginx)"
 verdict="$(awk -v r="$gateway_nginx" -v t="$TARGET_RATIO" 'BEGIN { print (r + 0 >= t + 0) ? "OK" : "BELOW TARGET" }')"
 {
     echo
-    echo "GET /p/$PROVIDER$PATH_SUMMARY, ${DURATION}s each after ${WARMUP}s warm-up, $CONNECTIONS connections, $(nproc) cores"
+    echo "GET /p/$PROVIDER$PATH_SUMMARY, ${DURATION}s each after ${WARMUP}s warm-up (nginx, direct ${SHORT_WARMUP}s)," \
+        "$CONNECTIONS connections, $(nproc) cores"
     printf '%-28s %12s %10s %10s\n' "" "requests/s" "p50 ms" "p99 ms"
     for name in gateway nginx direct; do
         case "$name" in
