@@ -40,6 +40,14 @@ class Connection(http.client.HTTPSConnection):
         raw = socket.create_connection((ADDRESS, self.port), self.timeout)
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock = self._context.wrap_socket(raw, server_hostname=HOSTNAME, session=self._offer)
+        self.reused = self.sock.session_reused
+        self.session = None
+
+    def close(self):
+        # the card login answers "Connection: close": keep the TLS session for the next offer before it goes
+        if self.sock is not None:
+            self.session = self.sock.session
+        super().close()
 
 
 def cookie(response, name):
@@ -94,11 +102,11 @@ class Worker:
         try:
             r = get(card, path_of(location), session_cookie)
             self.handshakes += 1
-            if a.resume:
-                self.resumed += 1 if card.sock.session_reused else 0
-                self.session = card.sock.session
         finally:
             card.close()
+        if a.resume:
+            self.resumed += 1 if card.reused else 0
+            self.session = card.session
         back = r.getheader("Location") or ""
         if r.status != 302 or "/oauth2/authorize" not in back:
             raise RuntimeError(f"card login: {r.status} {back!r} refusal={r.getheader('Sscard-Login-Refusal')}")
