@@ -22,13 +22,16 @@ final class ProcessTreeRecorder {
 
     void recordUntilExit(Process launcher, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        String[] launcherArguments = launcher.info().arguments().orElse(new String[0]);
         while (launcher.isAlive()) {
             launcher.descendants().forEach(child -> {
                 seen.add(child);
                 String[] arguments = child.info().arguments().orElse(new String[0]);
                 // a child that exited meanwhile may have had its pid reused by an unrelated process (pid_max is
-                // small here): only arguments read while the pid is still one of ours count
-                if (launcher.descendants().anyMatch(again -> again.equals(child))) {
+                // small here): only arguments read while the pid is still one of ours count; and a child caught
+                // between fork and exec still shows the launcher's own command line: not a service either
+                if (launcher.descendants().anyMatch(again -> again.equals(child))
+                        && !Arrays.equals(arguments, launcherArguments)) {
                     Arrays.stream(arguments).filter(argument -> argument.endsWith(".jar"))
                             .forEach(jar -> jarsSeen.add(Path.of(jar).getFileName().toString()));
                 }
