@@ -62,7 +62,7 @@ class ProxyTest extends GatewayTest {
         JsonNode headers = echo.path("headers");
         assertThat(headers.path("cookie").asText()).isEqualTo("SESSION=abc");
         for (String stripped : new String[] {"x-user", "x-forwarded-user", "remote-user", "sscard-acting-for",
-                "x-auth-subject"}) {
+                "x-auth-subject", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"}) {
             assertThat(headers.has(stripped)).as(stripped).isFalse();
         }
         assertThat(headers.path("authorization").asText()).doesNotContain(
@@ -153,10 +153,25 @@ class ProxyTest extends GatewayTest {
     }
 
     @Test
+    void givesProxiedAnswersTheGatewaysSecurityHeaders() {
+        HttpResponse<String> answer = hanako().get("/p/" + provider.key() + "/echo");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
     void sendsNothingToAProviderWithoutASession() {
         int before = provider.calls();
         HttpResponse<String> response = browser().get("/p/" + provider.key() + "/echo");
         assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValue("/login");
+        HttpResponse<String> api = browser().get("/p/" + provider.key() + "/echo", "Accept", "application/json");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.body()).contains("UNAUTHENTICATED");
         assertThat(provider.calls()).isEqualTo(before);
     }
 
