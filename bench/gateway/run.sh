@@ -5,12 +5,16 @@
 #             cached, so each request is: TLS, session look-up, security filter chain, registry (cached), token
 #             (cached), header stripping, circuit breaker, proxying, response rewriting
 #   nginx     the same path through nginx with the gateway's own TLS certificate and key, proxy_pass to the same backend
+#   reactor-netty  the same path through a bare Reactor Netty proxy (ReactorNettyProxy.java, on the gateway's own
+#             Reactor Netty jars, same certificate and key, no logic at all): the floor of the stack the gateway runs on
 #   direct    the backend itself, plain HTTP (nginx returning a fixed JSON body: the fastest provider there can be)
-# Ratios: gateway/nginx (target >= 0.5, issue 7; the compass aims at 0.8) and both over direct.
+# Ratios: gateway/nginx (target >= 0.5, issue 7; the compass aims at 0.8), gateway/reactor-netty (the gateway's own
+# work) and reactor-netty/nginx (the JVM transport's gap), and each over direct.
 #
 # Environment: DURATION (30 s per measured run), WARMUP (90 s, discarded, before the gateway's run: the JIT needs it),
-#              SHORT_WARMUP (5 s, before nginx's and the backend's runs: no JIT there), CONNECTIONS (16),
-#              PORT_OFFSET (800: ports 8880-8883, 9243), DB_PORT (16232), BACKEND_PORT (18480), NGINX_PORT (18443),
+#              SHORT_WARMUP (5 s, before nginx's and the backend's runs: no JIT there), RN_WARMUP (60 s, before the
+#              bare Reactor Netty proxy's run), CONNECTIONS (16), PORT_OFFSET (800: ports 8880-8883, 9243),
+#              DB_PORT (16232), BACKEND_PORT (18480), NGINX_PORT (18443), RN_PORT (18444),
 #              CARD (kamogawa-hanako.p12), CHILD_JAVA_OPTS (-Xmx384m), SKIP_BUILD=1 uses the jars as they are.
 # The resident's access token lives 5 minutes and the pairwise token is renewed from it: the gateway runs
 # (warm-up + measurement) must end within about 4 minutes of the login, so keep WARMUP + DURATION under 200 s.
@@ -24,11 +28,13 @@ DATA="$OUT/data"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-90}"
 SHORT_WARMUP="${SHORT_WARMUP:-5}"
+RN_WARMUP="${RN_WARMUP:-60}"
 CONNECTIONS="${CONNECTIONS:-16}"
 PORT_OFFSET="${PORT_OFFSET:-800}"
 DB_PORT="${DB_PORT:-16232}"
 BACKEND_PORT="${BACKEND_PORT:-18480}"
 NGINX_PORT="${NGINX_PORT:-18443}"
+RN_PORT="${RN_PORT:-18444}"
 CARD="${CARD:-kamogawa-hanako.p12}"
 CHILD_JAVA_OPTS="${CHILD_JAVA_OPTS:--Xmx384m}"
 PORTAL="https://localhost:$((8080 + PORT_OFFSET))"
@@ -45,6 +51,7 @@ log() { echo "== $*"; }
 [[ "$DURATION" =~ ^[1-9][0-9]*$ ]] || die "DURATION must be a positive integer (seconds)"
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || die "WARMUP must be a non-negative integer (seconds)"
 [[ "$SHORT_WARMUP" =~ ^[0-9]+$ ]] || die "SHORT_WARMUP must be a non-negative integer (seconds)"
+[[ "$RN_WARMUP" =~ ^[0-9]+$ ]] || die "RN_WARMUP must be a non-negative integer (seconds)"
 (( WARMUP + DURATION < 200 )) || die "WARMUP + DURATION must stay under 200 s (the login's token lifetime)"
 
 # --- 1. tools --------------------------------------------------------------------------------------------------
@@ -70,7 +77,7 @@ NGINX="$(command -v nginx)"
 
 busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in $((8080 + PORT_OFFSET)) $((8081 + PORT_OFFSET)) $((8082 + PORT_OFFSET)) $((8083 + PORT_OFFSET)) \
-    $((8443 + PORT_OFFSET)) "$DB_PORT" "$BACKEND_PORT" "$NGINX_PORT"; do
+    $((8443 + PORT_OFFSET)) "$DB_PORT" "$BACKEND_PORT" "$NGINX_PORT" "$RN_PORT"; do
     ! busy "$port" || die "port $port is in use (change PORT_OFFSET, DB_PORT, BACKEND_PORT or NGINX_PORT)"
 done
 
@@ -140,6 +147,25 @@ PIDS+=($!)
 for _ in $(seq 1 50); do busy "$NGINX_PORT" && break; sleep 0.1; done
 busy "$NGINX_PORT" || die "nginx did not start: $(cat "$OUT/nginx/start.log")"
 
+# the bare Reactor Netty proxy, on the Reactor Netty and Netty jars inside the gateway's own jar (no Spring, no logging
+# library: Netty and Reactor then log through java.util.logging, warnings only)
+python3 - "$ROOT/portal-gateway/target/portal-gateway.jar" "$OUT/reactor-netty-lib" <<'PY'
+import re, sys, zipfile, os
+jar, lib = sys.argv[1], sys.argv[2]
+os.makedirs(lib, exist_ok=True)
+with zipfile.ZipFile(jar) as z:
+    for name in z.namelist():
+        if re.match(r"BOOT-INF/lib/(reactor-core|reactor-netty-(core|http)|netty-|reactive-streams).*\.jar$", name):
+            with open(os.path.join(lib, os.path.basename(name)), "wb") as out:
+                out.write(z.read(name))
+PY
+java -Xmx384m -cp "$OUT/reactor-netty-lib/*" "$HERE/ReactorNettyProxy.java" "$RN_PORT" \
+    "http://127.0.0.1:$BACKEND_PORT/base" "/p/$PROVIDER" "$DATA/tls/portal-gateway.crt" "$DATA/tls/portal-gateway.key" \
+    >"$OUT/reactor-netty.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 300); do busy "$RN_PORT" && break; sleep 0.1; done
+busy "$RN_PORT" || die "the bare Reactor Netty proxy did not start: $(tail -20 "$OUT/reactor-netty.log")"
+
 # --- 4. the provider in the relay, the resident joined to it -----------------------------------------------------
 TOKEN="$(cd "$ROOT" && bin/sscard-issuer --issuer-url "$ISSUER" --auth-url "$AUTH" --data-dir "$DATA" \
     print-token --audience relay-db-service)" || die "no city-office token"
@@ -184,6 +210,7 @@ probe() { # probe <name> <url> [curl args]
 }
 probe gateway "$PORTAL/p/$PROVIDER$PATH_SUMMARY" -H "Cookie: SSCARD_PORTAL=$SESSION"
 probe nginx "https://localhost:$NGINX_PORT/p/$PROVIDER$PATH_SUMMARY"
+probe reactor-netty "https://localhost:$RN_PORT/p/$PROVIDER$PATH_SUMMARY"
 probe direct "http://127.0.0.1:$BACKEND_PORT/base$PATH_SUMMARY"
 log "probes ok: $(cat "$OUT/probe-gateway.json")"
 
@@ -206,6 +233,7 @@ measure() { # measure <name> <warm-up seconds> <base url> <path> [cookie]
 }
 measure gateway "$WARMUP" "$PORTAL" "/p/$PROVIDER$PATH_SUMMARY" "SSCARD_PORTAL=$SESSION"
 measure nginx "$SHORT_WARMUP" "https://localhost:$NGINX_PORT" "/p/$PROVIDER$PATH_SUMMARY"
+measure reactor-netty "$RN_WARMUP" "https://localhost:$RN_PORT" "/p/$PROVIDER$PATH_SUMMARY"
 measure direct "$SHORT_WARMUP" "http://127.0.0.1:$BACKEND_PORT" "/base$PATH_SUMMARY"
 
 # --- 8. summary ------------------------------------------------------------------------------------------------
@@ -215,19 +243,23 @@ gateway_nginx="$(ratio gateway nginx)"
 verdict="$(awk -v r="$gateway_nginx" -v t="$TARGET_RATIO" 'BEGIN { print (r + 0 >= t + 0) ? "OK" : "BELOW TARGET" }')"
 {
     echo
-    echo "GET /p/$PROVIDER$PATH_SUMMARY, ${DURATION}s each after ${WARMUP}s warm-up (nginx, direct ${SHORT_WARMUP}s)," \
-        "$CONNECTIONS connections, $(nproc) cores"
-    printf '%-28s %12s %10s %10s\n' "" "requests/s" "p50 ms" "p99 ms"
-    for name in gateway nginx direct; do
+    echo "GET /p/$PROVIDER$PATH_SUMMARY, ${DURATION}s each after ${WARMUP}s warm-up (nginx, direct ${SHORT_WARMUP}s;" \
+        "reactor-netty ${RN_WARMUP}s), $CONNECTIONS connections, $(nproc) cores"
+    printf '%-32s %12s %10s %10s\n' "" "requests/s" "p50 ms" "p99 ms"
+    for name in gateway nginx reactor-netty direct; do
         case "$name" in
             gateway) label="gateway (TLS, session)";;
             nginx) label="nginx (same TLS)";;
+            reactor-netty) label="bare Reactor Netty (same TLS)";;
             direct) label="backend directly (HTTP)";;
         esac
-        printf '%-28s %12.1f %10.2f %10.2f\n' "$label" "$(val rps "$name")" "$(val p50_ms "$name")" \
+        printf '%-32s %12.1f %10.2f %10.2f\n' "$label" "$(val rps "$name")" "$(val p50_ms "$name")" \
             "$(val p99_ms "$name")"
     done
     echo "ratio gateway/nginx = $gateway_nginx (target >= $TARGET_RATIO) $verdict"
-    echo "ratio gateway/direct = $(ratio gateway direct), nginx/direct = $(ratio nginx direct)"
+    echo "ratio gateway/reactor-netty = $(ratio gateway reactor-netty) (the gateway's own work)," \
+        "reactor-netty/nginx = $(ratio reactor-netty nginx) (the JVM transport's floor against nginx)"
+    echo "ratio gateway/direct = $(ratio gateway direct), nginx/direct = $(ratio nginx direct)," \
+        "reactor-netty/direct = $(ratio reactor-netty direct)"
 } | tee "$OUT/summary.txt"
 echo "(compare only runs on an otherwise idle machine; wrk, the JVMs, nginx and PostgreSQL share the cores)"
