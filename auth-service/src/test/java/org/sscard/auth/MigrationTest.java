@@ -14,18 +14,21 @@ class MigrationTest {
 
     @Test
     void migratesAnEmptyDatabaseToTheFullSchemaAndValidates() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.createDatabase("auth_migration"),
-                "postgres", "");
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(TestPostgres.createDatabase("auth_migration"), "postgres", "");
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isEqualTo(2);
         flyway.validate();
 
-        List<String> tables = JdbcClient.create(dataSource).sql("""
+        List<String> tables =
+                JdbcClient.create(dataSource).sql("""
                         SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
-                        AND table_type = 'BASE TABLE'""")
-                .query(String.class).list();
+                        AND table_type = 'BASE TABLE'""").query(String.class).list();
         assertThat(tables).contains("oauth2_authorization", "oauth2_authorization_consent", "login_audit");
         assertThat(flyway.migrate().migrationsExecuted).isZero();
     }

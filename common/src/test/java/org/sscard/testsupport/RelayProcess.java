@@ -57,18 +57,28 @@ public final class RelayProcess {
             int port = freePort();
             String database = TestPostgres.createDatabase("relay_process");
             Path log = dataDir.resolve("relay.log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of(
-                    "SSCARD_PORT", Integer.toString(port),
-                    "SSCARD_DATA_DIR", dataDir.toString(),
-                    "SSCARD_LOG_FORMAT", "",
-                    "SPRING_DATASOURCE_URL", database,
-                    "SPRING_DATASOURCE_USERNAME", "postgres",
-                    "SPRING_DATASOURCE_PASSWORD", "",
-                    "SPRING_PROFILES_ACTIVE", "demo",
-                    "SSCARD_AUTH_URL", TestTokenIssuer.get().issuer()));
+            ProcessBuilder builder = new ProcessBuilder(
+                            List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment()
+                    .putAll(Map.of(
+                            "SSCARD_PORT",
+                            Integer.toString(port),
+                            "SSCARD_DATA_DIR",
+                            dataDir.toString(),
+                            "SSCARD_LOG_FORMAT",
+                            "",
+                            "SPRING_DATASOURCE_URL",
+                            database,
+                            "SPRING_DATASOURCE_USERNAME",
+                            "postgres",
+                            "SPRING_DATASOURCE_PASSWORD",
+                            "",
+                            "SPRING_PROFILES_ACTIVE",
+                            "demo",
+                            "SSCARD_AUTH_URL",
+                            TestTokenIssuer.get().issuer()));
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String baseUrl = "http://localhost:" + port;
@@ -80,15 +90,17 @@ public final class RelayProcess {
     }
 
     private static void awaitReady(Process process, String baseUrl, Path log) throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the relay exited during start-up:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/actuator/health/readiness")).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return;

@@ -22,15 +22,14 @@ public final class TestPostgres {
     private static String host;
     private static int port;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Creates a new empty database and returns its JDBC URL (user postgres, no password). */
     public static synchronized String createDatabase(String prefix) {
         ensureStarted();
         String name = prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);

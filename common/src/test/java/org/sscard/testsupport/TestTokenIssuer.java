@@ -42,6 +42,7 @@ public final class TestTokenIssuer {
     private final RSAKey key = generate();
     /** Signs tokens that look right but that no JWKS publishes. */
     private final RSAKey foreignKey = generate();
+
     private final HttpServer server;
     private final String issuer;
 
@@ -51,8 +52,8 @@ public final class TestTokenIssuer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/oauth2/jwks", exchange -> respond(exchange, 200,
-                new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext(
+                "/oauth2/jwks", exchange -> respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/oauth2/token", this::token);
         server.start();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -71,7 +72,7 @@ public final class TestTokenIssuer {
 
     /** A valid five-minute token for {@code clientId}, addressed to {@code audience}. */
     public String mint(String clientId, String audience) {
-        return mint(clientId, audience, claims -> { });
+        return mint(clientId, audience, claims -> {});
     }
 
     /** The same, with claims changed by the test (an expired, misaddressed or foreign token). */
@@ -81,7 +82,7 @@ public final class TestTokenIssuer {
 
     /** A token correct in every claim but signed by a key the issuer never published. */
     public String forge(String clientId, String audience) {
-        return sign(foreignKey, claims(clientId, audience, claims -> { }));
+        return sign(foreignKey, claims(clientId, audience, claims -> {}));
     }
 
     /** Tokens for {@code clientId}, minted here (as auth-service mints its own). */
@@ -91,17 +92,26 @@ public final class TestTokenIssuer {
 
     private JWTClaimsSet claims(String clientId, String audience, Consumer<JWTClaimsSet.Builder> change) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(clientId)
-                .audience(audience).claim("client_id", clientId).claim("scope", audience)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).jwtID(UUID.randomUUID().toString());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(clientId)
+                .audience(audience)
+                .claim("client_id", clientId)
+                .claim("scope", audience)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .jwtID(UUID.randomUUID().toString());
         change.accept(claims);
         return claims.build();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -115,7 +125,8 @@ public final class TestTokenIssuer {
         try {
             SignedJWT assertion = SignedJWT.parse(form.getOrDefault("client_assertion", ""));
             RSAPublicKey clientKey = (RSAPublicKey) X509CertUtils.parse(
-                    assertion.getHeader().getX509CertChain().get(0).decode()).getPublicKey();
+                            assertion.getHeader().getX509CertChain().get(0).decode())
+                    .getPublicKey();
             JWTClaimsSet claims = assertion.getJWTClaimsSet();
             boolean valid = "client_credentials".equals(form.get("grant_type"))
                     && assertion.verify(new RSASSAVerifier(clientKey))

@@ -9,8 +9,8 @@ public class InsurerAdaptersApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "import".equals(args[0])) {
-            System.exit(ImportCommand.run(InsurerAdaptersApplication.class,
-                    java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+            System.exit(ImportCommand.run(
+                    InsurerAdaptersApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         SpringApplication.run(InsurerAdaptersApplication.class, args);
     }

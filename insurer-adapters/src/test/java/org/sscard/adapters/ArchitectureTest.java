@@ -14,22 +14,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ArchitectureTest {
 
     private final JavaClasses adapters = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.sscard.adapters");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sscard.adapters");
 
     @Test
     void everyEndpointWithPersonalDataRequiresItsOwnAuthority() {
-        methods().that().areDeclaredInClassesThat().areMetaAnnotatedWith(Controller.class)
-                .and().areMetaAnnotatedWith(RequestMapping.class)
-                .and().areDeclaredInClassesThat().doNotHaveSimpleName("Stylesheet")
-                .should().beAnnotatedWith(PreAuthorize.class)
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areMetaAnnotatedWith(Controller.class)
+                .and()
+                .areMetaAnnotatedWith(RequestMapping.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .doNotHaveSimpleName("Stylesheet")
+                .should()
+                .beAnnotatedWith(PreAuthorize.class)
                 .because("controllers deny by default; each method names the authority it needs")
                 .check(adapters);
     }
 
     @Test
     void noProviderReadsAnotherServicesHeaderForIdentity() {
-        noClasses().should().callMethod(jakarta.servlet.http.HttpServletRequest.class, "getHeader", String.class)
-                .orShould().callMethod(jakarta.servlet.http.HttpServletRequest.class, "getRemoteUser")
+        noClasses()
+                .should()
+                .callMethod(jakarta.servlet.http.HttpServletRequest.class, "getHeader", String.class)
+                .orShould()
+                .callMethod(jakarta.servlet.http.HttpServletRequest.class, "getRemoteUser")
                 .because("identity comes from the verified token only, never from a plain header")
                 .allowEmptyShould(true)
                 .check(adapters.that(com.tngtech.archunit.base.DescribedPredicate.not(

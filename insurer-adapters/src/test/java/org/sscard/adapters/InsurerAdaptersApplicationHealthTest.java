@@ -11,7 +11,9 @@ class InsurerAdaptersApplicationHealthTest extends AdaptersTest {
     @Test
     void reportsReadinessAndLiveness() {
         RestClient client = RestClient.create("http://localhost:" + port);
-        assertThat(client.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
-        assertThat(client.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(client.get().uri("/actuator/health/readiness").retrieve().body(String.class))
+                .contains("\"UP\"");
+        assertThat(client.get().uri("/actuator/health/liveness").retrieve().body(String.class))
+                .contains("\"UP\"");
     }
 }

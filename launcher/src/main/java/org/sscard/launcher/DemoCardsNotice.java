@@ -15,8 +15,7 @@ final class DemoCardsNotice {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private DemoCardsNotice() {
-    }
+    private DemoCardsNotice() {}
 
     static void print(PrintStream out, LaunchOptions options) throws InterruptedException {
         Path root = options.dataDir().resolve("tls").resolve("ca-root.pem");
@@ -37,7 +36,9 @@ final class DemoCardsNotice {
             return;
         }
         try {
-            List<String> rows = Files.readAllLines(index).stream().filter(line -> !line.startsWith("#")).toList();
+            List<String> rows = Files.readAllLines(index).stream()
+                    .filter(line -> !line.startsWith("#"))
+                    .toList();
             out.println("  Demo cards (PKCS#12 soft cards, demo PINs) in " + index.getParent() + ":");
             for (String row : rows) {
                 String[] columns = row.split("\t");

@@ -35,8 +35,10 @@ final class EmbeddedDatabase implements PlatformDatabase {
                     .start();
             return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException | RuntimeException e) {
-            throw new LaunchException("cannot start the embedded PostgreSQL on port " + port + " (data in "
-                    + dataDirectory + ", log " + logFile + "): " + e.getMessage(), e);
+            throw new LaunchException(
+                    "cannot start the embedded PostgreSQL on port " + port + " (data in " + dataDirectory + ", log "
+                            + logFile + "): " + e.getMessage(),
+                    e);
         }
     }
 

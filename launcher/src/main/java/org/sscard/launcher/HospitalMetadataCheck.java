@@ -35,8 +35,13 @@ final class HospitalMetadataCheck {
     }
 
     boolean applies() {
-        return options.services().containsAll(List.of(ServiceSpec.AUTH, ServiceSpec.RELAY, ServiceSpec.CARD_ISSUER,
-                ServiceSpec.HOSPITAL_PORTAL)) && options.profiles().contains("demo");
+        return options.services()
+                        .containsAll(List.of(
+                                ServiceSpec.AUTH,
+                                ServiceSpec.RELAY,
+                                ServiceSpec.CARD_ISSUER,
+                                ServiceSpec.HOSPITAL_PORTAL))
+                && options.profiles().contains("demo");
     }
 
     /** Throws {@link LaunchException} with what went wrong. */
@@ -45,19 +50,23 @@ final class HospitalMetadataCheck {
         SSLContext trust = PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem"));
         ServiceTokenClient tokens = new ServiceTokenClient(
                 URI.create(options.baseUrl(ServiceSpec.AUTH) + "/oauth2/token"),
-                () -> ServiceCredentials.read(ServiceCredentials.directory(dataDir), CLIENT), () -> trust,
+                () -> ServiceCredentials.read(ServiceCredentials.directory(dataDir), CLIENT),
+                () -> trust,
                 Clock.systemUTC());
-        HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(5)).build();
-        URI served = URI.create(options.baseUrl(ServiceSpec.HOSPITAL_PORTAL)
-                + "/saml2/service-provider-metadata/sscard");
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        URI served =
+                URI.create(options.baseUrl(ServiceSpec.HOSPITAL_PORTAL) + "/saml2/service-provider-metadata/sscard");
         URI registered = URI.create(options.baseUrl(ServiceSpec.RELAY) + "/api/v1/providers/" + PROVIDER);
         long deadline = System.nanoTime() + WAIT.toNanos();
         String last = "nothing yet";
         try {
             String own = get(http, served, null).strip();
             while (System.nanoTime() < deadline) {
-                JsonNode provider = new ObjectMapper().readTree(
-                        get(http, registered, "Bearer " + tokens.accessToken("relay-db-service")));
+                JsonNode provider = new ObjectMapper()
+                        .readTree(get(http, registered, "Bearer " + tokens.accessToken("relay-db-service")));
                 String metadata = provider.path("samlSpMetadata").asText("").strip();
                 if (metadata.equals(own)) {
                     return;
@@ -75,8 +84,7 @@ final class HospitalMetadataCheck {
                 + " for " + PROVIDER + " (see the hospital-portal log)");
     }
 
-    private static String get(HttpClient http, URI uri, String authorization) throws IOException,
-            InterruptedException {
+    private static String get(HttpClient http, URI uri, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
         if (authorization != null) {
             request.header("Authorization", authorization);

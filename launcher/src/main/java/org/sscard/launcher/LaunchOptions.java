@@ -12,9 +12,18 @@ import java.util.Map;
  * Everything the launcher can be told, read once from the command line and the environment. Command-line options win
  * over environment variables so that a one-off run never needs an {@code export}.
  */
-record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, String profiles,
-                     Duration readyTimeout, Duration pollInterval, boolean checkOnly, List<ServiceSpec> services,
-                     DatabaseSettings database, List<String> childJvmOptions) {
+record LaunchOptions(
+        Path dataDir,
+        Path repoDir,
+        int portOffset,
+        String host,
+        String profiles,
+        Duration readyTimeout,
+        Duration pollInterval,
+        boolean checkOnly,
+        List<ServiceSpec> services,
+        DatabaseSettings database,
+        List<String> childJvmOptions) {
 
     static final String USAGE = """
             Usage: bin/run [--no-build] [options]
@@ -55,8 +64,12 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
                 env.getOrDefault("SSCARD_DB_PASSWORD", ""),
                 Integer.parseInt(env.getOrDefault("SSCARD_EMBEDDED_DB_PORT", "15432")));
         LaunchOptions options = new LaunchOptions(
-                Path.of(setting.take("data-dir", "SSCARD_DATA_DIR", "data")).toAbsolutePath().normalize(),
-                Path.of(setting.take("repo-dir", "SSCARD_HOME", ".")).toAbsolutePath().normalize(),
+                Path.of(setting.take("data-dir", "SSCARD_DATA_DIR", "data"))
+                        .toAbsolutePath()
+                        .normalize(),
+                Path.of(setting.take("repo-dir", "SSCARD_HOME", "."))
+                        .toAbsolutePath()
+                        .normalize(),
                 Integer.parseInt(setting.take("port-offset", "SSCARD_PORT_OFFSET", "0")),
                 env.getOrDefault("SSCARD_HOST", "localhost"),
                 env.getOrDefault("SSCARD_PROFILES", "demo"),
@@ -65,7 +78,8 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
                 check,
                 selectServices(setting.take("only", null, null)),
                 database,
-                List.of(env.getOrDefault("SSCARD_CHILD_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1").trim()
+                List.of(env.getOrDefault("SSCARD_CHILD_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1")
+                        .trim()
                         .split("\\s+")));
         if (!settings.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + settings.keySet());
@@ -101,7 +115,9 @@ record LaunchOptions(Path dataDir, Path repoDir, int portOffset, String host, St
         List<ServiceSpec> chosen = new ArrayList<>();
         List<String> wanted = Arrays.stream(only.split(",")).map(String::trim).toList();
         wanted.forEach(ServiceSpec::byModule); // fails on a typo instead of silently starting less
-        ServiceSpec.START_ORDER.stream().filter(spec -> wanted.contains(spec.module())).forEach(chosen::add);
+        ServiceSpec.START_ORDER.stream()
+                .filter(spec -> wanted.contains(spec.module()))
+                .forEach(chosen::add);
         return List.copyOf(chosen);
     }
 

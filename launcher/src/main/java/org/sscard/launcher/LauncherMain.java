@@ -12,8 +12,7 @@ public final class LauncherMain {
     /** Exit code for wrong usage, distinct from a failed start (1). */
     private static final int USAGE_ERROR = 2;
 
-    private LauncherMain() {
-    }
+    private LauncherMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<String> arguments = Arrays.asList(args);
@@ -72,7 +71,8 @@ public final class LauncherMain {
                     return 1;
                 }
             }
-            System.out.println("[sscard] check passed: all " + options.services().size() + " services ready");
+            System.out.println(
+                    "[sscard] check passed: all " + options.services().size() + " services ready");
             platform.stop();
             return 0;
         }

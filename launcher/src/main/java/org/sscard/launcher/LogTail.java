@@ -13,8 +13,7 @@ final class LogTail {
     /** Logs are appended across runs and may be large: read only the end. */
     private static final int MAX_BYTES = 256 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static List<String> lastLines(Path logFile, int count) {
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {

@@ -23,15 +23,19 @@ final class Platform {
 
     Platform(LaunchOptions options) {
         this.options = options;
-        this.probe = new ReadinessProbe(options.dataDir().resolve("tls").resolve("ca-root.pem"),
-                options.readyTimeout(), options.pollInterval());
+        this.probe = new ReadinessProbe(
+                options.dataDir().resolve("tls").resolve("ca-root.pem"),
+                options.readyTimeout(),
+                options.pollInterval());
     }
 
     void start() throws InterruptedException {
         Preflight.failUnlessAllJarsExist(options);
         adopt(openDatabase());
         database.createDatabasesIfMissing(options.services().stream()
-                .map(ServiceSpec::database).filter(Objects::nonNull).toList());
+                .map(ServiceSpec::database)
+                .filter(Objects::nonNull)
+                .toList());
         for (ServiceSpec service : options.services()) {
             startAndAwait(service);
         }
@@ -39,8 +43,8 @@ final class Platform {
 
     private void startAndAwait(ServiceSpec service) throws InterruptedException {
         int port = options.portOf(service);
-        Preflight.failIfPortTaken(port,
-                "for " + service.module() + " (is the platform already running? try --port-offset)");
+        Preflight.failIfPortTaken(
+                port, "for " + service.module() + " (is the platform already running? try --port-offset)");
         if (service == ServiceSpec.AUTH) {
             Preflight.failIfPortTaken(options.cardLoginPort(), "for the card login (try --port-offset)");
         }
@@ -52,8 +56,8 @@ final class Platform {
         if (outcome != ReadinessProbe.Outcome.READY) {
             throw failureOf(child, outcome);
         }
-        System.out.printf("[sscard] %-17s ready after %.1f s%n", service.module(),
-                (System.nanoTime() - startedAt) / 1e9);
+        System.out.printf(
+                "[sscard] %-17s ready after %.1f s%n", service.module(), (System.nanoTime() - startedAt) / 1e9);
     }
 
     private LaunchException failureOf(ServiceProcess child, ReadinessProbe.Outcome outcome) {
@@ -73,10 +77,11 @@ final class Platform {
         if (settings.external()) {
             return new ExternalDatabase(settings.externalUrl(), settings.user(), settings.password());
         }
-        Preflight.failIfPortTaken(settings.embeddedPort(),
-                "for the embedded PostgreSQL (set SSCARD_EMBEDDED_DB_PORT)");
+        Preflight.failIfPortTaken(settings.embeddedPort(), "for the embedded PostgreSQL (set SSCARD_EMBEDDED_DB_PORT)");
         System.out.println("[sscard] starting the embedded PostgreSQL on port " + settings.embeddedPort() + " ...");
-        return EmbeddedDatabase.start(options.dataDir().resolve("postgres"), settings.embeddedPort(),
+        return EmbeddedDatabase.start(
+                options.dataDir().resolve("postgres"),
+                settings.embeddedPort(),
                 options.dataDir().resolve("logs").resolve("postgres.log"));
     }
 
@@ -101,12 +106,17 @@ final class Platform {
         for (ServiceProcess child : startedSnapshot()) {
             // Checked a moment later: on Ctrl-C the terminal signals the children too, and they may exit before the
             // shutdown hook has marked the platform as stopping.
-            child.handle().onExit().thenRunAsync(() -> {
-                if (!stopping) {
-                    System.err.println("[sscard] " + child.service().module() + " has stopped unexpectedly; see "
-                            + child.logFile());
-                }
-            }, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+            child.handle()
+                    .onExit()
+                    .thenRunAsync(
+                            () -> {
+                                if (!stopping) {
+                                    System.err.println(
+                                            "[sscard] " + child.service().module() + " has stopped unexpectedly; see "
+                                                    + child.logFile());
+                                }
+                            },
+                            CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
         }
     }
 

@@ -9,12 +9,14 @@ import java.util.List;
 /** Checks made before anything starts, so a missing build or a busy port fails in a second with a plain reason. */
 final class Preflight {
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     static void failUnlessAllJarsExist(LaunchOptions options) {
         List<String> missing = options.services().stream()
-                .map(options::jarOf).filter(jar -> !Files.isRegularFile(jar)).map(Object::toString).toList();
+                .map(options::jarOf)
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Object::toString)
+                .toList();
         if (!missing.isEmpty()) {
             throw new LaunchException("missing " + String.join(", ", missing)
                     + " - run ./mvnw -DskipTests install first (bin/run does that for you)");

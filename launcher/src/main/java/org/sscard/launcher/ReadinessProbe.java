@@ -12,9 +12,14 @@ import org.sscard.common.tls.PlatformTrust;
 /** Waits until a service says it can take traffic, so the next one never starts against a half-ready dependency. */
 final class ReadinessProbe {
 
-    enum Outcome { READY, EXITED, TIMED_OUT }
+    enum Outcome {
+        READY,
+        EXITED,
+        TIMED_OUT
+    }
 
-    private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient plain =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path caRoot;
     private final Duration timeout;
     private final Duration pollInterval;
@@ -28,8 +33,8 @@ final class ReadinessProbe {
 
     Outcome await(ServiceProcess child, int port) throws InterruptedException {
         // Loopback rather than SSCARD_HOST: the child runs here, whatever name the user's browser needs.
-        URI readiness = URI.create((child.service().tls() ? "https" : "http") + "://127.0.0.1:" + port
-                + "/actuator/health/readiness");
+        URI readiness = URI.create(
+                (child.service().tls() ? "https" : "http") + "://127.0.0.1:" + port + "/actuator/health/readiness");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!child.isAlive()) {
@@ -49,18 +54,24 @@ final class ReadinessProbe {
             return plain;
         }
         if (tls == null) {
-            tls = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                    .sslContext(PlatformTrust.sslContext(caRoot)).build();
+            tls = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .sslContext(PlatformTrust.sslContext(caRoot))
+                    .build();
         }
         return tls;
     }
 
     /** True for the given URL answering readiness right now. */
     boolean isReady(URI readiness) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(readiness)
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = clientFor(readiness).send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().replace(" ", "").contains("\"status\":\"UP\"");
+            return response.statusCode() == 200
+                    && response.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException notListeningYet) {
             return false;
         }

@@ -7,18 +7,25 @@ import java.util.List;
 /** What the user needs once everything is up: where to click, where to look when something goes wrong. */
 final class ReadyTable {
 
-    private ReadyTable() {
-    }
+    private ReadyTable() {}
 
     static void print(PrintStream out, LaunchOptions options, PlatformDatabase database) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "WHAT", "URL", "LOG"});
         for (ServiceSpec service : entryFirst(options.services())) {
-            rows.add(new String[] {service.module(), service.title(),
-                    options.baseUrl(service) + service.entryPath(), options.logFile(service).toString()});
+            rows.add(new String[] {
+                service.module(),
+                service.title(),
+                options.baseUrl(service) + service.entryPath(),
+                options.logFile(service).toString()
+            });
             if (service == ServiceSpec.AUTH) {
-                rows.add(new String[] {"", "Card login (client certificate)",
-                        "https://" + options.host() + ":" + options.cardLoginPort() + "/login/card/resident", ""});
+                rows.add(new String[] {
+                    "",
+                    "Card login (client certificate)",
+                    "https://" + options.host() + ":" + options.cardLoginPort() + "/login/card/resident",
+                    ""
+                });
             }
         }
         int[] widths = new int[4];
@@ -42,8 +49,12 @@ final class ReadyTable {
     /** The portal is where a user starts, so it leads the table; the rest follow in start order. */
     private static List<ServiceSpec> entryFirst(List<ServiceSpec> services) {
         List<ServiceSpec> ordered = new ArrayList<>();
-        services.stream().filter(service -> service == ServiceSpec.PORTAL_GATEWAY).forEach(ordered::add);
-        services.stream().filter(service -> service != ServiceSpec.PORTAL_GATEWAY).forEach(ordered::add);
+        services.stream()
+                .filter(service -> service == ServiceSpec.PORTAL_GATEWAY)
+                .forEach(ordered::add);
+        services.stream()
+                .filter(service -> service != ServiceSpec.PORTAL_GATEWAY)
+                .forEach(ordered::add);
         return ordered;
     }
 }

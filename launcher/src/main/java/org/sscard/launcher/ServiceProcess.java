@@ -55,8 +55,8 @@ final class ServiceProcess {
         }
     }
 
-    private static void configureEnvironment(Map<String, String> env, ServiceSpec service, LaunchOptions options,
-                                             PlatformDatabase database) {
+    private static void configureEnvironment(
+            Map<String, String> env, ServiceSpec service, LaunchOptions options, PlatformDatabase database) {
         env.put("SSCARD_DATA_DIR", options.dataDir().toString());
         env.put("SPRING_PROFILES_ACTIVE", options.profiles());
         env.put("SSCARD_PORT", Integer.toString(options.portOf(service)));
@@ -74,7 +74,9 @@ final class ServiceProcess {
             }
             env.put("SERVER_SSL_BUNDLE", "sscard");
             env.put("SPRING_SSL_BUNDLE_PEM_SSCARD_KEYSTORE_CERTIFICATE", "file:" + certificate);
-            env.put("SPRING_SSL_BUNDLE_PEM_SSCARD_KEYSTORE_PRIVATEKEY", "file:" + tls.resolve(service.module() + ".key"));
+            env.put(
+                    "SPRING_SSL_BUNDLE_PEM_SSCARD_KEYSTORE_PRIVATEKEY",
+                    "file:" + tls.resolve(service.module() + ".key"));
         }
         if (service.needsDatabase()) {
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
@@ -90,7 +92,9 @@ final class ServiceProcess {
 
     /** The same java that runs the launcher, so the children get the JDK the user chose. */
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -126,8 +130,8 @@ final class ServiceProcess {
         process.destroy();
         try {
             if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
-                System.out.println("[sscard] " + service.module() + " did not stop in " + graceSeconds
-                        + " s, killing it");
+                System.out.println(
+                        "[sscard] " + service.module() + " did not stop in " + graceSeconds + " s, killing it");
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

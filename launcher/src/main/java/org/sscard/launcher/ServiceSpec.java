@@ -15,28 +15,52 @@ import java.util.List;
  * @param entryPath   path appended to the base URL in the ready table
  * @param tls         serves HTTPS with the certificate the card issuer made for it at first start
  */
-record ServiceSpec(String module, int defaultPort, String database, String urlVariable, String title,
-                   String entryPath, boolean tls) {
+record ServiceSpec(
+        String module,
+        int defaultPort,
+        String database,
+        String urlVariable,
+        String title,
+        String entryPath,
+        boolean tls) {
 
-    static final ServiceSpec RELAY = new ServiceSpec("relay-db-service", 8081, "sscard_relay",
-            "SSCARD_RELAY_URL", "Relay DB API (OpenAPI)", "/swagger-ui.html", true);
-    static final ServiceSpec CARD_ISSUER = new ServiceSpec("card-issuer", 8083, "sscard_issuer",
-            "SSCARD_ISSUER_URL", "Card issuer (CA, CRL, OCSP)", "/ca/root.pem", false);
-    static final ServiceSpec AUTH = new ServiceSpec("auth-service", 8082, "sscard_auth",
-            "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true);
-    static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec("insurer-adapters", 8084, "sscard_providers",
-            "SSCARD_ADAPTERS_URL", "Insurer adapters", "/", true);
-    static final ServiceSpec HOSPITAL_PORTAL = new ServiceSpec("hospital-portal", 8085, "sscard_hospital",
-            "SSCARD_HOSPITAL_URL", "Hospital portal (SAML SP)", "/records", true);
-    static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec("portal-gateway", 8080, null,
-            "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true);
+    static final ServiceSpec RELAY = new ServiceSpec(
+            "relay-db-service",
+            8081,
+            "sscard_relay",
+            "SSCARD_RELAY_URL",
+            "Relay DB API (OpenAPI)",
+            "/swagger-ui.html",
+            true);
+    static final ServiceSpec CARD_ISSUER = new ServiceSpec(
+            "card-issuer",
+            8083,
+            "sscard_issuer",
+            "SSCARD_ISSUER_URL",
+            "Card issuer (CA, CRL, OCSP)",
+            "/ca/root.pem",
+            false);
+    static final ServiceSpec AUTH = new ServiceSpec(
+            "auth-service", 8082, "sscard_auth", "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true);
+    static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec(
+            "insurer-adapters", 8084, "sscard_providers", "SSCARD_ADAPTERS_URL", "Insurer adapters", "/", true);
+    static final ServiceSpec HOSPITAL_PORTAL = new ServiceSpec(
+            "hospital-portal",
+            8085,
+            "sscard_hospital",
+            "SSCARD_HOSPITAL_URL",
+            "Hospital portal (SAML SP)",
+            "/records",
+            true);
+    static final ServiceSpec PORTAL_GATEWAY =
+            new ServiceSpec("portal-gateway", 8080, null, "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true);
 
     /**
      * The CA first: it makes every other service's TLS certificate (and needs the relay only later, for the demo
      * cards, which it retries); then the relay, which everything else talks to; the portal last.
      */
-    static final List<ServiceSpec> START_ORDER = List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS,
-            HOSPITAL_PORTAL, PORTAL_GATEWAY);
+    static final List<ServiceSpec> START_ORDER =
+            List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, HOSPITAL_PORTAL, PORTAL_GATEWAY);
 
     /** auth-service's second connector: the card login, TLS with the client certificate required. */
     static final int CARD_LOGIN_PORT = 8443;

@@ -30,8 +30,8 @@ final class ServiceTokenCheck {
     }
 
     boolean applies() {
-        return options.services().containsAll(java.util.List.of(ServiceSpec.AUTH, ServiceSpec.RELAY,
-                ServiceSpec.CARD_ISSUER));
+        return options.services()
+                .containsAll(java.util.List.of(ServiceSpec.AUTH, ServiceSpec.RELAY, ServiceSpec.CARD_ISSUER));
     }
 
     /** Throws {@link LaunchException} with what went wrong. */
@@ -40,9 +40,13 @@ final class ServiceTokenCheck {
         SSLContext trust = PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem"));
         ServiceTokenClient tokens = new ServiceTokenClient(
                 URI.create(options.baseUrl(ServiceSpec.AUTH) + "/oauth2/token"),
-                () -> ServiceCredentials.read(ServiceCredentials.directory(dataDir), CLIENT), () -> trust,
+                () -> ServiceCredentials.read(ServiceCredentials.directory(dataDir), CLIENT),
+                () -> trust,
                 Clock.systemUTC());
-        HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(trust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI relay = URI.create(options.baseUrl(ServiceSpec.RELAY) + "/api/v1/providers");
         // an unknown certificate serial: 404 once authenticated, 401 if not
         URI issuer = URI.create(options.baseUrl(ServiceSpec.CARD_ISSUER) + "/api/v1/certificates/00");
@@ -62,7 +66,8 @@ final class ServiceTokenCheck {
             request.header("Authorization", authorization);
         }
         try {
-            int answered = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int answered = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (answered != status) {
                 throw new LaunchException("service tokens: " + uri + (authorization == null ? " without" : " with")
                         + " a token answered " + answered + ", expected " + status);

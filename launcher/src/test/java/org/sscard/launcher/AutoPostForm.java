@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 record AutoPostForm(URI action, Map<String, String> fields) {
 
     private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"");
-    private static final Pattern HIDDEN = Pattern.compile(
-            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     static AutoPostForm read(String page) {
         Matcher form = FORM.matcher(page);
@@ -34,12 +34,16 @@ record AutoPostForm(URI action, Map<String, String> fields) {
 
     /** The few entities the IdP's HTML escaping produces in a URL or a RelayState. */
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 
     String encoded() {
-        return fields.entrySet().stream().map(field -> field.getKey() + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 }

@@ -36,14 +36,20 @@ final class CardHolderClient {
         trust.init(PlatformTrust.keyStore(caRoot));
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        http = HttpClient.newBuilder()
+                .sslContext(tls)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** GET as a browser does; {@code headers} are extra name/value pairs for the first request only. */
     HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                .timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -52,23 +58,38 @@ final class CardHolderClient {
 
     /** A download: the bytes as they arrive, no redirect followed. */
     HttpResponse<byte[]> download(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {
-        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
-                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+        return follow(http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/html")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /** As a browser does: the login takes more redirects than the JDK client follows by itself (five). */
     private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
         for (int hops = 0; hops < 15 && response.statusCode() / 100 == 3; hops++) {
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI next = response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow());
             try {
-                response = http.send(HttpRequest.newBuilder(next).header("Accept", "text/html")
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                response = http.send(
+                        HttpRequest.newBuilder(next)
+                                .header("Accept", "text/html")
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new IOException("GET " + next + " (from " + response.uri() + "): " + e.getMessage(), e);
             }

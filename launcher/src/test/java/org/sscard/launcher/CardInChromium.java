@@ -18,12 +18,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class CardInChromium {
 
-    private CardInChromium() {
-    }
+    private CardInChromium() {}
 
     static boolean available() {
-        return List.of("/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/certutil", "/usr/bin/pk12util")
-                .stream().allMatch(tool -> Files.isExecutable(Path.of(tool)));
+        return List.of("/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/certutil", "/usr/bin/pk12util").stream()
+                .allMatch(tool -> Files.isExecutable(Path.of(tool)));
     }
 
     static ChromeDriver start(Path home, Path caRoot, Path card, String pin) throws IOException, InterruptedException {
@@ -31,15 +30,28 @@ final class CardInChromium {
         run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
         run("certutil", "-A", "-d", "sql:" + nss, "-n", "sscard-root", "-t", "C,,", "-i", caRoot.toString());
         run("pk12util", "-i", card.toString(), "-d", "sql:" + nss, "-W", pin);
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(home.resolve("profile")));
-        options.setExperimentalOption("prefs", Map.of("profile.content_settings.exceptions.auto_select_certificate",
-                Map.of("https://localhost,*", Map.of("setting", Map.of("filters", List.of(Map.of()))))));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + Files.createDirectories(home.resolve("profile")));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "profile.content_settings.exceptions.auto_select_certificate",
+                        Map.of("https://localhost,*", Map.of("setting", Map.of("filters", List.of(Map.of()))))));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", home.toString())).build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", home.toString()))
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;

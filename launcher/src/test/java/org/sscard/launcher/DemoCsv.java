@@ -14,21 +14,29 @@ import java.util.function.Predicate;
  */
 final class DemoCsv {
 
-    private static final Path DEMO = Path.of(System.getProperty("sscard.repo.dir", "..")).toAbsolutePath()
-            .normalize().resolve("insurer-adapters/src/main/resources/demo");
+    private static final Path DEMO = Path.of(System.getProperty("sscard.repo.dir", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("insurer-adapters/src/main/resources/demo");
 
-    private DemoCsv() {
-    }
+    private DemoCsv() {}
 
     /** The data rows (header skipped) of {@code <provider>/<file>}, split on commas (the demo has no quoted commas). */
     static List<String[]> rows(String provider, String file) throws IOException {
         List<String> lines = Files.readAllLines(DEMO.resolve(provider).resolve(file), StandardCharsets.UTF_8);
-        return lines.stream().skip(1).filter(line -> !line.isBlank()).map(line -> line.split(",", -1)).toList();
+        return lines.stream()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(line -> line.split(",", -1))
+                .toList();
     }
 
     /** The sum of one column over the rows that match, e.g. a resident's own share for a year. */
     static long sum(List<String[]> rows, Predicate<String[]> which, int column) {
-        return rows.stream().filter(which).mapToLong(row -> Long.parseLong(row[column])).sum();
+        return rows.stream()
+                .filter(which)
+                .mapToLong(row -> Long.parseLong(row[column]))
+                .sum();
     }
 
     static Predicate<String[]> insured(String number, String monthPrefix) {

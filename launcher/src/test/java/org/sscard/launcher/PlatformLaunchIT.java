@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlatformLaunchIT {
 
-    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", "..")).toAbsolutePath()
+    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", ".."))
+            .toAbsolutePath()
             .normalize();
-    private static final Path LAUNCHER_JAR = Path.of(System.getProperty("sscard.launcher.jar",
-            "target/launcher.jar")).toAbsolutePath();
+    private static final Path LAUNCHER_JAR = Path.of(System.getProperty("sscard.launcher.jar", "target/launcher.jar"))
+            .toAbsolutePath();
 
     @TempDir
     Path dataDir;
@@ -34,8 +35,14 @@ class PlatformLaunchIT {
         int portOffset = findFreePortOffset();
         int databasePort = 15432 + portOffset;
         Path output = dataDir.resolve("launcher-output.txt");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", LAUNCHER_JAR.toString(), "--check",
-                "--data-dir=" + dataDir.resolve("data"), "--repo-dir=" + REPO_DIR, "--port-offset=" + portOffset)
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaExecutable(),
+                        "-jar",
+                        LAUNCHER_JAR.toString(),
+                        "--check",
+                        "--data-dir=" + dataDir.resolve("data"),
+                        "--repo-dir=" + REPO_DIR,
+                        "--port-offset=" + portOffset)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
@@ -47,22 +54,34 @@ class PlatformLaunchIT {
         tree.recordUntilExit(launcher, Duration.ofMinutes(15));
         String printed = Files.readString(output);
 
-        assertThat(launcher.exitValue()).as("launcher exit code; it printed:%n%s", printed).isZero();
+        assertThat(launcher.exitValue())
+                .as("launcher exit code; it printed:%n%s", printed)
+                .isZero();
         for (ServiceSpec service : ServiceSpec.START_ORDER) {
-            assertThat(printed).containsPattern(service.module() + " +ready after")
-                    .contains((service.tls() ? "https" : "http") + "://localhost:" + (service.defaultPort() + portOffset));
+            assertThat(printed)
+                    .containsPattern(service.module() + " +ready after")
+                    .contains((service.tls() ? "https" : "http") + "://localhost:"
+                            + (service.defaultPort() + portOffset));
         }
-        assertThat(printed).contains("check passed: services accept each other's tokens")
+        assertThat(printed)
+                .contains("check passed: services accept each other's tokens")
                 .contains("check passed: the hospital's SP metadata is registered at the relay")
                 .contains("check passed: all " + ServiceSpec.START_ORDER.size() + " services ready")
                 .contains("[sscard] stopped");
-        assertThat(tree.jarsSeen()).as("service JVMs seen while running").containsExactlyInAnyOrderElementsOf(
-                ServiceSpec.START_ORDER.stream().map(service -> service.module() + ".jar").toList());
-        assertThat(tree.stillRunningAfter(Duration.ofSeconds(10))).as("processes left after the launcher exited")
+        assertThat(tree.jarsSeen())
+                .as("service JVMs seen while running")
+                .containsExactlyInAnyOrderElementsOf(ServiceSpec.START_ORDER.stream()
+                        .map(service -> service.module() + ".jar")
+                        .toList());
+        assertThat(tree.stillRunningAfter(Duration.ofSeconds(10)))
+                .as("processes left after the launcher exited")
                 .isEmpty();
-        assertThat(platformPorts(portOffset).filter(port -> !isFree(port)).toList()).as("ports still taken")
+        assertThat(platformPorts(portOffset).filter(port -> !isFree(port)).toList())
+                .as("ports still taken")
                 .isEmpty();
-        assertThat(dataDir.resolve("data/postgres/postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
+        assertThat(dataDir.resolve("data/postgres/postmaster.pid"))
+                .as("PostgreSQL stopped")
+                .doesNotExist();
     }
 
     /** The service ports (8080-8085), the card login and the embedded database's port, shifted by {@code offset}. */
@@ -92,7 +111,9 @@ class PlatformLaunchIT {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -7,12 +7,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +39,7 @@ class PortalLoginIT {
 
     @TempDir
     static Path workDir;
+
     static RunningPlatform platform;
 
     @BeforeAll
@@ -56,8 +57,7 @@ class PortalLoginIT {
     @Test
     @Order(1)
     void aResidentLogsInWithTheirCardSeesMyPortalAndLogsOut() throws Exception {
-        CardHolderClient hanako = new CardHolderClient(platform.card("kamogawa-hanako.p12"), "1111",
-                platform.caRoot());
+        CardHolderClient hanako = new CardHolderClient(platform.card("kamogawa-hanako.p12"), "1111", platform.caRoot());
         String portal = platform.portalUrl();
 
         HttpResponse<String> login = hanako.get(portal + "/");
@@ -66,17 +66,24 @@ class PortalLoginIT {
         HttpResponse<String> myPortal = hanako.get(portal + "/oauth2/authorization/sscard");
         assertThat(myPortal.statusCode()).as(myPortal.body()).isEqualTo(200);
         assertThat(myPortal.uri().toString()).isEqualTo(portal + "/");
-        assertThat(myPortal.body()).contains("カモガワ　ハナコ").contains("********0001")
+        assertThat(myPortal.body())
+                .contains("カモガワ　ハナコ")
+                .contains("********0001")
                 .doesNotContain("100000000001")
-                .contains("href=\"/p/kamogawa-nhi/notices\"").contains("href=\"/p/pension-office/pension\"")
-                .contains("/saml/idp/init/kameda-hospital").doesNotContain("kameda-kenpo");
+                .contains("href=\"/p/kamogawa-nhi/notices\"")
+                .contains("href=\"/p/pension-office/pension\"")
+                .contains("/saml/idp/init/kameda-hospital")
+                .doesNotContain("kameda-kenpo");
 
         String log = hanako.get(portal + "/access-log").body();
-        assertThat(log).as("the pairwise tokens for the tiles, issued by auth-service and logged at the relay")
-                .contains("pairwise token for kamogawa-nhi").contains("pairwise token for pension-office");
+        assertThat(log)
+                .as("the pairwise tokens for the tiles, issued by auth-service and logged at the relay")
+                .contains("pairwise token for kamogawa-nhi")
+                .contains("pairwise token for pension-office");
 
-        HttpResponse<String> bye = hanako.post(portal + "/logout", "_csrf=" + URLEncoder.encode(csrf(
-                hanako.get(portal + "/").body()), StandardCharsets.UTF_8));
+        HttpResponse<String> bye = hanako.post(
+                portal + "/logout",
+                "_csrf=" + URLEncoder.encode(csrf(hanako.get(portal + "/").body()), StandardCharsets.UTF_8));
         assertThat(bye.uri().toString()).isEqualTo(portal + "/logged-out");
         assertThat(bye.body()).contains("カードをお取りください");
         assertThat(hanako.get(portal + "/").uri().getPath()).isEqualTo("/login");
@@ -85,10 +92,12 @@ class PortalLoginIT {
     @Test
     @Order(2)
     void aStaffCardGetsNoPortal() throws Exception {
-        CardHolderClient clerk = new CardHolderClient(platform.card("clerk-kameda-hospital.p12"), "9001",
-                platform.caRoot());
+        CardHolderClient clerk =
+                new CardHolderClient(platform.card("clerk-kameda-hospital.p12"), "9001", platform.caRoot());
         HttpResponse<String> refused = clerk.get(platform.portalUrl() + "/oauth2/authorization/sscard");
-        assertThat(refused.headers().firstValue("Sscard-Login-Refusal")).as(refused.body()).isPresent();
+        assertThat(refused.headers().firstValue("Sscard-Login-Refusal"))
+                .as(refused.body())
+                .isPresent();
         assertThat(refused.uri().getPath()).isEqualTo("/login/card/resident");
         assertThat(clerk.get(platform.portalUrl() + "/").uri().getPath()).isEqualTo("/login");
     }
@@ -100,18 +109,26 @@ class PortalLoginIT {
         String portal = platform.portalUrl();
         String myPortal = hanako.get(portal + "/").body();
         List<String> links = tileLinks(myPortal);
-        assertThat(links).as(myPortal).containsExactlyInAnyOrder("/p/kamogawa-nhi/eligibility",
-                "/p/kamogawa-nhi/notices", "/p/kamogawa-nhi/checkups", "/p/pension-office/pension",
-                platform.authUrl() + "/saml/idp/init/kameda-hospital");
+        assertThat(links)
+                .as(myPortal)
+                .containsExactlyInAnyOrder(
+                        "/p/kamogawa-nhi/eligibility",
+                        "/p/kamogawa-nhi/notices",
+                        "/p/kamogawa-nhi/checkups",
+                        "/p/pension-office/pension",
+                        platform.authUrl() + "/saml/idp/init/kameda-hospital");
 
         List<String[]> eligibility = DemoCsv.rows("kamogawa-nhi", "eligibility.csv");
         String eligibilityPage = page(hanako, portal + "/p/kamogawa-nhi/eligibility");
-        assertThat(eligibilityPage).contains(name(eligibility, "1001")).doesNotContain(name(eligibility, "1002"))
+        assertThat(eligibilityPage)
+                .contains(name(eligibility, "1001"))
+                .doesNotContain(name(eligibility, "1002"))
                 .doesNotContain(name(eligibility, "1005"));
 
         List<String[]> notices = DemoCsv.rows("kamogawa-nhi", "notices.csv");
         String noticesPage = page(hanako, portal + "/p/kamogawa-nhi/notices?year=2024");
-        assertThat(noticesPage).as("her own share for 2024, summed from her rows of the demo CSV")
+        assertThat(noticesPage)
+                .as("her own share for 2024, summed from her rows of the demo CSV")
                 .contains(DemoCsv.yen(DemoCsv.sum(notices, DemoCsv.insured("1001", "2024"), 9)))
                 .doesNotContain(DemoCsv.yen(DemoCsv.sum(notices, DemoCsv.insured("1002", "2024"), 9)))
                 .doesNotContain(DemoCsv.yen(DemoCsv.sum(notices, DemoCsv.insured("1005", "2024"), 9)))
@@ -122,23 +139,30 @@ class PortalLoginIT {
 
         List<String[]> checkups = DemoCsv.rows("kamogawa-nhi", "checkups.csv");
         String checkupsPage = page(hanako, portal + "/p/kamogawa-nhi/checkups");
-        assertThat(checkupsPage).as("a checkup date only she has, in the page's era form")
+        assertThat(checkupsPage)
+                .as("a checkup date only she has, in the page's era form")
                 .contains(westernDate(onlyDate(checkups, "1001", "1002", "1005")))
                 .doesNotContain(westernDate(onlyDate(checkups, "1002", "1001", "1005")));
 
         String pensionPage = page(hanako, portal + "/p/pension-office/pension");
         List<String[]> projections = DemoCsv.rows("pension-office", "projections.csv");
-        assertThat(pensionPage).contains("デモ用の架空データです").contains("1234-567890")
-                .contains(DemoCsv.yen(DemoCsv.sum(projections, row -> row[0].equals("1234-567890")
-                        && row[1].equals("65"), 2)))
+        assertThat(pensionPage)
+                .contains("デモ用の架空データです")
+                .contains("1234-567890")
+                .contains(DemoCsv.yen(
+                        DemoCsv.sum(projections, row -> row[0].equals("1234-567890") && row[1].equals("65"), 2)))
                 .doesNotContain("2345-678901")
-                .doesNotContain(DemoCsv.yen(DemoCsv.sum(projections, row -> row[0].equals("2345-678901")
-                        && row[1].equals("65"), 3)));
+                .doesNotContain(DemoCsv.yen(
+                        DemoCsv.sum(projections, row -> row[0].equals("2345-678901") && row[1].equals("65"), 3)));
 
         HttpResponse<String> records = hospitalHop(hanako, platform.authUrl() + "/saml/idp/init/kameda-hospital");
         assertThat(records.uri().toString()).isEqualTo(platform.hospitalUrl() + "/records");
-        assertThat(records.body()).contains("P0012345").contains("鴨川 花子").doesNotContain("P0023456")
-                .doesNotContain("長狭").doesNotContain("P0034567");
+        assertThat(records.body())
+                .contains("P0012345")
+                .contains("鴨川 花子")
+                .doesNotContain("P0023456")
+                .doesNotContain("長狭")
+                .doesNotContain("P0034567");
     }
 
     @Test
@@ -154,17 +178,31 @@ class PortalLoginIT {
         assertThat(notJoined.body()).contains("NOT_JOINED").doesNotContain("医療費のお知らせ</h1>");
 
         String taroLocalId = URLEncoder.encode("122382|鴨川|1002|00", StandardCharsets.UTF_8);
-        for (String url : List.of(portal + "/p/kamogawa-nhi/eligibility?localId=" + taroLocalId,
-                portal + "/p/kamogawa-nhi/eligibility?id=" + taroLocalId + "&person=" + taroLocalId
-                        + "&subject=" + taroLocalId + "&sub=" + taroLocalId)) {
-            assertThat(page(hanako, url)).as(url).contains(name(eligibility, "1001")).doesNotContain(taro);
+        for (String url : List.of(
+                portal + "/p/kamogawa-nhi/eligibility?localId=" + taroLocalId,
+                portal + "/p/kamogawa-nhi/eligibility?id=" + taroLocalId + "&person=" + taroLocalId + "&subject="
+                        + taroLocalId + "&sub=" + taroLocalId)) {
+            assertThat(page(hanako, url))
+                    .as(url)
+                    .contains(name(eligibility, "1001"))
+                    .doesNotContain(taro);
         }
-        String ownEligibility = page(hanako, portal + "/p/kamogawa-nhi/eligibility",
-                "X-Sscard-Subject", taroLocalId, "Sscard-Subject", taroLocalId, "X-Forwarded-User", taroLocalId,
-                "Authorization", "Bearer " + taroLocalId);
+        String ownEligibility = page(
+                hanako,
+                portal + "/p/kamogawa-nhi/eligibility",
+                "X-Sscard-Subject",
+                taroLocalId,
+                "Sscard-Subject",
+                taroLocalId,
+                "X-Forwarded-User",
+                taroLocalId,
+                "Authorization",
+                "Bearer " + taroLocalId);
         assertThat(ownEligibility).contains(name(eligibility, "1001")).doesNotContain(taro);
-        for (String path : List.of("/p/kamogawa-nhi/eligibility/" + taroLocalId,
-                "/p/kamogawa-nhi/api/v1/eligibility/" + taroLocalId, "/p/pension-office/pension/2345-678901")) {
+        for (String path : List.of(
+                "/p/kamogawa-nhi/eligibility/" + taroLocalId,
+                "/p/kamogawa-nhi/api/v1/eligibility/" + taroLocalId,
+                "/p/pension-office/pension/2345-678901")) {
             HttpResponse<String> other = hanako.get(portal + path);
             assertThat(other.statusCode()).as(path).isNotEqualTo(200);
             assertThat(other.body()).as(path).doesNotContain(taro).doesNotContain("2345-678901");
@@ -173,15 +211,19 @@ class PortalLoginIT {
         HttpResponse<String> records = hospitalHop(hanako, platform.authUrl() + "/saml/idp/init/kameda-hospital");
         assertThat(records.body()).contains("P0012345");
         for (String path : List.of("/records?patient=P0023456", "/records?patientNumber=P0023456")) {
-            HttpResponse<String> other = hanako.get(platform.hospitalUrl() + path, "X-Patient-Number", "P0023456",
-                    "Sscard-Subject", "P0023456");
+            HttpResponse<String> other = hanako.get(
+                    platform.hospitalUrl() + path, "X-Patient-Number", "P0023456", "Sscard-Subject", "P0023456");
             assertThat(other.body()).as(path).doesNotContain("P0023456").doesNotContain("長狭");
         }
 
         String log = hanako.get(portal + "/access-log").body();
-        assertThat(log).as("the relay's entries and each provider's own, merged")
-                .contains("サービス利用の証明書発行").contains("病院へのログイン情報の発行")
-                .contains("資格の閲覧").contains("診療記録の閲覧").doesNotContain(">ELIGIBILITY_READ<")
+        assertThat(log)
+                .as("the relay's entries and each provider's own, merged")
+                .contains("サービス利用の証明書発行")
+                .contains("病院へのログイン情報の発行")
+                .contains("資格の閲覧")
+                .contains("診療記録の閲覧")
+                .doesNotContain(">ELIGIBILITY_READ<")
                 .doesNotContain("次の機関の記録は、いま取得できません");
     }
 
@@ -194,50 +236,62 @@ class PortalLoginIT {
     void theHospitalsOwnLoginAsksThePlatformIdpAndLandsOnTheRecords() throws Exception {
         CardHolderClient taro = loggedIn("nagasa-taro.p12", "2222");
         HttpResponse<String> idp = taro.get(platform.hospitalUrl() + "/records");
-        assertThat(idp.uri().toString()).as("the hospital sent the browser to the IdP")
+        assertThat(idp.uri().toString())
+                .as("the hospital sent the browser to the IdP")
                 .startsWith(platform.authUrl() + "/saml/idp/sso");
         assertThat(idp.statusCode()).as(idp.headers().map() + "\n" + idp.body()).isEqualTo(200);
         AutoPostForm form = AutoPostForm.read(idp.body());
         assertThat(form.action().toString()).isEqualTo(platform.hospitalUrl() + "/login/saml2/sso/sscard");
         HttpResponse<String> records = taro.post(form.action().toString(), form.encoded());
-        assertThat(records.statusCode()).as(records.headers().map() + "\n" + records.body()).isEqualTo(200);
+        assertThat(records.statusCode())
+                .as(records.headers().map() + "\n" + records.body())
+                .isEqualTo(200);
         // back on the page first asked for (Spring's saved request marks it with ?continue)
         assertThat(records.uri().getPath()).isEqualTo("/records");
-        assertThat(records.uri().getAuthority()).isEqualTo(URI.create(platform.hospitalUrl()).getAuthority());
-        assertThat(records.body()).contains("P0023456").doesNotContain("P0012345").doesNotContain("P0034567");
+        assertThat(records.uri().getAuthority())
+                .isEqualTo(URI.create(platform.hospitalUrl()).getAuthority());
+        assertThat(records.body())
+                .contains("P0023456")
+                .doesNotContain("P0012345")
+                .doesNotContain("P0034567");
     }
 
     @Test
     @Order(6)
     void aResidentLogsInWithTheirCardInChromium() throws Exception {
         Assumptions.assumeTrue(CardInChromium.available(), "chromium, chromium-driver, libnss3-tools");
-        ChromeDriver chromium = CardInChromium.start(workDir.resolve("chromium-home"), platform.caRoot(),
-                platform.card("amatsu-ichiro.p12"), "3333");
+        ChromeDriver chromium = CardInChromium.start(
+                workDir.resolve("chromium-home"), platform.caRoot(), platform.card("amatsu-ichiro.p12"), "3333");
         try {
             String portal = platform.portalUrl();
             WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(60));
             chromium.get(portal + "/");
             assertThat(chromium.getCurrentUrl()).isEqualTo(portal + "/login");
-            chromium.findElement(By.cssSelector("a.button[href='/oauth2/authorization/sscard']")).click();
+            chromium.findElement(By.cssSelector("a.button[href='/oauth2/authorization/sscard']"))
+                    .click();
             wait.until(ExpectedConditions.urlToBe(portal + "/"));
-            assertThat(chromium.findElement(By.cssSelector(".who .name")).getText()).contains("アマツ");
+            assertThat(chromium.findElement(By.cssSelector(".who .name")).getText())
+                    .contains("アマツ");
 
             chromium.findElement(By.cssSelector("[data-provider='kameda-kenpo'] a[href='/p/kameda-kenpo/notices']"))
                     .click();
             wait.until(ExpectedConditions.urlToBe(portal + "/p/kameda-kenpo/notices"));
             assertThat(chromium.findElement(By.tagName("h1")).getText()).contains("医療費のお知らせ");
-            assertThat(chromium.findElements(By.cssSelector("table.list tbody tr"))).isNotEmpty();
+            assertThat(chromium.findElements(By.cssSelector("table.list tbody tr")))
+                    .isNotEmpty();
 
             chromium.get(portal + "/");
-            chromium.findElement(By.cssSelector("[data-provider='kameda-hospital'] a.button")).click();
+            chromium.findElement(By.cssSelector("[data-provider='kameda-hospital'] a.button"))
+                    .click();
             wait.until(ExpectedConditions.urlToBe(platform.hospitalUrl() + "/records"));
             assertThat(chromium.getPageSource()).contains("P0034567").doesNotContain("P0012345");
 
             chromium.get(portal + "/");
             chromium.findElement(By.cssSelector("#logout-form button")).click();
-            new WebDriverWait(chromium, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(portal
-                    + "/logged-out"));
-            assertThat(chromium.findElement(By.cssSelector(".card-reminder")).getText()).isEqualTo("カードをお取りください");
+            new WebDriverWait(chromium, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.urlToBe(portal + "/logged-out"));
+            assertThat(chromium.findElement(By.cssSelector(".card-reminder")).getText())
+                    .isEqualTo("カードをお取りください");
         } finally {
             chromium.quit();
         }
@@ -256,7 +310,9 @@ class PortalLoginIT {
         assertThat(tileState(myPortal, "pension-office")).isEqualTo("AVAILABLE");
         assertThat(hanako.get(portal + "/p/kamogawa-nhi/notices").statusCode()).isEqualTo(200);
         String log = hanako.get(portal + "/access-log").body();
-        assertThat(log).contains("次の機関の記録は、いま取得できません").contains("data-provider=\"kameda-hospital\"")
+        assertThat(log)
+                .contains("次の機関の記録は、いま取得できません")
+                .contains("data-provider=\"kameda-hospital\"")
                 .contains("医療費のお知らせの閲覧");
     }
 
@@ -283,7 +339,9 @@ class PortalLoginIT {
         AutoPostForm form = AutoPostForm.read(idp.body());
         assertThat(form.action().toString()).isEqualTo(platform.hospitalUrl() + "/login/saml2/sso/sscard");
         HttpResponse<String> landed = holder.post(form.action().toString(), form.encoded());
-        assertThat(landed.statusCode()).as(landed.headers().map() + "\n" + landed.body()).isEqualTo(200);
+        assertThat(landed.statusCode())
+                .as(landed.headers().map() + "\n" + landed.body())
+                .isEqualTo(200);
         return landed;
     }
 
@@ -304,15 +362,25 @@ class PortalLoginIT {
     }
 
     private static String name(List<String[]> eligibility, String number) {
-        return eligibility.stream().filter(row -> row[2].equals(number)).findFirst().orElseThrow()[5];
+        return eligibility.stream()
+                .filter(row -> row[2].equals(number))
+                .findFirst()
+                .orElseThrow()[5];
     }
 
     /** A checkup date of {@code number}'s that none of the {@code others} has. */
     private static LocalDate onlyDate(List<String[]> checkups, String number, String... others) {
-        List<String> theirs = checkups.stream().filter(row -> List.of(others).contains(row[2]))
-                .map(row -> row[4]).toList();
-        return checkups.stream().filter(row -> row[2].equals(number)).map(row -> row[4])
-                .filter(date -> !theirs.contains(date)).map(LocalDate::parse).findFirst().orElseThrow();
+        List<String> theirs = checkups.stream()
+                .filter(row -> List.of(others).contains(row[2]))
+                .map(row -> row[4])
+                .toList();
+        return checkups.stream()
+                .filter(row -> row[2].equals(number))
+                .map(row -> row[4])
+                .filter(date -> !theirs.contains(date))
+                .map(LocalDate::parse)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The Western part of the insurer pages' era dates: {@code 令和3年6月14日 (2021-06-14)}. */
@@ -321,7 +389,8 @@ class PortalLoginIT {
     }
 
     private static String csrf(String page) {
-        Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
+        Matcher token =
+                Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
         return token.group(1);
     }

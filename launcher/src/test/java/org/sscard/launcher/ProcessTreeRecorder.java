@@ -32,8 +32,10 @@ final class ProcessTreeRecorder {
                 // between fork and exec still shows the launcher's own command line: not a service either
                 if (launcher.descendants().anyMatch(again -> again.equals(child))
                         && !Arrays.equals(arguments, launcherArguments)) {
-                    Arrays.stream(arguments).filter(argument -> argument.endsWith(".jar"))
-                            .forEach(jar -> jarsSeen.add(Path.of(jar).getFileName().toString()));
+                    Arrays.stream(arguments)
+                            .filter(argument -> argument.endsWith(".jar"))
+                            .forEach(jar ->
+                                    jarsSeen.add(Path.of(jar).getFileName().toString()));
                 }
             });
             if (System.nanoTime() > deadline) {
@@ -56,7 +58,8 @@ final class ProcessTreeRecorder {
      */
     List<ProcessHandle> stillRunningAfter(Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
-        List<ProcessHandle> running = seen.stream().filter(ProcessTreeRecorder::isRunning).toList();
+        List<ProcessHandle> running =
+                seen.stream().filter(ProcessTreeRecorder::isRunning).toList();
         while (!running.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
             running = seen.stream().filter(ProcessTreeRecorder::isRunning).toList();

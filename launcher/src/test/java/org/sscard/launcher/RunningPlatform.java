@@ -16,10 +16,11 @@ import java.util.stream.IntStream;
  */
 final class RunningPlatform implements AutoCloseable {
 
-    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", "..")).toAbsolutePath()
+    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", ".."))
+            .toAbsolutePath()
             .normalize();
-    private static final Path LAUNCHER_JAR = Path.of(System.getProperty("sscard.launcher.jar",
-            "target/launcher.jar")).toAbsolutePath();
+    private static final Path LAUNCHER_JAR = Path.of(System.getProperty("sscard.launcher.jar", "target/launcher.jar"))
+            .toAbsolutePath();
 
     private final Process launcher;
     private final int portOffset;
@@ -34,14 +35,21 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Path workDir) throws IOException, InterruptedException {
         String given = System.getProperty("sscard.it.port-offset");
         if (given != null) {
-            return new RunningPlatform(null, Integer.parseInt(given), Path.of(System.getProperty("sscard.it.data-dir")));
+            return new RunningPlatform(
+                    null, Integer.parseInt(given), Path.of(System.getProperty("sscard.it.data-dir")));
         }
         int offset = freeOffset();
         Path dataDir = workDir.resolve("data");
         Path output = workDir.resolve("launcher-output.txt");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                LAUNCHER_JAR.toString(), "--data-dir=" + dataDir, "--repo-dir=" + REPO_DIR, "--port-offset=" + offset)
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        LAUNCHER_JAR.toString(),
+                        "--data-dir=" + dataDir,
+                        "--repo-dir=" + REPO_DIR,
+                        "--port-offset=" + offset)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().remove("SSCARD_DB_URL");
         builder.environment().put("SSCARD_EMBEDDED_DB_PORT", Integer.toString(15432 + offset));
         Process launcher = builder.start();
@@ -81,9 +89,11 @@ final class RunningPlatform implements AutoCloseable {
         if (launcher == null) {
             return false;
         }
-        ProcessHandle child = launcher.toHandle().descendants()
+        ProcessHandle child = launcher.toHandle()
+                .descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains(module + ".jar"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no process runs " + module));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no process runs " + module));
         child.destroy();
         child.onExit().get(60, TimeUnit.SECONDS);
         return true;

@@ -16,7 +16,7 @@ class AccessLogTest extends GatewayTest {
     void mergesTheRelaysAndEveryProvidersLogNewestFirstAndNamesTheUnavailable() {
         UUID person = RELAY.person("キロク ミル", RelayData.newSsn());
         try (StandInProvider insurer = new StandInProvider(RelayData.newKey("logs"));
-             StandInProvider down = new StandInProvider(RelayData.newKey("nolog"))) {
+                StandInProvider down = new StandInProvider(RelayData.newKey("nolog"))) {
             RELAY.provider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
             RELAY.provider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
             RELAY.join(person, insurer.key(), "notices", "A-0100");
@@ -29,14 +29,18 @@ class AccessLogTest extends GatewayTest {
             String page = browser.get("/access-log").body();
 
             // the provider's own entry, about this resident (its token's subject), with organisation and role
-            assertThat(page).contains("Org of " + insurer.key()).contains("(CLERK)").contains("checked for A-0100");
+            assertThat(page)
+                    .contains("Org of " + insurer.key())
+                    .contains("(CLERK)")
+                    .contains("checked for A-0100");
             // a provider's action in words, not its code
             assertThat(page).contains("医療費のお知らせの閲覧").doesNotContain(">NOTICES_READ<");
             // the relay's entries: the city office registering, the portal reading for the resident themself
             assertThat(page).contains("市役所").contains("サービスの利用登録").contains("（ご本人の操作による）");
             assertThat(page).contains("data-provider=\"" + down.key() + "\"");
-            assertThat(page.indexOf("Org of " + insurer.key())).as("the provider's entry (a day ago) comes after "
-                    + "the relay's rows of today: newest first").isGreaterThan(page.lastIndexOf("サービスの利用登録"));
+            assertThat(page.indexOf("Org of " + insurer.key()))
+                    .as("the provider's entry (a day ago) comes after " + "the relay's rows of today: newest first")
+                    .isGreaterThan(page.lastIndexOf("サービスの利用登録"));
         }
     }
 
@@ -50,7 +54,8 @@ class AccessLogTest extends GatewayTest {
             RELAY.join(theirs, insurer.key(), "notices", "T-1");
             Browser browser = browser();
             browser.login(mine);
-            String page = browser.get("/access-log?id=" + theirs + "&person=" + theirs).body();
+            String page = browser.get("/access-log?id=" + theirs + "&person=" + theirs)
+                    .body();
             assertThat(page).contains("checked for M-1").doesNotContain("checked for T-1");
             String portal = browser.get("/?id=" + theirs).body();
             assertThat(portal).contains("ジブン").doesNotContain("タニン");

@@ -49,10 +49,12 @@ class KioskBrowserTest extends GatewayTest {
         AUTH.nextLogin(person);
         chromium.get("http://localhost:" + port + "/");
         assertThat(chromium.getCurrentUrl()).endsWith("/login");
-        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
-        chromium.findElement(By.cssSelector("a.button[href='/oauth2/authorization/sscard']")).click();
-        new WebDriverWait(chromium, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(
-                "http://localhost:" + port + "/"));
+        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("ja");
+        chromium.findElement(By.cssSelector("a.button[href='/oauth2/authorization/sscard']"))
+                .click();
+        new WebDriverWait(chromium, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlToBe("http://localhost:" + port + "/"));
         assertThat(chromium.findElement(By.cssSelector(".who .name")).getText()).contains("ブラウザ");
     }
 
@@ -64,7 +66,8 @@ class KioskBrowserTest extends GatewayTest {
         assertThat(focused.getAttribute("class")).isEqualTo("skip");
         assertThat(focused.isDisplayed()).isTrue();
         chromium.findElement(By.cssSelector("a[hreflang='en']")).click();
-        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(chromium.findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("en");
         assertThat(chromium.findElement(By.tagName("h1")).getText()).isEqualTo("My Portal");
         assertThat(cspViolations()).isEmpty();
     }
@@ -83,14 +86,17 @@ class KioskBrowserTest extends GatewayTest {
         // still logged in after the extension, without a new page load
         wait.until(driver -> dialog.getAttribute("open") != null);
         new WebDriverWait(chromium, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/logged-out"));
-        assertThat(chromium.findElement(By.cssSelector(".card-reminder")).getText()).isEqualTo("カードをお取りください");
+        assertThat(chromium.findElement(By.cssSelector(".card-reminder")).getText())
+                .isEqualTo("カードをお取りください");
         chromium.get("http://localhost:" + port + "/");
         assertThat(chromium.getCurrentUrl()).endsWith("/login");
         assertThat(cspViolations()).isEmpty();
     }
 
     private List<String> cspViolations() {
-        return chromium.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
+        return chromium.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 }

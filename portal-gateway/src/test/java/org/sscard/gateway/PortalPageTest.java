@@ -26,11 +26,18 @@ class PortalPageTest extends GatewayTest {
         assertThat(portal.headers().firstValue("Location")).hasValue("/login");
         HttpResponse<String> login = browser.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("lang=\"ja\"").contains("カードでログイン")
-                .contains("href=\"/oauth2/authorization/sscard\"").doesNotContain("role=\"alert\"");
-        assertThat(browser.get("/login?error").body()).contains("role=\"alert\"").contains("ログインできませんでした");
+        assertThat(login.body())
+                .contains("lang=\"ja\"")
+                .contains("カードでログイン")
+                .contains("href=\"/oauth2/authorization/sscard\"")
+                .doesNotContain("role=\"alert\"");
+        assertThat(browser.get("/login?error").body())
+                .contains("role=\"alert\"")
+                .contains("ログインできませんでした");
         for (String page : List.of("/access-log", "/p/kamogawa-nhi/notices", "/anything")) {
-            assertThat(browser().get(page).headers().firstValue("Location")).as(page).hasValue("/login");
+            assertThat(browser().get(page).headers().firstValue("Location"))
+                    .as(page)
+                    .hasValue("/login");
         }
     }
 
@@ -50,8 +57,13 @@ class PortalPageTest extends GatewayTest {
         assertThat(sessions.get(0)).isNotNull();
         assertThat(sessions.get(1)).isNotNull().isNotEqualTo(sessions.get(0));
         String cookie = browser.last().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("SSCARD_PORTAL=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("; Secure").containsIgnoringCase("; HttpOnly").contains("SameSite=Lax");
+                .filter(c -> c.startsWith("SSCARD_PORTAL="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .contains("; Secure")
+                .containsIgnoringCase("; HttpOnly")
+                .contains("SameSite=Lax");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
     }
 
@@ -60,7 +72,7 @@ class PortalPageTest extends GatewayTest {
         String ssn = RelayData.newSsn();
         UUID person = RELAY.person("タイル　テスト", ssn);
         try (StandInProvider up = new StandInProvider(RelayData.newKey("up"));
-             StandInProvider down = new StandInProvider(RelayData.newKey("down"))) {
+                StandInProvider down = new StandInProvider(RelayData.newKey("down"))) {
             RELAY.provider(up.key(), "PROXY", up.baseUrl(), "notices", "/notices");
             RELAY.provider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
             String hospital = RelayData.newKey("hospital");
@@ -77,9 +89,13 @@ class PortalPageTest extends GatewayTest {
             browser.login(person);
             String page = browser.get("/").body();
 
-            assertThat(page).contains("タイル　テスト").contains("********" + ssn.substring(8)).doesNotContain(ssn)
+            assertThat(page)
+                    .contains("タイル　テスト")
+                    .contains("********" + ssn.substring(8))
+                    .doesNotContain(ssn)
                     .doesNotContain(person.toString());
-            assertThat(page).contains("href=\"/p/" + up.key() + "/notices\"")
+            assertThat(page)
+                    .contains("href=\"/p/" + up.key() + "/notices\"")
                     .contains("href=\"" + AUTH.url() + "/saml/idp/init/" + hospital + "\"")
                     .contains("latest notice for L-1001");
             assertThat(tileState(page, up.key())).isEqualTo("AVAILABLE");

@@ -27,18 +27,20 @@ class ProviderFailureTest extends GatewayTest {
     @Test
     void opensTheBreakerOfAFailingProviderOnlyAndStopsCallingIt() {
         try (StandInProvider failing = new StandInProvider(RelayData.newKey("failing"));
-             StandInProvider healthy = new StandInProvider(RelayData.newKey("healthy"))) {
+                StandInProvider healthy = new StandInProvider(RelayData.newKey("healthy"))) {
             Browser browser = residentOf(failing, healthy);
             failing.failing(true);
             for (int i = 0; i < 3; i++) {
-                assertThat(browser.get("/p/" + failing.key() + "/notices").statusCode()).isEqualTo(502);
+                assertThat(browser.get("/p/" + failing.key() + "/notices").statusCode())
+                        .isEqualTo(502);
             }
             int calls = failing.calls();
             HttpResponse<String> open = browser.get("/p/" + failing.key() + "/notices", "Accept", "application/json");
             assertThat(open.statusCode()).isEqualTo(503);
             assertThat(open.body()).contains("PROVIDER_UNAVAILABLE");
             assertThat(failing.calls()).isEqualTo(calls);
-            assertThat(browser.get("/p/" + healthy.key() + "/notices").statusCode()).isEqualTo(200);
+            assertThat(browser.get("/p/" + healthy.key() + "/notices").statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -68,8 +70,8 @@ class ProviderFailureTest extends GatewayTest {
             Browser browser = residentOf(provider);
             AUTH.refuseExchanges(true);
             try {
-                HttpResponse<String> response = browser.get("/p/" + provider.key() + "/notices", "Accept",
-                        "application/json");
+                HttpResponse<String> response =
+                        browser.get("/p/" + provider.key() + "/notices", "Accept", "application/json");
                 assertThat(response.statusCode()).isEqualTo(503);
                 assertThat(response.body()).contains("LOGIN_UNAVAILABLE");
                 assertThat(provider.calls()).isZero();

@@ -47,12 +47,22 @@ class ProxyTest extends GatewayTest {
     void attachesThePairwiseTokenAndStripsEveryIdentityTheBrowserClaims() throws Exception {
         Browser browser = hanako();
         String session = browser.cookies().get("SSCARD_PORTAL");
-        HttpResponse<String> response = browser.get("/p/" + provider.key() + "/echo?x=1",
-                "Authorization", "Bearer " + org.sscard.testsupport.TestTokenIssuer.get().mint("T-0002",
-                        provider.key()),
-                "X-User", "T-0002", "X-Forwarded-User", "T-0002", "Remote-User", "T-0002",
-                "Sscard-Acting-For", "person:" + taro, "X-Auth-Subject", "T-0002",
-                "Cookie", "SSCARD_PORTAL=" + session + "; SSCARD_AUTH=auth-session; other=1; p." + provider.key()
+        HttpResponse<String> response = browser.get(
+                "/p/" + provider.key() + "/echo?x=1",
+                "Authorization",
+                "Bearer " + org.sscard.testsupport.TestTokenIssuer.get().mint("T-0002", provider.key()),
+                "X-User",
+                "T-0002",
+                "X-Forwarded-User",
+                "T-0002",
+                "Remote-User",
+                "T-0002",
+                "Sscard-Acting-For",
+                "person:" + taro,
+                "X-Auth-Subject",
+                "T-0002",
+                "Cookie",
+                "SSCARD_PORTAL=" + session + "; SSCARD_AUTH=auth-session; other=1; p." + provider.key()
                         + ".SESSION=abc; p.another-provider.SESSION=theirs");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode echo = JSON.readTree(response.body());
@@ -61,12 +71,24 @@ class ProxyTest extends GatewayTest {
         assertThat(echo.path("query").asText()).isEqualTo("x=1");
         JsonNode headers = echo.path("headers");
         assertThat(headers.path("cookie").asText()).isEqualTo("SESSION=abc");
-        for (String stripped : new String[] {"x-user", "x-forwarded-user", "remote-user", "sscard-acting-for",
-                "x-auth-subject", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"}) {
+        for (String stripped : new String[] {
+            "x-user",
+            "x-forwarded-user",
+            "remote-user",
+            "sscard-acting-for",
+            "x-auth-subject",
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto"
+        }) {
             assertThat(headers.has(stripped)).as(stripped).isFalse();
         }
-        assertThat(headers.path("authorization").asText()).doesNotContain(
-                org.sscard.testsupport.TestTokenIssuer.get().mint("T-0002", provider.key()).substring(0, 10) + "x");
+        assertThat(headers.path("authorization").asText())
+                .doesNotContain(
+                        org.sscard.testsupport.TestTokenIssuer.get()
+                                        .mint("T-0002", provider.key())
+                                        .substring(0, 10) + "x");
     }
 
     @Test
@@ -74,7 +96,8 @@ class ProxyTest extends GatewayTest {
         int before = AUTH.exchangesFor(provider.key());
         Browser browser = hanako();
         for (int i = 0; i < 3; i++) {
-            assertThat(browser.get("/p/" + provider.key() + "/echo").statusCode()).isEqualTo(200);
+            assertThat(browser.get("/p/" + provider.key() + "/echo").statusCode())
+                    .isEqualTo(200);
         }
         assertThat(AUTH.exchangesFor(provider.key()) - before).isEqualTo(1);
         hanako().get("/p/" + provider.key() + "/echo");
@@ -85,12 +108,15 @@ class ProxyTest extends GatewayTest {
     void noIdInTheUrlReachesAnotherPerson() throws Exception {
         Browser browser = hanako();
         for (String path : new String[] {"/echo?person=" + taro + "&sub=T-0002", "/persons/" + taro + "/echo"}) {
-            JsonNode echo = JSON.readTree(browser.get("/p/" + provider.key() + path).body());
+            JsonNode echo =
+                    JSON.readTree(browser.get("/p/" + provider.key() + path).body());
             assertThat(echo.path("sub").asText()).as(path).isEqualTo("H-0001");
         }
         Browser other = browser();
         other.login(taro);
-        assertThat(JSON.readTree(other.get("/p/" + provider.key() + "/echo").body()).path("sub").asText())
+        assertThat(JSON.readTree(other.get("/p/" + provider.key() + "/echo").body())
+                        .path("sub")
+                        .asText())
                 .isEqualTo("T-0002");
     }
 
@@ -110,11 +136,16 @@ class ProxyTest extends GatewayTest {
     void scopesTheProvidersCookiesToItsPathUnderItsOwnName() {
         Browser browser = hanako();
         HttpResponse<String> response = browser.get("/p/" + provider.key() + "/set-cookie");
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("p." + provider.key() + ".SESSION=abc123").contains("Path=/p/" + provider.key() + "/")
-                .contains("HttpOnly").doesNotContainIgnoringCase("domain"));
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("p." + provider.key() + ".XSRF-TOKEN=tok").contains("Path=/p/" + provider.key() + "/"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("p." + provider.key() + ".SESSION=abc123")
+                        .contains("Path=/p/" + provider.key() + "/")
+                        .contains("HttpOnly")
+                        .doesNotContainIgnoringCase("domain"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("p." + provider.key() + ".XSRF-TOKEN=tok")
+                        .contains("Path=/p/" + provider.key() + "/"));
         assertThat(response.headers().firstValue("Content-Security-Policy")).isEmpty();
     }
 
@@ -133,8 +164,12 @@ class ProxyTest extends GatewayTest {
         HttpResponse<String> page = browser.get("/p/" + provider.key() + "/boom", "Accept", "text/html");
         assertThat(page.statusCode()).isEqualTo(502);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("PROVIDER_ERROR").contains("サポート窓口").contains("Support line")
-                .doesNotContain("Secret.java").doesNotContain("IllegalStateException");
+        assertThat(page.body())
+                .contains("PROVIDER_ERROR")
+                .contains("サポート窓口")
+                .contains("Support line")
+                .doesNotContain("Secret.java")
+                .doesNotContain("IllegalStateException");
         HttpResponse<String> problem = browser.get("/p/" + provider.key() + "/boom", "Accept", "application/json");
         assertThat(problem.statusCode()).isEqualTo(502);
         assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -159,8 +194,8 @@ class ProxyTest extends GatewayTest {
         assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-        assertThat(answer.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                value -> assertThat(value).contains("no-store"));
+        assertThat(answer.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
 
     @Test
@@ -179,20 +214,26 @@ class ProxyTest extends GatewayTest {
     void givesTheNextResidentAtAKioskNothingOfThePrevious() throws Exception {
         Browser kiosk = browser();
         kiosk.login(hanako);
-        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body()).path("sub").asText())
+        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body())
+                        .path("sub")
+                        .asText())
                 .isEqualTo("H-0001");
         String page = kiosk.get("/?lang=en").body();
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
                 .matcher(page);
         assertThat(token.find()).isTrue();
-        HttpResponse<String> logout = kiosk.post("/logout", "_csrf=" + java.net.URLEncoder.encode(token.group(1),
-                java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(logout.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("SSCARD_LANG=;").contains("Max-Age=0"));
+        HttpResponse<String> logout = kiosk.post(
+                "/logout",
+                "_csrf=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(logout.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("SSCARD_LANG=;").contains("Max-Age=0"));
         assertThat(kiosk.get("/p/" + provider.key() + "/echo").statusCode()).isEqualTo(302);
 
         kiosk.login(taro);
-        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body()).path("sub").asText())
+        assertThat(JSON.readTree(kiosk.get("/p/" + provider.key() + "/echo").body())
+                        .path("sub")
+                        .asText())
                 .isEqualTo("T-0002");
     }
 }

@@ -14,20 +14,30 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
     private final JavaClasses relay = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.sscard.relay");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sscard.relay");
 
     @Test
     void everyEndpointRequiresItsOwnAuthority() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-                .and().areMetaAnnotatedWith(RequestMapping.class)
-                .should().beAnnotatedWith(PreAuthorize.class)
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(RestController.class)
+                .and()
+                .areMetaAnnotatedWith(RequestMapping.class)
+                .should()
+                .beAnnotatedWith(PreAuthorize.class)
                 .because("controllers deny by default; each method names the authority it needs")
                 .check(relay);
     }
 
     @Test
     void noJpaAndNoSchemaGeneration() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
-                .because("the schema is Flyway's alone").check(relay);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence..")
+                .because("the schema is Flyway's alone")
+                .check(relay);
     }
 }

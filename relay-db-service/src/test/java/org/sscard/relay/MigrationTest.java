@@ -14,20 +14,32 @@ class MigrationTest {
 
     @Test
     void migratesAnEmptyDatabaseToTheFullSchemaAndValidates() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.createDatabase("migration"),
-                "postgres", "");
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(TestPostgres.createDatabase("migration"), "postgres", "");
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(1);
         flyway.validate();
 
-        List<String> tables = JdbcClient.create(dataSource).sql("""
+        List<String> tables =
+                JdbcClient.create(dataSource).sql("""
                         SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
-                        AND table_type = 'BASE TABLE'""")
-                .query(String.class).list();
-        assertThat(tables).contains("person", "person_status_history", "staff", "provider", "provider_service",
-                "service_mapping", "card", "subscription", "access_log");
+                        AND table_type = 'BASE TABLE'""").query(String.class).list();
+        assertThat(tables)
+                .contains(
+                        "person",
+                        "person_status_history",
+                        "staff",
+                        "provider",
+                        "provider_service",
+                        "service_mapping",
+                        "card",
+                        "subscription",
+                        "access_log");
         assertThat(flyway.migrate().migrationsExecuted).isZero();
     }
 }

@@ -19,7 +19,10 @@ import java.util.Set;
 final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
 
     /** Our own failure reasons, carried by the PKIX exception like the JDK's. */
-    enum Weakness implements CertPathValidatorException.Reason { WEAK_ALGORITHM, WEAK_KEY }
+    enum Weakness implements CertPathValidatorException.Reason {
+        WEAK_ALGORITHM,
+        WEAK_KEY
+    }
 
     private final ValidationPolicy policy;
 
@@ -49,15 +52,20 @@ final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
             throws CertPathValidatorException {
         X509Certificate cert = (X509Certificate) certificate;
         String algorithm = cert.getSigAlgName().toUpperCase(Locale.ROOT);
-        if (algorithm.contains("MD5") || algorithm.contains("MD2")
+        if (algorithm.contains("MD5")
+                || algorithm.contains("MD2")
                 || (algorithm.contains("SHA1") && !policy.allowSha1())) {
-            throw new CertPathValidatorException(cert.getSigAlgName() + " signature on "
-                    + cert.getSubjectX500Principal(), null, null, -1, Weakness.WEAK_ALGORITHM);
+            throw new CertPathValidatorException(
+                    cert.getSigAlgName() + " signature on " + cert.getSubjectX500Principal(),
+                    null,
+                    null,
+                    -1,
+                    Weakness.WEAK_ALGORITHM);
         }
         String weakKey = weakKey(cert.getPublicKey(), policy);
         if (weakKey != null) {
-            throw new CertPathValidatorException(weakKey + " in " + cert.getSubjectX500Principal(),
-                    null, null, -1, Weakness.WEAK_KEY);
+            throw new CertPathValidatorException(
+                    weakKey + " in " + cert.getSubjectX500Principal(), null, null, -1, Weakness.WEAK_KEY);
         }
     }
 
@@ -67,7 +75,8 @@ final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
             return "RSA-" + rsa.getModulus().bitLength() + " key";
         }
         // a DSA key without parameters inherits them from its issuer, which was checked itself
-        if (key instanceof DSAPublicKey dsa && dsa.getParams() != null
+        if (key instanceof DSAPublicKey dsa
+                && dsa.getParams() != null
                 && dsa.getParams().getP().bitLength() < policy.minimumRsaBits()) {
             return "DSA-" + dsa.getParams().getP().bitLength() + " key";
         }

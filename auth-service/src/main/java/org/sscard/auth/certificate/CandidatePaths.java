@@ -29,8 +29,8 @@ final class CandidatePaths {
         this.anchors = anchors;
     }
 
-    static List<List<X509Certificate>> of(X509Certificate endEntity, Collection<X509Certificate> intermediates,
-                                          Collection<TrustAnchor> anchors) {
+    static List<List<X509Certificate>> of(
+            X509Certificate endEntity, Collection<X509Certificate> intermediates, Collection<TrustAnchor> anchors) {
         CandidatePaths search = new CandidatePaths(intermediates, anchors);
         List<X509Certificate> chain = new ArrayList<>(List.of(endEntity));
         search.extend(chain);
@@ -74,8 +74,10 @@ final class CandidatePaths {
         int broken = 0;
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
-            boolean ok = i + 1 < path.size() ? signedBy(cert, path.get(i + 1).getPublicKey())
-                    : anchors.stream().anyMatch(a -> signedBy(cert, a.getTrustedCert().getPublicKey()));
+            boolean ok = i + 1 < path.size()
+                    ? signedBy(cert, path.get(i + 1).getPublicKey())
+                    : anchors.stream()
+                            .anyMatch(a -> signedBy(cert, a.getTrustedCert().getPublicKey()));
             broken += ok ? 0 : 1;
         }
         return broken;

@@ -29,16 +29,19 @@ public final class CertificatePathValidator {
     private final RevocationChecker revocation;
     private final RevocationAudit audit;
 
-    public CertificatePathValidator(Collection<X509Certificate> trustAnchors, ValidationPolicy policy,
-                                    RevocationChecker revocation, RevocationAudit audit) {
-        this.anchors = Set.copyOf(trustAnchors.stream().map(c -> new TrustAnchor(c, null)).toList());
+    public CertificatePathValidator(
+            Collection<X509Certificate> trustAnchors,
+            ValidationPolicy policy,
+            RevocationChecker revocation,
+            RevocationAudit audit) {
+        this.anchors = Set.copyOf(
+                trustAnchors.stream().map(c -> new TrustAnchor(c, null)).toList());
         this.policy = policy;
         this.revocation = revocation;
         this.audit = audit;
     }
 
-    public ValidationResult validate(X509Certificate endEntity, Collection<X509Certificate> intermediates,
-                                     Instant at) {
+    public ValidationResult validate(X509Certificate endEntity, Collection<X509Certificate> intermediates, Instant at) {
         ValidationResult firstRejection = null;
         for (List<X509Certificate> candidate : CandidatePaths.of(endEntity, intermediates, anchors)) {
             ValidationResult result = validatePath(candidate, List.copyOf(intermediates), at);
@@ -50,19 +53,19 @@ public final class CertificatePathValidator {
         return firstRejection;
     }
 
-    private ValidationResult validatePath(List<X509Certificate> certificates, List<X509Certificate> offered,
-                                          Instant at) {
+    private ValidationResult validatePath(
+            List<X509Certificate> certificates, List<X509Certificate> offered, Instant at) {
         PKIXCertPathValidatorResult pkix;
         try {
-            pkix = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters(at));
+            pkix = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters(at));
         } catch (CertPathValidatorException failure) {
             return PkixFailures.toResult(failure);
         } catch (GeneralSecurityException unusable) {
             return ValidationResult.reject(RejectReason.MALFORMED, unusable.getMessage());
         }
-        String weakAnchor = AlgorithmStrengthChecker.weakKey(pkix.getTrustAnchor().getTrustedCert().getPublicKey(),
-                policy);
+        String weakAnchor = AlgorithmStrengthChecker.weakKey(
+                pkix.getTrustAnchor().getTrustedCert().getPublicKey(), policy);
         if (weakAnchor != null) {
             return ValidationResult.reject(RejectReason.WEAK_KEY, weakAnchor + " in the trust anchor");
         }
@@ -74,17 +77,18 @@ public final class CertificatePathValidator {
     private ValidationResult checkRevocation(ValidatedPath path, List<X509Certificate> offered) {
         for (int i = path.certificates().size() - 1; i >= 0; i--) {
             X509Certificate cert = path.certificates().get(i);
-            RevocationStatus status = revocation.check(new CertificateToCheck(cert, path.issuerOf(i),
-                    path.certificates(), offered, anchors, path.at()));
+            RevocationStatus status = revocation.check(
+                    new CertificateToCheck(cert, path.issuerOf(i), path.certificates(), offered, anchors, path.at()));
             String subject = cert.getSubjectX500Principal().getName();
             if (status instanceof RevocationStatus.Revoked revoked) {
-                return ValidationResult.reject(revoked.onHold() ? RejectReason.ON_HOLD : RejectReason.REVOKED,
+                return ValidationResult.reject(
+                        revoked.onHold() ? RejectReason.ON_HOLD : RejectReason.REVOKED,
                         subject + " " + revoked.reason() + " per " + revoked.source());
             }
             if (status instanceof RevocationStatus.Unknown unknown) {
                 if (!policy.failOpen()) {
-                    return ValidationResult.reject(RejectReason.REVOCATION_UNKNOWN,
-                            subject + ": " + unknown.source() + ": " + unknown.why());
+                    return ValidationResult.reject(
+                            RejectReason.REVOCATION_UNKNOWN, subject + ": " + unknown.source() + ": " + unknown.why());
                 }
                 audit.failedOpen(cert, unknown.source() + ": " + unknown.why());
             }

@@ -14,8 +14,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 /** The policy OIDs an end-entity certificate asserts (its certificatePolicies extension); none if unreadable. */
 public final class CertificatePolicyIds {
 
-    private CertificatePolicyIds() {
-    }
+    private CertificatePolicyIds() {}
 
     public static Set<String> of(X509Certificate certificate) {
         byte[] extension = certificate.getExtensionValue(Extension.certificatePolicies.getId());
@@ -23,10 +22,11 @@ public final class CertificatePolicyIds {
             return Set.of();
         }
         try {
-            CertificatePolicies policies = CertificatePolicies.getInstance(
-                    JcaX509ExtensionUtils.parseExtensionValue(extension));
+            CertificatePolicies policies =
+                    CertificatePolicies.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension));
             return Arrays.stream(policies.getPolicyInformation())
-                    .map(PolicyInformation::getPolicyIdentifier).map(ASN1ObjectIdentifier::getId)
+                    .map(PolicyInformation::getPolicyIdentifier)
+                    .map(ASN1ObjectIdentifier::getId)
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException | IllegalArgumentException e) {
             return Set.of();

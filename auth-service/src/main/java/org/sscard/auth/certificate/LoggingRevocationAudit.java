@@ -13,7 +13,9 @@ public final class LoggingRevocationAudit implements RevocationAudit {
     public void failedOpen(X509Certificate certificate, String why) {
         audit.atWarn()
                 .addKeyValue("event.action", "revocation-fail-open")
-                .addKeyValue("certificate.subject", certificate.getSubjectX500Principal().getName())
+                .addKeyValue(
+                        "certificate.subject",
+                        certificate.getSubjectX500Principal().getName())
                 .addKeyValue("certificate.serial", certificate.getSerialNumber().toString(16))
                 .log("accepted without revocation status (fail-open relying party): {}", why);
     }

@@ -9,8 +9,7 @@ import java.security.cert.X509Certificate;
 /** Turns the JDK's PKIX failure (its reason enums, and our own) into a {@link RejectReason} with a detail. */
 final class PkixFailures {
 
-    private PkixFailures() {
-    }
+    private PkixFailures() {}
 
     static ValidationResult toResult(CertPathValidatorException failure) {
         return ValidationResult.reject(reasonOf(failure.getReason()), detailOf(failure));
@@ -19,7 +18,8 @@ final class PkixFailures {
     static RejectReason reasonOf(CertPathValidatorException.Reason reason) {
         if (reason instanceof AlgorithmStrengthChecker.Weakness weakness) {
             return weakness == AlgorithmStrengthChecker.Weakness.WEAK_KEY
-                    ? RejectReason.WEAK_KEY : RejectReason.WEAK_ALGORITHM;
+                    ? RejectReason.WEAK_KEY
+                    : RejectReason.WEAK_ALGORITHM;
         }
         if (reason instanceof BasicReason basic) {
             return switch (basic) {
@@ -51,7 +51,9 @@ final class PkixFailures {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         CertPath path = failure.getCertPath();
         int index = failure.getIndex();
-        if (path != null && index >= 0 && index < path.getCertificates().size()
+        if (path != null
+                && index >= 0
+                && index < path.getCertificates().size()
                 && path.getCertificates().get(index) instanceof X509Certificate cert) {
             return message + " (" + cert.getSubjectX500Principal().getName() + ")";
         }

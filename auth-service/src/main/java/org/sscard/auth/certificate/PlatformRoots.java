@@ -12,8 +12,7 @@ import org.sscard.common.tls.PlatformTrust;
 /** The platform CA's roots, read the way the TLS connectors read them, so that both agree on what is trusted. */
 public final class PlatformRoots {
 
-    private PlatformRoots() {
-    }
+    private PlatformRoots() {}
 
     public static List<X509Certificate> read(Path caRootPem) {
         KeyStore store = PlatformTrust.keyStore(caRootPem);

@@ -12,9 +12,15 @@ import java.util.Set;
  * @param allowSha1         SHA-1 signatures below the anchor (the anchor's self-signature is never checked)
  * @param failOpen          accept when revocation status is unknown; every such acceptance is audited
  */
-public record ValidationPolicy(Set<String> initialPolicies, boolean explicitPolicyRequired,
-                               boolean policyMappingInhibited, boolean anyPolicyInhibited,
-                               int minimumRsaBits, int minimumEcBits, boolean allowSha1, boolean failOpen) {
+public record ValidationPolicy(
+        Set<String> initialPolicies,
+        boolean explicitPolicyRequired,
+        boolean policyMappingInhibited,
+        boolean anyPolicyInhibited,
+        int minimumRsaBits,
+        int minimumEcBits,
+        boolean allowSha1,
+        boolean failOpen) {
 
     public static final String ANY_POLICY = "2.5.29.32.0";
 
@@ -27,18 +33,39 @@ public record ValidationPolicy(Set<String> initialPolicies, boolean explicitPoli
     }
 
     public ValidationPolicy withLegacyAlgorithms(int minimumRsaBits, boolean allowSha1) {
-        return new ValidationPolicy(initialPolicies, explicitPolicyRequired, policyMappingInhibited,
-                anyPolicyInhibited, minimumRsaBits, minimumEcBits, allowSha1, failOpen);
+        return new ValidationPolicy(
+                initialPolicies,
+                explicitPolicyRequired,
+                policyMappingInhibited,
+                anyPolicyInhibited,
+                minimumRsaBits,
+                minimumEcBits,
+                allowSha1,
+                failOpen);
     }
 
     /** A relying party that requires one of these policies in the path (e.g. the resident card policy). */
     public ValidationPolicy requiringPolicies(Set<String> policies) {
-        return new ValidationPolicy(policies, true, policyMappingInhibited, anyPolicyInhibited,
-                minimumRsaBits, minimumEcBits, allowSha1, failOpen);
+        return new ValidationPolicy(
+                policies,
+                true,
+                policyMappingInhibited,
+                anyPolicyInhibited,
+                minimumRsaBits,
+                minimumEcBits,
+                allowSha1,
+                failOpen);
     }
 
     public ValidationPolicy withFailOpen(boolean failOpen) {
-        return new ValidationPolicy(initialPolicies, explicitPolicyRequired, policyMappingInhibited,
-                anyPolicyInhibited, minimumRsaBits, minimumEcBits, allowSha1, failOpen);
+        return new ValidationPolicy(
+                initialPolicies,
+                explicitPolicyRequired,
+                policyMappingInhibited,
+                anyPolicyInhibited,
+                minimumRsaBits,
+                minimumEcBits,
+                allowSha1,
+                failOpen);
     }
 }

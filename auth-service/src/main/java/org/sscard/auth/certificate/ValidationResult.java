@@ -8,7 +8,10 @@ import java.util.Objects;
  */
 public record ValidationResult(Verdict verdict, RejectReason reason, String detail, ValidatedPath path) {
 
-    public enum Verdict { ACCEPT, REJECT }
+    public enum Verdict {
+        ACCEPT,
+        REJECT
+    }
 
     public ValidationResult {
         Objects.requireNonNull(verdict);

@@ -58,7 +58,8 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
             try {
                 return decode(client, assertion);
             } catch (JwtException refused) {
-                audit.atWarn().addKeyValue("event.action", "client-authentication-refused")
+                audit.atWarn()
+                        .addKeyValue("event.action", "client-authentication-refused")
                         .addKeyValue("client.id", client.getClientId())
                         .log("client assertion refused: {}", refused.getMessage());
                 throw refused;
@@ -71,7 +72,8 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         List<X509Certificate> chain;
         try {
             signed = SignedJWT.parse(assertion);
-            chain = signed.getHeader().getX509CertChain() == null ? List.of()
+            chain = signed.getHeader().getX509CertChain() == null
+                    ? List.of()
                     : X509CertChainUtils.parse(signed.getHeader().getX509CertChain());
         } catch (ParseException e) {
             throw new BadJwtException("the client assertion is not a signed JWT with a certificate chain");
@@ -103,9 +105,12 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
             if (!(certificate.getPublicKey() instanceof RSAPublicKey key) || !signed.verify(new RSASSAVerifier(key))) {
                 throw new BadJwtException("the client assertion's signature does not verify with its certificate");
             }
-            Map<String, Object> claimSet = CLAIMS.convert(signed.getJWTClaimsSet().getClaims());
-            return Jwt.withTokenValue(assertion).headers(headers -> headers.putAll(signed.getHeader().toJSONObject()))
-                    .claims(claims -> claims.putAll(claimSet)).build();
+            Map<String, Object> claimSet =
+                    CLAIMS.convert(signed.getJWTClaimsSet().getClaims());
+            return Jwt.withTokenValue(assertion)
+                    .headers(headers -> headers.putAll(signed.getHeader().toJSONObject()))
+                    .claims(claims -> claims.putAll(claimSet))
+                    .build();
         } catch (JOSEException | ParseException e) {
             throw new BadJwtException("the client assertion cannot be verified");
         }

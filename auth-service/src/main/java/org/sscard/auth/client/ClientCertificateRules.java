@@ -18,8 +18,7 @@ final class ClientCertificateRules {
 
     static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
-    private ClientCertificateRules() {
-    }
+    private ClientCertificateRules() {}
 
     /** Why the certificate may not authenticate {@code clientId}, or empty when it may. */
     static Optional<String> refusal(X509Certificate certificate, String clientId) {
@@ -44,8 +43,10 @@ final class ClientCertificateRules {
     private static String commonName(X509Certificate certificate) {
         try {
             List<Rdn> names = new LdapName(certificate.getSubjectX500Principal().getName()).getRdns();
-            List<String> commonNames = names.stream().filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
-                    .map(rdn -> rdn.getValue().toString()).toList();
+            List<String> commonNames = names.stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .map(rdn -> rdn.getValue().toString())
+                    .toList();
             return commonNames.size() == 1 ? commonNames.get(0) : null; // two CNs: ambiguous, so nobody's
         } catch (InvalidNameException e) {
             return null;

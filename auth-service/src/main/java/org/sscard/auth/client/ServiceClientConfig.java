@@ -25,12 +25,13 @@ class ServiceClientConfig {
     static final String SERVICE_CLIENT_POLICY = "2.25.282948580063040574886034106954584755375.2.2";
 
     @Bean
-    JwtDecoderFactory<RegisteredClient> clientAssertionDecoders(@Value("${sscard.data-dir}") Path dataDir,
-                                                                RevocationChecker revocation, Clock clock) {
+    JwtDecoderFactory<RegisteredClient> clientAssertionDecoders(
+            @Value("${sscard.data-dir}") Path dataDir, RevocationChecker revocation, Clock clock) {
         CertificatePathValidator validator = new CertificatePathValidator(
                 PlatformRoots.read(dataDir.resolve("tls").resolve("ca-root.pem")),
                 ValidationPolicy.strict().withFailOpen(false),
-                revocation, new LoggingRevocationAudit());
+                revocation,
+                new LoggingRevocationAudit());
         return new CertificateClientAssertions(validator, new AssertionReplayCache(clock), clock);
     }
 }

@@ -1,7 +1,5 @@
 package org.sscard.auth.login;
 
-import org.sscard.auth.certificate.CertificatePolicyIds;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -13,25 +11,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.PolicyInformation;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.sscard.auth.certificate.CertificatePolicyIds;
 
 /** What the login profiles read from a card's certificate (already path-validated). */
-record CardCertificate(String serialHex, String sha256Hex, Set<String> policies, boolean clientAuth,
-                       Map<ASN1ObjectIdentifier, List<String>> subject, boolean subjectWellFormed) {
+record CardCertificate(
+        String serialHex,
+        String sha256Hex,
+        Set<String> policies,
+        boolean clientAuth,
+        Map<ASN1ObjectIdentifier, List<String>> subject,
+        boolean subjectWellFormed) {
 
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
     static CardCertificate of(X509Certificate certificate) {
-        return new CardCertificate(certificate.getSerialNumber().toString(16), sha256(certificate),
-                CertificatePolicyIds.of(certificate), clientAuth(certificate), new LinkedHashMap<>(), true).withSubject(certificate);
+        return new CardCertificate(
+                        certificate.getSerialNumber().toString(16),
+                        sha256(certificate),
+                        CertificatePolicyIds.of(certificate),
+                        clientAuth(certificate),
+                        new LinkedHashMap<>(),
+                        true)
+                .withSubject(certificate);
     }
 
     /** The attribute's only value; empty if it is absent or repeated. */
@@ -42,12 +47,15 @@ record CardCertificate(String serialHex, String sha256Hex, Set<String> policies,
 
     private CardCertificate withSubject(X509Certificate certificate) {
         boolean wellFormed = true;
-        for (RDN rdn : X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs()) {
+        for (RDN rdn : X500Name.getInstance(
+                        certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs()) {
             if (rdn.isMultiValued() || !(rdn.getFirst().getValue() instanceof ASN1String value)) {
                 wellFormed = false;
                 continue;
             }
-            subject.computeIfAbsent(rdn.getFirst().getType(), t -> new ArrayList<>()).add(value.getString());
+            subject.computeIfAbsent(rdn.getFirst().getType(), t -> new ArrayList<>())
+                    .add(value.getString());
         }
         return new CardCertificate(serialHex, sha256Hex, policies, clientAuth, Map.copyOf(subject), wellFormed);
     }

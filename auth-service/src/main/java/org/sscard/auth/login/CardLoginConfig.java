@@ -24,7 +24,8 @@ class CardLoginConfig {
     /** One instance for every login: the OCSP answers and CRLs it caches are then shared until their nextUpdate. */
     @Bean
     RevocationChecker cardRevocationChecker(CardLoginProperties properties) {
-        return new OcspThenCrl(new OcspRevocationChecker(properties.revocationTimeout()),
+        return new OcspThenCrl(
+                new OcspRevocationChecker(properties.revocationTimeout()),
                 new CrlRevocationChecker(new HttpCrlSource(properties.revocationTimeout())));
     }
 
@@ -34,12 +35,16 @@ class CardLoginConfig {
     }
 
     @Bean
-    CertificatePathValidator cardPathValidator(@Value("${sscard.data-dir}") Path dataDir,
-                                               CardLoginProperties properties, RevocationChecker revocation,
-                                               RevocationAudit audit) {
+    CertificatePathValidator cardPathValidator(
+            @Value("${sscard.data-dir}") Path dataDir,
+            CardLoginProperties properties,
+            RevocationChecker revocation,
+            RevocationAudit audit) {
         return new CertificatePathValidator(
                 PlatformRoots.read(dataDir.resolve("tls").resolve("ca-root.pem")),
-                ValidationPolicy.strict().withFailOpen(properties.revocationFailOpen()), revocation, audit);
+                ValidationPolicy.strict().withFailOpen(properties.revocationFailOpen()),
+                revocation,
+                audit);
     }
 
     @Bean
@@ -49,7 +54,8 @@ class CardLoginConfig {
 
     @Bean
     LoginRateLimiter loginRateLimiter(CardLoginProperties properties, Clock clock) {
-        return new LoginRateLimiter(properties.rateLimit().capacity(), properties.rateLimit().refillPerMinute(), clock);
+        return new LoginRateLimiter(
+                properties.rateLimit().capacity(), properties.rateLimit().refillPerMinute(), clock);
     }
 
     @Bean

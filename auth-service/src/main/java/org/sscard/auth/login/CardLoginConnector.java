@@ -53,7 +53,8 @@ class CardLoginConnector implements WebServerFactoryCustomizer<TomcatServletWebS
         tls.setProtocols("TLSv1.2+TLSv1.3");
         tls.setCertificateVerification("required");
         tls.setTrustStore(PlatformTrust.keyStore(caRoot));
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
+        SSLHostConfigCertificate certificate =
+                new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateKeystore(bundle.getStores().getKeyStore());
         String storePassword = bundle.getStores().getKeyStorePassword();
         certificate.setCertificateKeystorePassword(storePassword == null ? "" : storePassword);

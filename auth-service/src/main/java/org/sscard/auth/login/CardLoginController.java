@@ -42,8 +42,8 @@ class CardLoginController {
         oneLoginPerHandshake(request, response);
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CERTIFICATES);
         try {
-            CardHolder holder = logins.login(chain == null ? List.of() : List.of(chain), loginProfile.get(),
-                    request.getRemoteAddr());
+            CardHolder holder = logins.login(
+                    chain == null ? List.of() : List.of(chain), loginProfile.get(), request.getRemoteAddr());
             sessions.establish(new CardAuthentication(holder), request, response);
         } catch (LoginRefusedException e) {
             RefusalPage.write(response, e.refusal());

@@ -15,9 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revocationTimeout  per OCSP or CRL request; the person waits for it, so keep it short
  */
 @ConfigurationProperties("sscard.auth.card-login")
-public record CardLoginProperties(int port, URI publicUrl, String sslBundle, RateLimit rateLimit,
-                                  boolean revocationFailOpen, @DefaultValue("5s") Duration revocationTimeout) {
+public record CardLoginProperties(
+        int port,
+        URI publicUrl,
+        String sslBundle,
+        RateLimit rateLimit,
+        boolean revocationFailOpen,
+        @DefaultValue("5s") Duration revocationTimeout) {
 
-    public record RateLimit(int capacity, int refillPerMinute) {
-    }
+    public record RateLimit(int capacity, int refillPerMinute) {}
 }

@@ -21,9 +21,10 @@ class CardLoginSecurityConfig {
     @Order(1)
     SecurityFilterChain cardLoginSecurity(HttpSecurity http, CardLoginProperties properties) throws Exception {
         http.securityMatcher(request -> request.getLocalPort() == properties.port())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/login/card/*").permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/login/card/*")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()));
         return http.build();
     }

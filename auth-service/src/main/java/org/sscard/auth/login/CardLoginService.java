@@ -20,8 +20,13 @@ public class CardLoginService {
     private final StaffProfile staff;
     private final LoginAudit audit;
 
-    CardLoginService(LoginRateLimiter rateLimiter, CardCertificateCheck certificateCheck,
-                     CardProfileCheck profileCheck, ResidentProfile residents, StaffProfile staff, LoginAudit audit) {
+    CardLoginService(
+            LoginRateLimiter rateLimiter,
+            CardCertificateCheck certificateCheck,
+            CardProfileCheck profileCheck,
+            ResidentProfile residents,
+            StaffProfile staff,
+            LoginAudit audit) {
         this.rateLimiter = rateLimiter;
         this.certificateCheck = certificateCheck;
         this.profileCheck = profileCheck;

@@ -15,8 +15,7 @@ final class CardPolicies {
             ARC + ".1.3", "INSURER_ADMIN",
             ARC + ".1.4", "CITY_ADMIN");
 
-    private CardPolicies() {
-    }
+    private CardPolicies() {}
 
     /** The profile the certificate's policies put it in; empty if none or more than one applies. */
     static Optional<LoginProfile> profileOf(Set<String> policies) {
@@ -32,7 +31,10 @@ final class CardPolicies {
     }
 
     static String staffRole(Set<String> policies) {
-        return policies.stream().filter(STAFF_ROLES::containsKey).map(STAFF_ROLES::get).findFirst()
+        return policies.stream()
+                .filter(STAFF_ROLES::containsKey)
+                .map(STAFF_ROLES::get)
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -28,11 +28,11 @@ public class CardProfileCheck {
         if (!card.clientAuth()) {
             throw new LoginRefusedException(LoginRefusal.EKU_MISSING, "no clientAuth extended key usage");
         }
-        LoginProfile certified = CardPolicies.profileOf(card.policies()).orElseThrow(() ->
-                new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
+        LoginProfile certified = CardPolicies.profileOf(card.policies())
+                .orElseThrow(() -> new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
         if (certified != profile) {
-            throw new LoginRefusedException(LoginRefusal.WRONG_PROFILE, certified + " card on the " + profile
-                    + " login");
+            throw new LoginRefusedException(
+                    LoginRefusal.WRONG_PROFILE, certified + " card on the " + profile + " login");
         }
         return profile == LoginProfile.RESIDENT
                 ? CertifiedCard.resident(card, ResidentCertificateRules.personalId(card, personalIds))

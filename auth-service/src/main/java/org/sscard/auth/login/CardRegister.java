@@ -28,15 +28,19 @@ class CardRegister {
         RelayCardLogin found = relay.cardLogin(certificate.serialHex(), personalId)
                 .orElseThrow(() -> new LoginRefusedException(LoginRefusal.CARD_UNKNOWN, "no card with this serial"));
         RelayCard card = found.card();
-        if (!MessageDigest.isEqual(certificate.sha256Hex().getBytes(StandardCharsets.US_ASCII),
-                String.valueOf(card.certificateSha256()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                certificate.sha256Hex().getBytes(StandardCharsets.US_ASCII),
+                String.valueOf(card.certificateSha256())
+                        .toLowerCase(Locale.ROOT)
+                        .getBytes(StandardCharsets.US_ASCII))) {
             throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "fingerprint differs from the register");
         }
         switch (String.valueOf(card.status())) {
             case "ACTIVE" -> {
                 // the only status that logs in
             }
-            case "SUSPENDED" -> throw new LoginRefusedException(LoginRefusal.CARD_SUSPENDED, "card " + card.cardSerial());
+            case "SUSPENDED" ->
+                throw new LoginRefusedException(LoginRefusal.CARD_SUSPENDED, "card " + card.cardSerial());
             case "REVOKED" -> throw new LoginRefusedException(LoginRefusal.CARD_REVOKED, "card " + card.cardSerial());
             case "EXPIRED" -> throw new LoginRefusedException(LoginRefusal.CARD_EXPIRED, "card " + card.cardSerial());
             default -> throw new LoginRefusedException(LoginRefusal.CARD_REVOKED, "unknown status " + card.status());

@@ -23,16 +23,30 @@ final class CardRevocationAudit implements RevocationAudit {
 
     @Override
     public void failedOpen(X509Certificate certificate, String why) {
-        log.atWarn().setMessage("card accepted without revocation status (revocation-fail-open is on)")
+        log.atWarn()
+                .setMessage("card accepted without revocation status (revocation-fail-open is on)")
                 .addKeyValue("event.action", "revocation-fail-open")
-                .addKeyValue("sscard.login.certificate_serial", certificate.getSerialNumber().toString(16))
-                .addKeyValue("sscard.login.certificate_issuer", certificate.getIssuerX500Principal().getName())
+                .addKeyValue(
+                        "sscard.login.certificate_serial",
+                        certificate.getSerialNumber().toString(16))
+                .addKeyValue(
+                        "sscard.login.certificate_issuer",
+                        certificate.getIssuerX500Principal().getName())
                 // the checkers' messages may name the subject; keep the personal ID out
-                .addKeyValue("sscard.login.detail",
-                        why.replace(certificate.getSubjectX500Principal().getName(), "[subject]")).log();
+                .addKeyValue(
+                        "sscard.login.detail",
+                        why.replace(certificate.getSubjectX500Principal().getName(), "[subject]"))
+                .log();
         // the checkers' free-text reason stays in the log; the row holds codes only
-        table.insert(new LoginAuditTable.Entry(LoginAuditTable.REVOCATION_FAIL_OPEN, true, "REVOCATION_UNKNOWN",
-                null, null, certificate.getSerialNumber().toString(16),
-                certificate.getIssuerX500Principal().getName(), null, null));
+        table.insert(new LoginAuditTable.Entry(
+                LoginAuditTable.REVOCATION_FAIL_OPEN,
+                true,
+                "REVOCATION_UNKNOWN",
+                null,
+                null,
+                certificate.getSerialNumber().toString(16),
+                certificate.getIssuerX500Principal().getName(),
+                null,
+                null));
     }
 }

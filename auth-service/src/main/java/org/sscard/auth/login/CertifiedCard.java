@@ -13,8 +13,11 @@ public final class CertifiedCard {
     private final PersonalId personalId;
     private final StaffCertificateRules.StaffIdentity staff;
 
-    private CertifiedCard(LoginProfile profile, CardCertificate certificate, PersonalId personalId,
-                          StaffCertificateRules.StaffIdentity staff) {
+    private CertifiedCard(
+            LoginProfile profile,
+            CardCertificate certificate,
+            PersonalId personalId,
+            StaffCertificateRules.StaffIdentity staff) {
         this.profile = profile;
         this.certificate = certificate;
         this.personalId = personalId;
@@ -35,7 +38,8 @@ public final class CertifiedCard {
 
     /** For the operator: the profile, and for staff the role and organisation (not personal data of a resident). */
     public String describe() {
-        return profile == LoginProfile.RESIDENT ? profile.slug()
+        return profile == LoginProfile.RESIDENT
+                ? profile.slug()
                 : profile.slug() + " " + staff.role() + " " + staff.organisation();
     }
 

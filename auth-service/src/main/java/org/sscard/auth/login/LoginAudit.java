@@ -25,28 +25,49 @@ class LoginAudit {
     }
 
     void success(LoginProfile profile, CardHolder holder, String clientAddress) {
-        table.insert(new LoginAuditTable.Entry(LoginAuditTable.CARD_LOGIN, true, null, null, profile,
-                holder.certificateSerial(), null, clientAddress, holder.subject()));
-        log.atInfo().setMessage("card login accepted")
-                .addKeyValue("event.action", "card-login").addKeyValue("event.outcome", "success")
+        table.insert(new LoginAuditTable.Entry(
+                LoginAuditTable.CARD_LOGIN,
+                true,
+                null,
+                null,
+                profile,
+                holder.certificateSerial(),
+                null,
+                clientAddress,
+                holder.subject()));
+        log.atInfo()
+                .setMessage("card login accepted")
+                .addKeyValue("event.action", "card-login")
+                .addKeyValue("event.outcome", "success")
                 .addKeyValue("sscard.login.profile", profile.name())
                 .addKeyValue("sscard.login.certificate_serial", holder.certificateSerial())
                 .addKeyValue("sscard.login.subject", holder.subject())
-                .addKeyValue("client.address", clientAddress).log();
+                .addKeyValue("client.address", clientAddress)
+                .log();
     }
 
-    void refused(LoginProfile profile, String certificateSerial, LoginRefusedException refusal,
-                 String clientAddress) {
-        log.atWarn().setMessage("card login refused: " + refusal.refusal())
-                .addKeyValue("event.action", "card-login").addKeyValue("event.outcome", "failure")
+    void refused(LoginProfile profile, String certificateSerial, LoginRefusedException refusal, String clientAddress) {
+        log.atWarn()
+                .setMessage("card login refused: " + refusal.refusal())
+                .addKeyValue("event.action", "card-login")
+                .addKeyValue("event.outcome", "failure")
                 .addKeyValue("event.reason", refusal.refusal().name())
                 .addKeyValue("sscard.login.detail", refusal.getMessage())
                 .addKeyValue("sscard.login.profile", profile.name())
                 .addKeyValue("sscard.login.certificate_serial", certificateSerial)
-                .addKeyValue("client.address", clientAddress).log();
+                .addKeyValue("client.address", clientAddress)
+                .log();
         try {
-            table.insert(new LoginAuditTable.Entry(LoginAuditTable.CARD_LOGIN, false, refusal.refusal().name(),
-                    refusal.validatorReason(), profile, certificateSerial, null, clientAddress, null));
+            table.insert(new LoginAuditTable.Entry(
+                    LoginAuditTable.CARD_LOGIN,
+                    false,
+                    refusal.refusal().name(),
+                    refusal.validatorReason(),
+                    profile,
+                    certificateSerial,
+                    null,
+                    clientAddress,
+                    null));
         } catch (DataAccessException e) {
             log.error("login audit row not written for a refused login; the log event above is its record", e);
         }

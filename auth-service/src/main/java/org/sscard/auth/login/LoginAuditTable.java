@@ -30,7 +30,9 @@ class LoginAuditTable {
                 .param("outcome", entry.success() ? "success" : "failure")
                 .param("reason", entry.reason())
                 .param("validatorReason", entry.validatorReason())
-                .param("profile", entry.profile() == null ? null : entry.profile().name())
+                .param(
+                        "profile",
+                        entry.profile() == null ? null : entry.profile().name())
                 .param("serial", entry.certificateSerial())
                 .param("issuer", entry.certificateIssuer())
                 .param("client", entry.clientAddress())
@@ -39,7 +41,14 @@ class LoginAuditTable {
     }
 
     /** One row; null where the attempt did not get that far (no certificate, no subject before the relay check). */
-    record Entry(String event, boolean success, String reason, String validatorReason, LoginProfile profile,
-                 String certificateSerial, String certificateIssuer, String clientAddress, String subject) {
-    }
+    record Entry(
+            String event,
+            boolean success,
+            String reason,
+            String validatorReason,
+            LoginProfile profile,
+            String certificateSerial,
+            String certificateIssuer,
+            String clientAddress,
+            String subject) {}
 }

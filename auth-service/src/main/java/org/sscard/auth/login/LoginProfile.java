@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Who logs in: a resident with their IC card, or a staff member with their token. Never one as the other. */
 public enum LoginProfile {
-    RESIDENT, STAFF;
+    RESIDENT,
+    STAFF;
 
     /** The path segment of this profile's login: {@code /login/card/resident}, {@code /login/card/staff}. */
     public String slug() {

@@ -19,11 +19,11 @@ class ResidentProfile {
 
     CardHolder verify(CertifiedCard resident) {
         CardCertificate certificate = resident.certificate();
-        RelayCardLogin.Holder person = cards.requireActive(certificate, "PERSON",
-                Optional.of(resident.personalId())).holder();
+        RelayCardLogin.Holder person = cards.requireActive(certificate, "PERSON", Optional.of(resident.personalId()))
+                .holder();
         if (!Boolean.TRUE.equals(person.personalIdMatches())) {
-            throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH,
-                    "the card's personal ID is not its registered holder's");
+            throw new LoginRefusedException(
+                    LoginRefusal.CARD_MISMATCH, "the card's personal ID is not its registered holder's");
         }
         if (!"ACTIVE".equals(person.status())) {
             throw new LoginRefusedException(LoginRefusal.PERSON_INACTIVE, "person " + person.status());

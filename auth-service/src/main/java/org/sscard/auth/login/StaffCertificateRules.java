@@ -12,17 +12,16 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 final class StaffCertificateRules {
 
     /** What the staff certificate claims; the login then holds it against the relay's staff register. */
-    record StaffIdentity(UUID staffId, String organisation, String role) {
-    }
+    record StaffIdentity(UUID staffId, String organisation, String role) {}
 
-    private static final Set<ASN1ObjectIdentifier> ALLOWED = Set.of(BCStyle.C, BCStyle.O, BCStyle.OU, BCStyle.UID,
-            BCStyle.CN);
+    private static final Set<ASN1ObjectIdentifier> ALLOWED =
+            Set.of(BCStyle.C, BCStyle.O, BCStyle.OU, BCStyle.UID, BCStyle.CN);
 
-    private StaffCertificateRules() {
-    }
+    private StaffCertificateRules() {}
 
     static StaffIdentity identity(CardCertificate certificate) {
-        if (!certificate.subjectWellFormed() || !ALLOWED.containsAll(certificate.subject().keySet())) {
+        if (!certificate.subjectWellFormed()
+                || !ALLOWED.containsAll(certificate.subject().keySet())) {
             throw malformed("unexpected subject attributes");
         }
         String organisation = certificate.single(BCStyle.O).orElseThrow(() -> malformed("no single O"));

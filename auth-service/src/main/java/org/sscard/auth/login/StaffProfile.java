@@ -21,19 +21,24 @@ class StaffProfile {
     CardHolder verify(CertifiedCard member) {
         CardCertificate certificate = member.certificate();
         StaffCertificateRules.StaffIdentity claimed = member.staff();
-        RelayCardLogin.Holder staff = cards.requireActive(certificate, "STAFF", Optional.empty()).holder();
+        RelayCardLogin.Holder staff =
+                cards.requireActive(certificate, "STAFF", Optional.empty()).holder();
         if (!claimed.staffId().equals(staff.id())) {
             throw new LoginRefusedException(LoginRefusal.CARD_MISMATCH, "card registered to another staff member");
         }
         if (!"ACTIVE".equals(staff.status())) {
             throw new LoginRefusedException(LoginRefusal.STAFF_INACTIVE, "staff " + staff.status());
         }
-        if (!claimed.organisation().equals(staff.organisation()) || !claimed.role().equals(staff.role())) {
-            throw new LoginRefusedException(LoginRefusal.STAFF_MISMATCH, "certificate says "
-                    + claimed.organisation() + "/" + claimed.role() + ", the register " + staff.organisation() + "/"
-                    + staff.role());
+        if (!claimed.organisation().equals(staff.organisation())
+                || !claimed.role().equals(staff.role())) {
+            throw new LoginRefusedException(
+                    LoginRefusal.STAFF_MISMATCH,
+                    "certificate says "
+                            + claimed.organisation() + "/" + claimed.role() + ", the register " + staff.organisation()
+                            + "/"
+                            + staff.role());
         }
-        return CardHolder.staff(claimed.staffId().toString(), claimed.role(), claimed.organisation(),
-                certificate.serialHex());
+        return CardHolder.staff(
+                claimed.staffId().toString(), claimed.role(), claimed.organisation(), certificate.serialHex());
     }
 }

@@ -28,6 +28,8 @@ final class ValidatedCardCertificateCheck implements CardCertificateCheck {
         ValidationResult result = validator.validate(chain.get(0), chain.subList(1, chain.size()), clock.instant());
         // only the reason's name: the validator's detail names the certificate subject, which on a resident card
         // is the personal ID, and the verdict ends up in the login audit
-        return result.accepted() ? Verdict.accept() : Verdict.reject(result.reason().name());
+        return result.accepted()
+                ? Verdict.accept()
+                : Verdict.reject(result.reason().name());
     }
 }

@@ -3,6 +3,7 @@ package org.sscard.auth.oidc;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,15 +14,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import java.time.Clock;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.sscard.auth.pairwise.PairwiseTokenClaims;
-import org.sscard.auth.relay.RelayDirectory;
-import org.sscard.common.token.ServiceTokens;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
@@ -29,12 +26,15 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.sscard.auth.login.CardLoginProperties;
+import org.sscard.auth.pairwise.PairwiseTokenClaims;
+import org.sscard.auth.relay.RelayDirectory;
+import org.sscard.common.token.ServiceTokens;
 
 /**
  * The OIDC provider's flow on the main connector, top to bottom: the authorization server's endpoints (authorize,
@@ -49,20 +49,29 @@ class AuthorizationServerSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, RegisteredClientRepository clients,
-                                                    CardLoginProperties cardLogin,
-                                                    JwtDecoderFactory<RegisteredClient> clientAssertions)
+    SecurityFilterChain authorizationServerSecurity(
+            HttpSecurity http,
+            RegisteredClientRepository clients,
+            CardLoginProperties cardLogin,
+            JwtDecoderFactory<RegisteredClient> clientAssertions)
             throws Exception {
-        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        OAuth2AuthorizationServerConfigurer authorizationServer =
+                OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults())
-                        // clients authenticate with private_key_jwt, checked against the platform PKI (auth.client)
-                        .clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
-                                providers -> providers.forEach(provider -> {
-                                    if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
-                                        assertions.setJwtDecoderFactory(clientAssertions);
-                                    }
-                                }))))
+                .with(
+                        authorizationServer,
+                        server -> server.oidc(Customizer.withDefaults())
+                                // clients authenticate with private_key_jwt, checked against the platform PKI
+                                // (auth.client)
+                                .clientAuthentication(clientAuthentication ->
+                                        clientAuthentication.authenticationProviders(
+                                                providers -> providers.forEach(provider -> {
+                                                    if (provider
+                                                            instanceof
+                                                            JwtClientAssertionAuthenticationProvider assertions) {
+                                                        assertions.setJwtDecoderFactory(clientAssertions);
+                                                    }
+                                                }))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new CardLoginEntryPoint(cardLogin.publicUrl().toString(), clients), browsers()))
@@ -78,7 +87,8 @@ class AuthorizationServerSecurityConfig {
     private static RequestMatcher browsers() {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-        return new AndRequestMatcher(html, PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"));
+        return new AndRequestMatcher(
+                html, PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize"));
     }
 
     @Bean
@@ -93,7 +103,8 @@ class AuthorizationServerSecurityConfig {
 
     @Bean
     SigningKeys signingKeys(OidcProperties properties, @Value("${sscard.data-dir}") Path dataDir, Clock clock) {
-        Path file = properties.signingKey() == OidcProperties.SigningKeyStore.MEMORY ? null
+        Path file = properties.signingKey() == OidcProperties.SigningKeyStore.MEMORY
+                ? null
                 : dataDir.resolve("secrets").resolve("auth").resolve("oidc-signing-key.json");
         return SigningKeys.open(file, properties.keyRotation(), clock);
     }

@@ -38,8 +38,8 @@ class AuthorizationStoreConfig {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-                                                                  RegisteredClientRepository clients) {
+    OAuth2AuthorizationConsentService authorizationConsentService(
+            JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
@@ -57,8 +57,8 @@ class AuthorizationStoreConfig {
     }
 
     @Bean
-    ExpiredAuthorizationPurge expiredAuthorizationPurge(org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                                                        java.time.Clock clock) {
+    ExpiredAuthorizationPurge expiredAuthorizationPurge(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
         return new ExpiredAuthorizationPurge(jdbc, clock);
     }
 }

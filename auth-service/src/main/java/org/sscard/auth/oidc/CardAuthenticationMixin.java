@@ -13,14 +13,16 @@ import org.sscard.auth.login.CardHolder;
  * Registering the mix-in is also what lets Spring Security's allow-listing mapper read the type back.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE, creatorVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.NONE,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(ignoreUnknown = true)
 abstract class CardAuthenticationMixin {
 
     @JsonCreator
-    CardAuthenticationMixin(@JsonProperty("holder") CardHolder holder) {
-    }
+    CardAuthenticationMixin(@JsonProperty("holder") CardHolder holder) {}
 
     @JsonProperty("holder")
     abstract CardHolder holder();

@@ -20,8 +20,8 @@ final class CardLoginEntryPoint implements AuthenticationEntryPoint {
     private final RegisteredClientRepository clients;
 
     CardLoginEntryPoint(String cardLoginUrl, RegisteredClientRepository clients) {
-        this.cardLoginUrl = cardLoginUrl.endsWith("/") ? cardLoginUrl.substring(0, cardLoginUrl.length() - 1)
-                : cardLoginUrl;
+        this.cardLoginUrl =
+                cardLoginUrl.endsWith("/") ? cardLoginUrl.substring(0, cardLoginUrl.length() - 1) : cardLoginUrl;
         this.clients = clients;
     }
 

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.sscard.auth.login.CardAuthentication;
@@ -41,7 +41,8 @@ final class CardTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
             context.getClaims().claim("role", holder.role()).claim("organisation", holder.organisation());
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
                 && AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
-                && Boolean.TRUE.equals(context.getRegisteredClient().getClientSettings()
+                && Boolean.TRUE.equals(context.getRegisteredClient()
+                        .getClientSettings()
                         .getSetting(RegisteredClients.STAFF_DELEGATION))) {
             String staff = actingStaff(context.getAuthorization());
             if (staff != null) {
@@ -57,7 +58,8 @@ final class CardTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
 
     private static URL issuer(JwtEncodingContext context) {
         try {
-            return URI.create(context.getAuthorizationServerContext().getIssuer()).toURL();
+            return URI.create(context.getAuthorizationServerContext().getIssuer())
+                    .toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException("the issuer is not a URL", e);
         }
@@ -65,9 +67,10 @@ final class CardTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
 
     /** The staff member the resident's login named, if it is a well-formed staff subject (an opaque UUID). */
     private static String actingStaff(OAuth2Authorization authorization) {
-        OAuth2AuthorizationRequest request = authorization == null ? null
-                : authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
-        Object value = request == null ? null : request.getAdditionalParameters().get(ACTING_STAFF);
+        OAuth2AuthorizationRequest request =
+                authorization == null ? null : authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+        Object value =
+                request == null ? null : request.getAdditionalParameters().get(ACTING_STAFF);
         if (!(value instanceof String text)) {
             return null;
         }

@@ -25,8 +25,7 @@ final class LocalServiceTokens implements ServiceTokens {
     private static final Duration LIFETIME = Duration.ofMinutes(5);
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private record Minted(String value, Instant refreshAfter) {
-    }
+    private record Minted(String value, Instant refreshAfter) {}
 
     private final JwtEncoder encoder;
     private final java.util.function.Supplier<String> keyId;
@@ -53,11 +52,23 @@ final class LocalServiceTokens implements ServiceTokens {
     }
 
     private Minted mint(String audience, Instant now) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(CLIENT_ID).audience(java.util.List.of(audience))
-                .claim("client_id", CLIENT_ID).claim("scope", audience).issuedAt(now).notBefore(now)
-                .expiresAt(now.plus(LIFETIME)).id(UUID.randomUUID().toString()).build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId.get()).build(),
-                claims)).getTokenValue();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(CLIENT_ID)
+                .audience(java.util.List.of(audience))
+                .claim("client_id", CLIENT_ID)
+                .claim("scope", audience)
+                .issuedAt(now)
+                .notBefore(now)
+                .expiresAt(now.plus(LIFETIME))
+                .id(UUID.randomUUID().toString())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256)
+                                .keyId(keyId.get())
+                                .build(),
+                        claims))
+                .getTokenValue();
         return new Minted(token, now.plus(LIFETIME).minus(MARGIN));
     }
 }

@@ -13,8 +13,12 @@ import org.sscard.auth.login.LoginProfile;
  * certificate; there are no client secrets.
  */
 @ConfigurationProperties("sscard.auth.oidc")
-public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<String, Client> clients,
-                             Map<String, List<String>> serviceClients, java.time.Duration keyRotation) {
+public record OidcProperties(
+        String issuer,
+        SigningKeyStore signingKey,
+        Map<String, Client> clients,
+        Map<String, List<String>> serviceClients,
+        java.time.Duration keyRotation) {
 
     public OidcProperties {
         keyRotation = keyRotation == null ? java.time.Duration.ofDays(30) : keyRotation;
@@ -22,15 +26,22 @@ public record OidcProperties(String issuer, SigningKeyStore signingKey, Map<Stri
         serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
     }
 
-    public enum SigningKeyStore { FILE, MEMORY }
+    public enum SigningKeyStore {
+        FILE,
+        MEMORY
+    }
 
     /**
      * A confidential client of the authorization-code flow (with PKCE). {@code staffDelegation}: a resident who logs
      * in through this client (a reception desk) may name the staff member at the desk, who may then act for them
      * (see {@code CardTokenClaims}).
      */
-    public record Client(LoginProfile loginProfile, List<String> redirectUris, List<String> postLogoutRedirectUris,
-                         List<String> scopes, boolean staffDelegation) {
+    public record Client(
+            LoginProfile loginProfile,
+            List<String> redirectUris,
+            List<String> postLogoutRedirectUris,
+            List<String> scopes,
+            boolean staffDelegation) {
 
         public Client {
             loginProfile = loginProfile == null ? LoginProfile.RESIDENT : loginProfile;

@@ -1,11 +1,10 @@
 package org.sscard.auth.oidc;
 
-import org.sscard.auth.login.LoginProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -14,6 +13,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.sscard.auth.login.LoginProfile;
 
 /**
  * The registered clients, from configuration. Every one is confidential and authenticates with
@@ -31,27 +31,31 @@ final class RegisteredClients {
     /** The client setting allowing a resident's login through this client to let a named staff member act. */
     static final String STAFF_DELEGATION = "sscard.staff-delegation";
 
-    private RegisteredClients() {
-    }
+    private RegisteredClients() {}
 
-    static InMemoryRegisteredClientRepository from(Map<String, OidcProperties.Client> clients,
-                                                  Map<String, List<String>> serviceClients) {
+    static InMemoryRegisteredClientRepository from(
+            Map<String, OidcProperties.Client> clients, Map<String, List<String>> serviceClients) {
         if (clients.isEmpty()) {
             throw new IllegalStateException("no OIDC clients configured (sscard.auth.oidc.clients)");
         }
         Set<String> ids = new TreeSet<>(clients.keySet());
         ids.addAll(serviceClients.keySet());
         return new InMemoryRegisteredClientRepository(ids.stream()
-                .map(id -> client(id, clients.get(id), serviceClients.get(id))).toList());
+                .map(id -> client(id, clients.get(id), serviceClients.get(id)))
+                .toList());
     }
 
     private static RegisteredClient client(String id, OidcProperties.Client oidc, List<String> audiences) {
-        ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false)
+        ClientSettings.Builder settings = ClientSettings.builder()
+                .requireAuthorizationConsent(false)
                 .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
-        RegisteredClient.Builder client = RegisteredClient.withId(id).clientId(id)
+        RegisteredClient.Builder client = RegisteredClient.withId(id)
+                .clientId(id)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-                .tokenSettings(TokenSettings.builder().authorizationCodeTimeToLive(Duration.ofMinutes(2))
-                        .accessTokenTimeToLive(Duration.ofMinutes(5)).build());
+                .tokenSettings(TokenSettings.builder()
+                        .authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                        .accessTokenTimeToLive(Duration.ofMinutes(5))
+                        .build());
         if (oidc != null) {
             client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     // the resident's token for a provider's pairwise one (auth.pairwise)
@@ -60,7 +64,8 @@ final class RegisteredClients {
                     .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
                     .scope(OidcScopes.OPENID)
                     .scopes(scopes -> scopes.addAll(oidc.scopes()));
-            settings.requireProofKey(true).setting(LOGIN_PROFILE, oidc.loginProfile().name())
+            settings.requireProofKey(true)
+                    .setting(LOGIN_PROFILE, oidc.loginProfile().name())
                     .setting(STAFF_DELEGATION, oidc.staffDelegation() && oidc.loginProfile() == LoginProfile.RESIDENT);
         }
         if (audiences != null && !audiences.isEmpty()) {

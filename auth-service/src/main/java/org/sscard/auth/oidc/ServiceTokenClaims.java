@@ -19,11 +19,14 @@ final class ServiceTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
                 || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
             return;
         }
-        List<String> permitted = context.getRegisteredClient().getClientSettings().getSetting(
-                RegisteredClients.AUDIENCES);
+        List<String> permitted =
+                context.getRegisteredClient().getClientSettings().getSetting(RegisteredClients.AUDIENCES);
         List<String> audiences = context.getAuthorizedScopes().stream()
-                .filter(scope -> permitted != null && permitted.contains(scope)).sorted().toList();
-        context.getClaims().audience(audiences)
+                .filter(scope -> permitted != null && permitted.contains(scope))
+                .sorted()
+                .toList();
+        context.getClaims()
+                .audience(audiences)
                 .claim("client_id", context.getRegisteredClient().getClientId());
     }
 }

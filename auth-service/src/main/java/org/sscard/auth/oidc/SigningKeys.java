@@ -83,7 +83,10 @@ final class SigningKeys implements JWKSource<SecurityContext> {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "signing-keys", ".tmp",
+            Path temp = Files.createTempFile(
+                    file.getParent(),
+                    "signing-keys",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, set.toString(false), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -106,7 +109,9 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 
     private static RSAKey generate(Instant now) {
         try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+            return new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .issueTime(Date.from(now))
                     .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an OIDC signing key", e);

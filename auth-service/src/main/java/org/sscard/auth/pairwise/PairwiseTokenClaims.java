@@ -9,8 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeActor;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeCompositeAuthenticationToken;
@@ -48,8 +48,10 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
         }
         String provider = audiences.iterator().next();
         // the subject token's authorization: only the client the resident logged in to may exchange their token
-        if (context.getAuthorization() == null || !context.getAuthorization().getRegisteredClientId()
-                .equals(context.getRegisteredClient().getId())) {
+        if (context.getAuthorization() == null
+                || !context.getAuthorization()
+                        .getRegisteredClientId()
+                        .equals(context.getRegisteredClient().getId())) {
             throw refused("invalid_grant", "the subject token was not issued to this client");
         }
         Authentication principal = context.getPrincipal();
@@ -66,16 +68,20 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
         if (!relay.subscribes(person, provider, purpose)) {
             throw refused("invalid_target", "the resident has not joined " + provider);
         }
-        String localId = relay.mapping(person, provider, purpose).map(mapping -> mapping.localId().canonical())
+        String localId = relay.mapping(person, provider, purpose)
+                .map(mapping -> mapping.localId().canonical())
                 .orElseThrow(() -> refused("invalid_target", provider + " has no ID for the resident"));
-        context.getClaims().subject(localId).audience(List.of(provider))
+        context.getClaims()
+                .subject(localId)
+                .audience(List.of(provider))
                 .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
         String actingFor = "person:" + person;
         if (!actors.isEmpty()) {
             // Spring's token exchange compares the actor with the subject token's may_act only when there is one:
             // here there must be one (the resident named this staff member at the desk), and it must match
             OAuth2TokenExchangeActor actor = actors.get(0);
-            if (actors.size() != 1 || !LoginProfile.STAFF.slug().equals(actor.getClaims().get("login_profile"))) {
+            if (actors.size() != 1
+                    || !LoginProfile.STAFF.slug().equals(actor.getClaims().get("login_profile"))) {
                 throw refused("invalid_grant", "only a staff member's token can act for a resident");
             }
             if (!namedBySubject(context.getAuthorization(), actor)) {
@@ -90,9 +96,13 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
 
     private static boolean namedBySubject(OAuth2Authorization subject, OAuth2TokenExchangeActor actor) {
         OAuth2Authorization.Token<?> token = subject.getAccessToken();
-        Object mayAct = token == null || token.getClaims() == null ? null : token.getClaims().get("may_act");
-        return mayAct instanceof Map<?, ?> named && actor.getSubject() != null
-                && actor.getSubject().equals(named.get("sub")) && actor.getIssuer() != null
+        Object mayAct = token == null || token.getClaims() == null
+                ? null
+                : token.getClaims().get("may_act");
+        return mayAct instanceof Map<?, ?> named
+                && actor.getSubject() != null
+                && actor.getSubject().equals(named.get("sub"))
+                && actor.getIssuer() != null
                 && actor.getIssuer().equals(String.valueOf(named.get("iss")));
     }
 
@@ -109,7 +119,7 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
     }
 
     private static OAuth2AuthenticationException refused(String code, String description) {
-        return new OAuth2AuthenticationException(new OAuth2Error(code, description,
-                "https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2"));
+        return new OAuth2AuthenticationException(
+                new OAuth2Error(code, description, "https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2"));
     }
 }

@@ -9,6 +9,5 @@ import java.util.UUID;
  */
 public record RelayCardLogin(RelayCard card, Holder holder) {
 
-    public record Holder(UUID id, String status, Boolean personalIdMatches, String organisation, String role) {
-    }
+    public record Holder(UUID id, String status, Boolean personalIdMatches, String organisation, String role) {}
 }

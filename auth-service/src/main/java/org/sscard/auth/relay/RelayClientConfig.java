@@ -14,9 +14,15 @@ class RelayClientConfig {
 
     /** {@code tokens}: auth-service is the token issuer, so it mints its own (oidc.LocalServiceTokens). */
     @Bean
-    RelayDirectory relayDirectory(@Value("${sscard.relay-url}") URI relayUrl,
-                                  @Value("${sscard.data-dir}") Path dataDir, ServiceTokens tokens, ObjectMapper json) {
-        return new RelayDirectory(relayUrl, tokens, json,
+    RelayDirectory relayDirectory(
+            @Value("${sscard.relay-url}") URI relayUrl,
+            @Value("${sscard.data-dir}") Path dataDir,
+            ServiceTokens tokens,
+            ObjectMapper json) {
+        return new RelayDirectory(
+                relayUrl,
+                tokens,
+                json,
                 () -> PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem")));
     }
 }

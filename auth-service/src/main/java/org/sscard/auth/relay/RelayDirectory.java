@@ -40,8 +40,8 @@ public class RelayDirectory {
         this.base = base;
         this.tokens = tokens;
         this.json = json;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .version(HttpClient.Version.HTTP_1_1);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1);
         if ("https".equals(base.getScheme())) {
             builder.sslContext(trust.get());
         }
@@ -58,8 +58,10 @@ public class RelayDirectory {
             Map<String, String> question = new HashMap<>();
             question.put("certificateSerial", serialHex);
             personalId.ifPresent(id -> question.put("personalId", id.digits()));
-            return send(request("/api/v1/cards/login-check").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(question))),
+            return send(
+                    request("/api/v1/cards/login-check")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(question))),
                     RelayCardLogin.class);
         } catch (IOException e) {
             throw new RelayUnavailableException("cannot write the look-up");
@@ -68,13 +70,18 @@ public class RelayDirectory {
 
     /** The provider whose registered SAML SP metadata has this entity ID (an AuthnRequest's Issuer). */
     public Optional<RelayProvider> providerBySamlEntityId(String entityId) {
-        return send(sso("/api/v1/providers?samlEntityId=" + URLEncoder.encode(entityId, StandardCharsets.UTF_8))
-                .GET(), RelayProvider[].class).flatMap(found -> Arrays.stream(found).findFirst());
+        return send(
+                        sso("/api/v1/providers?samlEntityId=" + URLEncoder.encode(entityId, StandardCharsets.UTF_8))
+                                .GET(),
+                        RelayProvider[].class)
+                .flatMap(found -> Arrays.stream(found).findFirst());
     }
 
     /** A provider's registry entry by its key. */
     public Optional<RelayProvider> provider(String providerKey) {
-        return send(sso("/api/v1/providers/" + URLEncoder.encode(providerKey, StandardCharsets.UTF_8)).GET(),
+        return send(
+                sso("/api/v1/providers/" + URLEncoder.encode(providerKey, StandardCharsets.UTF_8))
+                        .GET(),
                 RelayProvider.class);
     }
 
@@ -90,8 +97,12 @@ public class RelayDirectory {
 
     /** The person's own ID at the provider valid today; empty when the person has none there. */
     public Optional<RelayMapping> mapping(UUID person, String providerKey, String purpose) {
-        return send(request("/api/v1/persons/" + person + "/providers/"
-                + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity", purpose).GET(),
+        return send(
+                request(
+                                "/api/v1/persons/" + person + "/providers/"
+                                        + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity",
+                                purpose)
+                        .GET(),
                 RelayMapping.class);
     }
 
@@ -112,15 +123,19 @@ public class RelayDirectory {
     private void recordIssued(UUID person, String providerKey, String action, String purpose, String actingFor) {
         try {
             byte[] body = json.writeValueAsBytes(Map.of("action", action, "providerKey", providerKey));
-            HttpResponse<byte[]> response = http.send(request("/api/v1/persons/" + person + "/access-log", purpose)
-                    .header("Content-Type", "application/json").header("Sscard-Acting-For", actingFor)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            HttpResponse<byte[]> response = http.send(
+                    request("/api/v1/persons/" + person + "/access-log", purpose)
+                            .header("Content-Type", "application/json")
+                            .header("Sscard-Acting-For", actingFor)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 204) {
                 throw new RelayUnavailableException("the relay answered " + response.statusCode());
             }
         } catch (IOException e) {
-            throw new RelayUnavailableException("the relay cannot be reached: " + e.getClass().getSimpleName());
+            throw new RelayUnavailableException(
+                    "the relay cannot be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayUnavailableException("interrupted");
@@ -132,8 +147,7 @@ public class RelayDirectory {
     }
 
     /** One entry of the person's service menu: only whose provider it is matters here. */
-    private record ServiceEntry(String providerKey) {
-    }
+    private record ServiceEntry(String providerKey) {}
 
     private HttpRequest.Builder request(String path) {
         return request(path, "card login");
@@ -146,7 +160,8 @@ public class RelayDirectory {
         } catch (ServiceTokenException e) {
             throw new RelayUnavailableException("no token for the relay: " + e.getMessage());
         }
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5))
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(5))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("Sscard-Purpose", purpose);
@@ -163,7 +178,8 @@ public class RelayDirectory {
             }
             return Optional.of(json.readValue(response.body(), type));
         } catch (IOException e) {
-            throw new RelayUnavailableException("the relay cannot be reached: " + e.getClass().getSimpleName());
+            throw new RelayUnavailableException(
+                    "the relay cannot be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayUnavailableException("interrupted");

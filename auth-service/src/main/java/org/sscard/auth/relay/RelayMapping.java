@@ -10,7 +10,8 @@ public record RelayMapping(String providerKey, LocalId localId) {
 
         /** The one string that names the person at the provider, as the relay compares it. */
         public String canonical() {
-            return localNumber != null ? localNumber
+            return localNumber != null
+                    ? localNumber
                     : String.join("|", insurerNumber, symbol == null ? "" : symbol, number, branch);
         }
     }

@@ -40,14 +40,19 @@ class AssertionRelease {
             if (!relay.subscribes(person, provider, PURPOSE)) {
                 throw refused(SsoRefusal.NO_CONSENT, to, holder);
             }
-            String nameId = relay.mapping(person, provider, PURPOSE).map(m -> m.localId().canonical())
+            String nameId = relay.mapping(person, provider, PURPOSE)
+                    .map(m -> m.localId().canonical())
                     .orElseThrow(() -> refused(SsoRefusal.NO_MAPPING, to, holder));
             String response = responses.issue(to, nameId, authnInstant, sessionIndex);
             relay.recordAssertionIssued(person, provider);
-            audit.atInfo().setMessage("SAML assertion issued").addKeyValue("event.action", "saml-assertion")
-                    .addKeyValue("event.outcome", "success").addKeyValue("sscard.saml.sp", provider)
+            audit.atInfo()
+                    .setMessage("SAML assertion issued")
+                    .addKeyValue("event.action", "saml-assertion")
+                    .addKeyValue("event.outcome", "success")
+                    .addKeyValue("sscard.saml.sp", provider)
                     .addKeyValue("sscard.saml.in_response_to", to.inResponseTo())
-                    .addKeyValue("sscard.saml.subject", holder.subject()).log();
+                    .addKeyValue("sscard.saml.subject", holder.subject())
+                    .log();
             return response;
         } catch (RelayUnavailableException e) {
             throw refused(SsoRefusal.RELAY_UNAVAILABLE, to, holder);
@@ -55,10 +60,14 @@ class AssertionRelease {
     }
 
     private static SsoRefusedException refused(SsoRefusal refusal, CheckedRequest to, CardHolder holder) {
-        audit.atWarn().setMessage("SAML assertion refused: " + refusal).addKeyValue("event.action", "saml-assertion")
-                .addKeyValue("event.outcome", "failure").addKeyValue("event.reason", refusal.name())
+        audit.atWarn()
+                .setMessage("SAML assertion refused: " + refusal)
+                .addKeyValue("event.action", "saml-assertion")
+                .addKeyValue("event.outcome", "failure")
+                .addKeyValue("event.reason", refusal.name())
                 .addKeyValue("sscard.saml.sp", to.sp().providerKey())
-                .addKeyValue("sscard.saml.subject", holder.subject()).log();
+                .addKeyValue("sscard.saml.subject", holder.subject())
+                .log();
         return new SsoRefusedException(refusal, "no assertion for " + to.sp().providerKey());
     }
 }

@@ -32,42 +32,67 @@ class AuthnRequestCheck {
 
     CheckedRequest check(InboundRequest inbound) {
         AuthnRequest request = inbound.request();
-        require(SAMLVersion.VERSION_20.equals(request.getVersion()) && request.getID() != null
-                && request.getIssueInstant() != null, SsoRefusal.MALFORMED_REQUEST, "not a SAML 2.0 request");
-        require(inbound.relayState() == null || inbound.relayState().getBytes(StandardCharsets.UTF_8).length <= 80,
-                SsoRefusal.MALFORMED_REQUEST, "RelayState longer than 80 bytes");
+        require(
+                SAMLVersion.VERSION_20.equals(request.getVersion())
+                        && request.getID() != null
+                        && request.getIssueInstant() != null,
+                SsoRefusal.MALFORMED_REQUEST,
+                "not a SAML 2.0 request");
+        require(
+                inbound.relayState() == null || inbound.relayState().getBytes(StandardCharsets.UTF_8).length <= 80,
+                SsoRefusal.MALFORMED_REQUEST,
+                "RelayState longer than 80 bytes");
         String issuer = request.getIssuer() == null ? null : request.getIssuer().getValue();
         ServiceProvider sp = (issuer == null ? java.util.Optional.<ServiceProvider>empty() : sps.byEntityId(issuer))
                 .orElseThrow(() -> InboundRequest.refused(SsoRefusal.UNKNOWN_SP, "issuer not registered"));
         inbound.signature().verify(sp.signingCertificates());
         Instant now = clock.instant();
         Instant issued = request.getIssueInstant();
-        require(!issued.isBefore(now.minus(properties.requestMaxAge()).minus(properties.clockSkew()))
-                && !issued.isAfter(now.plus(properties.clockSkew())), SsoRefusal.STALE_REQUEST, "IssueInstant");
-        require(request.getDestination() == null || request.getDestination().equals(properties.ssoUrl()),
-                SsoRefusal.WRONG_DESTINATION, "Destination");
-        require(request.getProtocolBinding() == null
+        require(
+                !issued.isBefore(now.minus(properties.requestMaxAge()).minus(properties.clockSkew()))
+                        && !issued.isAfter(now.plus(properties.clockSkew())),
+                SsoRefusal.STALE_REQUEST,
+                "IssueInstant");
+        require(
+                request.getDestination() == null || request.getDestination().equals(properties.ssoUrl()),
+                SsoRefusal.WRONG_DESTINATION,
+                "Destination");
+        require(
+                request.getProtocolBinding() == null
                         || SAMLConstants.SAML2_POST_BINDING_URI.equals(request.getProtocolBinding()),
-                SsoRefusal.UNSUPPORTED_REQUEST, "response binding other than HTTP-POST");
+                SsoRefusal.UNSUPPORTED_REQUEST,
+                "response binding other than HTTP-POST");
         require(!Boolean.TRUE.equals(request.isPassive()), SsoRefusal.UNSUPPORTED_REQUEST, "IsPassive");
-        String format = request.getNameIDPolicy() == null ? null : request.getNameIDPolicy().getFormat();
-        require(format == null || format.equals(NameIDType.UNSPECIFIED) || format.equals(sp.nameIdFormat()),
-                SsoRefusal.UNSUPPORTED_REQUEST, "NameID format");
+        String format = request.getNameIDPolicy() == null
+                ? null
+                : request.getNameIDPolicy().getFormat();
+        require(
+                format == null || format.equals(NameIDType.UNSPECIFIED) || format.equals(sp.nameIdFormat()),
+                SsoRefusal.UNSUPPORTED_REQUEST,
+                "NameID format");
         ServiceProvider.Acs acs = acs(request, sp);
-        require(seen.putIfAbsent(issuer + "\n" + request.getID(), Boolean.TRUE,
-                        issued.plus(properties.requestMaxAge()).plus(properties.clockSkew()).plusSeconds(1)),
-                SsoRefusal.REPLAYED_REQUEST, "request ID seen before");
+        require(
+                seen.putIfAbsent(
+                        issuer + "\n" + request.getID(),
+                        Boolean.TRUE,
+                        issued.plus(properties.requestMaxAge())
+                                .plus(properties.clockSkew())
+                                .plusSeconds(1)),
+                SsoRefusal.REPLAYED_REQUEST,
+                "request ID seen before");
         return new CheckedRequest(sp, acs.location(), request.getID(), inbound.relayState());
     }
 
     private static ServiceProvider.Acs acs(AuthnRequest request, ServiceProvider sp) {
         if (request.getAssertionConsumerServiceURL() != null) {
-            return sp.byLocation(request.getAssertionConsumerServiceURL()).orElseThrow(() ->
-                    InboundRequest.refused(SsoRefusal.ACS_NOT_IN_METADATA, "ACS URL not in the SP's metadata"));
+            return sp.byLocation(request.getAssertionConsumerServiceURL())
+                    .orElseThrow(() ->
+                            InboundRequest.refused(SsoRefusal.ACS_NOT_IN_METADATA, "ACS URL not in the SP's metadata"));
         }
         if (request.getAssertionConsumerServiceIndex() != null) {
-            return sp.byIndex(request.getAssertionConsumerServiceIndex()).orElseThrow(() ->
-                    InboundRequest.refused(SsoRefusal.ACS_NOT_IN_METADATA, "ACS index not in the SP's metadata"));
+            return sp.byIndex(request.getAssertionConsumerServiceIndex())
+                    .orElseThrow(() -> InboundRequest.refused(
+                            SsoRefusal.ACS_NOT_IN_METADATA, "ACS index not in the SP's metadata"));
         }
         return sp.defaultAcs();
     }

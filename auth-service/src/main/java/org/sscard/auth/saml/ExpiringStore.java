@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExpiringStore<V> {
 
-    private record Entry<V>(V value, Instant until) {
-    }
+    private record Entry<V>(V value, Instant until) {}
 
     private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final int capacity;
@@ -40,7 +39,6 @@ final class ExpiringStore<V> {
     /** Removes and returns the live value under the key. */
     Optional<V> take(String key) {
         Entry<V> entry = entries.remove(key);
-        return entry == null || !entry.until().isAfter(clock.instant()) ? Optional.empty()
-                : Optional.of(entry.value());
+        return entry == null || !entry.until().isAfter(clock.instant()) ? Optional.empty() : Optional.of(entry.value());
     }
 }

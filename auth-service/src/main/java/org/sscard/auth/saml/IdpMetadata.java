@@ -19,8 +19,7 @@ import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
  */
 final class IdpMetadata {
 
-    private IdpMetadata() {
-    }
+    private IdpMetadata() {}
 
     static String xml(SamlProperties properties, BasicX509Credential credential) {
         IDPSSODescriptor idp = OpenSaml.build(IDPSSODescriptor.DEFAULT_ELEMENT_NAME);
@@ -32,8 +31,8 @@ final class IdpMetadata {
             nameIdFormat.setURI(format);
             idp.getNameIDFormats().add(nameIdFormat);
         }
-        for (String binding : new String[] {SAMLConstants.SAML2_REDIRECT_BINDING_URI,
-                SAMLConstants.SAML2_POST_BINDING_URI}) {
+        for (String binding :
+                new String[] {SAMLConstants.SAML2_REDIRECT_BINDING_URI, SAMLConstants.SAML2_POST_BINDING_URI}) {
             SingleSignOnService sso = OpenSaml.build(SingleSignOnService.DEFAULT_ELEMENT_NAME);
             sso.setBinding(binding);
             sso.setLocation(properties.ssoUrl());

@@ -39,8 +39,7 @@ import org.opensaml.security.x509.BasicX509Credential;
  */
 final class IdpSigningKey {
 
-    private IdpSigningKey() {
-    }
+    private IdpSigningKey() {}
 
     static BasicX509Credential credential(SamlProperties.SigningKeyStore store, Path file, String entityId) {
         return store == SamlProperties.SigningKeyStore.MEMORY ? generate(entityId) : loadOrCreate(file, entityId);
@@ -50,7 +49,10 @@ final class IdpSigningKey {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                Path temp = Files.createTempFile(file.getParent(), "saml-idp", ".tmp",
+                Path temp = Files.createTempFile(
+                        file.getParent(),
+                        "saml-idp",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(temp, pem(generate(entityId)), StandardCharsets.UTF_8);
                 try {
@@ -92,7 +94,8 @@ final class IdpSigningKey {
     private static String pem(BasicX509Credential credential) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(PrivateKeyInfo.getInstance(credential.getPrivateKey().getEncoded()));
+            writer.writeObject(
+                    PrivateKeyInfo.getInstance(credential.getPrivateKey().getEncoded()));
             writer.writeObject(credential.getEntityCertificate());
         }
         return out.toString();
@@ -105,10 +108,14 @@ final class IdpSigningKey {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             X500Name name = new X500Name("CN=sscard SAML IdP signing");
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
-                            Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(3650, ChronoUnit.DAYS)),
-                            name, keys.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    new BigInteger(64, new SecureRandom()),
+                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
+                                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
+                                    name,
+                                    keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             BasicX509Credential credential = new BasicX509Credential(certificate, keys.getPrivate());
             credential.setEntityId(entityId);

@@ -18,10 +18,11 @@ class MetadataController {
 
     @GetMapping(value = SamlPaths.METADATA, produces = MEDIA_TYPE)
     ResponseEntity<String> metadata() {
-        return ResponseEntity.ok().header("Content-Type", MEDIA_TYPE + ";charset=UTF-8").body(metadata);
+        return ResponseEntity.ok()
+                .header("Content-Type", MEDIA_TYPE + ";charset=UTF-8")
+                .body(metadata);
     }
 
     /** The metadata document, built once at start. */
-    record IdpMetadataXml(String xml) {
-    }
+    record IdpMetadataXml(String xml) {}
 }

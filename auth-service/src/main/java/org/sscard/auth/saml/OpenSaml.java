@@ -23,19 +23,21 @@ final class OpenSaml {
 
     private static final BasicParserPool PARSER = init();
 
-    private OpenSaml() {
-    }
+    private OpenSaml() {}
 
     @SuppressWarnings("unchecked")
     static <T extends XMLObject> T build(QName name) {
-        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilderOrThrow(name).buildObject(name);
+        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory()
+                .getBuilderOrThrow(name)
+                .buildObject(name);
     }
 
     /** Parses and unmarshals; {@code null} for anything that is not well-formed, DTD-free XML OpenSAML knows. */
     static XMLObject parse(byte[] xml) {
         try {
             Element root = PARSER.parse(new ByteArrayInputStream(xml)).getDocumentElement();
-            var unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(root);
+            var unmarshaller =
+                    XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(root);
             return unmarshaller == null ? null : unmarshaller.unmarshall(root);
         } catch (XMLParserException | UnmarshallingException | RuntimeException e) {
             return null;
@@ -48,7 +50,9 @@ final class OpenSaml {
 
     static Element marshal(XMLObject object) {
         try {
-            return XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(object).marshall(object);
+            return XMLObjectProviderRegistrySupport.getMarshallerFactory()
+                    .getMarshaller(object)
+                    .marshall(object);
         } catch (MarshallingException e) {
             throw new IllegalStateException("cannot marshal " + object.getElementQName(), e);
         }

@@ -21,13 +21,16 @@ import org.w3c.dom.NodeList;
 final class PostBinding {
 
     static final int MAX_ENCODED = 128 * 1024;
-    private static final Set<String> SIGNATURES = Set.of(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
-    private static final Set<String> DIGESTS = Set.of(SignatureConstants.ALGO_ID_DIGEST_SHA256,
-            SignatureConstants.ALGO_ID_DIGEST_SHA384, SignatureConstants.ALGO_ID_DIGEST_SHA512);
+    private static final Set<String> SIGNATURES = Set.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512);
+    private static final Set<String> DIGESTS = Set.of(
+            SignatureConstants.ALGO_ID_DIGEST_SHA256,
+            SignatureConstants.ALGO_ID_DIGEST_SHA384,
+            SignatureConstants.ALGO_ID_DIGEST_SHA512);
 
-    private PostBinding() {
-    }
+    private PostBinding() {}
 
     static InboundRequest decode(String samlRequest, String relayState) {
         if (samlRequest == null || samlRequest.length() > MAX_ENCODED) {

@@ -33,29 +33,34 @@ final class PostForm {
             </html>
             """;
 
-    private PostForm() {
-    }
+    private PostForm() {}
 
     static void write(HttpServletResponse response, String acsUrl, String responseXml, String relayState)
             throws IOException {
         String encoded = Base64.getEncoder().encodeToString(responseXml.getBytes(StandardCharsets.UTF_8));
-        String relay = relayState == null ? ""
+        String relay = relayState == null
+                ? ""
                 : "<input type=\"hidden\" name=\"RelayState\" value=\"" + HtmlUtils.htmlEscape(relayState) + "\">\n";
         URI acs = URI.create(acsUrl);
         String origin = acs.getScheme() + "://" + acs.getRawAuthority();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; script-src '" + SCRIPT_HASH
-                + "'; form-action " + origin + "; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src '" + SCRIPT_HASH + "'; form-action " + origin
+                        + "; frame-ancestors 'none'; base-uri 'none'");
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(PAGE.formatted(HtmlUtils.htmlEscape(acsUrl), encoded, relay, SCRIPT)
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(PAGE.formatted(HtmlUtils.htmlEscape(acsUrl), encoded, relay, SCRIPT)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String script) {
         try {
-            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return "sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(MessageDigest.getInstance("SHA-256")
+                                    .digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

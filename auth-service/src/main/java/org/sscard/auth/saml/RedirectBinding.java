@@ -29,8 +29,7 @@ final class RedirectBinding {
             SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, "SHA384withRSA",
             SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, "SHA512withRSA");
 
-    private RedirectBinding() {
-    }
+    private RedirectBinding() {}
 
     static InboundRequest decode(String rawQuery) {
         Map<String, String> raw = rawParameters(rawQuery);
@@ -57,8 +56,9 @@ final class RedirectBinding {
             throw InboundRequest.refused(SsoRefusal.BAD_SIGNATURE, "signature algorithm not allowed");
         }
         byte[] signed = ("SAMLRequest=" + raw.get("SAMLRequest")
-                + (raw.containsKey("RelayState") ? "&RelayState=" + raw.get("RelayState") : "")
-                + "&SigAlg=" + sigAlg).getBytes(StandardCharsets.UTF_8);
+                        + (raw.containsKey("RelayState") ? "&RelayState=" + raw.get("RelayState") : "")
+                        + "&SigAlg=" + sigAlg)
+                .getBytes(StandardCharsets.UTF_8);
         byte[] value = base64(urlDecode(signature));
         for (X509Certificate certificate : certificates) {
             try {

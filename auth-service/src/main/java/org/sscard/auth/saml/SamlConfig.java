@@ -19,8 +19,10 @@ class SamlConfig {
 
     @Bean
     BasicX509Credential samlSigningCredential(SamlProperties properties, @Value("${sscard.data-dir}") Path dataDir) {
-        return IdpSigningKey.credential(properties.signingKey(),
-                dataDir.resolve("secrets").resolve("auth").resolve("saml-idp-signing.pem"), properties.entityId());
+        return IdpSigningKey.credential(
+                properties.signingKey(),
+                dataDir.resolve("secrets").resolve("auth").resolve("saml-idp-signing.pem"),
+                properties.entityId());
     }
 
     @Bean
@@ -44,8 +46,8 @@ class SamlConfig {
     }
 
     @Bean
-    AssertionRelease assertionRelease(RelayDirectory relay, SamlProperties properties,
-                                      BasicX509Credential credential, Clock clock) {
+    AssertionRelease assertionRelease(
+            RelayDirectory relay, SamlProperties properties, BasicX509Credential credential, Clock clock) {
         return new AssertionRelease(relay, new SignedResponses(properties, new XmlSigner(credential), clock));
     }
 }

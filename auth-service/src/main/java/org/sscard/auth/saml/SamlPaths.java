@@ -11,6 +11,5 @@ final class SamlPaths {
     /** IdP-initiated SSO: {@code /saml/idp/init/{providerKey}}. */
     static final String INIT = "/saml/idp/init/";
 
-    private SamlPaths() {
-    }
+    private SamlPaths() {}
 }

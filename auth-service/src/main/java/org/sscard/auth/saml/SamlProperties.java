@@ -11,11 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start, for tests), how long an assertion is good for, how old an AuthnRequest may be, and the clock skew allowed.
  */
 @ConfigurationProperties("sscard.auth.saml")
-record SamlProperties(String entityId, URI publicUrl, @DefaultValue("file") SigningKeyStore signingKey,
-                      @DefaultValue("5m") Duration assertionLifetime, @DefaultValue("5m") Duration requestMaxAge,
-                      @DefaultValue("2m") Duration clockSkew) {
+record SamlProperties(
+        String entityId,
+        URI publicUrl,
+        @DefaultValue("file") SigningKeyStore signingKey,
+        @DefaultValue("5m") Duration assertionLifetime,
+        @DefaultValue("5m") Duration requestMaxAge,
+        @DefaultValue("2m") Duration clockSkew) {
 
-    enum SigningKeyStore { FILE, MEMORY }
+    enum SigningKeyStore {
+        FILE,
+        MEMORY
+    }
 
     /** Where SPs send AuthnRequests (both bindings). */
     String ssoUrl() {

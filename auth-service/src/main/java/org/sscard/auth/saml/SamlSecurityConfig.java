@@ -22,15 +22,19 @@ class SamlSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain samlIdpSecurity(HttpSecurity http, CardLoginProperties cardLogin) throws Exception {
-        String residentLogin = cardLogin.publicUrl().toString().replaceAll("/+$", "") + "/login/card/"
-                + LoginProfile.RESIDENT.slug();
+        String residentLogin =
+                cardLogin.publicUrl().toString().replaceAll("/+$", "") + "/login/card/" + LoginProfile.RESIDENT.slug();
         http.securityMatcher("/saml/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, SamlPaths.METADATA).permitAll()
-                        .requestMatchers(HttpMethod.GET, SamlPaths.SSO).permitAll()
-                        .requestMatchers(HttpMethod.POST, SamlPaths.SSO).permitAll()
-                        .requestMatchers(HttpMethod.GET, SamlPaths.RESUME, SamlPaths.INIT + "*").authenticated()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, SamlPaths.METADATA)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, SamlPaths.SSO)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, SamlPaths.SSO)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, SamlPaths.RESUME, SamlPaths.INIT + "*")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SamlPaths.SSO))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         (request, response, e) -> response.sendRedirect(residentLogin)));

@@ -10,12 +10,15 @@ import java.util.Optional;
  * HTTP-POST binding, the certificates it signs AuthnRequests with, and the NameID format it asks for in its metadata
  * (persistent or unspecified).
  */
-record ServiceProvider(String providerKey, String entityId, List<Acs> acs, List<X509Certificate> signingCertificates,
-                       String nameIdFormat) {
+record ServiceProvider(
+        String providerKey,
+        String entityId,
+        List<Acs> acs,
+        List<X509Certificate> signingCertificates,
+        String nameIdFormat) {
 
     /** One HTTP-POST assertion consumer service. */
-    record Acs(String location, Integer index, boolean isDefault) {
-    }
+    record Acs(String location, Integer index, boolean isDefault) {}
 
     Optional<Acs> byLocation(String location) {
         return acs.stream().filter(a -> a.location().equals(location)).findFirst();
@@ -27,8 +30,11 @@ record ServiceProvider(String providerKey, String entityId, List<Acs> acs, List<
 
     /** The default ACS: marked isDefault, else the lowest index, else the first (SAML metadata §2.2.3). */
     Acs defaultAcs() {
-        return acs.stream().filter(Acs::isDefault).findFirst()
-                .orElseGet(() -> acs.stream().min(Comparator.comparing(a -> a.index() == null ? Integer.MAX_VALUE
-                        : a.index())).orElseThrow());
+        return acs.stream()
+                .filter(Acs::isDefault)
+                .findFirst()
+                .orElseGet(() -> acs.stream()
+                        .min(Comparator.comparing(a -> a.index() == null ? Integer.MAX_VALUE : a.index()))
+                        .orElseThrow());
     }
 }

@@ -30,7 +30,8 @@ class SpDirectory {
     }
 
     Optional<ServiceProvider> byEntityId(String entityId) {
-        return relay.providerBySamlEntityId(entityId).flatMap(SpDirectory::parse)
+        return relay.providerBySamlEntityId(entityId)
+                .flatMap(SpDirectory::parse)
                 .filter(sp -> sp.entityId().equals(entityId));
     }
 
@@ -39,7 +40,8 @@ class SpDirectory {
     }
 
     static Optional<ServiceProvider> parse(RelayProvider provider) {
-        if (!"SAML".equals(provider.ssoMethod()) || provider.samlSpMetadata() == null
+        if (!"SAML".equals(provider.ssoMethod())
+                || provider.samlSpMetadata() == null
                 || !(OpenSaml.parse(provider.samlSpMetadata()) instanceof EntityDescriptor entity)) {
             return Optional.empty();
         }
@@ -49,13 +51,14 @@ class SpDirectory {
         }
         List<ServiceProvider.Acs> acs = sp.getAssertionConsumerServices().stream()
                 .filter(a -> SAMLConstants.SAML2_POST_BINDING_URI.equals(a.getBinding()))
-                .map(a -> new ServiceProvider.Acs(a.getLocation(), a.getIndex(), isDefault(a))).toList();
+                .map(a -> new ServiceProvider.Acs(a.getLocation(), a.getIndex(), isDefault(a)))
+                .toList();
         List<X509Certificate> certificates = signingCertificates(sp);
         if (acs.isEmpty() || certificates.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceProvider(provider.key(), entity.getEntityID(), acs, certificates,
-                nameIdFormat(sp)));
+        return Optional.of(
+                new ServiceProvider(provider.key(), entity.getEntityID(), acs, certificates, nameIdFormat(sp)));
     }
 
     private static boolean isDefault(AssertionConsumerService acs) {
@@ -80,6 +83,7 @@ class SpDirectory {
     /** Persistent if the SP's metadata lists it, else unspecified. */
     private static String nameIdFormat(SPSSODescriptor sp) {
         return sp.getNameIDFormats().stream().map(NameIDFormat::getURI).anyMatch(NameIDType.PERSISTENT::equals)
-                ? NameIDType.PERSISTENT : NameIDType.UNSPECIFIED;
+                ? NameIDType.PERSISTENT
+                : NameIDType.UNSPECIFIED;
     }
 }

@@ -39,8 +39,13 @@ class SsoController {
     private final SamlProperties properties;
     private final Clock clock;
 
-    SsoController(AuthnRequestCheck checks, ExpiringStore<CheckedRequest> parked, SpDirectory sps,
-                  AssertionRelease release, SamlProperties properties, Clock clock) {
+    SsoController(
+            AuthnRequestCheck checks,
+            ExpiringStore<CheckedRequest> parked,
+            SpDirectory sps,
+            AssertionRelease release,
+            SamlProperties properties,
+            Clock clock) {
         this.checks = checks;
         this.parked = parked;
         this.sps = sps;
@@ -55,26 +60,37 @@ class SsoController {
     }
 
     @PostMapping(SamlPaths.SSO)
-    void postBinding(@RequestParam(name = "SAMLRequest", required = false) String samlRequest,
-                     @RequestParam(name = "RelayState", required = false) String relayState,
-                     HttpServletResponse response) throws IOException {
+    void postBinding(
+            @RequestParam(name = "SAMLRequest", required = false) String samlRequest,
+            @RequestParam(name = "RelayState", required = false) String relayState,
+            HttpServletResponse response)
+            throws IOException {
         park(checks.check(PostBinding.decode(samlRequest, relayState)), response);
     }
 
     @GetMapping(SamlPaths.RESUME)
-    void resume(@RequestParam("request") String handle, @AuthenticationPrincipal CardHolder holder,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CheckedRequest to = parked.take(handle).orElseThrow(() ->
-                new SsoRefusedException(SsoRefusal.EXPIRED_CONTINUATION, "unknown or expired handle"));
+    void resume(
+            @RequestParam("request") String handle,
+            @AuthenticationPrincipal CardHolder holder,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        CheckedRequest to = parked.take(handle)
+                .orElseThrow(
+                        () -> new SsoRefusedException(SsoRefusal.EXPIRED_CONTINUATION, "unknown or expired handle"));
         answer(to, holder, request, response);
     }
 
     @GetMapping(SamlPaths.INIT + "{provider}")
-    void idpInitiated(@PathVariable String provider, @RequestParam(name = "RelayState", required = false)
-                      String relayState, @AuthenticationPrincipal CardHolder holder, HttpServletRequest request,
-                      HttpServletResponse response) throws IOException {
-        ServiceProvider sp = sps.byProviderKey(provider).orElseThrow(() ->
-                new SsoRefusedException(SsoRefusal.UNKNOWN_SP, "no SAML SP " + provider));
+    void idpInitiated(
+            @PathVariable String provider,
+            @RequestParam(name = "RelayState", required = false) String relayState,
+            @AuthenticationPrincipal CardHolder holder,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        ServiceProvider sp = sps.byProviderKey(provider)
+                .orElseThrow(() -> new SsoRefusedException(SsoRefusal.UNKNOWN_SP, "no SAML SP " + provider));
         if (relayState != null && relayState.length() > 80) {
             throw new SsoRefusedException(SsoRefusal.MALFORMED_REQUEST, "RelayState longer than 80 bytes");
         }
@@ -83,8 +99,11 @@ class SsoController {
 
     @ExceptionHandler(SsoRefusedException.class)
     void refused(SsoRefusedException e, HttpServletResponse response) throws IOException {
-        log.atWarn().setMessage("SAML request refused: " + e.refusal()).addKeyValue("event.reason", e.refusal().name())
-                .addKeyValue("sscard.saml.detail", e.getMessage()).log();
+        log.atWarn()
+                .setMessage("SAML request refused: " + e.refusal())
+                .addKeyValue("event.reason", e.refusal().name())
+                .addKeyValue("sscard.saml.detail", e.getMessage())
+                .log();
         SsoRefusalPage.write(response, e.refusal());
     }
 
@@ -102,8 +121,8 @@ class SsoController {
         response.setHeader("Location", properties.url(SamlPaths.RESUME) + "?request=" + handle);
     }
 
-    private void answer(CheckedRequest to, CardHolder holder, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
+    private void answer(CheckedRequest to, CardHolder holder, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         HttpSession session = request.getSession();
         Instant loggedInAt = Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
                 .orElseGet(clock::instant);

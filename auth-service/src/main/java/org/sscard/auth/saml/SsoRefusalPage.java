@@ -36,15 +36,15 @@ final class SsoRefusalPage {
             </html>
             """;
 
-    private SsoRefusalPage() {
-    }
+    private SsoRefusalPage() {}
 
     static void write(HttpServletResponse response, SsoRefusal refusal) throws IOException {
         response.setStatus(refusal.status().value());
         response.setHeader(REASON_HEADER, refusal.name());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
-        response.getOutputStream().write(PAGE.formatted(refusal.japanese(), refusal.english(), refusal.name())
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(PAGE.formatted(refusal.japanese(), refusal.english(), refusal.name())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

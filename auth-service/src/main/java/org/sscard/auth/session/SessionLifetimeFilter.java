@@ -32,7 +32,8 @@ public class SessionLifetimeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(LOGGED_IN_AT) instanceof Instant loggedInAt
+        if (session != null
+                && session.getAttribute(LOGGED_IN_AT) instanceof Instant loggedInAt
                 && clock.instant().isAfter(loggedInAt.plus(absoluteTimeout))) {
             session.invalidate();
         }

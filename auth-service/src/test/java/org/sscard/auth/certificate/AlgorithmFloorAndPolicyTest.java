@@ -33,15 +33,19 @@ class AlgorithmFloorAndPolicyTest {
     @Test
     void acceptsSha1SignedLeafOnlyWhenLegacyIsChosen() throws Exception {
         var leaf = leaf().signedWith("SHA1withRSA").issue();
-        var legacy = new CertificatePathValidator(List.of(root.cert()),
-                ValidationPolicy.strict().withLegacyAlgorithms(2048, true), crls(Map.of()),
+        var legacy = new CertificatePathValidator(
+                List.of(root.cert()),
+                ValidationPolicy.strict().withLegacyAlgorithms(2048, true),
+                crls(Map.of()),
                 new LoggingRevocationAudit());
-        assertThat(legacy.validate(leaf.cert(), List.of(ca.cert()), NOW).accepted()).isTrue();
+        assertThat(legacy.validate(leaf.cert(), List.of(ca.cert()), NOW).accepted())
+                .isTrue();
     }
 
     @Test
     void rejectsRsa1024Leaf() throws Exception {
-        var leaf = TestPki.cert("Weak Key Holder", TestPki.rsa(1024)).issuedBy(ca).issue();
+        var leaf =
+                TestPki.cert("Weak Key Holder", TestPki.rsa(1024)).issuedBy(ca).issue();
         assertRejected(validate(leaf, crls(Map.of())), RejectReason.WEAK_KEY);
     }
 
@@ -49,8 +53,8 @@ class AlgorithmFloorAndPolicyTest {
     void rejectsLeafOutsideTheRequiredPolicy() throws Exception {
         var cardPolicyOnly = ValidationPolicy.strict()
                 .requiringPolicies(java.util.Set.of("2.25.282948580063040574886034106954584755375.1.1"));
-        var validator = new CertificatePathValidator(List.of(root.cert()), cardPolicyOnly, crls(Map.of()),
-                new LoggingRevocationAudit());
+        var validator = new CertificatePathValidator(
+                List.of(root.cert()), cardPolicyOnly, crls(Map.of()), new LoggingRevocationAudit());
         assertRejected(validator.validate(leaf().issue().cert(), List.of(ca.cert()), NOW), RejectReason.POLICY);
     }
 }

@@ -2,13 +2,13 @@ package org.sscard.auth.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,20 +47,24 @@ class CertificatePathValidatorTest {
 
     @Test
     void rejectsExpiredCertificate() throws Exception {
-        var leaf = leaf().valid(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1))).issue();
+        var leaf = leaf().valid(NOW.minus(Duration.ofDays(60)), NOW.minus(Duration.ofDays(1)))
+                .issue();
         assertRejected(validate(leaf, crls(Map.of())), RejectReason.EXPIRED);
     }
 
     @Test
     void rejectsNotYetValidCertificate() throws Exception {
-        var leaf = leaf().valid(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(60))).issue();
+        var leaf = leaf().valid(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(60)))
+                .issue();
         assertRejected(validate(leaf, crls(Map.of())), RejectReason.NOT_YET_VALID);
     }
 
     @Test
     void rejectsCertificateOfWrongIssuer() throws Exception {
-        var otherCa = TestPki.cert("Other Issuing CA", caKeys).ca().issuedBy(
-                TestPki.cert("Other Root", rootKeys).ca().issue()).issue();
+        var otherCa = TestPki.cert("Other Issuing CA", caKeys)
+                .ca()
+                .issuedBy(TestPki.cert("Other Root", rootKeys).ca().issue())
+                .issue();
         var leaf = leaf().issuedBy(otherCa).issue(); // its issuer is not among what we were given
         assertRejected(validate(leaf, crls(Map.of())), RejectReason.UNTRUSTED_ISSUER);
     }
@@ -68,11 +72,15 @@ class CertificatePathValidatorTest {
     @Test
     void rejectsUntrustedRoot() throws Exception {
         var otherRoot = TestPki.cert("Other Root", TestPki.rsa(2048)).ca().issue();
-        var otherCa = TestPki.cert("Other Issuing CA", caKeys).ca().issuedBy(otherRoot).issue();
+        var otherCa = TestPki.cert("Other Issuing CA", caKeys)
+                .ca()
+                .issuedBy(otherRoot)
+                .issue();
         var leaf = leaf().issuedBy(otherCa).issue();
-        var validator = new CertificatePathValidator(List.of(root.cert()), ValidationPolicy.strict(),
-                crls(Map.of()), new LoggingRevocationAudit());
-        assertRejected(validator.validate(leaf.cert(), List.of(otherCa.cert(), otherRoot.cert()), NOW),
+        var validator = new CertificatePathValidator(
+                List.of(root.cert()), ValidationPolicy.strict(), crls(Map.of()), new LoggingRevocationAudit());
+        assertRejected(
+                validator.validate(leaf.cert(), List.of(otherCa.cert(), otherRoot.cert()), NOW),
                 RejectReason.UNTRUSTED_ISSUER);
     }
 
@@ -80,10 +88,10 @@ class CertificatePathValidatorTest {
     void rejectsBrokenSignature() throws Exception {
         byte[] der = leaf().issue().cert().getEncoded();
         der[der.length - 5] ^= 0x01; // inside the signature value
-        var tampered = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(der));
-        assertRejected(validator(crls(Map.of())).validate(tampered, List.of(ca.cert()), NOW),
-                RejectReason.BAD_SIGNATURE);
+        var tampered = (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        assertRejected(
+                validator(crls(Map.of())).validate(tampered, List.of(ca.cert()), NOW), RejectReason.BAD_SIGNATURE);
     }
 
     @Test
@@ -97,7 +105,8 @@ class CertificatePathValidatorTest {
     @Test
     void rejectsCertificateOnHoldPerCrl() throws Exception {
         var leaf = leaf().issue();
-        assertRejected(validate(leaf, crls(Map.of(leaf.cert().getSerialNumber(), CRLReason.certificateHold))),
+        assertRejected(
+                validate(leaf, crls(Map.of(leaf.cert().getSerialNumber(), CRLReason.certificateHold))),
                 RejectReason.ON_HOLD);
     }
 
@@ -112,14 +121,14 @@ class CertificatePathValidatorTest {
     }
 
     static RevocationChecker crls(Map<BigInteger, Integer> revokedByCa) throws Exception {
-        List<X509CRL> crls = new ArrayList<>(List.of(TestPki.crl(root, NOW, Map.of()),
-                TestPki.crl(ca, NOW, revokedByCa)));
+        List<X509CRL> crls =
+                new ArrayList<>(List.of(TestPki.crl(root, NOW, Map.of()), TestPki.crl(ca, NOW, revokedByCa)));
         return new CrlRevocationChecker(new GivenCrls(crls));
     }
 
     static CertificatePathValidator validator(RevocationChecker revocation) {
-        return new CertificatePathValidator(List.of(root.cert()), ValidationPolicy.strict(), revocation,
-                new LoggingRevocationAudit());
+        return new CertificatePathValidator(
+                List.of(root.cert()), ValidationPolicy.strict(), revocation, new LoggingRevocationAudit());
     }
 
     static ValidationResult validate(TestPki.Issued leaf, RevocationChecker revocation) {

@@ -46,10 +46,17 @@ class OcspRevocationTest {
         // the issuing CA names the responder too, so that its own status is asked by OCSP first; the responder
         // knows CAs by their keys, so it can be started before the CA certificate carrying its URL is issued
         responder = new TestOcspResponder(List.of(root, CertificatePathValidatorTest.ca));
-        ca = TestPki.cert("Test Issuing CA", CertificatePathValidatorTest.caKeys).ca().issuedBy(root)
-                .ocsp(responder.url()).crl(deadCrlUrl).issue();
-        leaf = TestPki.cert("Resident", CertificatePathValidatorTest.leafKeys).issuedBy(ca)
-                .ocsp(responder.url()).crl(deadCrlUrl).issue();
+        ca = TestPki.cert("Test Issuing CA", CertificatePathValidatorTest.caKeys)
+                .ca()
+                .issuedBy(root)
+                .ocsp(responder.url())
+                .crl(deadCrlUrl)
+                .issue();
+        leaf = TestPki.cert("Resident", CertificatePathValidatorTest.leafKeys)
+                .issuedBy(ca)
+                .ocsp(responder.url())
+                .crl(deadCrlUrl)
+                .issue();
     }
 
     @AfterEach
@@ -63,7 +70,9 @@ class OcspRevocationTest {
         assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
         int asked = responder.requests();
         assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
-        assertThat(responder.requests()).as("answered from the cache within nextUpdate").isEqualTo(asked);
+        assertThat(responder.requests())
+                .as("answered from the cache within nextUpdate")
+                .isEqualTo(asked);
     }
 
     @Test
@@ -85,7 +94,8 @@ class OcspRevocationTest {
     @Test
     void failOpenRelyingPartyAcceptsUnreachableRevocationAndAuditsIt() {
         responder.close();
-        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict().withFailOpen(true));
+        ValidationResult result =
+                validate(ocspThenHttpCrl(), ValidationPolicy.strict().withFailOpen(true));
         assertThat(result.accepted()).isTrue();
         assertThat(audited).hasSize(2).allMatch(event -> event.contains("OCSP and CRL"));
     }
@@ -93,7 +103,9 @@ class OcspRevocationTest {
     @Test
     void doesNotTrustOcspResponseFromUnauthorisedResponder() throws Exception {
         // a certificate of the right CA, but not for OCSPSigning: it may not speak for the CA
-        responder.signWith(TestPki.cert("Not A Responder", CertificatePathValidatorTest.leafKeys).issuedBy(ca).issue());
+        responder.signWith(TestPki.cert("Not A Responder", CertificatePathValidatorTest.leafKeys)
+                .issuedBy(ca)
+                .issue());
         ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
         assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
         assertThat(result.detail()).contains("untrusted response");
@@ -101,14 +113,18 @@ class OcspRevocationTest {
 
     @Test
     void fallsBackToCrlWhenOcspResponderIsUnauthorised() throws Exception {
-        var rogueRoot = TestPki.cert("Rogue Root", CertificatePathValidatorTest.rootKeys).ca().issue();
+        var rogueRoot = TestPki.cert("Rogue Root", CertificatePathValidatorTest.rootKeys)
+                .ca()
+                .issue();
         responder.signWith(TestPki.cert("Rogue Responder", CertificatePathValidatorTest.leafKeys)
-                .issuedBy(rogueRoot).ocspSigner().issue()); // says "good" for everything
+                .issuedBy(rogueRoot)
+                .ocspSigner()
+                .issue()); // says "good" for everything
         RevocationChecker crlSaysRevoked = new CrlRevocationChecker(new GivenCrls(List.of(
                 TestPki.crl(root, Instant.now(), Map.of()),
                 TestPki.crl(ca, Instant.now(), Map.of(leaf.cert().getSerialNumber(), CRLReason.keyCompromise)))));
-        RevocationChecker revocation = new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)),
-                crlSaysRevoked);
+        RevocationChecker revocation =
+                new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)), crlSaysRevoked);
         ValidationResult result = validate(revocation, ValidationPolicy.strict());
         assertRejected(result, RejectReason.REVOKED);
         assertThat(result.detail()).contains("CRL");
@@ -116,24 +132,30 @@ class OcspRevocationTest {
 
     @Test
     void acceptsDelegatedResponderIssuedForOcspSigning() throws Exception {
-        responder.signWith(TestPki.cert("Issuing CA OCSP", CertificatePathValidatorTest.leafKeys).issuedBy(ca)
-                .ocspSigner().issue());
+        responder.signWith(TestPki.cert("Issuing CA OCSP", CertificatePathValidatorTest.leafKeys)
+                .issuedBy(ca)
+                .ocspSigner()
+                .issue());
         var revocation = new OcspRevocationChecker(Duration.ofSeconds(2));
         // the CA's own status is answered by the same delegated signer, which the root did not issue: so ask the
         // leaf only, through a path whose CA status is known good
-        var onlyLeafByOcsp = (RevocationChecker) subject -> subject.certificate().equals(leaf.cert())
-                ? revocation.check(subject) : new RevocationStatus.Good("test");
-        assertThat(validate(onlyLeafByOcsp, ValidationPolicy.strict()).accepted()).isTrue();
+        var onlyLeafByOcsp =
+                (RevocationChecker) subject -> subject.certificate().equals(leaf.cert())
+                        ? revocation.check(subject)
+                        : new RevocationStatus.Good("test");
+        assertThat(validate(onlyLeafByOcsp, ValidationPolicy.strict()).accepted())
+                .isTrue();
     }
 
     private RevocationChecker ocspThenHttpCrl() {
-        return new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)),
+        return new OcspThenCrl(
+                new OcspRevocationChecker(Duration.ofSeconds(2)),
                 new CrlRevocationChecker(new HttpCrlSource(Duration.ofSeconds(2))));
     }
 
     private ValidationResult validate(RevocationChecker revocation, ValidationPolicy policy) {
-        RevocationAudit audit = (X509Certificate cert, String why) -> audited.add(
-                cert.getSubjectX500Principal().getName() + ": " + why);
+        RevocationAudit audit = (X509Certificate cert, String why) ->
+                audited.add(cert.getSubjectX500Principal().getName() + ": " + why);
         return new CertificatePathValidator(List.of(root.cert()), policy, revocation, audit)
                 .validate(leaf.cert(), List.of(ca.cert()), Instant.now());
     }

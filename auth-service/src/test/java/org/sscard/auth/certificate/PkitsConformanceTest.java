@@ -29,18 +29,20 @@ class PkitsConformanceTest {
 
     /** Cases this validator does not claim, each with the reason; printed and reported as skipped, never green. */
     static final Map<String, String> NOT_APPLICABLE = new TreeMap<>(Map.of(
-            "41504_invalid_deltacrl_test4", "delta CRLs are not processed (the JDK's PKIX CRL checking, which we "
-                    + "use, ignores them; the platform CA publishes complete CRLs only): the revocation is only in "
-                    + "the delta CRL",
-            "41505_valid_deltacrl_test5", "delta CRLs are not processed: the hold on the complete CRL is lifted "
-                    + "(removeFromCRL) only in the delta CRL"));
+            "41504_invalid_deltacrl_test4",
+                    "delta CRLs are not processed (the JDK's PKIX CRL checking, which we "
+                            + "use, ignores them; the platform CA publishes complete CRLs only): the revocation is only in "
+                            + "the delta CRL",
+            "41505_valid_deltacrl_test5",
+                    "delta CRLs are not processed: the hold on the complete CRL is lifted "
+                            + "(removeFromCRL) only in the delta CRL"));
 
     /**
      * Cases refused as the manifest expects, for a reason the manifest classes differently; the test pins our reason
      * so that any change shows.
      */
-    static final Map<String, RejectReason> OTHER_REASON = Map.of(
-            "40421_invalid_separate_certificate_and_crl_keys_test21", RejectReason.REVOCATION_UNKNOWN);
+    static final Map<String, RejectReason> OTHER_REASON =
+            Map.of("40421_invalid_separate_certificate_and_crl_keys_test21", RejectReason.REVOCATION_UNKNOWN);
     // 40421: the CRL's signing certificate is revoked, so (RFC 5280 §6.3.3 f) that CRL cannot vouch for the end
     // entity and its status is unknown; the manifest classes the refusal as "revoked".
 
@@ -53,27 +55,30 @@ class PkitsConformanceTest {
     @TestFactory
     Stream<DynamicTest> pkits() throws Exception {
         Optional<PkitsData> located = PkitsData.locate();
-        Assumptions.assumeTrue(located.isPresent(),
-                "PKITS data not found (../shared/conformance/pkits): conformance NOT run");
+        Assumptions.assumeTrue(
+                located.isPresent(), "PKITS data not found (../shared/conformance/pkits): conformance NOT run");
         PkitsData data = located.get();
         X509Certificate anchor = PkitsData.readCert(data.trustAnchor());
         System.out.println("PKITS at " + data.root() + ", validation time " + VALIDATION_TIME
                 + ", relaxed algorithm floor for the suite's legacy data: " + PKITS_POLICY);
         NOT_APPLICABLE.forEach((id, why) -> System.out.println("PKITS not applicable: " + id + " — " + why));
-        OTHER_REASON.forEach((id, reason) -> System.out.println("PKITS refused as expected but classed " + reason
-                + " where the manifest says revoked: " + id));
-        return data.cases().stream().map(c -> DynamicTest.dynamicTest(c.id() + " expects " + c.expected(), () -> {
-            Assumptions.assumeFalse(NOT_APPLICABLE.containsKey(c.id()), () -> NOT_APPLICABLE.get(c.id()));
-            ValidationResult result = run(data, anchor, c);
-            boolean ok = matches(c, result);
-            if (ok) {
-                passed.incrementAndGet();
-            } else {
-                failed.add(c.id() + " -> " + result.describe());
-            }
-            assertThat(ok).as(c.id() + " expected " + c.expected() + "/" + c.rejectKind() + " but got "
-                    + result.describe()).isTrue();
-        }));
+        OTHER_REASON.forEach((id, reason) -> System.out.println(
+                "PKITS refused as expected but classed " + reason + " where the manifest says revoked: " + id));
+        return data.cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.id() + " expects " + c.expected(), () -> {
+                    Assumptions.assumeFalse(NOT_APPLICABLE.containsKey(c.id()), () -> NOT_APPLICABLE.get(c.id()));
+                    ValidationResult result = run(data, anchor, c);
+                    boolean ok = matches(c, result);
+                    if (ok) {
+                        passed.incrementAndGet();
+                    } else {
+                        failed.add(c.id() + " -> " + result.describe());
+                    }
+                    assertThat(ok)
+                            .as(c.id() + " expected " + c.expected() + "/" + c.rejectKind() + " but got "
+                                    + result.describe())
+                            .isTrue();
+                }));
     }
 
     static ValidationResult run(PkitsData data, X509Certificate anchor, PkitsData.Case c) throws Exception {
@@ -85,8 +90,11 @@ class PkitsConformanceTest {
         for (String name : c.crls()) {
             crls.add(PkitsData.readCrl(data.crl(name)));
         }
-        CertificatePathValidator validator = new CertificatePathValidator(List.of(anchor), PKITS_POLICY,
-                new CrlRevocationChecker(new GivenCrls(crls)), new LoggingRevocationAudit());
+        CertificatePathValidator validator = new CertificatePathValidator(
+                List.of(anchor),
+                PKITS_POLICY,
+                new CrlRevocationChecker(new GivenCrls(crls)),
+                new LoggingRevocationAudit());
         return validator.validate(PkitsData.readCert(data.cert(c.endEntity())), intermediates, VALIDATION_TIME);
     }
 

@@ -18,9 +18,14 @@ import java.util.Optional;
 /** The NIST PKITS folder (../shared/conformance/pkits beside the repository) and its manifest. */
 final class PkitsData {
 
-    record Case(String id, String section, String endEntity, List<String> intermediates, List<String> crls,
-                String expected, String rejectKind) {
-    }
+    record Case(
+            String id,
+            String section,
+            String endEntity,
+            List<String> intermediates,
+            List<String> crls,
+            String expected,
+            String rejectKind) {}
 
     private final Path root;
 
@@ -30,7 +35,8 @@ final class PkitsData {
 
     /** Walks up from the working directory to a folder holding {@code shared/conformance/pkits}. */
     static Optional<PkitsData> locate() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
+        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+                dir != null;
                 dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/conformance/pkits");
             if (Files.isRegularFile(candidate.resolve("manifest.json"))) {
@@ -45,11 +51,17 @@ final class PkitsData {
     }
 
     List<Case> cases() throws IOException {
-        JsonNode manifest = new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(root.resolve("manifest.json").toFile());
         List<Case> cases = new ArrayList<>();
         for (JsonNode c : manifest.get("cases")) {
-            cases.add(new Case(c.get("id").asText(), c.get("section").asText(), c.get("endEntity").asText(),
-                    strings(c.get("intermediates")), strings(c.get("crls")), c.get("expected").asText(),
+            cases.add(new Case(
+                    c.get("id").asText(),
+                    c.get("section").asText(),
+                    c.get("endEntity").asText(),
+                    strings(c.get("intermediates")),
+                    strings(c.get("crls")),
+                    c.get("expected").asText(),
                     c.get("rejectKind").isNull() ? null : c.get("rejectKind").asText()));
         }
         return cases;

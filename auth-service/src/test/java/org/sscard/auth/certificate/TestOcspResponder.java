@@ -67,7 +67,8 @@ final class TestOcspResponder implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         try (exchange) {
-            byte[] body = build(new OCSPReq(exchange.getRequestBody().readAllBytes())).getEncoded();
+            byte[] body =
+                    build(new OCSPReq(exchange.getRequestBody().readAllBytes())).getEncoded();
             exchange.getResponseHeaders().add("Content-Type", "application/ocsp-response");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -80,27 +81,36 @@ final class TestOcspResponder implements AutoCloseable {
         Req single = request.getRequestList()[0];
         TestPki.Issued ca = null;
         for (TestPki.Issued candidate : cas) {
-            if (single.getCertID().matchesIssuer(new JcaX509CertificateHolder(candidate.cert()),
-                    new JcaDigestCalculatorProviderBuilder().build())) {
+            if (single.getCertID()
+                    .matchesIssuer(
+                            new JcaX509CertificateHolder(candidate.cert()),
+                            new JcaDigestCalculatorProviderBuilder().build())) {
                 ca = candidate;
             }
         }
         TestPki.Issued signing = signer != null ? signer : ca;
-        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
-                new RespID(new JcaX509CertificateHolder(signing.cert()).getSubject()));
+        BasicOCSPRespBuilder builder =
+                new BasicOCSPRespBuilder(new RespID(new JcaX509CertificateHolder(signing.cert()).getSubject()));
         Integer reason = revoked.get(single.getCertID().getSerialNumber());
-        CertificateStatus status = reason == null ? CertificateStatus.GOOD
+        CertificateStatus status = reason == null
+                ? CertificateStatus.GOOD
                 : new RevokedStatus(Date.from(Instant.now().minus(Duration.ofHours(1))), reason);
         Instant now = Instant.now();
-        builder.addResponse(single.getCertID(), status, Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(Duration.ofHours(1))));
+        builder.addResponse(
+                single.getCertID(), status, Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofHours(1))));
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (nonce != null) {
             builder.setResponseExtensions(new Extensions(nonce));
         }
         X509CertificateHolder[] chain = {new JcaX509CertificateHolder(signing.cert())};
-        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
-                new JcaContentSignerBuilder("SHA256withRSA").build(signing.keys().getPrivate()), chain, Date.from(now)));
+        return new OCSPRespBuilder()
+                .build(
+                        OCSPRespBuilder.SUCCESSFUL,
+                        builder.build(
+                                new JcaContentSignerBuilder("SHA256withRSA")
+                                        .build(signing.keys().getPrivate()),
+                                chain,
+                                Date.from(now)));
     }
 
     @Override

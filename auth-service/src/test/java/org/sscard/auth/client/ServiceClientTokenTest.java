@@ -28,7 +28,8 @@ import org.sscard.common.token.TokenProperties;
 class ServiceClientTokenTest extends AuthServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Browser browser = new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")));
+    private final Browser browser =
+            new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")));
 
     @Test
     void issuesATokenTheRelayAcceptsToAServiceClientWithItsCertificate() throws Exception {
@@ -37,8 +38,9 @@ class ServiceClientTokenTest extends AuthServiceTest {
         String token = JSON.readTree(response.body()).path("access_token").asText();
 
         Jwt verified = ServiceTokenVerification.decoder(
-                new TokenProperties(URI.create(MAIN), null, null, "relay-db-service", null),
-                () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem"))).decode(token);
+                        new TokenProperties(URI.create(MAIN), null, null, "relay-db-service", null),
+                        () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
+                .decode(token);
         assertThat(verified.getSubject()).isEqualTo(SERVICE_CLIENT);
         assertThat(verified.getAudience()).containsExactly("relay-db-service");
         assertThat(verified.getClaimAsString("client_id")).isEqualTo(SERVICE_CLIENT);
@@ -50,8 +52,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
         ServiceCredentials own = serviceClient(SERVICE_CLIENT);
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        ServiceCredentials mixed = new ServiceCredentials(SERVICE_CLIENT, rsa.generateKeyPair().getPrivate(),
-                own.chain());
+        ServiceCredentials mixed =
+                new ServiceCredentials(SERVICE_CLIENT, rsa.generateKeyPair().getPrivate(), own.chain());
         assertInvalidClient(token(clientAssertion(mixed), "relay-db-service"));
     }
 
@@ -64,7 +66,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     @Test
     void refusesAResidentCardAsAServiceCertificate() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.RESIDENT_POLICY)
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
+                .policy(TestPki.RESIDENT_POLICY)
                 .issue();
         ServiceCredentials resident = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
         assertInvalidClient(token(clientAssertion(resident), "relay-db-service"));
@@ -72,7 +75,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     @Test
     void refusesARevokedServiceCertificate() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
+                .policy(TestPki.SERVICE_POLICY)
                 .issue();
         PKI.revokeInOcsp(card, 1);
         ServiceCredentials revoked = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
@@ -81,8 +85,10 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     @Test
     void refusesAServiceCertificateWhoseRevocationStatusCannotBeKnown() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
-                .revocationUnreachable().issue();
+        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
+                .policy(TestPki.SERVICE_POLICY)
+                .revocationUnreachable()
+                .issue();
         ServiceCredentials unknown = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
         assertInvalidClient(token(clientAssertion(unknown), "relay-db-service"));
     }
@@ -97,8 +103,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
     @Test
     void refusesAnAssertionMadeForAnotherTokenEndpoint() throws Exception {
         ServiceCredentials credentials = serviceClient(SERVICE_CLIENT);
-        Map<String, String> elsewhere = ClientAssertions.parameters(credentials,
-                URI.create("https://elsewhere.example/oauth2/token"), Instant.now());
+        Map<String, String> elsewhere = ClientAssertions.parameters(
+                credentials, URI.create("https://elsewhere.example/oauth2/token"), Instant.now());
         assertInvalidClient(token(elsewhere, "relay-db-service"));
     }
 
@@ -111,8 +117,15 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     @Test
     void refusesClientSecretsAndAnonymousClients() throws Exception {
-        Map<String, String> form = new HashMap<>(Map.of("grant_type", "client_credentials",
-                "scope", "relay-db-service", "client_id", SERVICE_CLIENT, "client_secret", "guess"));
+        Map<String, String> form = new HashMap<>(Map.of(
+                "grant_type",
+                "client_credentials",
+                "scope",
+                "relay-db-service",
+                "client_id",
+                SERVICE_CLIENT,
+                "client_secret",
+                "guess"));
         assertInvalidClient(browser.postForm(MAIN + "/oauth2/token", form));
         form.remove("client_secret");
         Browser.Page anonymous = browser.postForm(MAIN + "/oauth2/token", form);

@@ -45,7 +45,8 @@ class CardCertificateCheckTest {
 
     @Test
     void rejectsCardWithUnknownRevocationStatusWhenFailClosed() {
-        assertThat(check(false, Clock.systemUTC()).check(card().revocationUnreachable().issue().chain()))
+        assertThat(check(false, Clock.systemUTC())
+                        .check(card().revocationUnreachable().issue().chain()))
                 .isEqualTo(CardCertificateCheck.Verdict.reject("REVOCATION_UNKNOWN"));
     }
 
@@ -57,7 +58,8 @@ class CardCertificateCheckTest {
         Logger logger = (Logger) LoggerFactory.getLogger(LoginAudit.LOGGER);
         logger.addAppender(audit);
         try {
-            assertThat(check(true, Clock.systemUTC()).check(card.chain()).accepted()).isTrue();
+            assertThat(check(true, Clock.systemUTC()).check(card.chain()).accepted())
+                    .isTrue();
         } finally {
             logger.detachAppender(audit);
         }
@@ -66,31 +68,52 @@ class CardCertificateCheckTest {
                 assertThat(kv.key).isEqualTo("event.action");
                 assertThat(kv.value).isEqualTo("revocation-fail-open");
             });
-            assertThat(event.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
+            assertThat(event.getKeyValuePairs())
+                    .anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
         });
-        assertThat(AUDIT_DB.sql("SELECT * FROM login_audit WHERE certificate_serial = ?").param(card.serialHex())
-                .query().singleRow())
-                .containsEntry("event", "revocation-fail-open").containsEntry("outcome", "success")
+        assertThat(AUDIT_DB.sql("SELECT * FROM login_audit WHERE certificate_serial = ?")
+                        .param(card.serialHex())
+                        .query()
+                        .singleRow())
+                .containsEntry("event", "revocation-fail-open")
+                .containsEntry("outcome", "success")
                 .containsEntry("reason", "REVOCATION_UNKNOWN")
-                .containsEntry("certificate_issuer", card.certificate().getIssuerX500Principal().getName())
+                .containsEntry(
+                        "certificate_issuer",
+                        card.certificate().getIssuerX500Principal().getName())
                 .containsEntry("subject", null);
     }
 
     private static JdbcClient migratedDatabase() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestPostgres.createDatabase("auth_check"),
-                "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(TestPostgres.createDatabase("auth_check"), "postgres", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return JdbcClient.create(dataSource);
     }
 
     private CardCertificateCheck check(boolean failOpen, Clock clock) {
         PKI.writeTrustRoot(dataDir);
-        assertThat(Files.isRegularFile(dataDir.resolve("tls").resolve("ca-root.pem"))).isTrue();
+        assertThat(Files.isRegularFile(dataDir.resolve("tls").resolve("ca-root.pem")))
+                .isTrue();
         CardLoginConfig config = new CardLoginConfig();
-        CardLoginProperties properties = new CardLoginProperties(0, URI.create("https://localhost"), "sscard",
-                new CardLoginProperties.RateLimit(10, 30), failOpen, Duration.ofSeconds(2));
-        return config.cardCertificateCheck(config.cardPathValidator(dataDir, properties,
-                config.cardRevocationChecker(properties), config.cardRevocationAudit(new LoginAuditTable(AUDIT_DB))), clock);
+        CardLoginProperties properties = new CardLoginProperties(
+                0,
+                URI.create("https://localhost"),
+                "sscard",
+                new CardLoginProperties.RateLimit(10, 30),
+                failOpen,
+                Duration.ofSeconds(2));
+        return config.cardCertificateCheck(
+                config.cardPathValidator(
+                        dataDir,
+                        properties,
+                        config.cardRevocationChecker(properties),
+                        config.cardRevocationAudit(new LoginAuditTable(AUDIT_DB))),
+                clock);
     }
 
     private static org.sscard.auth.support.CardBuilder card() {

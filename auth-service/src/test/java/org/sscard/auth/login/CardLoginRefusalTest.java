@@ -10,9 +10,9 @@ import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.sscard.auth.support.CardLoginTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
+import org.sscard.auth.support.CardLoginTest;
 import org.sscard.auth.support.RelayFixture;
 import org.sscard.auth.support.TestPki;
 
@@ -22,19 +22,24 @@ class CardLoginRefusalTest extends CardLoginTest {
     @Test
     void refusesHandshakeWithoutClientCertificate() {
         Browser browser = new Browser(Card.noCard(PKI.root()));
-        assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN)).as("the server's alert in the handshake")
-                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("bad_certificate");
+        assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN))
+                .as("the server's alert in the handshake")
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("bad_certificate");
     }
 
     @Test
     void refusesHandshakeWithCardFromUntrustedCa() {
         TestPki stranger = TestPki.other();
-        Card card = stranger.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY)
+        Card card = stranger.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
+                .policy(TestPki.RESIDENT_POLICY)
                 .issue();
         Card presentedToOurServer = new Card(card.certificate(), card.chain(), card.key(), PKI.root());
         Browser browser = new Browser(presentedToOurServer.clientContext());
-        assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN)).as("the server's alert in the handshake")
-                .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("certificate_unknown");
+        assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN))
+                .as("the server's alert in the handshake")
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("certificate_unknown");
     }
 
     @Test
@@ -64,15 +69,18 @@ class CardLoginRefusalTest extends CardLoginTest {
 
     @Test
     void refusesCardWithoutClientAuthEku() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY)
-                .withoutClientAuth().issue();
+        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
+                .policy(TestPki.RESIDENT_POLICY)
+                .withoutClientAuth()
+                .issue();
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.EKU_MISSING);
     }
 
     @Test
     void refusesMalformedSubject() throws Exception {
         Card card = PKI.card("CN=Kamogawa Hanako, SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY).issue();
+                .policy(TestPki.RESIDENT_POLICY)
+                .issue();
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.MALFORMED_SUBJECT);
     }
 
@@ -103,7 +111,8 @@ class CardLoginRefusalTest extends CardLoginTest {
                 assertThat(kv.key).isEqualTo("event.reason");
                 assertThat(kv.value).isEqualTo("CARD_SUSPENDED");
             });
-            assertThat(event.getKeyValuePairs()).anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
+            assertThat(event.getKeyValuePairs())
+                    .anySatisfy(kv -> assertThat(kv.value).isEqualTo(card.serialHex()));
             assertThat(event.getFormattedMessage() + event.getKeyValuePairs()).doesNotContain(personalId);
         });
     }

@@ -33,13 +33,15 @@ class CardLoginResumptionTest extends AuthServiceTest {
 
         assertThat(first.answer()).startsWith("HTTP/1.1 302").containsIgnoringCase("\r\nConnection: close\r\n");
         assertThat(next.session().getProtocol()).isEqualTo(protocol);
-        assertThat(next.session().getId()).as("session resumed").isNotEqualTo(first.session().getId());
-        assertThat(next.session().getCreationTime()).as("session resumed")
+        assertThat(next.session().getId())
+                .as("session resumed")
+                .isNotEqualTo(first.session().getId());
+        assertThat(next.session().getCreationTime())
+                .as("session resumed")
                 .isGreaterThan(first.session().getCreationTime());
     }
 
-    private record Login(SSLSession session, String answer) {
-    }
+    private record Login(SSLSession session, String answer) {}
 
     /** One card login as a browser sends it (keep-alive asked for), read until the server closes the connection. */
     private static Login login(SSLContext browser, String protocol) throws IOException {

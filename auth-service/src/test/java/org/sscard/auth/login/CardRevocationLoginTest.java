@@ -48,7 +48,9 @@ class CardRevocationLoginTest extends CardLoginTest {
     @Test
     void acceptsCardWhenOcspIsDownAndCrlSaysGood() throws Exception {
         Card card = registered(card().ocspUnreachable());
-        assertThat(new org.sscard.auth.support.Browser(card.clientContext()).get(RESIDENT_LOGIN).status())
+        assertThat(new org.sscard.auth.support.Browser(card.clientContext())
+                        .get(RESIDENT_LOGIN)
+                        .status())
                 .isNotEqualTo(LoginRefusal.CERTIFICATE_REJECTED.status().value())
                 .isNotEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE.status().value());
     }
@@ -96,8 +98,11 @@ class CardRevocationLoginTest extends CardLoginTest {
         } finally {
             logger.detachAppender(audit);
         }
-        List<String> details = audit.list.stream().flatMap(event -> event.getKeyValuePairs().stream())
-                .filter(kv -> kv.key.equals("sscard.login.detail")).map(kv -> String.valueOf(kv.value)).toList();
+        List<String> details = audit.list.stream()
+                .flatMap(event -> event.getKeyValuePairs().stream())
+                .filter(kv -> kv.key.equals("sscard.login.detail"))
+                .map(kv -> String.valueOf(kv.value))
+                .toList();
         assertThat(details).containsExactly(refusal + ": " + certificateReason);
     }
 }

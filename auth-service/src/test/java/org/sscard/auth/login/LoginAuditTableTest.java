@@ -30,23 +30,32 @@ class LoginAuditTableTest extends CardLoginTest {
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.CARD_UNKNOWN);
 
         Map<String, Object> row = rowFor(card);
-        assertThat(row).containsEntry("event", "card-login").containsEntry("outcome", "failure")
-                .containsEntry("reason", "CARD_UNKNOWN").containsEntry("login_profile", "RESIDENT")
-                .containsEntry("client_address", "127.0.0.1").containsEntry("validator_reason", null)
+        assertThat(row)
+                .containsEntry("event", "card-login")
+                .containsEntry("outcome", "failure")
+                .containsEntry("reason", "CARD_UNKNOWN")
+                .containsEntry("login_profile", "RESIDENT")
+                .containsEntry("client_address", "127.0.0.1")
+                .containsEntry("validator_reason", null)
                 .containsEntry("subject", null);
-        assertThat(row.values()).allSatisfy(value -> assertThat(String.valueOf(value))
-                .doesNotContain(personalId)
-                .doesNotContain(card.certificate().getSubjectX500Principal().getName()));
+        assertThat(row.values())
+                .allSatisfy(value -> assertThat(String.valueOf(value))
+                        .doesNotContain(personalId)
+                        .doesNotContain(
+                                card.certificate().getSubjectX500Principal().getName()));
     }
 
     @Test
     void certificateRefusalKeepsTheValidatorReason() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY)
-                .signedWithSha1().issue();
+        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
+                .policy(TestPki.RESIDENT_POLICY)
+                .signedWithSha1()
+                .issue();
 
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.CERTIFICATE_REJECTED);
 
-        assertThat(rowFor(card)).containsEntry("reason", "CERTIFICATE_REJECTED")
+        assertThat(rowFor(card))
+                .containsEntry("reason", "CERTIFICATE_REJECTED")
                 .containsEntry("validator_reason", "WEAK_ALGORITHM");
     }
 
@@ -58,7 +67,9 @@ class LoginAuditTableTest extends CardLoginTest {
 
         new Browser(card.clientContext()).get(RESIDENT_LOGIN);
 
-        assertThat(rowFor(card)).containsEntry("outcome", "success").containsEntry("reason", null)
+        assertThat(rowFor(card))
+                .containsEntry("outcome", "success")
+                .containsEntry("reason", null)
                 .containsEntry("subject", person.toString());
     }
 
@@ -68,18 +79,25 @@ class LoginAuditTableTest extends CardLoginTest {
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.CARD_UNKNOWN);
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE login_audit SET reason = 'NOTHING' WHERE certificate_serial = ?")
-                .param(card.serialHex()).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                        .param(card.serialHex())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM login_audit WHERE certificate_serial = ?")
-                .param(card.serialHex()).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                        .param(card.serialHex())
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE login_audit").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThat(rowFor(card)).containsEntry("reason", "CARD_UNKNOWN");
     }
 
     private Map<String, Object> rowFor(Card card) {
-        return jdbc.sql("SELECT * FROM login_audit WHERE certificate_serial = ?").param(card.serialHex())
-                .query().singleRow();
+        return jdbc.sql("SELECT * FROM login_audit WHERE certificate_serial = ?")
+                .param(card.serialHex())
+                .query()
+                .singleRow();
     }
 }

@@ -20,7 +20,9 @@ class LoginRateLimiterTest {
         assertThat(limiter.tryAcquire("192.0.2.1")).isTrue();
         assertThat(limiter.tryAcquire("192.0.2.1")).isTrue();
         assertThat(limiter.tryAcquire("192.0.2.1")).isFalse();
-        assertThat(limiter.tryAcquire("192.0.2.2")).as("another address has its own bucket").isTrue();
+        assertThat(limiter.tryAcquire("192.0.2.2"))
+                .as("another address has its own bucket")
+                .isTrue();
     }
 
     @Test
@@ -31,7 +33,9 @@ class LoginRateLimiterTest {
         clock.advance(Duration.ofMillis(999));
         assertThat(limiter.tryAcquire("192.0.2.1")).isFalse();
         clock.advance(Duration.ofMillis(1));
-        assertThat(limiter.tryAcquire("192.0.2.1")).as("60 per minute: one per second").isTrue();
+        assertThat(limiter.tryAcquire("192.0.2.1"))
+                .as("60 per minute: one per second")
+                .isTrue();
         assertThat(limiter.tryAcquire("192.0.2.1")).isFalse();
     }
 

@@ -28,8 +28,10 @@ class AuthorizationPersistenceTest extends AuthServiceTest {
 
     @Autowired
     JdbcOperations jdbcOperations;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RegisteredClientRepository clients;
 
@@ -40,31 +42,41 @@ class AuthorizationPersistenceTest extends AuthServiceTest {
         Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
-        String code = flow.codeFrom(browser.get(browser.get(browser.get(flow.authorizeUrl()).location())
-                .location()).location());
+        String code = flow.codeFrom(browser.get(
+                        browser.get(browser.get(flow.authorizeUrl()).location()).location())
+                .location());
 
         // what a restarted service would build: a fresh instance reading the same database
-        OAuth2AuthorizationService restarted = new AuthorizationStoreConfig().authorizationService(jdbcOperations,
-                clients);
+        OAuth2AuthorizationService restarted =
+                new AuthorizationStoreConfig().authorizationService(jdbcOperations, clients);
         OAuth2Authorization stored = restarted.findByToken(code, CODE);
-        assertThat(stored).as("the code's authorization, read back from the table").isNotNull();
+        assertThat(stored)
+                .as("the code's authorization, read back from the table")
+                .isNotNull();
         assertThat(stored.getPrincipalName()).isEqualTo(person.toString());
-        assertThat(stored.<CardAuthentication>getAttribute(Principal.class.getName()).holder()
-                .subject()).isEqualTo(person.toString());
+        assertThat(stored.<CardAuthentication>getAttribute(Principal.class.getName())
+                        .holder()
+                        .subject())
+                .isEqualTo(person.toString());
         assertThat(tokenColumns(code)).as("no access token before redemption").isZero();
 
-        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAssertion(RESIDENT_CLIENT),
-                flow.verifier()));
+        JWTClaimsSet idToken =
+                flow.verifiedIdToken(flow.exchange(code, clientAssertion(RESIDENT_CLIENT), flow.verifier()));
         assertThat(idToken.getSubject()).isEqualTo(person.toString());
-        assertThat(tokenColumns(code)).as("the row now holds the access and ID tokens").isEqualTo(1);
-        assertThat(restarted.findByToken(code, CODE).getToken(OAuth2AuthorizationCode.class).isInvalidated())
-                .as("the code is spent").isTrue();
+        assertThat(tokenColumns(code))
+                .as("the row now holds the access and ID tokens")
+                .isEqualTo(1);
+        assertThat(restarted
+                        .findByToken(code, CODE)
+                        .getToken(OAuth2AuthorizationCode.class)
+                        .isInvalidated())
+                .as("the code is spent")
+                .isTrue();
     }
 
     private int tokenColumns(String code) {
         return jdbc.sql("""
                         SELECT count(*) FROM oauth2_authorization WHERE authorization_code_value = ?
-                        AND access_token_value IS NOT NULL AND oidc_id_token_value IS NOT NULL""")
-                .param(code).query(Integer.class).single();
+                        AND access_token_value IS NOT NULL AND oidc_id_token_value IS NOT NULL""").param(code).query(Integer.class).single();
     }
 }

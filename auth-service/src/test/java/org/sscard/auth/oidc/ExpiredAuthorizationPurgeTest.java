@@ -40,13 +40,21 @@ class ExpiredAuthorizationPurgeTest extends AuthServiceTest {
                     access_token_expires_at)
                 VALUES (:id, 'test-portal', 'purge-test', 'authorization_code', :code, :codeExpires, :token,
                     :tokenExpires)
-                """).param("id", id).param("code", "code-" + id).param("codeExpires", Timestamp.from(codeExpires))
-                .param("token", "token-" + id).param("tokenExpires", Timestamp.from(tokenExpires)).update();
+                """)
+                .param("id", id)
+                .param("code", "code-" + id)
+                .param("codeExpires", Timestamp.from(codeExpires))
+                .param("token", "token-" + id)
+                .param("tokenExpires", Timestamp.from(tokenExpires))
+                .update();
         return id;
     }
 
     private boolean exists(String id) {
-        return jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE id = :id").param("id", id)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 }

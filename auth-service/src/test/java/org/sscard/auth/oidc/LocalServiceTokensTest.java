@@ -24,20 +24,24 @@ class LocalServiceTokensTest extends AuthServiceTest {
 
     @Test
     void mintsTokensTheRelaysVerificationAcceptsAndOnlyForTheirAudience() {
-        LocalServiceTokens tokens = new LocalServiceTokens(new NimbusJwtEncoder(signingKeys), signingKeys::currentKeyId, MAIN,
-                Clock.systemUTC());
+        LocalServiceTokens tokens = new LocalServiceTokens(
+                new NimbusJwtEncoder(signingKeys), signingKeys::currentKeyId, MAIN, Clock.systemUTC());
         String token = tokens.accessToken("relay-db-service");
-        assertThat(tokens.accessToken("relay-db-service")).as("kept until near expiry").isEqualTo(token);
+        assertThat(tokens.accessToken("relay-db-service"))
+                .as("kept until near expiry")
+                .isEqualTo(token);
 
         Jwt verified = decoderFor("relay-db-service").decode(token);
         assertThat(verified.getSubject()).isEqualTo("auth-service");
         assertThat(verified.getIssuer().toString()).isEqualTo(MAIN);
         assertThatThrownBy(() -> decoderFor("card-issuer").decode(token))
-                .isInstanceOf(JwtValidationException.class).hasMessageContaining("not addressed to card-issuer");
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("not addressed to card-issuer");
     }
 
     private static JwtDecoder decoderFor(String audience) {
-        return ServiceTokenVerification.decoder(new TokenProperties(URI.create(MAIN), null, null, audience, null),
+        return ServiceTokenVerification.decoder(
+                new TokenProperties(URI.create(MAIN), null, null, audience, null),
                 () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")));
     }
 }

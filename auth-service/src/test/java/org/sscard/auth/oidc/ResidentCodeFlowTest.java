@@ -52,8 +52,8 @@ class ResidentCodeFlowTest extends AuthServiceTest {
 
         Browser.Page login = new Browser(card.clientContext()).get(CARD_LOGIN + "/login/card/resident");
         assertThat(login.status()).as(login.body()).isEqualTo(302);
-        assertThat(login.location()).isEqualTo(System.getenv().getOrDefault("SSCARD_PORTAL_URL",
-                "https://localhost:8080") + "/");
+        assertThat(login.location())
+                .isEqualTo(System.getenv().getOrDefault("SSCARD_PORTAL_URL", "https://localhost:8080") + "/");
     }
 
     @Test
@@ -62,8 +62,12 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         Browser browser = new Browser(card.clientContext());
         browser.get(new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI).authorizeUrl());
 
-        assertThat(browser.setCookieHeaders()).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("SSCARD_AUTH=").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(browser.setCookieHeaders())
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("SSCARD_AUTH=")
+                        .contains("Secure")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 
     @Test
@@ -75,8 +79,10 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
         String code = loggedIn(browser, flow);
 
-        Browser.Page tokens = flow.exchange(code, clientAssertion(RESIDENT_CLIENT), "not-the-verifier-"
-                + "0123456789012345678901234567890123456789");
+        Browser.Page tokens = flow.exchange(
+                code,
+                clientAssertion(RESIDENT_CLIENT),
+                "not-the-verifier-" + "0123456789012345678901234567890123456789");
 
         assertThat(tokens.status()).isEqualTo(400);
         assertThat(tokens.body()).contains("invalid_grant");
@@ -89,10 +95,12 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         Card card = registeredResidentCard(personalId, person);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
-        String idToken = CodeFlow.idTokenOf(flow.exchange(loggedIn(browser, flow), clientAssertion(RESIDENT_CLIENT),
-                flow.verifier()));
+        String idToken = CodeFlow.idTokenOf(
+                flow.exchange(loggedIn(browser, flow), clientAssertion(RESIDENT_CLIENT), flow.verifier()));
         CodeFlow again = new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI);
-        assertThat(browser.get(again.authorizeUrl()).location()).as("still logged in").startsWith(REDIRECT_URI);
+        assertThat(browser.get(again.authorizeUrl()).location())
+                .as("still logged in")
+                .startsWith(REDIRECT_URI);
 
         Browser.Page logout = browser.get(MAIN + "/connect/logout?id_token_hint=" + idToken
                 + "&post_logout_redirect_uri=" + URLEncoder.encode(LOGGED_OUT_URI, StandardCharsets.UTF_8));

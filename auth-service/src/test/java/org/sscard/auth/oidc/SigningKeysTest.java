@@ -41,8 +41,8 @@ class SigningKeysTest {
 
         assertThat(keys.currentKeyId()).isNotEqualTo(firstKey);
         assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(keys.currentKeyId());
-        JWKSet published = new JWKSet(keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null))
-                .toPublicJWKSet();
+        JWKSet published =
+                new JWKSet(keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null)).toPublicJWKSet();
         assertThat(verifies(before, published)).as("old token, published keys").isTrue();
         assertThat(verifies(after, published)).as("new token, published keys").isTrue();
         assertThat(published.toString()).doesNotContain("\"d\"");
@@ -67,12 +67,16 @@ class SigningKeysTest {
         Path file = dir.resolve("keys.json");
         SigningKeys keys = SigningKeys.open(file, Duration.ofDays(30), clock);
         String signed = token(keys);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         SigningKeys restarted = SigningKeys.open(file, Duration.ofDays(30), clock);
         assertThat(restarted.currentKeyId()).isEqualTo(keys.currentKeyId());
-        assertThat(verifies(signed, new JWKSet(restarted.get(new JWKSelector(new JWKMatcher.Builder().build()),
-                null)).toPublicJWKSet())).isTrue();
+        assertThat(verifies(
+                        signed,
+                        new JWKSet(restarted.get(new JWKSelector(new JWKMatcher.Builder().build()), null))
+                                .toPublicJWKSet()))
+                .isTrue();
     }
 
     private String token(SigningKeys keys) {

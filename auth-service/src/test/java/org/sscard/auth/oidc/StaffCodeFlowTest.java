@@ -21,7 +21,8 @@ class StaffCodeFlowTest extends AuthServiceTest {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
         Card card = PKI.card("C=JP, O=" + HOSPITAL + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY).issue();
+                .policy(TestPki.CLERK_POLICY)
+                .issue();
         CITY_OFFICE.registerCard("staff", clerk, card);
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, STAFF_CLIENT, REDIRECT_URI);
@@ -32,8 +33,8 @@ class StaffCodeFlowTest extends AuthServiceTest {
         assertThat(cardLogin.status()).as(cardLogin.body()).isEqualTo(302);
         String code = flow.codeFrom(browser.get(cardLogin.location()).location());
 
-        JWTClaimsSet idToken = flow.verifiedIdToken(flow.exchange(code, clientAssertion(STAFF_CLIENT),
-                flow.verifier()));
+        JWTClaimsSet idToken =
+                flow.verifiedIdToken(flow.exchange(code, clientAssertion(STAFF_CLIENT), flow.verifier()));
         assertThat(idToken.getSubject()).isEqualTo(clerk.toString());
         assertThat(idToken.getStringClaim("role")).isEqualTo("RECEPTION_CLERK");
         assertThat(idToken.getStringClaim("organisation")).isEqualTo(HOSPITAL);

@@ -46,8 +46,11 @@ class DelegatedTokenTest extends AuthServiceTest {
         assertThat(token.getSubject()).isEqualTo(patient.localNumber);
         assertThat(token.getAudience()).containsExactly(PENSION);
         Map<String, Object> act = token.getClaimAsMap("act");
-        assertThat(act).containsEntry("sub", clerk.id.toString()).containsEntry("iss", MAIN)
-                .containsEntry("role", "RECEPTION_CLERK").containsEntry("organisation", HOSPITAL);
+        assertThat(act)
+                .containsEntry("sub", clerk.id.toString())
+                .containsEntry("iss", MAIN)
+                .containsEntry("role", "RECEPTION_CLERK")
+                .containsEntry("organisation", HOSPITAL);
         JsonNode log = CITY_OFFICE.accessLog(patient.person);
         assertThat(log.toString()).contains("staff:" + clerk.id).contains("pairwise token for " + PENSION);
     }
@@ -82,11 +85,9 @@ class DelegatedTokenTest extends AuthServiceTest {
         assertError(exchange(DESK_CLIENT, patient.accessToken, stranger.accessToken), "invalid_grant");
     }
 
-    private record Patient(UUID person, String localNumber, String accessToken) {
-    }
+    private record Patient(UUID person, String localNumber, String accessToken) {}
 
-    private record Staff(UUID id, String accessToken) {
-    }
+    private record Staff(UUID id, String accessToken) {}
 
     /** A resident who joined the pension office and logged in with their card through {@code client}. */
     private static Patient newPatient(String client, Map<String, String> authorizeParameters) throws Exception {
@@ -103,7 +104,8 @@ class DelegatedTokenTest extends AuthServiceTest {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
         Card card = PKI.card("C=JP, O=" + HOSPITAL + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 代理")
-                .policy(TestPki.CLERK_POLICY).issue();
+                .policy(TestPki.CLERK_POLICY)
+                .issue();
         CITY_OFFICE.registerCard("staff", clerk, card);
         return new Staff(clerk, login(card, STAFF_CLIENT, Map.of()));
     }
@@ -111,7 +113,8 @@ class DelegatedTokenTest extends AuthServiceTest {
     private static String login(Card card, String client, Map<String, String> authorizeParameters) throws Exception {
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, client, REDIRECT_URI);
-        Browser.Page cardLogin = browser.get(browser.get(flow.authorizeUrl(authorizeParameters)).location());
+        Browser.Page cardLogin =
+                browser.get(browser.get(flow.authorizeUrl(authorizeParameters)).location());
         String code = flow.codeFrom(browser.get(cardLogin.location()).location());
         Browser.Page tokens = flow.exchange(code, clientAssertion(client), flow.verifier());
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
@@ -132,8 +135,10 @@ class DelegatedTokenTest extends AuthServiceTest {
     }
 
     private static Jwt verify(String token, String audience) {
-        return ServiceTokenVerification.decoder(new TokenProperties(URI.create(MAIN), null, null, audience, null),
-                () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem"))).decode(token);
+        return ServiceTokenVerification.decoder(
+                        new TokenProperties(URI.create(MAIN), null, null, audience, null),
+                        () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
+                .decode(token);
     }
 
     private static void assertError(Browser.Page response, String error) throws Exception {

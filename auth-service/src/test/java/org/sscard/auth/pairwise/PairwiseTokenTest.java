@@ -40,11 +40,14 @@ class PairwiseTokenTest extends AuthServiceTest {
         assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
         String token = JSON.readTree(exchanged.body()).path("access_token").asText();
 
-        Jwt verified = ServiceTokenVerification.decoder(new TokenProperties(URI.create(MAIN), null, null, PENSION,
-                null), () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem"))).decode(token);
+        Jwt verified = ServiceTokenVerification.decoder(
+                        new TokenProperties(URI.create(MAIN), null, null, PENSION, null),
+                        () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
+                .decode(token);
         assertThat(verified.getSubject()).isEqualTo(number);
         assertThat(verified.getAudience()).containsExactly(PENSION);
-        assertThat(verified.getExpiresAt().getEpochSecond() - verified.getIssuedAt().getEpochSecond())
+        assertThat(verified.getExpiresAt().getEpochSecond()
+                        - verified.getIssuedAt().getEpochSecond())
                 .isLessThanOrEqualTo(300);
         assertThat(verified.getClaims()).doesNotContainKeys("sid", "login_profile", "act");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
@@ -55,7 +58,8 @@ class PairwiseTokenTest extends AuthServiceTest {
     @Test
     void refusesAProviderTheResidentHasNotJoined() throws Exception {
         Resident resident = newResident();
-        CITY_OFFICE.mapLocalNumber(resident.person, PENSION, "N" + ThreadLocalRandom.current().nextInt(1_000_000));
+        CITY_OFFICE.mapLocalNumber(
+                resident.person, PENSION, "N" + ThreadLocalRandom.current().nextInt(1_000_000));
         assertError(exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_target");
     }
 
@@ -75,7 +79,8 @@ class PairwiseTokenTest extends AuthServiceTest {
     @Test
     void refusesAResidentsTokenPresentedByAnotherClient() throws Exception {
         Resident resident = newResident();
-        CITY_OFFICE.mapLocalNumber(resident.person, PENSION, "C" + ThreadLocalRandom.current().nextInt(1_000_000));
+        CITY_OFFICE.mapLocalNumber(
+                resident.person, PENSION, "C" + ThreadLocalRandom.current().nextInt(1_000_000));
         CITY_OFFICE.subscribe(resident.person, PENSION, "pension");
         assertError(exchange(STAFF_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_grant");
     }
@@ -85,8 +90,7 @@ class PairwiseTokenTest extends AuthServiceTest {
         assertError(exchange(RESIDENT_CLIENT, "not-a-token-of-ours", Map.of("audience", PENSION)), "invalid_grant");
     }
 
-    private record Resident(UUID person, String personalId, String accessToken) {
-    }
+    private record Resident(UUID person, String personalId, String accessToken) {}
 
     /** A resident who logged in with their card through the resident client's code flow. */
     private Resident newResident() throws Exception {
@@ -99,7 +103,10 @@ class PairwiseTokenTest extends AuthServiceTest {
         String code = flow.codeFrom(browser.get(cardLogin.location()).location());
         Browser.Page tokens = flow.exchange(code, clientAssertion(RESIDENT_CLIENT), flow.verifier());
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
-        return new Resident(person, personalId, JSON.readTree(tokens.body()).path("access_token").asText());
+        return new Resident(
+                person,
+                personalId,
+                JSON.readTree(tokens.body()).path("access_token").asText());
     }
 
     private Browser.Page exchange(String client, String subjectToken, Map<String, String> target) throws Exception {

@@ -14,8 +14,8 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
         Resident resident = resident(sp, null, true);
         Browser browser = resident.browser();
 
-        Browser.Page page = continueWithCard(browser,
-                browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential)));
+        Browser.Page page =
+                continueWithCard(browser, browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential)));
 
         assertRefused(page, SsoRefusal.NO_MAPPING);
         assertThat(CITY_OFFICE.accessLog(resident.person()).findValuesAsText("action"))
@@ -28,8 +28,8 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
         Resident resident = resident(sp, "NOT-CONSENTED-1", false);
         Browser browser = resident.browser();
 
-        Browser.Page page = continueWithCard(browser,
-                browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential)));
+        Browser.Page page =
+                continueWithCard(browser, browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential)));
 
         assertRefused(page, SsoRefusal.NO_CONSENT);
         assertThat(page.body()).doesNotContain("NOT-CONSENTED-1");
@@ -41,7 +41,7 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
         Resident resident = resident(sp, "Y1", true);
         Browser browser = resident.browser();
 
-        assertRefused(followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/no-such-provider")),
-                SsoRefusal.UNKNOWN_SP);
+        assertRefused(
+                followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/no-such-provider")), SsoRefusal.UNKNOWN_SP);
     }
 }

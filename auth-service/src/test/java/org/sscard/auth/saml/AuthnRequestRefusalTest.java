@@ -23,7 +23,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
     void refusesAuthnRequestFromUnknownSp() throws Exception {
         TestSp unknown = new TestSp("never-registered");
 
-        assertRefused(browser.get(TestSp.redirectUrl(SSO, unknown.request(SSO), null, unknown.credential)),
+        assertRefused(
+                browser.get(TestSp.redirectUrl(SSO, unknown.request(SSO), null, unknown.credential)),
                 SsoRefusal.UNKNOWN_SP);
     }
 
@@ -38,7 +39,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
     void refusesRedirectRequestWithBadSignature() throws Exception {
         TestSp sp = registeredSp();
 
-        assertRefused(browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, TestSp.newCredential())),
+        assertRefused(
+                browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, TestSp.newCredential())),
                 SsoRefusal.BAD_SIGNATURE);
     }
 
@@ -47,8 +49,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
         TestSp sp = registeredSp();
         String signed = TestSp.redirectUrl(SSO, sp.request(SSO), "original", sp.credential);
 
-        assertRefused(browser.get(signed.replace("RelayState=original", "RelayState=tampered")),
-                SsoRefusal.BAD_SIGNATURE);
+        assertRefused(
+                browser.get(signed.replace("RelayState=original", "RelayState=tampered")), SsoRefusal.BAD_SIGNATURE);
     }
 
     @Test
@@ -56,7 +58,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
         TestSp sp = registeredSp();
         String signed = TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential);
 
-        assertRefused(browser.get(signed.replace(TestSp.encode("rsa-sha256"), TestSp.encode("rsa-sha1"))),
+        assertRefused(
+                browser.get(signed.replace(TestSp.encode("rsa-sha256"), TestSp.encode("rsa-sha1"))),
                 SsoRefusal.BAD_SIGNATURE);
     }
 
@@ -64,7 +67,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
     void refusesUnsignedPostRequest() throws Exception {
         TestSp sp = registeredSp();
 
-        assertRefused(browser.postForm(SSO, Map.of("SAMLRequest", TestSp.postValue(sp.request(SSO), null))),
+        assertRefused(
+                browser.postForm(SSO, Map.of("SAMLRequest", TestSp.postValue(sp.request(SSO), null))),
                 SsoRefusal.UNSIGNED_REQUEST);
     }
 
@@ -72,20 +76,26 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
     void refusesPostRequestWithBadSignature() throws Exception {
         TestSp sp = registeredSp();
 
-        assertRefused(browser.postForm(SSO, Map.of("SAMLRequest",
-                TestSp.postValue(sp.request(SSO), TestSp.newCredential()))), SsoRefusal.BAD_SIGNATURE);
+        assertRefused(
+                browser.postForm(SSO, Map.of("SAMLRequest", TestSp.postValue(sp.request(SSO), TestSp.newCredential()))),
+                SsoRefusal.BAD_SIGNATURE);
     }
 
     @Test
     void refusesPostRequestAlteredAfterSigning() throws Exception {
         TestSp sp = registeredSp();
-        String xml = new String(Base64.getDecoder().decode(TestSp.postValue(sp.request(SSO), sp.credential)),
-                StandardCharsets.UTF_8);
+        String xml = new String(
+                Base64.getDecoder().decode(TestSp.postValue(sp.request(SSO), sp.credential)), StandardCharsets.UTF_8);
         String altered = xml.replace(sp.acsUrl, sp.otherAcsUrl);
         assertThat(altered).isNotEqualTo(xml);
 
-        assertRefused(browser.postForm(SSO, Map.of("SAMLRequest", Base64.getEncoder()
-                .encodeToString(altered.getBytes(StandardCharsets.UTF_8)))), SsoRefusal.BAD_SIGNATURE);
+        assertRefused(
+                browser.postForm(
+                        SSO,
+                        Map.of(
+                                "SAMLRequest",
+                                Base64.getEncoder().encodeToString(altered.getBytes(StandardCharsets.UTF_8)))),
+                SsoRefusal.BAD_SIGNATURE);
     }
 
     @Test
@@ -93,8 +103,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
         TestSp sp = registeredSp();
         AuthnRequest request = sp.request(SSO, Instant.now(), "https://attacker.test/collect");
 
-        assertRefused(browser.get(TestSp.redirectUrl(SSO, request, null, sp.credential)),
-                SsoRefusal.ACS_NOT_IN_METADATA);
+        assertRefused(
+                browser.get(TestSp.redirectUrl(SSO, request, null, sp.credential)), SsoRefusal.ACS_NOT_IN_METADATA);
     }
 
     @Test
@@ -126,8 +136,9 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
     void refusesAuthnRequestAddressedToAnotherIdp() throws Exception {
         TestSp sp = registeredSp();
 
-        assertRefused(browser.get(TestSp.redirectUrl(SSO, sp.request("https://other-idp.test/sso"), null,
-                sp.credential)), SsoRefusal.WRONG_DESTINATION);
+        assertRefused(
+                browser.get(TestSp.redirectUrl(SSO, sp.request("https://other-idp.test/sso"), null, sp.credential)),
+                SsoRefusal.WRONG_DESTINATION);
     }
 
     @Test
@@ -136,15 +147,22 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
         String xml = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
                 + OpenSaml.toXml(OpenSaml.marshal(sp.request(SSO)));
 
-        assertRefused(browser.postForm(SSO, Map.of("SAMLRequest", Base64.getEncoder()
-                .encodeToString(xml.getBytes(StandardCharsets.UTF_8)))), SsoRefusal.MALFORMED_REQUEST);
+        assertRefused(
+                browser.postForm(
+                        SSO,
+                        Map.of(
+                                "SAMLRequest",
+                                Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)))),
+                SsoRefusal.MALFORMED_REQUEST);
     }
 
     @Test
     void refusesARedirectRequestThatInflatesBeyondTheLimit() throws Exception {
         byte[] bomb = TestSp.deflate(new byte[RedirectBinding.MAX_INFLATED * 4]);
 
-        assertRefused(browser.get(SSO + "?SAMLRequest=" + TestSp.encode(Base64.getEncoder().encodeToString(bomb))),
+        assertRefused(
+                browser.get(SSO + "?SAMLRequest="
+                        + TestSp.encode(Base64.getEncoder().encodeToString(bomb))),
                 SsoRefusal.MALFORMED_REQUEST);
     }
 
@@ -154,7 +172,8 @@ class AuthnRequestRefusalTest extends SamlIdpTest {
         Resident resident = resident(sp, "X1", true);
         Browser person = resident.browser();
 
-        assertRefused(followCardLogin(person, person.get(MAIN + "/saml/idp/sso/resume?request=made-up")),
+        assertRefused(
+                followCardLogin(person, person.get(MAIN + "/saml/idp/sso/resume?request=made-up")),
                 SsoRefusal.EXPIRED_CONTINUATION);
     }
 }

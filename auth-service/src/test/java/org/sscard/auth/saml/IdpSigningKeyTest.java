@@ -20,7 +20,8 @@ class IdpSigningKeyTest {
         BasicX509Credential first = IdpSigningKey.credential(SamlProperties.SigningKeyStore.FILE, file, "idp");
         BasicX509Credential second = IdpSigningKey.credential(SamlProperties.SigningKeyStore.FILE, file, "idp");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(second.getEntityCertificate()).isEqualTo(first.getEntityCertificate());
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(second.getPrivateKey());
@@ -29,7 +30,9 @@ class IdpSigningKeyTest {
         Signature verifier = Signature.getInstance("SHA256withRSA");
         verifier.initVerify(first.getEntityCertificate().getPublicKey());
         verifier.update(new byte[] {1, 2, 3});
-        assertThat(verifier.verify(signature)).as("the key read back matches the published certificate").isTrue();
+        assertThat(verifier.verify(signature))
+                .as("the key read back matches the published certificate")
+                .isTrue();
     }
 
     @Test

@@ -70,15 +70,16 @@ abstract class SamlIdpTest extends AuthServiceTest {
     }
 
     /** The auto-posting form: where it posts, the decoded Response, the RelayState. */
-    record PostedResponse(String action, String xml, Response response, String relayState) {
-    }
+    record PostedResponse(String action, String xml, Response response, String relayState) {}
 
     static PostedResponse postedResponse(Browser.Page page) {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         String action = HtmlUtils.htmlUnescape(field(page.body(), "<form method=\"post\" action=\"([^\"]+)\""));
-        String xml = new String(Base64.getDecoder().decode(
-                field(page.body(), "name=\"SAMLResponse\" value=\"([^\"]+)\"")), StandardCharsets.UTF_8);
-        Matcher relay = Pattern.compile("name=\"RelayState\" value=\"([^\"]*)\"").matcher(page.body());
+        String xml = new String(
+                Base64.getDecoder().decode(field(page.body(), "name=\"SAMLResponse\" value=\"([^\"]+)\"")),
+                StandardCharsets.UTF_8);
+        Matcher relay =
+                Pattern.compile("name=\"RelayState\" value=\"([^\"]*)\"").matcher(page.body());
         Response response = (Response) OpenSaml.parse(xml);
         return new PostedResponse(action, xml, response, relay.find() ? HtmlUtils.htmlUnescape(relay.group(1)) : null);
     }
@@ -88,13 +89,17 @@ abstract class SamlIdpTest extends AuthServiceTest {
         Browser.Page metadata = new Browser(Card.noCard(PKI.root())).get(MAIN + "/saml/idp/metadata");
         EntityDescriptor entity = (EntityDescriptor) OpenSaml.parse(metadata.body());
         return KeyInfoSupport.getCertificates(entity.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol")
-                .getKeyDescriptors().get(0).getKeyInfo()).get(0);
+                        .getKeyDescriptors()
+                        .get(0)
+                        .getKeyInfo())
+                .get(0);
     }
 
     static void assertRefused(Browser.Page page, SsoRefusal refusal) {
         assertThat(page.header(SsoRefusalPage.REASON_HEADER)).as(page.body()).isEqualTo(refusal.name());
         assertThat(page.status()).isEqualTo(refusal.status().value());
-        assertThat(page.body()).contains("lang=\"ja\"", refusal.japanese(), refusal.english())
+        assertThat(page.body())
+                .contains("lang=\"ja\"", refusal.japanese(), refusal.english())
                 .doesNotContain("SAMLResponse");
     }
 

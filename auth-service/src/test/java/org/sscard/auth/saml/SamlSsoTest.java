@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.AuthnStatement;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
-import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
@@ -34,8 +34,10 @@ class SamlSsoTest extends SamlIdpTest {
         assertThat(entity.getEntityID()).isEqualTo(SAML_IDP_ENTITY_ID);
         IDPSSODescriptor idp = entity.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol");
         assertThat(idp.getWantAuthnRequestsSigned()).isTrue();
-        assertThat(idp.getSingleSignOnServices()).extracting(s -> s.getBinding() + " " + s.getLocation())
-                .containsExactlyInAnyOrder("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect " + SSO,
+        assertThat(idp.getSingleSignOnServices())
+                .extracting(s -> s.getBinding() + " " + s.getLocation())
+                .containsExactlyInAnyOrder(
+                        "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect " + SSO,
                         "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST " + SSO);
         assertThat(idpCertificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
     }
@@ -48,15 +50,17 @@ class SamlSsoTest extends SamlIdpTest {
         AuthnRequest request = sp.request(SSO);
         Instant before = Instant.now();
 
-        Browser.Page page = continueWithCard(browser,
-                browser.get(TestSp.redirectUrl(SSO, request, "ss:mem:relay/1 2", sp.credential)));
+        Browser.Page page = continueWithCard(
+                browser, browser.get(TestSp.redirectUrl(SSO, request, "ss:mem:relay/1 2", sp.credential)));
 
         PostedResponse posted = postedResponse(page);
         assertThat(posted.action()).isEqualTo(sp.acsUrl);
         assertThat(posted.relayState()).isEqualTo("ss:mem:relay/1 2");
         assertThat(page.header("Content-Security-Policy")).contains("form-action https://" + sp.key + ".sp.test");
         assertValidResponse(posted, sp, request.getID(), "P-0012345", before);
-        assertThat(posted.xml()).doesNotContain(resident.personalId()).doesNotContain(resident.person().toString());
+        assertThat(posted.xml())
+                .doesNotContain(resident.personalId())
+                .doesNotContain(resident.person().toString());
         var logged = CITY_OFFICE.accessLog(resident.person()).get(0);
         assertThat(logged.path("action").asText()).isEqualTo("ASSERTION_ISSUED");
         assertThat(logged.path("providerKey").asText()).isEqualTo(sp.key);
@@ -70,13 +74,13 @@ class SamlSsoTest extends SamlIdpTest {
         TestSp sp = registeredSp();
         Resident resident = resident(sp, "77001", true);
         Browser browser = resident.browser();
-        postedResponse(continueWithCard(browser, browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null,
-                sp.credential))));
+        postedResponse(
+                continueWithCard(browser, browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential))));
         AuthnRequest second = sp.request(SSO, Instant.now(), sp.otherAcsUrl);
         Instant before = Instant.now();
 
-        Browser.Page answer = browser.postForm(SSO, Map.of("SAMLRequest", TestSp.postValue(second, sp.credential),
-                "RelayState", "next"));
+        Browser.Page answer = browser.postForm(
+                SSO, Map.of("SAMLRequest", TestSp.postValue(second, sp.credential), "RelayState", "next"));
         Browser.Page resume = browser.get(answer.location());
 
         PostedResponse posted = postedResponse(resume);
@@ -100,8 +104,8 @@ class SamlSsoTest extends SamlIdpTest {
         assertValidResponse(posted, sp, null, "IDP-INIT-1", before);
     }
 
-    private static void assertValidResponse(PostedResponse posted, TestSp sp, String inResponseTo, String nameId,
-                                            Instant before) throws Exception {
+    private static void assertValidResponse(
+            PostedResponse posted, TestSp sp, String inResponseTo, String nameId, Instant before) throws Exception {
         BasicX509Credential idp = new BasicX509Credential(idpCertificate());
         var response = posted.response();
         assertThat(response.getSignature()).as("Response signed").isNotNull();
@@ -123,18 +127,20 @@ class SamlSsoTest extends SamlIdpTest {
         assertThat(assertion.getSubject().getNameID().getValue()).isEqualTo(nameId);
         assertThat(assertion.getSubject().getNameID().getFormat()).isEqualTo(NameIDType.PERSISTENT);
         assertThat(assertion.getSubject().getNameID().getSPNameQualifier()).isEqualTo(sp.entityId);
-        SubjectConfirmationData confirmation = assertion.getSubject().getSubjectConfirmations().get(0)
-                .getSubjectConfirmationData();
+        SubjectConfirmationData confirmation =
+                assertion.getSubject().getSubjectConfirmations().get(0).getSubjectConfirmationData();
         assertThat(assertion.getSubject().getSubjectConfirmations().get(0).getMethod())
                 .isEqualTo("urn:oasis:names:tc:SAML:2.0:cm:bearer");
         assertThat(confirmation.getRecipient()).isEqualTo(posted.action());
         assertThat(confirmation.getInResponseTo()).isEqualTo(inResponseTo);
-        assertThat(confirmation.getNotOnOrAfter()).isAfter(Instant.now())
+        assertThat(confirmation.getNotOnOrAfter())
+                .isAfter(Instant.now())
                 .isBefore(before.plus(Duration.ofMinutes(5)).plusSeconds(30));
         assertThat(assertion.getConditions().getNotOnOrAfter()).isEqualTo(confirmation.getNotOnOrAfter());
         assertThat(assertion.getConditions().getAudienceRestrictions()).hasSize(1);
         assertThat(assertion.getConditions().getAudienceRestrictions().get(0).getAudiences())
-                .extracting(a -> a.getURI()).containsExactly(sp.entityId);
+                .extracting(a -> a.getURI())
+                .containsExactly(sp.entityId);
         AuthnStatement statement = assertion.getAuthnStatements().get(0);
         assertThat(statement.getSessionIndex()).isNotBlank();
         assertThat(statement.getAuthnContext().getAuthnContextClassRef().getURI())

@@ -19,7 +19,9 @@ class ShibbolethInteropTest extends SamlIdpTest {
 
     @Test
     void shibbolethAcceptsTheAssertionAndSeesThePatientNumberAsNameId() throws Exception {
-        String idpMetadata = new Browser(Card.noCard(PKI.root())).get(MAIN + "/saml/idp/metadata").body();
+        String idpMetadata = new Browser(Card.noCard(PKI.root()))
+                .get(MAIN + "/saml/idp/metadata")
+                .body();
         try (ShibbolethSp shibboleth = ShibbolethSp.start(SAML_IDP_ENTITY_ID, idpMetadata)) {
             signsInThrough(shibboleth);
         }
@@ -36,19 +38,27 @@ class ShibbolethInteropTest extends SamlIdpTest {
         Browser browser = resident.browser();
 
         Browser.Page protectedPage = browser.get(shibboleth.base + "/secure/whoami");
-        assertThat(protectedPage.status()).as(protectedPage.body() + shibboleth.logs()).isEqualTo(302);
+        assertThat(protectedPage.status())
+                .as(protectedPage.body() + shibboleth.logs())
+                .isEqualTo(302);
         assertThat(protectedPage.location()).startsWith(SSO + "?SAMLRequest=").contains("&Signature=");
 
         PostedResponse posted = postedResponse(continueWithCard(browser, browser.get(protectedPage.location())));
         assertThat(posted.action()).isEqualTo(shibboleth.acsUrl);
-        Browser.Page acs = browser.postForm(posted.action(), Map.of("SAMLResponse", Base64.getEncoder()
-                .encodeToString(posted.xml().getBytes(StandardCharsets.UTF_8)), "RelayState", posted.relayState()));
+        Browser.Page acs = browser.postForm(
+                posted.action(),
+                Map.of(
+                        "SAMLResponse",
+                        Base64.getEncoder().encodeToString(posted.xml().getBytes(StandardCharsets.UTF_8)),
+                        "RelayState",
+                        posted.relayState()));
         assertThat(acs.status()).as(acs.body() + shibboleth.logs()).isEqualTo(302);
         assertThat(acs.location()).isEqualTo(shibboleth.base + "/secure/whoami");
 
         Browser.Page whoami = browser.get(acs.location());
         assertThat(whoami.status()).as(whoami.body() + shibboleth.logs()).isEqualTo(200);
-        assertThat(whoami.body()).contains("REMOTE_USER=H-000123", "patient=H-000123")
+        assertThat(whoami.body())
+                .contains("REMOTE_USER=H-000123", "patient=H-000123")
                 .doesNotContain(resident.personalId());
     }
 }

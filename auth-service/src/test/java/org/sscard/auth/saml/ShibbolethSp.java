@@ -47,28 +47,46 @@ final class ShibbolethSp implements AutoCloseable {
         Path dir = Files.createTempDirectory("sscard-shibboleth");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         ShibbolethSp sp = new ShibbolethSp(dir);
-        Map<String, String> values = Map.of("@DIR@", dir.toString(), "@PORT@", String.valueOf(sp.port),
-                "@SP_ENTITY_ID@", sp.entityId, "@IDP_ENTITY_ID@", idpEntityId);
-        for (String name : List.of("shibboleth2.xml", "attribute-map.xml", "shibd.logger", "native.logger",
-                "httpd.conf", "whoami.cgi")) {
+        Map<String, String> values = Map.of(
+                "@DIR@",
+                dir.toString(),
+                "@PORT@",
+                String.valueOf(sp.port),
+                "@SP_ENTITY_ID@",
+                sp.entityId,
+                "@IDP_ENTITY_ID@",
+                idpEntityId);
+        for (String name : List.of(
+                "shibboleth2.xml", "attribute-map.xml", "shibd.logger", "native.logger", "httpd.conf", "whoami.cgi")) {
             String text = Files.readString(TEMPLATES.resolve(name), StandardCharsets.UTF_8);
             for (var value : values.entrySet()) {
                 text = text.replace(value.getKey(), value.getValue());
             }
             Path file = dir.resolve(name);
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                    name.endsWith(".cgi") ? "rwxr-xr-x" : "rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    file, PosixFilePermissions.fromString(name.endsWith(".cgi") ? "rwxr-xr-x" : "rw-r--r--"));
         }
         Files.createDirectories(dir.resolve("htdocs"));
         Files.writeString(dir.resolve("idp-metadata.xml"), idpMetadata, StandardCharsets.UTF_8);
         sp.writeKey();
         try {
-            sp.shibd = sp.run("shibd", "/usr/sbin/shibd", "-F", "-f", "-c",
-                    dir.resolve("shibboleth2.xml").toString(), "-p", dir.resolve("shibd.pid").toString());
+            sp.shibd = sp.run(
+                    "shibd",
+                    "/usr/sbin/shibd",
+                    "-F",
+                    "-f",
+                    "-c",
+                    dir.resolve("shibboleth2.xml").toString(),
+                    "-p",
+                    dir.resolve("shibd.pid").toString());
             sp.await(() -> Files.exists(dir.resolve("shibd.sock")), "shibd's socket");
             Files.setPosixFilePermissions(dir.resolve("shibd.sock"), PosixFilePermissions.fromString("rw-rw-rw-"));
-            sp.httpd = sp.run("httpd", "/usr/sbin/apache2", "-f", dir.resolve("httpd.conf").toString(),
+            sp.httpd = sp.run(
+                    "httpd",
+                    "/usr/sbin/apache2",
+                    "-f",
+                    dir.resolve("httpd.conf").toString(),
                     "-DFOREGROUND");
             sp.await(sp::listening, "httpd on port " + sp.port);
             return sp;
@@ -86,8 +104,11 @@ final class ShibbolethSp implements AutoCloseable {
                 Path file = dir.resolve(name);
                 if (Files.exists(file)) {
                     String text = Files.readString(file, StandardCharsets.UTF_8);
-                    logs.append("--- ").append(name).append('\n')
-                            .append(text, Math.max(0, text.length() - 4000), text.length()).append('\n');
+                    logs.append("--- ")
+                            .append(name)
+                            .append('\n')
+                            .append(text, Math.max(0, text.length() - 4000), text.length())
+                            .append('\n');
                 }
             } catch (IOException e) {
                 logs.append(name).append(": ").append(e).append('\n');
@@ -109,15 +130,22 @@ final class ShibbolethSp implements AutoCloseable {
     }
 
     private static void installIfMissing() throws Exception {
-        if (Files.isExecutable(Path.of("/usr/sbin/shibd")) && Files.isExecutable(Path.of("/usr/sbin/apache2"))
+        if (Files.isExecutable(Path.of("/usr/sbin/shibd"))
+                && Files.isExecutable(Path.of("/usr/sbin/apache2"))
                 && Files.exists(Path.of("/usr/lib/apache2/modules/mod_shib.so"))) {
             return;
         }
         String sudo = "root".equals(System.getProperty("user.name")) ? "" : "sudo ";
-        Process install = new ProcessBuilder("sh", "-c", sudo + "apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
-                + sudo + "apt-get install -y -qq apache2 libapache2-mod-shib").inheritIO().start();
+        Process install = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        sudo + "apt-get update -qq && DEBIAN_FRONTEND=noninteractive " + sudo
+                                + "apt-get install -y -qq apache2 libapache2-mod-shib")
+                .inheritIO()
+                .start();
         assertThat(install.waitFor(10, TimeUnit.MINUTES) && install.exitValue() == 0)
-                .as("apt-get install apache2 libapache2-mod-shib").isTrue();
+                .as("apt-get install apache2 libapache2-mod-shib")
+                .isTrue();
     }
 
     private void writeKey() throws IOException {
@@ -143,8 +171,10 @@ final class ShibbolethSp implements AutoCloseable {
     private Process run(String name, String... command) throws IOException {
         List<String> inOwnSession = new java.util.ArrayList<>(List.of("/usr/bin/setsid"));
         inOwnSession.addAll(List.of(command));
-        return new ProcessBuilder(inOwnSession).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+        return new ProcessBuilder(inOwnSession)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .start();
     }
 
     private interface Condition {
@@ -155,7 +185,8 @@ final class ShibbolethSp implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.holds()) {
             assertThat(shibd.isAlive() && (httpd == null || httpd.isAlive()))
-                    .as("daemons running while waiting for " + what + "\n" + logs()).isTrue();
+                    .as("daemons running while waiting for " + what + "\n" + logs())
+                    .isTrue();
             assertThat(Instant.now()).as("waiting for " + what + "\n" + logs()).isBefore(deadline);
             Thread.sleep(100);
         }

@@ -47,7 +47,8 @@ final class TestSp {
 
     String metadata() {
         try {
-            String certificate = Base64.getEncoder().encodeToString(credential.getEntityCertificate().getEncoded());
+            String certificate = Base64.getEncoder()
+                    .encodeToString(credential.getEntityCertificate().getEncoded());
             return """
                     <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"
                         xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="%s">
@@ -87,8 +88,10 @@ final class TestSp {
 
     /** The Redirect-binding URL, its query signed with {@code signer}'s key (null: unsigned). */
     static String redirectUrl(String ssoUrl, AuthnRequest request, String relayState, BasicX509Credential signer) {
-        String query = "SAMLRequest=" + encode(Base64.getEncoder().encodeToString(deflate(
-                OpenSaml.toXml(OpenSaml.marshal(request)).getBytes(StandardCharsets.UTF_8))));
+        String query = "SAMLRequest="
+                + encode(Base64.getEncoder()
+                        .encodeToString(deflate(
+                                OpenSaml.toXml(OpenSaml.marshal(request)).getBytes(StandardCharsets.UTF_8))));
         if (relayState != null) {
             query += "&RelayState=" + encode(relayState);
         }
@@ -101,7 +104,8 @@ final class TestSp {
 
     /** The POST-binding {@code SAMLRequest} value, signed enveloped with {@code signer}'s key (null: unsigned). */
     static String postValue(AuthnRequest request, BasicX509Credential signer) {
-        String xml = signer == null ? OpenSaml.toXml(OpenSaml.marshal(request))
+        String xml = signer == null
+                ? OpenSaml.toXml(OpenSaml.marshal(request))
                 : new XmlSigner(signer).signAndSerialize(request, new SignableSAMLObject[] {request});
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }
@@ -141,10 +145,14 @@ final class TestSp {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=test SP");
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                            Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)),
-                            name, keys.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.valueOf(now.toEpochMilli()),
+                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
+                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
+                                    name,
+                                    keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return new BasicX509Credential(certificate, keys.getPrivate());
         } catch (Exception e) {

@@ -3,24 +3,24 @@ package org.sscard.auth.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.token.ClientAssertions;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokens;
-import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
+import org.sscard.testsupport.TestTokenIssuer;
 
 /**
  * Base of the auth-service tests: the service in this JVM on real TLS (main connector and the card-login connector
@@ -47,11 +47,13 @@ public abstract class AuthServiceTest {
     protected static final String DESK_CLIENT = "test-reception-desk";
     /** A client of the client-credentials grant, allowed tokens for the relay. */
     protected static final String SERVICE_CLIENT = "test-service";
+
     protected static final String REDIRECT_URI = "https://client.test/callback";
     protected static final String LOGGED_OUT_URI = "https://client.test/logged-out";
     protected static final String SAML_IDP_ENTITY_ID = MAIN + "/saml/idp";
     /** The service's own database, fresh for the test JVM's one context (Flyway migrates it at start). */
     protected static final String DATABASE_URL = TestPostgres.createDatabase("auth");
+
     private static final Path[] SERVER = serverFiles();
 
     @DynamicPropertySource
@@ -68,8 +70,8 @@ public abstract class AuthServiceTest {
         registry.add("sscard.auth.card-login.rate-limit.capacity", () -> 1000);
         registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".login-profile", () -> "RESIDENT");
         registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
-        registry.add("sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".post-logout-redirect-uris[0]",
-                () -> LOGGED_OUT_URI);
+        registry.add(
+                "sscard.auth.oidc.clients." + RESIDENT_CLIENT + ".post-logout-redirect-uris[0]", () -> LOGGED_OUT_URI);
         registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".login-profile", () -> "RESIDENT");
         registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".redirect-uris[0]", () -> REDIRECT_URI);
         registry.add("sscard.auth.oidc.clients." + DESK_CLIENT + ".staff-delegation", () -> "true");
@@ -87,7 +89,8 @@ public abstract class AuthServiceTest {
 
     /** A service-client certificate of the test PKI for {@code clientId} (CN = client ID, the service policy). */
     protected static ServiceCredentials serviceClient(String clientId) {
-        Card certificate = PKI.card("CN=" + clientId + ", OU=services, O=sscard").policy(TestPki.SERVICE_POLICY)
+        Card certificate = PKI.card("CN=" + clientId + ", OU=services, O=sscard")
+                .policy(TestPki.SERVICE_POLICY)
                 .issue();
         return new ServiceCredentials(clientId, certificate.key(), certificate.chain());
     }
@@ -129,7 +132,9 @@ public abstract class AuthServiceTest {
 
     /** A resident card for the personal ID, issued by the test PKI with the resident-card policy. */
     protected static Card residentCard(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
+        return PKI.card("SERIALNUMBER=" + personalId)
+                .policy(TestPki.RESIDENT_POLICY)
+                .issue();
     }
 
     /** The same, registered in the relay as the person's active card. */

@@ -16,7 +16,8 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /** A card: its certificate, the chain it presents (card, issuing CA) and its key, usable as a TLS client. */
-public record Card(X509Certificate certificate, List<X509Certificate> chain, PrivateKey key, X509Certificate trustedRoot) {
+public record Card(
+        X509Certificate certificate, List<X509Certificate> chain, PrivateKey key, X509Certificate trustedRoot) {
 
     public String serialHex() {
         return certificate.getSerialNumber().toString(16);

@@ -11,7 +11,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 public final class CardBuilder {
 
     /** Which of the card's revocation sources answer. */
-    enum Revocation { BOTH, CRL_ONLY, NONE }
+    enum Revocation {
+        BOTH,
+        CRL_ONLY,
+        NONE
+    }
 
     private final TestPki pki;
     private final X500Name subject;

@@ -23,7 +23,8 @@ public abstract class CardLoginTest extends AuthServiceTest {
 
     protected static Card clerkCard(UUID clerk, String organisation) {
         return PKI.card("C=JP, O=" + organisation + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY).issue();
+                .policy(TestPki.CLERK_POLICY)
+                .issue();
     }
 
     protected static Card registeredClerkCard() {

@@ -45,10 +45,12 @@ public final class CodeFlow {
     /** The authorization request with extra parameters (e.g. a reception desk's {@code acting_staff}). */
     public String authorizeUrl(Map<String, String> extra) throws Exception {
         StringBuilder more = new StringBuilder();
-        extra.forEach((name, value) -> more.append('&').append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        extra.forEach((name, value) ->
+                more.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         return main + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope=openid"
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8) + "&state=" + state
                 + "&nonce=" + nonce + "&code_challenge=" + challenge + "&code_challenge_method=S256" + more;
@@ -73,8 +75,15 @@ public final class CodeFlow {
     public Browser.Page exchange(String code, Map<String, String> clientAuthentication, String codeVerifier)
             throws Exception {
         Map<String, String> form = new java.util.HashMap<>(clientAuthentication);
-        form.putAll(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
-                "code_verifier", codeVerifier));
+        form.putAll(Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                redirectUri,
+                "code_verifier",
+                codeVerifier));
         return browser.postForm(main + "/oauth2/token", form);
     }
 
@@ -90,7 +99,9 @@ public final class CodeFlow {
         JWKSet keys = JWKSet.parse(browser.get(main + "/oauth2/jwks").body());
         RSAKey key = (RSAKey) keys.getKeyByKeyId(idToken.getHeader().getKeyID());
         assertThat(key).as("signing key published in the JWKS").isNotNull();
-        assertThat(idToken.verify(new RSASSAVerifier(key.toRSAPublicKey()))).as("signature verifies").isTrue();
+        assertThat(idToken.verify(new RSASSAVerifier(key.toRSAPublicKey())))
+                .as("signature verifies")
+                .isTrue();
         JWTClaimsSet claims = idToken.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(main);
         assertThat(claims.getAudience()).containsExactly(clientId);

@@ -40,8 +40,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class RevocationResponder {
 
-    private record Authority(String name, X509Certificate cert, KeyPair key) {
-    }
+    private record Authority(String name, X509Certificate cert, KeyPair key) {}
 
     private final HttpServer server;
     private final List<Authority> authorities = new CopyOnWriteArrayList<>();
@@ -107,26 +106,35 @@ final class RevocationResponder {
         Req single = request.getRequestList()[0];
         Authority ca = null;
         for (Authority candidate : authorities) {
-            if (single.getCertID().matchesIssuer(new JcaX509CertificateHolder(candidate.cert()),
-                    new JcaDigestCalculatorProviderBuilder().build())) {
+            if (single.getCertID()
+                    .matchesIssuer(
+                            new JcaX509CertificateHolder(candidate.cert()),
+                            new JcaDigestCalculatorProviderBuilder().build())) {
                 ca = candidate;
             }
         }
         Instant now = Instant.now();
         Integer reason = ocspRevoked.get(single.getCertID().getSerialNumber());
-        CertificateStatus status = reason == null ? CertificateStatus.GOOD
+        CertificateStatus status = reason == null
+                ? CertificateStatus.GOOD
                 : new RevokedStatus(Date.from(now.minus(Duration.ofHours(1))), reason);
-        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
-                new RespID(new JcaX509CertificateHolder(ca.cert()).getSubject()));
-        builder.addResponse(single.getCertID(), status, Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(Duration.ofHours(1))));
+        BasicOCSPRespBuilder builder =
+                new BasicOCSPRespBuilder(new RespID(new JcaX509CertificateHolder(ca.cert()).getSubject()));
+        builder.addResponse(
+                single.getCertID(), status, Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofHours(1))));
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (nonce != null) {
             builder.setResponseExtensions(new Extensions(nonce));
         }
-        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
-                new JcaContentSignerBuilder("SHA256withRSA").build(ca.key().getPrivate()),
-                new X509CertificateHolder[] {new JcaX509CertificateHolder(ca.cert())}, Date.from(now))).getEncoded();
+        return new OCSPRespBuilder()
+                .build(
+                        OCSPRespBuilder.SUCCESSFUL,
+                        builder.build(
+                                new JcaContentSignerBuilder("SHA256withRSA")
+                                        .build(ca.key().getPrivate()),
+                                new X509CertificateHolder[] {new JcaX509CertificateHolder(ca.cert())},
+                                Date.from(now)))
+                .getEncoded();
     }
 
     private byte[] crl(HttpExchange exchange) throws Exception {
@@ -135,13 +143,18 @@ final class RevocationResponder {
 
     /** The named CA's current CRL, DER, as its distribution point would serve it. */
     byte[] crl(String name) throws Exception {
-        Authority ca = authorities.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        Authority ca = authorities.stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         Instant now = Instant.now();
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(ca.cert()).getSubject(),
-                Date.from(now.minusSeconds(60)));
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                new JcaX509CertificateHolder(ca.cert()).getSubject(), Date.from(now.minusSeconds(60)));
         builder.setNextUpdate(Date.from(now.plus(Duration.ofHours(1))));
-        crlRevoked.forEach((serial, reason) -> builder.addCRLEntry(serial,
-                Date.from(now.minus(Duration.ofHours(1))), reason));
-        return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key().getPrivate())).getEncoded();
+        crlRevoked.forEach(
+                (serial, reason) -> builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofHours(1))), reason));
+        return builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                        .build(ca.key().getPrivate()))
+                .getEncoded();
     }
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -32,7 +33,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -57,6 +57,7 @@ public final class TestPki {
     private final KeyPair cardKey = rsa();
     /** Made when a test first asks for a 1024-bit card: generating it costs time every other test would pay. */
     private KeyPair weakCardKey;
+
     private final X509Certificate root;
     private final X509Certificate issuing;
     private final RevocationResponder responder = new RevocationResponder();
@@ -65,8 +66,15 @@ public final class TestPki {
         X500Name rootName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Root");
         X500Name issuingName = new X500Name("C=JP, O=" + name + ", CN=" + name + " Issuing");
         root = ca(rootName, rootKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 1);
-        issuing = ca(issuingName, issuingKey.getPublic(), rootName, rootKey, rootKey.getPublic(), 0,
-                responder.url("ocsp"), responder.url("crl/root"));
+        issuing = ca(
+                issuingName,
+                issuingKey.getPublic(),
+                rootName,
+                rootKey,
+                rootKey.getPublic(),
+                0,
+                responder.url("ocsp"),
+                responder.url("crl/root"));
         responder.authority("root", root, rootKey);
         responder.authority("issuing", issuing, issuingKey);
     }
@@ -115,16 +123,20 @@ public final class TestPki {
     /** A TLS server certificate for localhost: {@code [0]} the chain PEM (server, issuing CA), {@code [1]} the key. */
     public Path[] writeServerCertificate(Path dir) {
         KeyPair key = rsa();
-        X509v3CertificateBuilder builder = builder(new X500Name("O=sscard, OU=auth-service, CN=localhost"),
-                key.getPublic(), Duration.ofDays(30));
+        X509v3CertificateBuilder builder =
+                builder(new X500Name("O=sscard, OU=auth-service, CN=localhost"), key.getPublic(), Duration.ofDays(30));
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                            new GeneralName(GeneralName.dNSName, "localhost"),
-                            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+                        new GeneralName(GeneralName.dNSName, "localhost"),
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                    }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,13 +164,16 @@ public final class TestPki {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.certificatePolicies, false, new CertificatePolicies(spec.policies()
-                            .stream().map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
-                            .toArray(PolicyInformation[]::new)));
+                    .addExtension(
+                            Extension.certificatePolicies,
+                            false,
+                            new CertificatePolicies(spec.policies().stream()
+                                    .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p)))
+                                    .toArray(PolicyInformation[]::new)));
             CertificateTools.addRevocationUrls(builder, ocsp, crl);
             if (spec.clientAuth()) {
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                builder.addExtension(
+                        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -176,13 +191,16 @@ public final class TestPki {
 
     private X509v3CertificateBuilder builder(X500Name subject, PublicKey key, Duration validity) {
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuing,
-                new BigInteger(63, RANDOM).add(BigInteger.ONE), Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(now.plus(validity)), subject, key);
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuing,
+                new BigInteger(63, RANDOM).add(BigInteger.ONE),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(validity)),
+                subject,
+                key);
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(issuing));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -38,10 +38,14 @@ class IssuerController {
     @PreAuthorize("hasAuthority('ISSUE')")
     IssuerRequests.SoftCardResponse softCard(@Valid @RequestBody IssuerRequests.SoftCardRequest request) {
         SoftCard.requireValidPin(request.pin());
-        IssuedCard card = issuance.issueSoft(request.profile() == null ? "resident-card" : request.profile(),
-                request.holder(), request.replacesCardSerial());
-        return new IssuerRequests.SoftCardResponse(card.cardSerial(),
-                card.certificate().getSerialNumber().toString(16), CertificateRecords.sha256(card.certificate()),
+        IssuedCard card = issuance.issueSoft(
+                request.profile() == null ? "resident-card" : request.profile(),
+                request.holder(),
+                request.replacesCardSerial());
+        return new IssuerRequests.SoftCardResponse(
+                card.cardSerial(),
+                card.certificate().getSerialNumber().toString(16),
+                CertificateRecords.sha256(card.certificate()),
                 card.certificate().getNotAfter().toInstant(),
                 Base64.getEncoder().encodeToString(SoftCard.pkcs12(card, request.pin())));
     }
@@ -50,11 +54,14 @@ class IssuerController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('ISSUE')")
     IssuerRequests.CertificateResponse certificate(@Valid @RequestBody IssuerRequests.CsrRequest request) {
-        IssuedCard card = issuance.issueForCsr(request.profile(), request.holder(), request.csr(),
-                request.cardSerial(), request.replacesCardSerial());
-        return new IssuerRequests.CertificateResponse(card.cardSerial(),
-                card.certificate().getSerialNumber().toString(16), CertificateRecords.sha256(card.certificate()),
-                card.certificate().getNotAfter().toInstant(), Pem.of(card.certificate()),
+        IssuedCard card = issuance.issueForCsr(
+                request.profile(), request.holder(), request.csr(), request.cardSerial(), request.replacesCardSerial());
+        return new IssuerRequests.CertificateResponse(
+                card.cardSerial(),
+                card.certificate().getSerialNumber().toString(16),
+                CertificateRecords.sha256(card.certificate()),
+                card.certificate().getNotAfter().toInstant(),
+                Pem.of(card.certificate()),
                 card.chain().stream().map(Pem::of).toList());
     }
 
@@ -103,8 +110,8 @@ class IssuerController {
 
     @PostMapping("/api/v1/cards/{cardSerial}/revoke")
     @PreAuthorize("hasAuthority('REVOKE')")
-    IssuedCertificate revokeCard(@PathVariable String cardSerial,
-                                 @Valid @RequestBody IssuerRequests.RevokeRequest request) {
+    IssuedCertificate revokeCard(
+            @PathVariable String cardSerial, @Valid @RequestBody IssuerRequests.RevokeRequest request) {
         return revocation.revoke(revocation.serialOfCard(cardSerial), request.reason());
     }
 }

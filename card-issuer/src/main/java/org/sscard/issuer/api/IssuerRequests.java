@@ -13,36 +13,44 @@ import org.sscard.issuer.issuance.HolderRequest;
 /** Request and response bodies of the issuer API. The personal ID travels only in request bodies. */
 public final class IssuerRequests {
 
-    private IssuerRequests() {
-    }
+    private IssuerRequests() {}
 
-    public record SoftCardRequest(@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String profile,
-                                  String personalId, UUID staffId,
-                                  @NotNull String pin,
-                                  @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
+    public record SoftCardRequest(
+            @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String profile,
+            String personalId,
+            UUID staffId,
+            @NotNull String pin,
+            @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
         public HolderRequest holder() {
             return new HolderRequest(personalId, staffId, null);
         }
     }
 
-    public record CsrRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String profile,
-                             String personalId, UUID staffId, @Valid HolderRequest.PlatformService service,
-                             @NotBlank String csr,
-                             @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String cardSerial,
-                             @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
+    public record CsrRequest(
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String profile,
+
+            String personalId,
+            UUID staffId,
+            @Valid HolderRequest.PlatformService service,
+            @NotBlank String csr,
+            @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String cardSerial,
+            @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
         public HolderRequest holder() {
             return new HolderRequest(personalId, staffId, service);
         }
     }
 
-    public record RevokeRequest(@NotNull RevocationReason reason) {
-    }
+    public record RevokeRequest(@NotNull RevocationReason reason) {}
 
-    public record SoftCardResponse(String cardSerial, String certificateSerial, String sha256, Instant notAfter,
-                                   String pkcs12) {
-    }
+    public record SoftCardResponse(
+            String cardSerial, String certificateSerial, String sha256, Instant notAfter, String pkcs12) {}
 
-    public record CertificateResponse(String cardSerial, String certificateSerial, String sha256, Instant notAfter,
-                                      String certificate, List<String> chain) {
-    }
+    public record CertificateResponse(
+            String cardSerial,
+            String certificateSerial,
+            String sha256,
+            Instant notAfter,
+            String certificate,
+            List<String> chain) {}
 }

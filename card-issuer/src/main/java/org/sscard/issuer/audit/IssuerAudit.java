@@ -40,9 +40,12 @@ public class IssuerAudit {
         jdbc.sql("""
                         INSERT INTO issuer_audit (actor, action, outcome, reason, holder_ref, serial)
                         VALUES (:actor, :action, :outcome, :reason, :holder, :serial)""")
-                .param("actor", actor()).param("action", action).param("outcome", outcome)
+                .param("actor", actor())
+                .param("action", action)
+                .param("outcome", outcome)
                 .param("reason", reason == null ? null : reason.substring(0, Math.min(300, reason.length())))
-                .param("holder", holderRef).param("serial", serial)
+                .param("holder", holderRef)
+                .param("serial", serial)
                 .update();
     }
 

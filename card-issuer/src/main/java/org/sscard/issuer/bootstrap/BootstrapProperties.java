@@ -17,18 +17,36 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record BootstrapProperties(
         @DefaultValue("true") boolean serverCertificates,
-        @DefaultValue({"relay-db-service", "card-issuer", "auth-service", "insurer-adapters", "portal-gateway",
-                "hospital-portal"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
-        @DefaultValue({"card-issuer", "portal-gateway", "insurer-adapters", "hospital-portal", "city-office",
-                "kameda-kenpo-admin", "pension-office-admin"})
+
+        @DefaultValue({
+            "relay-db-service",
+            "card-issuer",
+            "auth-service",
+            "insurer-adapters",
+            "portal-gateway",
+            "hospital-portal"
+        })
+        List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
+
+        @DefaultValue({
+            "card-issuer",
+            "portal-gateway",
+            "insurer-adapters",
+            "hospital-portal",
+            "city-office",
+            "kameda-kenpo-admin",
+            "pension-office-admin"
+        })
         List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> serviceClients,
+
         @DefaultValue("localhost") String host,
         @DefaultValue List<@Valid DemoCard> demoCards) {
 
     /** A demo card: whose (the relay's name in kanji), the file in data/demo/cards, and its PIN. */
-    public record DemoCard(@NotBlank String name, @Pattern(regexp = "[a-z0-9-]{1,40}\\.p12") String file,
-                           @Pattern(regexp = "\\d{4,16}") String pin,
-                           @Pattern(regexp = "resident-card|staff-[a-z-]+") String profile,
-                           String organisation) {
-    }
+    public record DemoCard(
+            @NotBlank String name,
+            @Pattern(regexp = "[a-z0-9-]{1,40}\\.p12") String file,
+            @Pattern(regexp = "\\d{4,16}") String pin,
+            @Pattern(regexp = "resident-card|staff-[a-z-]+") String profile,
+            String organisation) {}
 }

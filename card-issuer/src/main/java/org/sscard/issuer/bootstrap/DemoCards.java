@@ -74,8 +74,11 @@ class DemoCards {
             String personalId = personalIdsByName.get(card.name());
             return personalId == null ? null : new HolderRequest(personalId, null, null);
         }
-        return relay.staffOf(card.organisation()).stream().filter(s -> s.nameKanji().equals(card.name()))
-                .findFirst().map(s -> new HolderRequest(null, s.id(), null)).orElse(null);
+        return relay.staffOf(card.organisation()).stream()
+                .filter(s -> s.nameKanji().equals(card.name()))
+                .findFirst()
+                .map(s -> new HolderRequest(null, s.id(), null))
+                .orElse(null);
     }
 
     private static Map<String, String> residents(Path file) {
@@ -94,7 +97,10 @@ class DemoCards {
     }
 
     private static void write(Path file, byte[] pkcs12) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), "card", ".tmp",
+        Path temp = Files.createTempFile(
+                file.getParent(),
+                "card",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(temp, pkcs12);
         Files.move(temp, file);

@@ -38,10 +38,18 @@ class PlatformBootstrap implements ApplicationRunner {
     private final DemoCards demoCards;
     private final boolean demo;
 
-    PlatformBootstrap(BootstrapProperties bootstrap, IssuerProperties issuer, CaHierarchy hierarchy,
-                      CertificateMinter minter, CertificateRecords records, ProfileProperties profiles,
-                      CaProperties ca, Clock clock, IssuanceService issuance, RelayClient relay,
-                      Environment environment) {
+    PlatformBootstrap(
+            BootstrapProperties bootstrap,
+            IssuerProperties issuer,
+            CaHierarchy hierarchy,
+            CertificateMinter minter,
+            CertificateRecords records,
+            ProfileProperties profiles,
+            CaProperties ca,
+            Clock clock,
+            IssuanceService issuance,
+            RelayClient relay,
+            Environment environment) {
         this.bootstrap = bootstrap;
         this.dataDir = issuer.dataDir();
         this.serverCertificates = new ServerCertificates(hierarchy, minter, records, profiles, ca, clock);

@@ -45,8 +45,13 @@ class ServerCertificates {
     private final CaProperties ca;
     private final Clock clock;
 
-    ServerCertificates(CaHierarchy hierarchy, CertificateMinter minter, CertificateRecords records,
-                       ProfileProperties profiles, CaProperties ca, Clock clock) {
+    ServerCertificates(
+            CaHierarchy hierarchy,
+            CertificateMinter minter,
+            CertificateRecords records,
+            ProfileProperties profiles,
+            CaProperties ca,
+            Clock clock) {
         this.hierarchy = hierarchy;
         this.minter = minter;
         this.records = records;
@@ -92,22 +97,42 @@ class ServerCertificates {
 
     private void issue(Path directory, String service, String host) throws IOException {
         List<String> names = host.equals("localhost") ? List.of("localhost") : List.of(host, "localhost");
-        issue(directory, service, "tls-server", profile, new CertificateSubject.Server(service, names, List.of("127.0.0.1", "::1")));
+        issue(
+                directory,
+                service,
+                "tls-server",
+                profile,
+                new CertificateSubject.Server(service, names, List.of("127.0.0.1", "::1")));
     }
 
-    private void issue(Path directory, String service, String profileName, CertificateProfile certificateProfile,
-                       CertificateSubject subject) throws IOException {
+    private void issue(
+            Path directory,
+            String service,
+            String profileName,
+            CertificateProfile certificateProfile,
+            CertificateSubject subject)
+            throws IOException {
         KeyPair keys = generate(certificateProfile);
-        X509Certificate certificate = minter.endEntity(certificateProfile, subject, keys.getPublic(),
-                CertificateMinter.newSerial(), hierarchy.issuing(), ca, clock.instant());
+        X509Certificate certificate = minter.endEntity(
+                certificateProfile,
+                subject,
+                keys.getPublic(),
+                CertificateMinter.newSerial(),
+                hierarchy.issuing(),
+                ca,
+                clock.instant());
         records.record(certificate, CaHierarchy.ISSUING, profileName, HolderType.PLATFORM, service, null);
         Path key = directory.resolve(service + ".key");
         Files.deleteIfExists(key);
         Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-        Files.writeString(directory.resolve(service + ".crt"),
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                directory.resolve(service + ".crt"),
                 Pem.of(certificate) + Pem.of(hierarchy.issuing().certificate()));
         log.info("issued the {} certificate of {}", profileName, service);
     }
@@ -123,10 +148,12 @@ class ServerCertificates {
 
     private boolean nearExpiry(Path certificate) throws IOException {
         try (var in = Files.newInputStream(certificate)) {
-            X509Certificate current = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in);
+            X509Certificate current = (X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
             current.verify(hierarchy.issuing().certificate().getPublicKey()); // made by this CA, not a former one
-            return Duration.between(clock.instant(), current.getNotAfter().toInstant()).toDays() < 30;
+            return Duration.between(clock.instant(), current.getNotAfter().toInstant())
+                            .toDays()
+                    < 30;
         } catch (java.security.GeneralSecurityException e) {
             return true;
         }

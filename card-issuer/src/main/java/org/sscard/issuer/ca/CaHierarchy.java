@@ -55,23 +55,32 @@ public class CaHierarchy {
         });
         issuing = keyStore.load(ISSUING).orElseGet(() -> {
             KeyPair keys = keyStore.generate("RSA", ca.issuingKeySize());
-            Instant notAfter = now.atZone(ZoneOffset.UTC).plus(ca.issuingValidity()).toInstant();
-            X509Certificate cert = minter.issuingCa(name("発行CA"), keys.getPublic(), root, notAfter,
-                    ca.crlUrl(ROOT), now);
+            Instant notAfter =
+                    now.atZone(ZoneOffset.UTC).plus(ca.issuingValidity()).toInstant();
+            X509Certificate cert =
+                    minter.issuingCa(name("発行CA"), keys.getPublic(), root, notAfter, ca.crlUrl(ROOT), now);
             keyStore.save(ISSUING, keys.getPrivate(), List.of(cert, root.certificate()));
             log.info("created issuing CA");
             created.add(cert);
             return keyStore.load(ISSUING).orElseThrow();
         });
-        ocsp = keyStore.load(OCSP).filter(entry -> !nearExpiry(entry.certificate(), now)).orElseGet(() -> {
-            KeyPair keys = keyStore.generate(ocspProfile.keyAlgorithm(), ocspProfile.keySize());
-            X509Certificate cert = minter.endEntity(ocspProfile, new CertificateSubject.OcspSigner(ca.name(),
-                    ca.organisation()), keys.getPublic(), CertificateMinter.newSerial(), issuing, ca, now);
-            keyStore.save(OCSP, keys.getPrivate(), List.of(cert, issuing.certificate()));
-            log.info("created OCSP signer certificate");
-            created.add(cert);
-            return keyStore.load(OCSP).orElseThrow();
-        });
+        ocsp = keyStore.load(OCSP)
+                .filter(entry -> !nearExpiry(entry.certificate(), now))
+                .orElseGet(() -> {
+                    KeyPair keys = keyStore.generate(ocspProfile.keyAlgorithm(), ocspProfile.keySize());
+                    X509Certificate cert = minter.endEntity(
+                            ocspProfile,
+                            new CertificateSubject.OcspSigner(ca.name(), ca.organisation()),
+                            keys.getPublic(),
+                            CertificateMinter.newSerial(),
+                            issuing,
+                            ca,
+                            now);
+                    keyStore.save(OCSP, keys.getPrivate(), List.of(cert, issuing.certificate()));
+                    log.info("created OCSP signer certificate");
+                    created.add(cert);
+                    return keyStore.load(OCSP).orElseThrow();
+                });
         return created;
     }
 
@@ -92,8 +101,11 @@ public class CaHierarchy {
     }
 
     private X500Name name(String tier) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, ca.country())
-                .addRDN(BCStyle.O, ca.organisation()).addRDN(BCStyle.CN, ca.name() + " " + tier).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, ca.country())
+                .addRDN(BCStyle.O, ca.organisation())
+                .addRDN(BCStyle.CN, ca.name() + " " + tier)
+                .build();
     }
 
     private static boolean nearExpiry(X509Certificate cert, Instant now) {

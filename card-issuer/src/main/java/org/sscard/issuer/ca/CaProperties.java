@@ -30,13 +30,16 @@ public record CaProperties(
         @DefaultValue("PKCS12") KeyStoreType keyStore,
         @DefaultValue Pkcs11 pkcs11) {
 
-    public enum KeyStoreType { PKCS12, PKCS11 }
+    public enum KeyStoreType {
+        PKCS12,
+        PKCS11
+    }
 
     /** The HSM: a PKCS#11 library, a slot, and a file holding the user PIN (never in configuration). */
-    public record Pkcs11(@DefaultValue("/usr/lib/softhsm/libsofthsm2.so") Path library,
-                         @DefaultValue("0") int slotListIndex,
-                         Path pinFile) {
-    }
+    public record Pkcs11(
+            @DefaultValue("/usr/lib/softhsm/libsofthsm2.so") Path library,
+            @DefaultValue("0") int slotListIndex,
+            Path pinFile) {}
 
     public String crlUrl(String issuer) {
         return publicUrl.resolve("/crl/" + issuer + ".crl").toString();

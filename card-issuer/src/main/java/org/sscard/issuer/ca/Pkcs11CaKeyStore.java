@@ -28,7 +28,9 @@ public class Pkcs11CaKeyStore implements CaKeyStore {
         }
         char[] pin;
         try {
-            pin = Files.readString(config.pinFile(), StandardCharsets.UTF_8).strip().toCharArray();
+            pin = Files.readString(config.pinFile(), StandardCharsets.UTF_8)
+                    .strip()
+                    .toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the HSM PIN file " + config.pinFile(), e);
         }
@@ -44,7 +46,8 @@ public class Pkcs11CaKeyStore implements CaKeyStore {
                 return Optional.empty();
             }
             Certificate[] chain = store.getCertificateChain(alias);
-            return Optional.of(new Entry((PrivateKey) store.getKey(alias, null),
+            return Optional.of(new Entry(
+                    (PrivateKey) store.getKey(alias, null),
                     Arrays.stream(chain).map(X509Certificate.class::cast).toList()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read CA key " + alias + " from the HSM", e);

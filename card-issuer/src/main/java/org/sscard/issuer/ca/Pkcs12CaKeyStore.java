@@ -39,8 +39,8 @@ public class Pkcs12CaKeyStore implements CaKeyStore {
                 keyStore.load(null, null);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the CA key store " + file
-                    + " (wrong passphrase or damaged file)", e);
+            throw new UncheckedIOException(
+                    "cannot open the CA key store " + file + " (wrong passphrase or damaged file)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the CA key store " + file, e);
         }
@@ -54,7 +54,8 @@ public class Pkcs12CaKeyStore implements CaKeyStore {
             }
             PrivateKey key = (PrivateKey) keyStore.getKey(alias, passphrase);
             Certificate[] chain = keyStore.getCertificateChain(alias);
-            return Optional.of(new Entry(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList()));
+            return Optional.of(new Entry(
+                    key, Arrays.stream(chain).map(X509Certificate.class::cast).toList()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read CA key " + alias, e);
         }
@@ -76,7 +77,10 @@ public class Pkcs12CaKeyStore implements CaKeyStore {
         try {
             keyStore.setKeyEntry(alias, privateKey, passphrase, chain.toArray(new Certificate[0]));
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "ca", ".tmp",
+            Path temp = Files.createTempFile(
+                    file.getParent(),
+                    "ca",
+                    ".tmp",
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(temp)) {

@@ -58,15 +58,16 @@ final class CardIssuanceCommands {
         JsonNode card = api.post("/api/v1/cards/soft", request);
         try {
             // owner-only, and never over an existing file: it may be another resident's card
-            Files.write(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"))),
+            Files.write(
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
                     Base64.getDecoder().decode(card.path("pkcs12").asText()));
         } catch (FileAlreadyExistsException e) {
-            throw new IssuerApiClient.Refused("card " + card.path("cardSerial").asText() + " was issued, but "
-                    + file + " exists; revoke the card and issue again to a new file");
+            throw new IssuerApiClient.Refused("card " + card.path("cardSerial").asText() + " was issued, but " + file
+                    + " exists; revoke the card and issue again to a new file");
         } catch (IOException e) {
-            throw new UncheckedIOException("card " + card.path("cardSerial").asText() + " was issued, but "
-                    + file + " cannot be written", e);
+            throw new UncheckedIOException(
+                    "card " + card.path("cardSerial").asText() + " was issued, but " + file + " cannot be written", e);
         }
         printIssued(card, "written to " + file);
     }
@@ -75,7 +76,8 @@ final class CardIssuanceCommands {
         Path library = Path.of(args.required("pkcs11-library"));
         int slotIndex = args.integer("slot-index");
         HolderSecrets secrets = HolderSecrets.read(args.optional("input"), stdin);
-        try (Pkcs11Session token = Pkcs11Session.open(library, slotIndex, secrets.pin().toCharArray())) {
+        try (Pkcs11Session token =
+                Pkcs11Session.open(library, slotIndex, secrets.pin().toCharArray())) {
             TokenCardWriter writer = new TokenCardWriter(token);
             String cardSerial = writer.cardSerial(); // before a key is made: a token without one is not a card
             TokenCardWriter.PendingCard pending = writer.newKey("RSA", RSA_KEY_SIZE);
@@ -87,7 +89,8 @@ final class CardIssuanceCommands {
             try {
                 writer.write(pending, chain(card));
             } catch (RuntimeException e) {
-                throw new IssuerApiClient.Refused("card " + card.path("cardSerial").asText() + " was issued but"
+                throw new IssuerApiClient.Refused("card "
+                        + card.path("cardSerial").asText() + " was issued but"
                         + " could not be written to the token (" + e.getMessage() + "); revoke it: revoke --card "
                         + card.path("cardSerial").asText() + " --reason cessationOfOperation");
             }

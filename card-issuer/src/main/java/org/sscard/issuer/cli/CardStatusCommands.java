@@ -9,8 +9,15 @@ import org.sscard.common.pki.RevocationReason;
 /** Looks up a card, puts it on hold, resumes it, or revokes it with an RFC 5280 reason. */
 final class CardStatusCommands {
 
-    static final Map<String, Set<String>> OPTIONS = Map.of("status", Set.of("card"), "suspend", Set.of("card"),
-            "resume", Set.of("card"), "revoke", Set.of("card", "reason"));
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "status",
+            Set.of("card"),
+            "suspend",
+            Set.of("card"),
+            "resume",
+            Set.of("card"),
+            "revoke",
+            Set.of("card", "reason"));
 
     private final IssuerApiClient api;
     private final PrintStream out;
@@ -37,8 +44,8 @@ final class CardStatusCommands {
         try {
             return RevocationReason.valueOf(reason).name();
         } catch (IllegalArgumentException e) {
-            throw new CliArguments.UsageException("--reason is one of " + java.util.Arrays.toString(
-                    RevocationReason.values()));
+            throw new CliArguments.UsageException(
+                    "--reason is one of " + java.util.Arrays.toString(RevocationReason.values()));
         }
     }
 

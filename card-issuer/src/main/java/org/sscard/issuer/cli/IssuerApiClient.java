@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokenClient;
@@ -38,7 +38,8 @@ final class IssuerApiClient {
     private final URI baseUrl;
     private final ServiceTokens tokens;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private IssuerApiClient(URI baseUrl, ServiceTokens tokens) {
         this.baseUrl = baseUrl;
@@ -53,10 +54,14 @@ final class IssuerApiClient {
                     + ": --data-dir must be the card issuer's data directory, and the issuer must have started once");
         }
         TokenProperties token = new TokenProperties(authUrl, null, null, null, CLIENT);
-        return new IssuerApiClient(baseUrl, new ServiceTokenClient(token.tokenUri(),
-                () -> ServiceCredentials.read(credentials, CLIENT),
-                () -> PlatformTrust.sslContext(dataDirectory.resolve("tls").resolve("ca-root.pem")),
-                Clock.systemUTC()));
+        return new IssuerApiClient(
+                baseUrl,
+                new ServiceTokenClient(
+                        token.tokenUri(),
+                        () -> ServiceCredentials.read(credentials, CLIENT),
+                        () -> PlatformTrust.sslContext(
+                                dataDirectory.resolve("tls").resolve("ca-root.pem")),
+                        Clock.systemUTC()));
     }
 
     JsonNode get(String path) {
@@ -65,8 +70,11 @@ final class IssuerApiClient {
 
     JsonNode post(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), path);
+            return send(
+                    HttpRequest.newBuilder(baseUrl.resolve(path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
+                    path);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -75,8 +83,11 @@ final class IssuerApiClient {
     private JsonNode send(HttpRequest.Builder request, String path) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.header("Authorization", authorization()).header("Accept",
-                    "application/json, application/problem+json").timeout(Duration.ofSeconds(60)).build(),
+            response = http.send(
+                    request.header("Authorization", authorization())
+                            .header("Accept", "application/json, application/problem+json")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Refused("cannot reach the card issuer at " + baseUrl + " (" + e + ")");

@@ -37,8 +37,7 @@ public final class IssuerCli {
             Defaults: --issuer-url http://localhost:8083, --auth-url https://localhost:8082 (the token issuer),
             --data-dir ./data (the city office's client certificate is <data-dir>/clients/city-office.crt|.key).""";
 
-    private IssuerCli() {
-    }
+    private IssuerCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.in, System.out, System.err));

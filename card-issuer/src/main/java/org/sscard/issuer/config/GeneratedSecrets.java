@@ -36,7 +36,10 @@ final class GeneratedSecrets {
                 byte[] bytes = new byte[32];
                 RANDOM.nextBytes(bytes);
                 String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                Path temp = Files.createTempFile(directory, client, ".tmp",
+                Path temp = Files.createTempFile(
+                        directory,
+                        client,
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(temp, secret, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
                 try {

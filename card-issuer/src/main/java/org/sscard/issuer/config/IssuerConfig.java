@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.sscard.common.id.PersonalIdFormat;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokenClient;
@@ -26,7 +25,6 @@ import org.sscard.issuer.ca.Pkcs12CaKeyStore;
 import org.sscard.issuer.profile.ProfileProperties;
 import org.sscard.issuer.relay.RelayClient;
 import org.sscard.issuer.revocation.CertificateRecords;
-import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
 
 /** Wires the CA: its key store (PKCS#12 file or PKCS#11 HSM), the hierarchy, and the relay client. */
 @Configuration
@@ -61,8 +59,13 @@ class IssuerConfig {
     /** Created after Flyway, so that certificates made on first start are recorded in the CA's register. */
     @Bean
     @DependsOn("flywayInitializer")
-    CaHierarchy caHierarchy(CaKeyStore keyStore, CertificateMinter minter, CaProperties ca,
-                            ProfileProperties profiles, CertificateRecords records, Clock clock) {
+    CaHierarchy caHierarchy(
+            CaKeyStore keyStore,
+            CertificateMinter minter,
+            CaProperties ca,
+            ProfileProperties profiles,
+            CertificateRecords records,
+            Clock clock) {
         CaHierarchy hierarchy = new CaHierarchy(keyStore, minter, ca, clock);
         CaRecords.recordCreated(hierarchy, hierarchy.initialise(profiles.require("ocsp-signer")), records);
         return hierarchy;
@@ -74,9 +77,11 @@ class IssuerConfig {
      */
     @Bean
     ServiceTokens serviceTokens(TokenProperties tokens, IssuerProperties issuer, Clock clock) {
-        return new ServiceTokenClient(tokens.tokenUri(),
+        return new ServiceTokenClient(
+                tokens.tokenUri(),
                 () -> ServiceCredentials.read(ServiceCredentials.directory(issuer.dataDir()), tokens.clientId()),
-                () -> platformTrust(issuer), clock);
+                () -> platformTrust(issuer),
+                clock);
     }
 
     @Bean
@@ -92,8 +97,7 @@ class IssuerConfig {
     /** The PKCS#12 passphrase: SSCARD_CA_PASSPHRASE, or generated once into the data directory (owner-only). */
     static final class CaSecrets {
 
-        private CaSecrets() {
-        }
+        private CaSecrets() {}
 
         static char[] passphrase(Path caDir) {
             String fromEnvironment = System.getenv("SSCARD_CA_PASSPHRASE");
@@ -105,7 +109,9 @@ class IssuerConfig {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new GeneratedSecrets(caDir.getParent(), "ca").getOrCreate("ca-passphrase").toCharArray();
+            return new GeneratedSecrets(caDir.getParent(), "ca")
+                    .getOrCreate("ca-passphrase")
+                    .toCharArray();
         }
     }
 }

@@ -12,12 +12,16 @@ import org.springframework.validation.annotation.Validated;
 /** The issuer's service-level settings: data directory, relay, and which clients may call the API. */
 @ConfigurationProperties("sscard")
 @Validated
-public record IssuerProperties(@NotNull Path dataDir, @NotNull URI relayUrl,
-                               @NotEmpty Map<String, Set<IssuerAuthority>> issuerClients) {
+public record IssuerProperties(
+        @NotNull Path dataDir,
+        @NotNull URI relayUrl,
+        @NotEmpty Map<String, Set<IssuerAuthority>> issuerClients) {
 
     /** What a client of the issuer API may do. */
     public enum IssuerAuthority implements org.springframework.security.core.GrantedAuthority {
-        ISSUE, REVOKE, READ;
+        ISSUE,
+        REVOKE,
+        READ;
 
         @Override
         public String getAuthority() {

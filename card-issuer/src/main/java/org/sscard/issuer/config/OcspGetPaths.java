@@ -24,8 +24,8 @@ class OcspGetPaths {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepEncodedSlashesEncoded() {
-        return factory -> factory.addConnectorCustomizers(connector ->
-                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     @Bean

@@ -27,7 +27,8 @@ class OcspSignerRenewal {
         this.records = records;
     }
 
-    @Scheduled(fixedDelayString = "${sscard.issuer.ca.ocsp-renewal-check:PT6H}",
+    @Scheduled(
+            fixedDelayString = "${sscard.issuer.ca.ocsp-renewal-check:PT6H}",
             initialDelayString = "${sscard.issuer.ca.ocsp-renewal-check:PT6H}")
     void renewIfDue() {
         var created = hierarchy.initialise(profiles.require("ocsp-signer"));

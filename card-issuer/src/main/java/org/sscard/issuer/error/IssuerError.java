@@ -36,5 +36,4 @@ public enum IssuerError implements ErrorCode {
     public String title() {
         return title;
     }
-
 }

@@ -9,8 +9,8 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.profile.CertificateProfile;
@@ -21,8 +21,7 @@ import org.sscard.issuer.profile.CertificateProfile;
  */
 final class CsrReader {
 
-    private CsrReader() {
-    }
+    private CsrReader() {}
 
     static PublicKey publicKey(String pem, CertificateProfile profile) {
         PKCS10CertificationRequest csr = parse(pem);
@@ -37,8 +36,8 @@ final class CsrReader {
         // factory up by OID, which the JDK's providers do not offer for EC, so every EC CSR looked forged
         try {
             if (!csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new IssuerException(IssuerError.CSR_SIGNATURE_INVALID,
-                        "the CSR is not signed by the key it contains");
+                throw new IssuerException(
+                        IssuerError.CSR_SIGNATURE_INVALID, "the CSR is not signed by the key it contains");
             }
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             if (e instanceof IssuerException issuer) {
@@ -51,15 +50,20 @@ final class CsrReader {
 
     static void requireFits(PublicKey key, CertificateProfile profile) {
         boolean fits = switch (profile.keyAlgorithm()) {
-            case "RSA" -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= profile.keySize()
-                    && rsa.getModulus().bitLength() <= 4096;
-            case "EC" -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize()
-                    >= profile.keySize();
+            case "RSA" ->
+                key instanceof RSAPublicKey rsa
+                        && rsa.getModulus().bitLength() >= profile.keySize()
+                        && rsa.getModulus().bitLength() <= 4096;
+            case "EC" ->
+                key instanceof ECPublicKey ec
+                        && ec.getParams().getCurve().getField().getFieldSize() >= profile.keySize();
             default -> false;
         };
         if (!fits) {
-            throw new IssuerException(IssuerError.WRONG_KEY, "this profile needs a " + profile.keyAlgorithm()
-                    + " key of at least " + profile.keySize() + " bits");
+            throw new IssuerException(
+                    IssuerError.WRONG_KEY,
+                    "this profile needs a " + profile.keyAlgorithm() + " key of at least " + profile.keySize()
+                            + " bits");
         }
     }
 

@@ -11,10 +11,13 @@ import java.util.UUID;
  * Whom to certify: exactly one of a resident (by the 44-digit personal ID, in the body only), a staff member
  * (by the relay's staff ID), or a platform service (name, host names, addresses).
  */
-public record HolderRequest(String personalId, UUID staffId, @Valid PlatformService service) {
+public record HolderRequest(
+        String personalId, UUID staffId, @Valid PlatformService service) {
 
     public record PlatformService(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String name,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String name,
+
             List<@Pattern(regexp = "[A-Za-z0-9.-]{1,253}") String> dnsNames,
             List<@Pattern(regexp = "[0-9.:a-fA-F]{2,45}") @Size(max = 45) String> ipAddresses) {
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sscard.common.id.PersonalId;
 import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.web.CommonError;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.profile.CertificateProfile;
@@ -12,7 +13,6 @@ import org.sscard.issuer.profile.CertificateSubject;
 import org.sscard.issuer.profile.SubjectKind;
 import org.sscard.issuer.relay.RelayClient;
 import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
-import org.sscard.common.web.CommonError;
 
 /**
  * Turns an issuance request's holder into a certificate subject, refusing anyone the relay does not know as an
@@ -37,15 +37,15 @@ class HolderResolver {
 
     Holder resolve(HolderRequest request, CertificateProfile profile) {
         if (request == null || request.count() != 1) {
-            throw new IssuerException(CommonError.INVALID_FIELD,
-                    "name exactly one holder: personalId, staffId or service");
+            throw new IssuerException(
+                    CommonError.INVALID_FIELD, "name exactly one holder: personalId, staffId or service");
         }
         return switch (profile.subject()) {
             case RESIDENT -> resident(request);
             case STAFF -> staff(request, profile);
             case SERVER, SERVICE -> platform(request, profile.subject());
-            case OCSP_SIGNER -> throw new IssuerException(IssuerError.UNKNOWN_PROFILE,
-                    "the OCSP signer is made by the CA itself");
+            case OCSP_SIGNER ->
+                throw new IssuerException(IssuerError.UNKNOWN_PROFILE, "the OCSP signer is made by the CA itself");
         };
     }
 
@@ -54,12 +54,16 @@ class HolderResolver {
             throw new IssuerException(CommonError.INVALID_FIELD, "a resident card needs personalId");
         }
         PersonalId personalId = personalIds.parse(request.personalId());
-        RelayClient.Person person = relay.personByPersonalId(personalId).orElseThrow(() ->
-                new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no person with this personal ID in the relay"));
+        RelayClient.Person person = relay.personByPersonalId(personalId)
+                .orElseThrow(() -> new IssuerException(
+                        IssuerError.UNKNOWN_SUBJECT, "no person with this personal ID in the relay"));
         if (!"ACTIVE".equals(person.status())) {
             throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the person is " + person.status());
         }
-        return new Holder(new CertificateSubject.Resident(personalId), HolderType.PERSON, person.id().toString(),
+        return new Holder(
+                new CertificateSubject.Resident(personalId),
+                HolderType.PERSON,
+                person.id().toString(),
                 person.id());
     }
 
@@ -67,17 +71,22 @@ class HolderResolver {
         if (request.staffId() == null) {
             throw new IssuerException(CommonError.INVALID_FIELD, "a staff token needs staffId");
         }
-        RelayClient.Staff staff = relay.staff(request.staffId()).orElseThrow(() ->
-                new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no such staff member in the relay"));
+        RelayClient.Staff staff = relay.staff(request.staffId())
+                .orElseThrow(
+                        () -> new IssuerException(IssuerError.UNKNOWN_SUBJECT, "no such staff member in the relay"));
         if (!"ACTIVE".equals(staff.status())) {
             throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the staff member is " + staff.status());
         }
         if (!staff.role().equals(profile.staffRole())) {
-            throw new IssuerException(CommonError.INVALID_FIELD, "this profile certifies " + profile.staffRole()
-                    + ", and the staff member is " + staff.role());
+            throw new IssuerException(
+                    CommonError.INVALID_FIELD,
+                    "this profile certifies " + profile.staffRole() + ", and the staff member is " + staff.role());
         }
-        return new Holder(new CertificateSubject.Staff(staff.id(), staff.organisation(), staff.role(),
-                staff.nameKanji()), HolderType.STAFF, staff.id().toString(), staff.id());
+        return new Holder(
+                new CertificateSubject.Staff(staff.id(), staff.organisation(), staff.role(), staff.nameKanji()),
+                HolderType.STAFF,
+                staff.id().toString(),
+                staff.id());
     }
 
     private static Holder platform(HolderRequest request, SubjectKind kind) {
@@ -86,8 +95,10 @@ class HolderResolver {
             throw new IssuerException(CommonError.INVALID_FIELD, "a platform certificate needs service");
         }
         CertificateSubject subject = kind == SubjectKind.SERVER
-                ? new CertificateSubject.Server(service.name(), service.dnsNames().isEmpty()
-                        ? List.of("localhost") : service.dnsNames(), service.ipAddresses())
+                ? new CertificateSubject.Server(
+                        service.name(),
+                        service.dnsNames().isEmpty() ? List.of("localhost") : service.dnsNames(),
+                        service.ipAddresses())
                 : new CertificateSubject.Service(service.name());
         return new Holder(subject, HolderType.PLATFORM, service.name(), null);
     }

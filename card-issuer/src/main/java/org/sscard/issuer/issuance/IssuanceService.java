@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.common.id.InvalidPersonalIdException;
 import org.sscard.common.pki.RevocationReason;
+import org.sscard.common.web.CommonError;
 import org.sscard.issuer.audit.IssuerAudit;
 import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.ca.CaProperties;
@@ -31,7 +32,6 @@ import org.sscard.issuer.revocation.CertificateRecords;
 import org.sscard.issuer.revocation.CertificateStatus;
 import org.sscard.issuer.revocation.IssuedCertificate;
 import org.sscard.issuer.revocation.RevocationService;
-import org.sscard.common.web.CommonError;
 
 /**
  * Issuance: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
@@ -55,9 +55,18 @@ public class IssuanceService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    IssuanceService(ProfileProperties profiles, HolderResolver holders, RelayClient relay, CaHierarchy hierarchy,
-                    CertificateMinter minter, CertificateRecords records, RevocationService revocations,
-                    IssuerAudit audit, CaProperties ca, Clock clock, PlatformTransactionManager transactionManager) {
+    IssuanceService(
+            ProfileProperties profiles,
+            HolderResolver holders,
+            RelayClient relay,
+            CaHierarchy hierarchy,
+            CertificateMinter minter,
+            CertificateRecords records,
+            RevocationService revocations,
+            IssuerAudit audit,
+            CaProperties ca,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.profiles = profiles;
         this.holders = holders;
         this.relay = relay;
@@ -76,24 +85,30 @@ public class IssuanceService {
         return audited("ISSUE_SOFT", () -> {
             CertificateProfile profile = profile(profileName);
             KeyPair keys = generate(profile); // outside the transaction: key generation holds no connection
-            return transactions.execute(status -> issue(profileName, profile, holder, keys.getPublic(),
-                    keys.getPrivate(), null, replacesCardSerial));
+            return transactions.execute(status ->
+                    issue(profileName, profile, holder, keys.getPublic(), keys.getPrivate(), null, replacesCardSerial));
         });
     }
 
     /** A card whose key was generated elsewhere (on a PKCS#11 token): the CSR proves possession. */
-    public IssuedCard issueForCsr(String profileName, HolderRequest holder, String csrPem, String cardSerial,
-                                  String replacesCardSerial) {
+    public IssuedCard issueForCsr(
+            String profileName, HolderRequest holder, String csrPem, String cardSerial, String replacesCardSerial) {
         return audited("ISSUE_CSR", () -> {
             CertificateProfile profile = profile(profileName);
             PublicKey key = CsrReader.publicKey(csrPem, profile);
-            return transactions.execute(status -> issue(profileName, profile, holder, key, null, cardSerial,
-                    replacesCardSerial));
+            return transactions.execute(
+                    status -> issue(profileName, profile, holder, key, null, cardSerial, replacesCardSerial));
         });
     }
 
-    private IssuedCard issue(String profileName, CertificateProfile profile, HolderRequest request, PublicKey key,
-                             PrivateKey softKey, String cardSerial, String replacesCardSerial) {
+    private IssuedCard issue(
+            String profileName,
+            CertificateProfile profile,
+            HolderRequest request,
+            PublicKey key,
+            PrivateKey softKey,
+            String cardSerial,
+            String replacesCardSerial) {
         HolderResolver.Holder holder = holders.resolve(request, profile);
         boolean card = holder.relayId() != null;
         if (replacesCardSerial != null) {
@@ -107,22 +122,35 @@ public class IssuanceService {
             throw new IssuerException(CommonError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
         }
         BigInteger serial = CertificateMinter.newSerial();
-        X509Certificate certificate = minter.endEntity(profile, holder.subject(), key, serial, hierarchy.issuing(),
-                ca, clock.instant());
+        X509Certificate certificate =
+                minter.endEntity(profile, holder.subject(), key, serial, hierarchy.issuing(), ca, clock.instant());
         records.record(certificate, CaHierarchy.ISSUING, profileName, holder.type(), holder.ref(), serialOfCard);
         if (card) {
-            relay.registerCard(holder.isStaff(), holder.relayId(), serialOfCard, serial.toString(16),
-                    CertificateRecords.sha256(certificate), certificate.getNotBefore().toInstant(),
+            relay.registerCard(
+                    holder.isStaff(),
+                    holder.relayId(),
+                    serialOfCard,
+                    serial.toString(16),
+                    CertificateRecords.sha256(certificate),
+                    certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant());
         }
         audit.accepted("ISSUE", holder.ref(), serial.toString(16));
-        return new IssuedCard(serialOfCard, certificate, List.of(certificate, hierarchy.issuing().certificate(),
-                hierarchy.root().certificate()), softKey, holder.ref());
+        return new IssuedCard(
+                serialOfCard,
+                certificate,
+                List.of(
+                        certificate,
+                        hierarchy.issuing().certificate(),
+                        hierarchy.root().certificate()),
+                softKey,
+                holder.ref());
     }
 
     private void replace(String replacesCardSerial, HolderResolver.Holder holder) {
-        IssuedCertificate old = records.byCardSerial(replacesCardSerial).orElseThrow(() ->
-                new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + replacesCardSerial));
+        IssuedCertificate old = records.byCardSerial(replacesCardSerial)
+                .orElseThrow(
+                        () -> new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + replacesCardSerial));
         if (!old.holderRef().equals(holder.ref())) {
             throw new IssuerException(CommonError.INVALID_FIELD, "the replaced card belongs to someone else");
         }
@@ -135,8 +163,9 @@ public class IssuanceService {
         boolean active = relay.cards(holder.isStaff(), holder.relayId()).stream()
                 .anyMatch(c -> c.status().equals("ACTIVE") || c.status().equals("SUSPENDED"));
         if (active) {
-            throw new IssuerException(IssuerError.SECOND_ACTIVE_CARD, "the holder already has an active card: "
-                    + "revoke it, or reissue with replacesCardSerial");
+            throw new IssuerException(
+                    IssuerError.SECOND_ACTIVE_CARD,
+                    "the holder already has an active card: " + "revoke it, or reissue with replacesCardSerial");
         }
     }
 

@@ -5,6 +5,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /** The outcome of one issuance: the card serial, the certificate and its chain; the key only for soft cards. */
-public record IssuedCard(String cardSerial, X509Certificate certificate, List<X509Certificate> chain,
-                         PrivateKey softKey, String holderRef) {
-}
+public record IssuedCard(
+        String cardSerial,
+        X509Certificate certificate,
+        List<X509Certificate> chain,
+        PrivateKey softKey,
+        String holderRef) {}

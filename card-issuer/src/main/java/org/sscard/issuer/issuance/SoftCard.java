@@ -13,8 +13,7 @@ public final class SoftCard {
 
     public static final String ALIAS = "sscard-card";
 
-    private SoftCard() {
-    }
+    private SoftCard() {}
 
     /** PINs are 4 to 16 digits, like an IC card's; nothing else is accepted. */
     public static void requireValidPin(String pin) {
@@ -28,7 +27,8 @@ public final class SoftCard {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, card.softKey(), pin.toCharArray(), card.chain().toArray(new Certificate[0]));
+            store.setKeyEntry(
+                    ALIAS, card.softKey(), pin.toCharArray(), card.chain().toArray(new Certificate[0]));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, pin.toCharArray());
             return out.toByteArray();

@@ -19,7 +19,6 @@ import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
-import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
@@ -86,22 +85,30 @@ public class OcspResponder {
         long seenGeneration = generation.get(); // read before the status, so a change during the read is seen
         if (cacheKey != null) {
             Cached cached = cache.get(cacheKey);
-            if (cached != null && cached.generation() == seenGeneration && cached.freshUntil().isAfter(now)) {
+            if (cached != null
+                    && cached.generation() == seenGeneration
+                    && cached.freshUntil().isAfter(now)) {
                 return cached.response();
             }
         }
         try {
-            X509CertificateHolder issuing = new JcaX509CertificateHolder(hierarchy.issuing().certificate());
+            X509CertificateHolder issuing =
+                    new JcaX509CertificateHolder(hierarchy.issuing().certificate());
             for (Req single : requests) {
                 if (!single.getCertID().matchesIssuer(issuing, digests)) {
-                    audit.refused("OCSP", "request for a certificate of another CA", null,
+                    audit.refused(
+                            "OCSP",
+                            "request for a certificate of another CA",
+                            null,
                             single.getCertID().getSerialNumber().toString(16));
                     return status(OCSPRespBuilder.UNAUTHORIZED);
                 }
             }
             Response response = sign(requests, nonce, now);
             if (cacheKey != null) {
-                cache.put(cacheKey, new Cached(response, now.plus(ca.ocspValidity().dividedBy(2)), seenGeneration));
+                cache.put(
+                        cacheKey,
+                        new Cached(response, now.plus(ca.ocspValidity().dividedBy(2)), seenGeneration));
             }
             return response;
         } catch (OCSPException | java.security.cert.CertificateEncodingException e) {
@@ -131,24 +138,34 @@ public class OcspResponder {
     private Response sign(Req[] requests, Extension nonce, Instant now) throws OCSPException {
         CaKeyStore.Entry signer = hierarchy.ocspSigner();
         try {
-            JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(signer.certificate().getPublicKey(),
-                    digests.get(CertificateID.HASH_SHA1));
+            JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(
+                    signer.certificate().getPublicKey(), digests.get(CertificateID.HASH_SHA1));
             Instant nextUpdate = now.plus(ca.ocspValidity());
             for (Req single : requests) {
-                builder.addResponse(single.getCertID(), statusOf(single.getCertID().getSerialNumber()),
-                        Date.from(now), Date.from(nextUpdate), null);
+                builder.addResponse(
+                        single.getCertID(),
+                        statusOf(single.getCertID().getSerialNumber()),
+                        Date.from(now),
+                        Date.from(nextUpdate),
+                        null);
             }
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(
-                    CertificateMinter.signatureAlgorithm(signer.privateKey()));
+            JcaContentSignerBuilder signerBuilder =
+                    new JcaContentSignerBuilder(CertificateMinter.signatureAlgorithm(signer.privateKey()));
             hierarchy.keyStore().signingProvider().ifPresent(signerBuilder::setProvider);
-            BasicOCSPResp basic = builder.build(signerBuilder.build(signer.privateKey()),
+            BasicOCSPResp basic = builder.build(
+                    signerBuilder.build(signer.privateKey()),
                     // the issuing CA too, so a relying party that trusts only the root can build the responder's path
-                    new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate()),
-                            new JcaX509CertificateHolder(hierarchy.issuing().certificate())}, Date.from(now));
-            byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+                    new X509CertificateHolder[] {
+                        new JcaX509CertificateHolder(signer.certificate()),
+                        new JcaX509CertificateHolder(hierarchy.issuing().certificate())
+                    },
+                    Date.from(now));
+            byte[] der = new OCSPRespBuilder()
+                    .build(OCSPRespBuilder.SUCCESSFUL, basic)
+                    .getEncoded();
             return new Response(der, nextUpdate);
         } catch (Exception e) {
             throw new OCSPException("cannot sign the OCSP response", e);
@@ -162,8 +179,10 @@ public class OcspResponder {
         }
         return switch (certificate.status()) {
             case GOOD -> CertificateStatus.GOOD;
-            case ON_HOLD, REVOKED -> new RevokedStatus(Date.from(certificate.revokedAt()),
-                    RevocationReason.valueOf(certificate.revocationReason()).code());
+            case ON_HOLD, REVOKED ->
+                new RevokedStatus(
+                        Date.from(certificate.revokedAt()),
+                        RevocationReason.valueOf(certificate.revocationReason()).code());
         };
     }
 
@@ -184,9 +203,7 @@ public class OcspResponder {
     }
 
     /** A DER OCSPResponse and, for signed answers, when it stops being fresh (for HTTP caching). */
-    public record Response(byte[] der, Instant nextUpdate) {
-    }
+    public record Response(byte[] der, Instant nextUpdate) {}
 
-    private record Cached(Response response, Instant freshUntil, long generation) {
-    }
+    private record Cached(Response response, Instant freshUntil, long generation) {}
 }

@@ -44,13 +44,18 @@ class PublicationController {
 
     @GetMapping("/crl/{issuer:root|issuing}.crl")
     ResponseEntity<byte[]> crl(@PathVariable String issuer) {
-        return ResponseEntity.ok().contentType(PKIX_CRL).cacheControl(CacheControl.noCache()).body(crls.current(issuer));
+        return ResponseEntity.ok()
+                .contentType(PKIX_CRL)
+                .cacheControl(CacheControl.noCache())
+                .body(crls.current(issuer));
     }
 
     @GetMapping("/ca/{alias:root|issuing}.cer")
     ResponseEntity<byte[]> caCertificate(@PathVariable String alias) throws CertificateEncodingException {
         var entry = "root".equals(alias) ? hierarchy.root() : hierarchy.issuing();
-        return ResponseEntity.ok().contentType(PKIX_CERT).body(entry.certificate().getEncoded());
+        return ResponseEntity.ok()
+                .contentType(PKIX_CERT)
+                .body(entry.certificate().getEncoded());
     }
 
     @GetMapping(value = "/ca/{alias:root|issuing}.pem", produces = "application/x-pem-file")
@@ -58,7 +63,7 @@ class PublicationController {
         var entry = "root".equals(alias) ? hierarchy.root() : hierarchy.issuing();
         return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(entry.certificate().getEncoded())
+                        .encodeToString(entry.certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
     }
 
@@ -69,12 +74,12 @@ class PublicationController {
 
     @GetMapping("/ocsp/**")
     ResponseEntity<byte[]> ocspGet(HttpServletRequest request) {
-        String encoded = request.getRequestURI().substring(request.getContextPath().length() + "/ocsp/".length());
+        String encoded =
+                request.getRequestURI().substring(request.getContextPath().length() + "/ocsp/".length());
         byte[] der;
         try {
             // a '+' left unencoded by the client is base64, not a form-encoded space: keep it
-            der = Base64.getDecoder().decode(URLDecoder.decode(encoded.replace("+", "%2B"),
-                    StandardCharsets.US_ASCII));
+            der = Base64.getDecoder().decode(URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             der = new byte[0]; // the responder answers malformedRequest
         }
@@ -84,10 +89,11 @@ class PublicationController {
     private ResponseEntity<byte[]> answer(OcspResponder.Response response, boolean cacheable) {
         var builder = ResponseEntity.ok().contentType(OCSP_RESPONSE);
         if (cacheable && response.nextUpdate() != null) {
-            long seconds = Math.max(0, Duration.between(clock.instant(), response.nextUpdate()).toSeconds());
-            builder.cacheControl(CacheControl.maxAge(Duration.ofSeconds(seconds)).cachePublic());
+            long seconds = Math.max(
+                    0, Duration.between(clock.instant(), response.nextUpdate()).toSeconds());
+            builder.cacheControl(
+                    CacheControl.maxAge(Duration.ofSeconds(seconds)).cachePublic());
         }
         return builder.body(response.der());
     }
-
 }

@@ -26,7 +26,17 @@ public record CertificateProfile(
         /** For STAFF profiles: the role this profile certifies (RECEPTION_CLERK, INSURER_ADMIN, CITY_ADMIN). */
         String staffRole) {
 
-    public enum KeyUsageName { digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement }
+    public enum KeyUsageName {
+        digitalSignature,
+        nonRepudiation,
+        keyEncipherment,
+        dataEncipherment,
+        keyAgreement
+    }
 
-    public enum ExtendedKeyUsageName { clientAuth, serverAuth, OCSPSigning }
+    public enum ExtendedKeyUsageName {
+        clientAuth,
+        serverAuth,
+        OCSPSigning
+    }
 }

@@ -27,7 +27,9 @@ public sealed interface CertificateSubject {
         }
 
         public X500Name name() {
-            return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.SERIALNUMBER, personalId.digits()).build();
+            return new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.SERIALNUMBER, personalId.digits())
+                    .build();
         }
     }
 
@@ -41,22 +43,28 @@ public sealed interface CertificateSubject {
         }
 
         public X500Name name() {
-            return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "JP").addRDN(BCStyle.O, organisation)
-                    .addRDN(BCStyle.OU, role).addRDN(BCStyle.UID, staffId.toString())
-                    .addRDN(BCStyle.CN, displayName).build();
+            return new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "JP")
+                    .addRDN(BCStyle.O, organisation)
+                    .addRDN(BCStyle.OU, role)
+                    .addRDN(BCStyle.UID, staffId.toString())
+                    .addRDN(BCStyle.CN, displayName)
+                    .build();
         }
     }
 
     /** A TLS server: CN is the first host name; every name and address goes into the SAN. */
-    record Server(String serviceName, List<String> dnsNames, List<String> ipAddresses)
-            implements CertificateSubject {
+    record Server(String serviceName, List<String> dnsNames, List<String> ipAddresses) implements CertificateSubject {
         public SubjectKind kind() {
             return SubjectKind.SERVER;
         }
 
         public X500Name name() {
-            return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "sscard")
-                    .addRDN(BCStyle.OU, serviceName).addRDN(BCStyle.CN, dnsNames.get(0)).build();
+            return new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.O, "sscard")
+                    .addRDN(BCStyle.OU, serviceName)
+                    .addRDN(BCStyle.CN, dnsNames.get(0))
+                    .build();
         }
 
         public List<GeneralName> alternativeNames() {
@@ -74,8 +82,11 @@ public sealed interface CertificateSubject {
         }
 
         public X500Name name() {
-            return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "sscard").addRDN(BCStyle.OU, "services")
-                    .addRDN(BCStyle.CN, serviceName).build();
+            return new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.O, "sscard")
+                    .addRDN(BCStyle.OU, "services")
+                    .addRDN(BCStyle.CN, serviceName)
+                    .build();
         }
 
         public List<GeneralName> alternativeNames() {
@@ -90,8 +101,11 @@ public sealed interface CertificateSubject {
         }
 
         public X500Name name() {
-            return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "JP").addRDN(BCStyle.O, organisation)
-                    .addRDN(BCStyle.CN, caName + " OCSP").build();
+            return new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "JP")
+                    .addRDN(BCStyle.O, organisation)
+                    .addRDN(BCStyle.CN, caName + " OCSP")
+                    .build();
         }
     }
 }

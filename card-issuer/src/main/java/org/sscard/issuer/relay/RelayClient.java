@@ -17,9 +17,9 @@ import java.util.UUID;
 import org.sscard.common.id.PersonalId;
 import org.sscard.common.token.ServiceTokenException;
 import org.sscard.common.token.ServiceTokens;
+import org.sscard.common.web.CommonError;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
-import org.sscard.common.web.CommonError;
 
 /**
  * The card issuer's calls to the relay DB: who the holder is and whether they are active, which cards they hold,
@@ -27,14 +27,11 @@ import org.sscard.common.web.CommonError;
  */
 public class RelayClient {
 
-    public record Person(UUID id, String status) {
-    }
+    public record Person(UUID id, String status) {}
 
-    public record Staff(UUID id, String organisation, String role, String nameKanji, String status) {
-    }
+    public record Staff(UUID id, String organisation, String role, String nameKanji, String status) {}
 
-    public record Card(String cardSerial, String certificateSerial, String status) {
-    }
+    public record Card(String cardSerial, String certificateSerial, String status) {}
 
     private static final String AUDIENCE = "relay-db-service";
 
@@ -45,8 +42,11 @@ public class RelayClient {
     private volatile HttpClient http;
 
     /** {@code trust}: for an https relay, the platform's TLS trust, asked for at the first call (not at start). */
-    public RelayClient(URI base, ServiceTokens tokens, ObjectMapper json,
-                       java.util.function.Supplier<javax.net.ssl.SSLContext> trust) {
+    public RelayClient(
+            URI base,
+            ServiceTokens tokens,
+            ObjectMapper json,
+            java.util.function.Supplier<javax.net.ssl.SSLContext> trust) {
         this.base = base;
         this.trust = trust;
         this.tokens = tokens;
@@ -54,10 +54,13 @@ public class RelayClient {
     }
 
     public Optional<Person> personByPersonalId(PersonalId personalId) {
-        JsonNode person = send("POST", "/api/v1/persons/lookup/by-personal-id",
-                Map.of("personalId", personalId.digits()), true);
-        return person == null ? Optional.empty()
-                : Optional.of(new Person(UUID.fromString(person.path("id").asText()), person.path("status").asText()));
+        JsonNode person =
+                send("POST", "/api/v1/persons/lookup/by-personal-id", Map.of("personalId", personalId.digits()), true);
+        return person == null
+                ? Optional.empty()
+                : Optional.of(new Person(
+                        UUID.fromString(person.path("id").asText()),
+                        person.path("status").asText()));
     }
 
     public Optional<Staff> staff(UUID id) {
@@ -74,21 +77,41 @@ public class RelayClient {
     public List<Card> cards(boolean staff, UUID holder) {
         List<Card> result = new ArrayList<>();
         send("GET", "/api/v1/" + (staff ? "staff/" : "persons/") + holder + "/cards", null, false)
-                .forEach(c -> result.add(new Card(c.path("cardSerial").asText(), c.path("certificateSerial").asText(),
+                .forEach(c -> result.add(new Card(
+                        c.path("cardSerial").asText(),
+                        c.path("certificateSerial").asText(),
                         c.path("status").asText())));
         return result;
     }
 
-    public void registerCard(boolean staff, UUID holder, String cardSerial, String certificateSerial,
-                             String sha256, Instant issuedAt, Instant expiresAt) {
-        send("POST", "/api/v1/" + (staff ? "staff/" : "persons/") + holder + "/cards", Map.of(
-                "cardSerial", cardSerial, "certificateSerial", certificateSerial, "certificateSha256", sha256,
-                "issuedAt", issuedAt.toString(), "expiresAt", expiresAt.toString()), false);
+    public void registerCard(
+            boolean staff,
+            UUID holder,
+            String cardSerial,
+            String certificateSerial,
+            String sha256,
+            Instant issuedAt,
+            Instant expiresAt) {
+        send(
+                "POST",
+                "/api/v1/" + (staff ? "staff/" : "persons/") + holder + "/cards",
+                Map.of(
+                        "cardSerial",
+                        cardSerial,
+                        "certificateSerial",
+                        certificateSerial,
+                        "certificateSha256",
+                        sha256,
+                        "issuedAt",
+                        issuedAt.toString(),
+                        "expiresAt",
+                        expiresAt.toString()),
+                false);
     }
 
     public void changeCardStatus(String cardSerial, String status, String reason) {
-        Map<String, String> body = reason == null ? Map.of("status", status)
-                : Map.of("status", status, "reason", reason);
+        Map<String, String> body =
+                reason == null ? Map.of("status", status) : Map.of("status", status, "reason", reason);
         send("POST", "/api/v1/cards/" + cardSerial + "/status", body, false);
     }
 
@@ -143,7 +166,11 @@ public class RelayClient {
     }
 
     private static Staff staff(JsonNode s) {
-        return new Staff(UUID.fromString(s.path("id").asText()), s.path("organisation").asText(),
-                s.path("role").asText(), s.path("nameKanji").asText(), s.path("status").asText());
+        return new Staff(
+                UUID.fromString(s.path("id").asText()),
+                s.path("organisation").asText(),
+                s.path("role").asText(),
+                s.path("nameKanji").asText(),
+                s.path("status").asText());
     }
 }

@@ -53,8 +53,10 @@ public class CrlPublisher {
         return jdbc.sql("""
                         SELECT der FROM crl WHERE issuer = :issuer AND next_update > :soon
                         ORDER BY number DESC LIMIT 1""")
-                .param("issuer", issuer).param("soon", CertificateRecords.utc(clock.instant().plus(ca.crlRefresh())))
-                .query(byte[].class).optional()
+                .param("issuer", issuer)
+                .param("soon", CertificateRecords.utc(clock.instant().plus(ca.crlRefresh())))
+                .query(byte[].class)
+                .optional()
                 .orElseGet(() -> publish(issuer));
     }
 
@@ -65,33 +67,42 @@ public class CrlPublisher {
         X509Certificate signerCert = signer.certificate();
         // one publisher per issuer at a time, until commit: two concurrent status changes would otherwise take
         // the same CRL number (duplicate key, 500) or each publish a CRL without the other's entry
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('crl:' || :issuer))").param("issuer", issuer)
-                .query((rs, n) -> 1).list();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('crl:' || :issuer))")
+                .param("issuer", issuer)
+                .query((rs, n) -> 1)
+                .list();
         Instant now = clock.instant();
         long number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM crl WHERE issuer = :issuer")
-                .param("issuer", issuer).query(Long.class).single();
+                .param("issuer", issuer)
+                .query(Long.class)
+                .single();
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(signerCert.getSubjectX500Principal().getEncoded()), Date.from(now));
             builder.setNextUpdate(Date.from(now.plus(ca.crlValidity())));
             for (IssuedCertificate revoked : records.revokedOrHeld(issuer, now)) {
                 RevocationReason reason = RevocationReason.valueOf(revoked.revocationReason());
-                builder.addCRLEntry(new BigInteger(revoked.serial(), 16), Date.from(revoked.revokedAt()),
-                        reason.code());
+                builder.addCRLEntry(
+                        new BigInteger(revoked.serial(), 16), Date.from(revoked.revokedAt()), reason.code());
             }
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(signerCert));
-            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(
-                    CertificateMinter.signatureAlgorithm(signer.privateKey()));
+            JcaContentSignerBuilder signerBuilder =
+                    new JcaContentSignerBuilder(CertificateMinter.signatureAlgorithm(signer.privateKey()));
             hierarchy.keyStore().signingProvider().ifPresent(signerBuilder::setProvider);
             X509CRLHolder crl = builder.build(signerBuilder.build(signer.privateKey()));
             byte[] der = crl.getEncoded();
             jdbc.sql("""
                             INSERT INTO crl (issuer, number, this_update, next_update, der)
                             VALUES (:issuer, :number, :this, :next, :der)""")
-                    .param("issuer", issuer).param("number", number).param("this", CertificateRecords.utc(now))
-                    .param("next", CertificateRecords.utc(now.plus(ca.crlValidity()))).param("der", der)
+                    .param("issuer", issuer)
+                    .param("number", number)
+                    .param("this", CertificateRecords.utc(now))
+                    .param("next", CertificateRecords.utc(now.plus(ca.crlValidity())))
+                    .param("der", der)
                     .update();
             log.info("published CRL {} #{}", issuer, number);
             return der;
@@ -101,7 +112,8 @@ public class CrlPublisher {
     }
 
     /** Keeps CRLs fresh even when nothing changes, so relying parties never hold an expired one. */
-    @Scheduled(fixedDelayString = "${sscard.issuer.ca.crl-refresh:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${sscard.issuer.ca.crl-refresh:PT1H}",
             initialDelayString = "${sscard.issuer.ca.crl-refresh:PT1H}")
     public void refresh() {
         publish(CaHierarchy.ISSUING);

@@ -7,13 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.common.pki.RevocationReason;
+import org.sscard.common.web.CommonError;
 import org.sscard.issuer.audit.IssuerAudit;
-import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.ocsp.OcspResponder;
 import org.sscard.issuer.relay.RelayClient;
-import org.sscard.common.web.CommonError;
 
 /**
  * Hold ("lost, maybe found"), resume, and revocation with its RFC 5280 reason. Each change updates the CA's
@@ -31,8 +30,14 @@ public class RevocationService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    RevocationService(CertificateRecords records, CrlPublisher crls, OcspResponder ocsp, RelayClient relay,
-                      IssuerAudit audit, Clock clock, PlatformTransactionManager transactionManager) {
+    RevocationService(
+            CertificateRecords records,
+            CrlPublisher crls,
+            OcspResponder ocsp,
+            RelayClient relay,
+            IssuerAudit audit,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.records = records;
         this.crls = crls;
         this.ocsp = ocsp;
@@ -46,8 +51,10 @@ public class RevocationService {
         return audited("SUSPEND", serial, () -> {
             IssuedCertificate certificate = require(serial);
             if (certificate.status() != CertificateStatus.GOOD) {
-                throw new IssuerException(certificate.status() == CertificateStatus.REVOKED
-                        ? IssuerError.ALREADY_REVOKED : IssuerError.INVALID_STATE_CHANGE,
+                throw new IssuerException(
+                        certificate.status() == CertificateStatus.REVOKED
+                                ? IssuerError.ALREADY_REVOKED
+                                : IssuerError.INVALID_STATE_CHANGE,
                         "only a good certificate can be put on hold; this one is " + certificate.status());
             }
             return change(certificate, CertificateStatus.ON_HOLD, RevocationReason.certificateHold, "SUSPENDED");
@@ -58,8 +65,10 @@ public class RevocationService {
         return audited("RESUME", serial, () -> {
             IssuedCertificate certificate = require(serial);
             if (certificate.status() != CertificateStatus.ON_HOLD) {
-                throw new IssuerException(certificate.status() == CertificateStatus.REVOKED
-                        ? IssuerError.ALREADY_REVOKED : IssuerError.INVALID_STATE_CHANGE,
+                throw new IssuerException(
+                        certificate.status() == CertificateStatus.REVOKED
+                                ? IssuerError.ALREADY_REVOKED
+                                : IssuerError.INVALID_STATE_CHANGE,
                         "only a certificate on hold can be resumed; this one is " + certificate.status());
             }
             return change(certificate, CertificateStatus.GOOD, null, "ACTIVE");
@@ -69,13 +78,14 @@ public class RevocationService {
     public IssuedCertificate revoke(String serial, RevocationReason reason) {
         return audited("REVOKE", serial, () -> {
             if (reason == RevocationReason.certificateHold || reason == RevocationReason.removeFromCRL) {
-                throw new IssuerException(CommonError.INVALID_FIELD,
-                        "revoke with a final reason; a hold is a suspension");
+                throw new IssuerException(
+                        CommonError.INVALID_FIELD, "revoke with a final reason; a hold is a suspension");
             }
             IssuedCertificate certificate = require(serial);
             if (certificate.status() == CertificateStatus.REVOKED) {
-                throw new IssuerException(IssuerError.ALREADY_REVOKED, "revoked already on "
-                        + certificate.revokedAt() + " (" + certificate.revocationReason() + ")");
+                throw new IssuerException(
+                        IssuerError.ALREADY_REVOKED,
+                        "revoked already on " + certificate.revokedAt() + " (" + certificate.revocationReason() + ")");
             }
             return change(certificate, CertificateStatus.REVOKED, reason, "REVOKED");
         });
@@ -89,8 +99,8 @@ public class RevocationService {
         });
     }
 
-    private IssuedCertificate change(IssuedCertificate certificate, CertificateStatus status,
-                                     RevocationReason reason, String relayStatus) {
+    private IssuedCertificate change(
+            IssuedCertificate certificate, CertificateStatus status, RevocationReason reason, String relayStatus) {
         Instant now = clock.instant();
         records.changeStatus(certificate.serial(), status, reason == null ? null : reason.name(), now);
         crls.publish(certificate.issuer());
@@ -99,15 +109,18 @@ public class RevocationService {
             relay.changeCardStatus(certificate.cardSerial(), relayStatus, relayReason);
         }
         ocsp.statusChanged();
-        audit.accepted(status == CertificateStatus.GOOD ? "RESUMED" : status.name(), certificate.holderRef(),
+        audit.accepted(
+                status == CertificateStatus.GOOD ? "RESUMED" : status.name(),
+                certificate.holderRef(),
                 certificate.serial());
         return records.bySerial(certificate.serial()).orElseThrow();
     }
 
     private IssuedCertificate require(String serial) {
         String normalised = normalise(serial);
-        return records.bySerialForUpdate(normalised).orElseThrow(() ->
-                new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no certificate with serial " + normalised));
+        return records.bySerialForUpdate(normalised)
+                .orElseThrow(() -> new IssuerException(
+                        IssuerError.UNKNOWN_CERTIFICATE, "no certificate with serial " + normalised));
     }
 
     static String normalise(String serial) {

@@ -39,7 +39,8 @@ public final class Pkcs11Session implements AutoCloseable {
         // nothing on the token. A token key pair made directly would leave a public key object the JCA KeyStore
         // can neither label nor find again; the certificate carries the public key instead.
         // The keys sign and do nothing else (no decrypt, no unwrap): CA keys and card keys only ever sign.
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "--name = sscard-" + slotListIndex,
                 "library = " + library,
                 "slotListIndex = " + slotListIndex,
@@ -64,8 +65,8 @@ public final class Pkcs11Session implements AutoCloseable {
             keyStore.load(null, pin);
             return new Pkcs11Session(provider, keyStore, library, slotListIndex);
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot log in to the PKCS#11 token (" + library + ", slot index "
-                    + slotListIndex + ")", e);
+            throw new IllegalStateException(
+                    "cannot log in to the PKCS#11 token (" + library + ", slot index " + slotListIndex + ")", e);
         }
     }
 

@@ -32,8 +32,7 @@ public final class TokenCardWriter {
     }
 
     /** A key pair generated on the token and the PEM CSR it signed; the subject is a placeholder the CA ignores. */
-    public record PendingCard(KeyPair keys, String csrPem) {
-    }
+    public record PendingCard(KeyPair keys, String csrPem) {}
 
     public String cardSerial() {
         return token.tokenSerialNumber();
@@ -55,7 +54,8 @@ public final class TokenCardWriter {
     /** Writes the certificate (first) and its chain to the token, bound to the pending key. */
     public void write(PendingCard pending, List<X509Certificate> chain) {
         PublicKey certified = chain.get(0).getPublicKey();
-        if (!java.util.Arrays.equals(certified.getEncoded(), pending.keys().getPublic().getEncoded())) {
+        if (!java.util.Arrays.equals(
+                certified.getEncoded(), pending.keys().getPublic().getEncoded())) {
             throw new IllegalStateException("the certificate is not for the key generated on this token");
         }
         token.store(ALIAS, pending.keys().getPrivate(), chain);
@@ -64,9 +64,10 @@ public final class TokenCardWriter {
     private String csr(KeyPair keys) {
         try {
             PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(
-                    new X500Name("CN=sscard card"), keys.getPublic())
+                            new X500Name("CN=sscard card"), keys.getPublic())
                     .build(new JcaContentSignerBuilder(signatureAlgorithm(keys))
-                            .setProvider(token.provider()).build(keys.getPrivate()));
+                            .setProvider(token.provider())
+                            .build(keys.getPrivate()));
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(csr);

@@ -16,17 +16,21 @@ final class TokenSerialNumber {
     static final String EXPORT_FLAG = "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED";
     private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
 
-    private TokenSerialNumber() {
-    }
+    private TokenSerialNumber() {}
 
     /** Slot index as in SunPKCS11's {@code slotListIndex}: a position in {@code C_GetSlotList(false)}. */
     static String of(Path library, int slotListIndex) {
         try {
             Class<?> pkcs11 = Class.forName(WRAPPER + "PKCS11");
-            Method getInstance = pkcs11.getMethod("getInstance", String.class, String.class,
-                    Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS"), boolean.class);
+            Method getInstance = pkcs11.getMethod(
+                    "getInstance",
+                    String.class,
+                    String.class,
+                    Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS"),
+                    boolean.class);
             Object module = getInstance.invoke(null, library.toString(), "C_GetFunctionList", null, false);
-            long[] slots = (long[]) pkcs11.getMethod("C_GetSlotList", boolean.class).invoke(module, false);
+            long[] slots =
+                    (long[]) pkcs11.getMethod("C_GetSlotList", boolean.class).invoke(module, false);
             if (slotListIndex < 0 || slotListIndex >= slots.length) {
                 throw new IllegalStateException("no slot index " + slotListIndex + " (" + slots.length + " slots)");
             }
@@ -34,8 +38,7 @@ final class TokenSerialNumber {
             char[] serial = (char[]) info.getClass().getField("serialNumber").get(info);
             return new String(serial).strip(); // PKCS#11 pads it with blanks
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("reading the token's serial number needs the JVM option " + EXPORT_FLAG,
-                    e);
+            throw new IllegalStateException("reading the token's serial number needs the JVM option " + EXPORT_FLAG, e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("the token's serial number cannot be read: " + e.getCause(), e);
         } catch (ReflectiveOperationException e) {

@@ -22,23 +22,32 @@ class IssuerApiSecurityTest extends IssuerApiTest {
 
     @Test
     void refusesATokenAddressedToTheRelay() {
-        Response response = call(baseUrl() + CARDS, "Bearer " + TOKENS.mint("city-office", "relay-db-service"),
-                "POST", Map.of("personalId", newResident(), "pin", "1234"));
+        Response response = call(
+                baseUrl() + CARDS,
+                "Bearer " + TOKENS.mint("city-office", "relay-db-service"),
+                "POST",
+                Map.of("personalId", newResident(), "pin", "1234"));
         assertThat(response.status()).isEqualTo(401);
     }
 
     @Test
     void refusesAForgedToken() {
-        Response response = call(baseUrl() + CARDS, "Bearer " + TOKENS.forge("city-office", "card-issuer"),
-                "POST", Map.of("personalId", newResident(), "pin", "1234"));
+        Response response = call(
+                baseUrl() + CARDS,
+                "Bearer " + TOKENS.forge("city-office", "card-issuer"),
+                "POST",
+                Map.of("personalId", newResident(), "pin", "1234"));
         assertThat(response.status()).isEqualTo(401);
     }
 
     @Test
     void refusesIssuingToAClientGrantedOnlyReading() {
         int certificates = countRows("issued_certificate");
-        Response response = call(baseUrl() + CARDS, "Bearer " + TOKENS.mint("auth-service", "card-issuer"),
-                "POST", Map.of("personalId", newResident(), "pin", "1234"));
+        Response response = call(
+                baseUrl() + CARDS,
+                "Bearer " + TOKENS.mint("auth-service", "card-issuer"),
+                "POST",
+                Map.of("personalId", newResident(), "pin", "1234"));
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.problemCode()).isEqualTo("FORBIDDEN");
         assertThat(countRows("issued_certificate")).isEqualTo(certificates);
@@ -46,8 +55,8 @@ class IssuerApiSecurityTest extends IssuerApiTest {
 
     @Test
     void issuesEachServiceClientACertificateForClientAuthentication() throws Exception {
-        ServiceCredentials gateway = ServiceCredentials.read(ServiceCredentials.directory(RELAY.dataDir()),
-                "portal-gateway");
+        ServiceCredentials gateway =
+                ServiceCredentials.read(ServiceCredentials.directory(RELAY.dataDir()), "portal-gateway");
         X509Certificate certificate = gateway.certificate();
         assertThat(certificate.getSubjectX500Principal().getName()).startsWith("CN=portal-gateway");
         assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");

@@ -49,17 +49,24 @@ class PlatformBootstrapTest {
     void issuesAServerCertificateForEveryServiceWithAnOwnerOnlyKey() throws Exception {
         Path tls = RELAY.dataDir().resolve("tls");
         X509Certificate root = read(tls.resolve("ca-root.pem")).get(0);
-        for (String service : List.of("relay-db-service", "card-issuer", "auth-service", "insurer-adapters",
-                "portal-gateway", "hospital-portal")) {
+        for (String service : List.of(
+                "relay-db-service",
+                "card-issuer",
+                "auth-service",
+                "insurer-adapters",
+                "portal-gateway",
+                "hospital-portal")) {
             List<X509Certificate> chain = read(tls.resolve(service + ".crt"));
             X509Certificate server = chain.get(0);
             server.verify(chain.get(1).getPublicKey());
             chain.get(1).verify(root.getPublicKey());
             assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
-            assertThat(server.getSubjectAlternativeNames()).extracting(name -> name.get(1).toString())
+            assertThat(server.getSubjectAlternativeNames())
+                    .extracting(name -> name.get(1).toString())
                     .contains("localhost", "127.0.0.1");
             Path key = tls.resolve(service + ".key");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
             assertKeyMatches(key, server);
         }
     }
@@ -83,20 +90,26 @@ class PlatformBootstrapTest {
         try (InputStream in = Files.newInputStream(cards.resolve("clerk-kameda-hospital.p12"))) {
             clerk.load(in, "9001".toCharArray());
         }
-        assertThat(((X509Certificate) clerk.getCertificate(SoftCard.ALIAS)).getSubjectX500Principal().getName())
-                .contains("O=kameda-hospital").contains("OU=RECEPTION_CLERK");
+        assertThat(((X509Certificate) clerk.getCertificate(SoftCard.ALIAS))
+                        .getSubjectX500Principal()
+                        .getName())
+                .contains("O=kameda-hospital")
+                .contains("OU=RECEPTION_CLERK");
     }
 
     private static List<X509Certificate> read(Path pem) throws Exception {
         try (InputStream in = Files.newInputStream(pem)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
         }
     }
 
     private static void assertKeyMatches(Path keyFile, X509Certificate certificate) throws Exception {
-        String pem = Files.readString(keyFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        String pem =
+                Files.readString(keyFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        var key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);
         signer.update(new byte[] {1, 2, 3});

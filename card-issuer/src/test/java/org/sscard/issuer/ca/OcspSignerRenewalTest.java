@@ -45,19 +45,40 @@ class OcspSignerRenewalTest {
         assertThat(second.getNotAfter()).isAfter(first.getNotAfter());
         assertThat(hierarchy.issuing().certificate()).isEqualTo(issuing);
         assertThat(new CaHierarchy(store, new CertificateMinter(store), ca(), clock).initialise(ocspProfile()))
-                .as("a restarted CA loads the renewed signer").isEmpty();
+                .as("a restarted CA loads the renewed signer")
+                .isEmpty();
     }
 
     private static CaProperties ca() {
-        return new CaProperties("テスト認証局", "テスト市", "JP", Period.ofYears(20), Period.ofYears(10), 2048, 2048,
-                URI.create("http://localhost:9"), Duration.ofHours(24), Duration.ofHours(1), Duration.ofMinutes(5),
-                CaProperties.KeyStoreType.PKCS12, null);
+        return new CaProperties(
+                "テスト認証局",
+                "テスト市",
+                "JP",
+                Period.ofYears(20),
+                Period.ofYears(10),
+                2048,
+                2048,
+                URI.create("http://localhost:9"),
+                Duration.ofHours(24),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                CaProperties.KeyStoreType.PKCS12,
+                null);
     }
 
     private static CertificateProfile ocspProfile() {
-        return new CertificateProfile(SubjectKind.OCSP_SIGNER, Period.ofYears(1), "RSA", 2048,
-                List.of(KeyUsageName.digitalSignature), List.of(ExtendedKeyUsageName.OCSPSigning), List.of(),
-                false, false, true, null);
+        return new CertificateProfile(
+                SubjectKind.OCSP_SIGNER,
+                Period.ofYears(1),
+                "RSA",
+                2048,
+                List.of(KeyUsageName.digitalSignature),
+                List.of(ExtendedKeyUsageName.OCSPSigning),
+                List.of(),
+                false,
+                false,
+                true,
+                null);
     }
 
     private static final class MutableClock extends Clock {

@@ -14,14 +14,21 @@ import java.util.regex.Pattern;
 record CliRun(int exit, String out, String err) {
 
     static CliRun of(String issuerUrl, Path dataDir, String stdin, String... args) {
-        List<String> line = new ArrayList<>(List.of("--issuer-url", issuerUrl, "--data-dir", dataDir.toString(),
-                "--auth-url", org.sscard.testsupport.TestTokenIssuer.get().issuer()));
+        List<String> line = new ArrayList<>(List.of(
+                "--issuer-url",
+                issuerUrl,
+                "--data-dir",
+                dataDir.toString(),
+                "--auth-url",
+                org.sscard.testsupport.TestTokenIssuer.get().issuer()));
         line.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = IssuerCli.run(line.toArray(String[]::new),
+        int exit = IssuerCli.run(
+                line.toArray(String[]::new),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

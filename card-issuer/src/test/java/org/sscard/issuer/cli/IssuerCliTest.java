@@ -29,7 +29,8 @@ class IssuerCliTest extends IssuerApiTest {
         CliRun issued = cli("", "issue-soft-card", "--input", secrets.toString(), "--out", p12.toString());
         assertThat(issued.exit()).as(issued.err()).isZero();
         assertThat(issued.out() + issued.err()).doesNotContain(personalId).doesNotContain("246810");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p12))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p12)))
+                .isEqualTo("rw-------");
         KeyStore card = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(p12)) {
             card.load(in, "246810".toCharArray());
@@ -44,7 +45,10 @@ class IssuerCliTest extends IssuerApiTest {
         assertThat(revoked.field("status")).isEqualTo("REVOKED");
         assertThat(revoked.field("reason")).isEqualTo("keyCompromise");
         assertThat(relay("GET", "/api/v1/cards/by-certificate-serial/" + issued.field("certificate"), null)
-                .json().path("status").asText()).isEqualTo("REVOKED");
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("REVOKED");
 
         CliRun again = cli("", "revoke", "--card", cardSerial);
         assertThat(again.exit()).isEqualTo(IssuerCli.REFUSED);
@@ -56,14 +60,21 @@ class IssuerCliTest extends IssuerApiTest {
         CliRun unknown = cli("", "status", "--card", "NO-SUCH-CARD-1");
 
         assertThat(unknown.exit()).isEqualTo(IssuerCli.REFUSED);
-        assertThat(unknown.err()).contains("No certificate or card with that serial").contains("no card NO-SUCH-CARD-1");
+        assertThat(unknown.err())
+                .contains("No certificate or card with that serial")
+                .contains("no card NO-SUCH-CARD-1");
         assertThat(unknown.out()).isEmpty();
     }
 
     @Test
     void refusesAnUnregisteredResidentWithExitOne() {
-        String stranger = PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
-        CliRun refused = cli(stranger + "\n1234\n", "issue-soft-card", "--out", tempDir("cli").resolve("x.p12").toString());
+        String stranger =
+                PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
+        CliRun refused = cli(
+                stranger + "\n1234\n",
+                "issue-soft-card",
+                "--out",
+                tempDir("cli").resolve("x.p12").toString());
 
         assertThat(refused.exit()).isEqualTo(IssuerCli.REFUSED);
         assertThat(refused.err()).contains("not registered in the relay").doesNotContain(stranger);
@@ -75,14 +86,18 @@ class IssuerCliTest extends IssuerApiTest {
         assertThat(help.exit()).isEqualTo(IssuerCli.OK);
         assertThat(help.out()).contains("issue-token-card --pkcs11-library LIB --slot-index N");
         assertThat(cli("").exit()).isEqualTo(IssuerCli.USAGE);
-        assertThat(cli("", "print-money").err()).contains("unknown command 'print-money'").contains("usage:");
+        assertThat(cli("", "print-money").err())
+                .contains("unknown command 'print-money'")
+                .contains("usage:");
         CliRun secretInArgs = cli("", "issue-soft-card", "--personal-id", "1234", "--out", "x.p12");
         assertThat(secretInArgs.exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(secretInArgs.err()).contains("issue-soft-card has no option --personal-id");
         assertThat(cli("", "status").err()).contains("status needs --card");
         assertThat(cli("", "status", "--card", "../../x").exit()).isEqualTo(IssuerCli.USAGE);
-        assertThat(cli("", "revoke", "--card", "ABCD-1234", "--reason", "lost").exit()).isEqualTo(IssuerCli.USAGE);
-        CliRun noStdin = cli("", "issue-soft-card", "--out", tempDir("cli").resolve("x.p12").toString());
+        assertThat(cli("", "revoke", "--card", "ABCD-1234", "--reason", "lost").exit())
+                .isEqualTo(IssuerCli.USAGE);
+        CliRun noStdin = cli(
+                "", "issue-soft-card", "--out", tempDir("cli").resolve("x.p12").toString());
         assertThat(noStdin.exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(noStdin.err()).contains("expected the personal ID");
     }
@@ -95,6 +110,8 @@ class IssuerCliTest extends IssuerApiTest {
         assertThat(token.split("\\.")).hasSize(3);
         Response unknownCard = call(baseUrl() + "/api/v1/cards/NO-SUCH-CARD-2", "Bearer " + token, "GET", null);
         assertThat(unknownCard.status()).as(unknownCard.body()).isEqualTo(404);
-        assertThat(call(baseUrl() + "/api/v1/cards/NO-SUCH-CARD-2", null, "GET", null).status()).isEqualTo(401);
+        assertThat(call(baseUrl() + "/api/v1/cards/NO-SUCH-CARD-2", null, "GET", null)
+                        .status())
+                .isEqualTo(401);
     }
 }

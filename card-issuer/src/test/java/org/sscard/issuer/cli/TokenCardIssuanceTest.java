@@ -26,7 +26,8 @@ import org.sscard.issuer.token.TokenCardWriter;
  */
 class TokenCardIssuanceTest extends IssuerApiTest {
 
-    private static final String CARD_ID = HexFormat.of().formatHex(TokenCardWriter.ALIAS.getBytes(StandardCharsets.US_ASCII));
+    private static final String CARD_ID =
+            HexFormat.of().formatHex(TokenCardWriter.ALIAS.getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void issuesACardWhoseKeyNeverLeavesTheToken() throws Exception {
@@ -38,20 +39,33 @@ class TokenCardIssuanceTest extends IssuerApiTest {
         assertThat(issued.exit()).as(issued.err()).isZero();
         assertThat(issued.field("card")).isEqualTo(token.serial());
         assertThat(issued.out() + issued.err()).doesNotContain(personalId).doesNotContain(token.pin());
-        try (Pkcs11Session session = Pkcs11Session.open(SoftHsm.LIBRARY, token.slotIndex(), token.pin().toCharArray())) {
+        try (Pkcs11Session session = Pkcs11Session.open(
+                SoftHsm.LIBRARY, token.slotIndex(), token.pin().toCharArray())) {
             X509Certificate onToken = (X509Certificate) session.keyStore().getCertificate(TokenCardWriter.ALIAS);
             PrivateKey key = (PrivateKey) session.keyStore().getKey(TokenCardWriter.ALIAS, null);
             // SunPKCS11 answers null for every token key, so this alone proves little: the token's own
             // attributes (pkcs11-tool below) are the proof that the key was made there and cannot leave
-            assertThat(key.getEncoded()).as("the key's value never reaches the JVM").isNull();
-            assertThat(session.keyStore().getCertificateChain(TokenCardWriter.ALIAS)).hasSize(3);
+            assertThat(key.getEncoded())
+                    .as("the key's value never reaches the JVM")
+                    .isNull();
+            assertThat(session.keyStore().getCertificateChain(TokenCardWriter.ALIAS))
+                    .hasSize(3);
             assertThat(X500Name.getInstance(onToken.getSubjectX500Principal().getEncoded())
-                    .getRDNs(BCStyle.SERIALNUMBER)[0].getFirst().getValue().toString()).isEqualTo(personalId);
+                            .getRDNs(BCStyle.SERIALNUMBER)[0]
+                            .getFirst()
+                            .getValue()
+                            .toString())
+                    .isEqualTo(personalId);
             assertTheTokenKeySignsForTheCertificate(session, key, onToken);
 
-            var relayCard = relay("GET", "/api/v1/cards/by-certificate-serial/"
-                    + onToken.getSerialNumber().toString(16), null).json();
-            assertThat(relayCard.path("certificateSha256").asText()).isEqualTo(CertificateRecords.sha256(onToken))
+            var relayCard = relay(
+                            "GET",
+                            "/api/v1/cards/by-certificate-serial/"
+                                    + onToken.getSerialNumber().toString(16),
+                            null)
+                    .json();
+            assertThat(relayCard.path("certificateSha256").asText())
+                    .isEqualTo(CertificateRecords.sha256(onToken))
                     .isEqualTo(issued.field("sha256"));
             assertThat(relayCard.path("cardSerial").asText()).isEqualTo(token.serial());
             assertThat(relayCard.path("status").asText()).isEqualTo("ACTIVE");
@@ -60,10 +74,17 @@ class TokenCardIssuanceTest extends IssuerApiTest {
         String objects = listObjects(token);
         List<String> keys = sections(objects, "Private Key Object");
         assertThat(keys).hasSize(1);
-        assertThat(keys.get(0)).contains("ID:         " + CARD_ID).contains("Usage:      sign\n")
-                .contains("sensitive").contains("always sensitive").contains("never extractable").contains("local");
-        assertThat(sections(objects, "Certificate Object")).anySatisfy(certificate -> assertThat(certificate)
-                .contains("label:      " + TokenCardWriter.ALIAS).contains("ID:         " + CARD_ID));
+        assertThat(keys.get(0))
+                .contains("ID:         " + CARD_ID)
+                .contains("Usage:      sign\n")
+                .contains("sensitive")
+                .contains("always sensitive")
+                .contains("never extractable")
+                .contains("local");
+        assertThat(sections(objects, "Certificate Object"))
+                .anySatisfy(certificate -> assertThat(certificate)
+                        .contains("label:      " + TokenCardWriter.ALIAS)
+                        .contains("ID:         " + CARD_ID));
 
         CliRun second = issueTokenCard(token, newResident());
         assertThat(second.exit()).as("a card is never overwritten").isEqualTo(IssuerCli.REFUSED);
@@ -73,12 +94,14 @@ class TokenCardIssuanceTest extends IssuerApiTest {
     @Test
     void aRefusedIssuanceLeavesNothingOnTheToken() {
         SoftHsm.Token token = SoftHsm.get().claim();
-        String stranger = PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
+        String stranger =
+                PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
 
         CliRun refused = issueTokenCard(token, stranger);
 
         assertThat(refused.exit()).isEqualTo(IssuerCli.REFUSED);
-        assertThat(refused.err()).contains("The person or staff member is not registered in the relay")
+        assertThat(refused.err())
+                .contains("The person or staff member is not registered in the relay")
                 .contains("no person with this personal ID in the relay");
         assertThat(listObjects(token)).doesNotContain("Private Key Object").doesNotContain("Certificate Object");
     }
@@ -86,20 +109,34 @@ class TokenCardIssuanceTest extends IssuerApiTest {
     @Test
     void refusesAWrongTokenPinWithoutCallingTheIssuer() {
         SoftHsm.Token token = SoftHsm.get().claim();
-        CliRun wrongPin = CliRun.of(baseUrl(), RELAY.dataDir(), newResident() + "\n0000\n", "issue-token-card",
-                "--pkcs11-library", SoftHsm.LIBRARY.toString(), "--slot-index", String.valueOf(token.slotIndex()));
+        CliRun wrongPin = CliRun.of(
+                baseUrl(),
+                RELAY.dataDir(),
+                newResident() + "\n0000\n",
+                "issue-token-card",
+                "--pkcs11-library",
+                SoftHsm.LIBRARY.toString(),
+                "--slot-index",
+                String.valueOf(token.slotIndex()));
 
         assertThat(wrongPin.exit()).isEqualTo(IssuerCli.REFUSED);
         assertThat(wrongPin.err()).contains("cannot log in to the PKCS#11 token");
     }
 
     private CliRun issueTokenCard(SoftHsm.Token token, String personalId) {
-        return CliRun.of(baseUrl(), RELAY.dataDir(), personalId + "\n" + token.pin() + "\n", "issue-token-card",
-                "--pkcs11-library", SoftHsm.LIBRARY.toString(), "--slot-index", String.valueOf(token.slotIndex()));
+        return CliRun.of(
+                baseUrl(),
+                RELAY.dataDir(),
+                personalId + "\n" + token.pin() + "\n",
+                "issue-token-card",
+                "--pkcs11-library",
+                SoftHsm.LIBRARY.toString(),
+                "--slot-index",
+                String.valueOf(token.slotIndex()));
     }
 
-    private static void assertTheTokenKeySignsForTheCertificate(Pkcs11Session session, PrivateKey key,
-                                                                X509Certificate certificate) throws Exception {
+    private static void assertTheTokenKeySignsForTheCertificate(
+            Pkcs11Session session, PrivateKey key, X509Certificate certificate) throws Exception {
         byte[] challenge = "a TLS handshake's transcript".getBytes(StandardCharsets.UTF_8);
         Signature signer = Signature.getInstance("SHA256withRSA", session.provider());
         signer.initSign(key);
@@ -112,11 +149,22 @@ class TokenCardIssuanceTest extends IssuerApiTest {
 
     /** What OpenSC's pkcs11-tool, a separate process, finds on the token after logging in. */
     private static String listObjects(SoftHsm.Token token) {
-        return SoftHsm.get().run("pkcs11-tool", "--module", SoftHsm.LIBRARY.toString(), "--slot-index",
-                String.valueOf(token.slotIndex()), "-O", "--login", "--pin", token.pin());
+        return SoftHsm.get()
+                .run(
+                        "pkcs11-tool",
+                        "--module",
+                        SoftHsm.LIBRARY.toString(),
+                        "--slot-index",
+                        String.valueOf(token.slotIndex()),
+                        "-O",
+                        "--login",
+                        "--pin",
+                        token.pin());
     }
 
     private static List<String> sections(String objects, String type) {
-        return java.util.Arrays.stream(objects.split("(?m)^(?=\\S)")).filter(s -> s.startsWith(type)).toList();
+        return java.util.Arrays.stream(objects.split("(?m)^(?=\\S)"))
+                .filter(s -> s.startsWith(type))
+                .toList();
     }
 }

@@ -19,7 +19,9 @@ class GeneratedSecretsTest {
         String second = new GeneratedSecrets(dataDir, "relay").getOrCreate("portal-gateway");
         Path file = dataDir.resolve("secrets/relay/portal-gateway.secret");
         assertThat(first).isEqualTo(second).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(new GeneratedSecrets(dataDir, "relay").getOrCreate("card-issuer")).isNotEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(new GeneratedSecrets(dataDir, "relay").getOrCreate("card-issuer"))
+                .isNotEqualTo(first);
     }
 }

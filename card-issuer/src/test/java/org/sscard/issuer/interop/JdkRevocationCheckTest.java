@@ -50,18 +50,21 @@ class JdkRevocationCheckTest extends IssuerApiTest {
     @Test
     void crlCheckRejectsARevokedCard() throws Exception {
         JsonNode card = newSoftCard(PIN);
-        issuer("POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
+        issuer(
+                "POST",
+                "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
                 Map.of("reason", "keyCompromise"));
 
-        assertThatThrownBy(() -> validate(card, PKIXRevocationChecker.Option.PREFER_CRLS,
-                PKIXRevocationChecker.Option.NO_FALLBACK))
+        assertThatThrownBy(() -> validate(
+                        card, PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK))
                 .isInstanceOf(CertPathValidatorException.class)
                 .hasMessageContaining("KEY_COMPROMISE");
     }
 
     private void validate(JsonNode card, PKIXRevocationChecker.Option... options) throws Exception {
-        X509Certificate[] chain = java.util.Arrays.stream(Certificates.softCard(card.path("pkcs12").asText(), PIN)
-                .getCertificateChain(SoftCard.ALIAS)).map(X509Certificate.class::cast)
+        X509Certificate[] chain = java.util.Arrays.stream(
+                        Certificates.softCard(card.path("pkcs12").asText(), PIN).getCertificateChain(SoftCard.ALIAS))
+                .map(X509Certificate.class::cast)
                 .toArray(X509Certificate[]::new);
         CertPathValidator validator = CertPathValidator.getInstance("PKIX");
         PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
@@ -70,7 +73,7 @@ class JdkRevocationCheckTest extends IssuerApiTest {
         checker.setOptions(chosen);
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(chain[2], null)));
         parameters.addCertPathChecker(checker);
-        validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain[0], chain[1])),
-                parameters);
+        validator.validate(
+                CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain[0], chain[1])), parameters);
     }
 }

@@ -29,26 +29,40 @@ class CsrIssuanceTest extends IssuerApiTest {
         KeyPair keys = Certificates.keyPair("RSA", 2048);
         String personalId = newResident();
 
-        Response issued = issue("resident-card", Map.of("personalId", personalId),
+        Response issued = issue(
+                "resident-card",
+                Map.of("personalId", personalId),
                 Certificates.csr(keys, "CN=whatever the CSR says is ignored"));
 
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        X509Certificate certificate = Certificates.fromPem(issued.json().path("certificate").asText());
+        X509Certificate certificate =
+                Certificates.fromPem(issued.json().path("certificate").asText());
         assertThat(certificate.getPublicKey()).isEqualTo(keys.getPublic());
         assertThat(rdn(certificate, BCStyle.SERIALNUMBER)).isEqualTo(personalId);
         assertThat(SoftCardIssuanceTest.policies(certificate)).containsExactly(POLICY_ARC + ".1.1");
         assertThat(issued.json().path("chain")).hasSize(3);
-        assertThat(relay("GET", "/api/v1/cards/by-certificate-serial/"
-                + issued.json().path("certificateSerial").asText(), null).json().path("status").asText())
+        assertThat(relay(
+                                "GET",
+                                "/api/v1/cards/by-certificate-serial/"
+                                        + issued.json()
+                                                .path("certificateSerial")
+                                                .asText(),
+                                null)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("ACTIVE");
     }
 
     @Test
     void aMalformedCsrIsRefusedAndIssuesNothing() {
         assertRefused("resident-card", Map.of("personalId", newResident()), "not a CSR at all", 400, "MALFORMED_CSR");
-        assertRefused("resident-card", Map.of("personalId", newResident()),
+        assertRefused(
+                "resident-card",
+                Map.of("personalId", newResident()),
                 "-----BEGIN CERTIFICATE REQUEST-----\nMIIBdW5rbm93bg==\n-----END CERTIFICATE REQUEST-----\n",
-                400, "MALFORMED_CSR");
+                400,
+                "MALFORMED_CSR");
     }
 
     @Test
@@ -78,11 +92,12 @@ class CsrIssuanceTest extends IssuerApiTest {
         UUID clerk = newStaff(hospital, "RECEPTION_CLERK");
         KeyPair keys = Certificates.keyPair("RSA", 2048);
 
-        Response issued = issue("staff-reception-clerk", Map.of("staffId", clerk.toString()),
-                Certificates.csr(keys, "CN=token"));
+        Response issued =
+                issue("staff-reception-clerk", Map.of("staffId", clerk.toString()), Certificates.csr(keys, "CN=token"));
 
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        X509Certificate certificate = Certificates.fromPem(issued.json().path("certificate").asText());
+        X509Certificate certificate =
+                Certificates.fromPem(issued.json().path("certificate").asText());
         assertThat(rdn(certificate, BCStyle.O)).isEqualTo(hospital);
         assertThat(rdn(certificate, BCStyle.OU)).isEqualTo("RECEPTION_CLERK");
         assertThat(rdn(certificate, BCStyle.UID)).isEqualTo(clerk.toString());
@@ -102,16 +117,23 @@ class CsrIssuanceTest extends IssuerApiTest {
     @Test
     void aTlsServerCertificateCarriesTheServicesNamesAndServerAuth() throws Exception {
         KeyPair keys = Certificates.keyPair("RSA", 2048);
-        Map<String, Object> service = Map.of("name", "portal-gateway",
-                "dnsNames", List.of("portal.sscard.test", "localhost"), "ipAddresses", List.of("127.0.0.1"));
+        Map<String, Object> service = Map.of(
+                "name",
+                "portal-gateway",
+                "dnsNames",
+                List.of("portal.sscard.test", "localhost"),
+                "ipAddresses",
+                List.of("127.0.0.1"));
 
         Response issued = issue("tls-server", Map.of("service", service), Certificates.csr(keys, "CN=ignored"));
 
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         assertThat(issued.json().has("cardSerial")).isFalse();
-        X509Certificate certificate = Certificates.fromPem(issued.json().path("certificate").asText());
-        assertThat(certificate.getSubjectAlternativeNames()).containsExactlyInAnyOrder(
-                List.of(2, "portal.sscard.test"), List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+        X509Certificate certificate =
+                Certificates.fromPem(issued.json().path("certificate").asText());
+        assertThat(certificate.getSubjectAlternativeNames())
+                .containsExactlyInAnyOrder(
+                        List.of(2, "portal.sscard.test"), List.of(2, "localhost"), List.of(7, "127.0.0.1"));
         assertThat(certificate.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
         assertThat(certificate.getKeyUsage()).startsWith(true, false, true); // digitalSignature, keyEncipherment
         assertThat(rdn(certificate, BCStyle.CN)).isEqualTo("portal.sscard.test");
@@ -125,8 +147,8 @@ class CsrIssuanceTest extends IssuerApiTest {
         int requests = 24; // the pool has 10 connections
         var pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
         try {
-            List<java.util.concurrent.Callable<Response>> calls = java.util.Collections.nCopies(requests,
-                    () -> issue("tls-server", service, csr));
+            List<java.util.concurrent.Callable<Response>> calls =
+                    java.util.Collections.nCopies(requests, () -> issue("tls-server", service, csr));
             for (var answer : pool.invokeAll(calls, 60, java.util.concurrent.TimeUnit.SECONDS)) {
                 assertThat(answer.isCancelled()).as("answered within 60 s").isFalse();
                 assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
@@ -158,23 +180,42 @@ class CsrIssuanceTest extends IssuerApiTest {
 
     /** Our own hospital in the relay (not a demo provider), registered as the city office. */
     private String newHospital() {
-        String key = "test-hospital-" + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 4);
-        Response created = relay("POST", "/api/v1/providers", Map.of("key", key, "type", "HOSPITAL",
-                "nameJa", "テスト病院", "nameEn", "Test Hospital", "ssoMethod", "PROXY", "idScheme", "LOCAL_NUMBER",
-                "baseUrl", "http://localhost:8085/" + key));
+        String key = "test-hospital-"
+                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 4);
+        Response created = relay(
+                "POST",
+                "/api/v1/providers",
+                Map.of(
+                        "key",
+                        key,
+                        "type",
+                        "HOSPITAL",
+                        "nameJa",
+                        "テスト病院",
+                        "nameEn",
+                        "Test Hospital",
+                        "ssoMethod",
+                        "PROXY",
+                        "idScheme",
+                        "LOCAL_NUMBER",
+                        "baseUrl",
+                        "http://localhost:8085/" + key));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return key;
     }
 
     private UUID newStaff(String organisation, String role) {
-        Response created = relay("POST", "/api/v1/staff", Map.of("organisation", organisation, "role", role,
-                "nameKanji", "受付 花子", "nameKana", "ウケツケ ハナコ"));
+        Response created = relay(
+                "POST",
+                "/api/v1/staff",
+                Map.of("organisation", organisation, "role", role, "nameKanji", "受付 花子", "nameKana", "ウケツケ ハナコ"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return UUID.fromString(created.json().path("id").asText());
     }
 
     private static String rdn(X509Certificate certificate, ASN1ObjectIdentifier type) {
-        var rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(type);
+        var rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs(type);
         assertThat(rdns).as("one " + BCStyle.INSTANCE.oidToDisplayName(type)).hasSize(1);
         return IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }

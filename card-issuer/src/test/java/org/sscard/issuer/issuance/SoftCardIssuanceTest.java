@@ -28,7 +28,8 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         assertThat(issued.body()).doesNotContain(personalId);
 
-        KeyStore card = org.sscard.issuer.support.Certificates.softCard(issued.json().path("pkcs12").asText(), "4321");
+        KeyStore card = org.sscard.issuer.support.Certificates.softCard(
+                issued.json().path("pkcs12").asText(), "4321");
         X509Certificate certificate = (X509Certificate) card.getCertificate(SoftCard.ALIAS);
         assertThat(card.getKey(SoftCard.ALIAS, "4321".toCharArray())).isInstanceOf(PrivateKey.class);
         assertThat(card.getCertificateChain(SoftCard.ALIAS)).hasSize(3);
@@ -36,22 +37,30 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(
                 certificate.getSubjectX500Principal().getEncoded());
         assertThat(subject.getRDNs()).hasSize(1);
-        assertThat(subject.getRDNs()[0].getFirst().getType()).isEqualTo(
-                org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER);
+        assertThat(subject.getRDNs()[0].getFirst().getType())
+                .isEqualTo(org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER);
         assertThat(subject.getRDNs()[0].getFirst().getValue().toString()).isEqualTo(personalId);
-        assertThat(issuer("GET", "/api/v1/cards/" + issued.json().path("cardSerial").asText(), null).body())
-                .doesNotContain(personalId).doesNotContain(toHex(personalId));
+        assertThat(issuer(
+                                "GET",
+                                "/api/v1/cards/"
+                                        + issued.json().path("cardSerial").asText(),
+                                null)
+                        .body())
+                .doesNotContain(personalId)
+                .doesNotContain(toHex(personalId));
         assertThat(certificate.getKeyUsage()).startsWith(true, false, false, false, false);
         assertThat(certificate.getCriticalExtensionOIDs()).contains(Extension.keyUsage.getId());
         assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
         assertThat(certificate.getBasicConstraints()).isEqualTo(-1);
-        assertThat(((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength())
+                .isEqualTo(2048);
         assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(policies(certificate)).containsExactly(CARD_POLICY);
         assertThat(crlUrls(certificate)).containsExactly(baseUrl() + "/crl/issuing.crl");
         assertThat(new String(certificate.getExtensionValue(Extension.authorityInfoAccess.getId())))
                 .contains(baseUrl() + "/ocsp");
-        Duration validity = Duration.between(certificate.getNotBefore().toInstant(),
+        Duration validity = Duration.between(
+                certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant());
         assertThat(validity.toDays()).isBetween(5 * 365L, 5 * 366L + 1);
         certificate.verify(((X509Certificate) card.getCertificateChain(SoftCard.ALIAS)[1]).getPublicKey());
@@ -61,7 +70,8 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         assertThat(relayCard.json().path("status").asText()).isEqualTo("ACTIVE");
         assertThat(relayCard.json().path("certificateSha256").asText())
                 .isEqualTo(issued.json().path("sha256").asText());
-        assertThat(relayCard.json().path("cardSerial").asText()).isEqualTo(issued.json().path("cardSerial").asText());
+        assertThat(relayCard.json().path("cardSerial").asText())
+                .isEqualTo(issued.json().path("cardSerial").asText());
     }
 
     @Test
@@ -69,15 +79,24 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         int certificates = countRows("issued_certificate");
         int refusals = refusals();
 
-        Response unknown = issuer("POST", "/api/v1/cards/soft", Map.of("personalId",
-                org.sscard.common.id.PersonalIdFormat.standard().generate(
-                        org.sscard.common.id.MunicipalityCode.KAMOGAWA).digits(), "pin", "4321"));
+        Response unknown = issuer(
+                "POST",
+                "/api/v1/cards/soft",
+                Map.of(
+                        "personalId",
+                        org.sscard.common.id.PersonalIdFormat.standard()
+                                .generate(org.sscard.common.id.MunicipalityCode.KAMOGAWA)
+                                .digits(),
+                        "pin",
+                        "4321"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("UNKNOWN_SUBJECT");
 
         String deceased = newResident();
         String id = relay("POST", "/api/v1/persons/lookup/by-personal-id", Map.of("personalId", deceased))
-                .json().path("id").asText();
+                .json()
+                .path("id")
+                .asText();
         relay("POST", "/api/v1/persons/" + id + "/status", Map.of("status", "DECEASED"));
         Response inactive = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", deceased, "pin", "4321"));
         assertThat(inactive.status()).isEqualTo(409);
@@ -108,18 +127,33 @@ class SoftCardIssuanceTest extends IssuerApiTest {
         assertThat(countRows("issued_certificate")).isEqualTo(certificates);
 
         String oldCard = first.json().path("cardSerial").asText();
-        Response reissued = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", personalId, "pin", "2222",
-                "replacesCardSerial", oldCard));
+        Response reissued = issuer(
+                "POST",
+                "/api/v1/cards/soft",
+                Map.of("personalId", personalId, "pin", "2222", "replacesCardSerial", oldCard));
         assertThat(reissued.status()).as(reissued.body()).isEqualTo(201);
-        assertThat(issuer("GET", "/api/v1/cards/" + oldCard, null).json().path("revocationReason").asText())
+        assertThat(issuer("GET", "/api/v1/cards/" + oldCard, null)
+                        .json()
+                        .path("revocationReason")
+                        .asText())
                 .isEqualTo("superseded");
-        assertThat(relay("GET", "/api/v1/cards/by-certificate-serial/"
-                + first.json().path("certificateSerial").asText(), null).json().path("status").asText())
+        assertThat(relay(
+                                "GET",
+                                "/api/v1/cards/by-certificate-serial/"
+                                        + first.json().path("certificateSerial").asText(),
+                                null)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("REVOKED");
-        var oldKey = org.sscard.issuer.support.Certificates.softCard(first.json().path("pkcs12").asText(), "1111")
-                .getCertificate(SoftCard.ALIAS).getPublicKey();
-        var newKey = org.sscard.issuer.support.Certificates.softCard(reissued.json().path("pkcs12").asText(), "2222")
-                .getCertificate(SoftCard.ALIAS).getPublicKey();
+        var oldKey = org.sscard.issuer.support.Certificates.softCard(
+                        first.json().path("pkcs12").asText(), "1111")
+                .getCertificate(SoftCard.ALIAS)
+                .getPublicKey();
+        var newKey = org.sscard.issuer.support.Certificates.softCard(
+                        reissued.json().path("pkcs12").asText(), "2222")
+                .getCertificate(SoftCard.ALIAS)
+                .getPublicKey();
         assertThat(newKey.getEncoded()).isNotEqualTo(oldKey.getEncoded());
     }
 
@@ -129,17 +163,22 @@ class SoftCardIssuanceTest extends IssuerApiTest {
 
     static List<String> policies(X509Certificate certificate) {
         byte[] value = certificate.getExtensionValue(Extension.certificatePolicies.getId());
-        return Arrays.stream(CertificatePolicies.getInstance(ASN1OctetString.getInstance(value).getOctets())
-                .getPolicyInformation()).map(p -> p.getPolicyIdentifier().getId()).toList();
+        return Arrays.stream(CertificatePolicies.getInstance(
+                                ASN1OctetString.getInstance(value).getOctets())
+                        .getPolicyInformation())
+                .map(p -> p.getPolicyIdentifier().getId())
+                .toList();
     }
 
     static List<String> crlUrls(X509Certificate certificate) {
         byte[] value = certificate.getExtensionValue(Extension.cRLDistributionPoints.getId());
-        return Arrays.stream(CRLDistPoint.getInstance(ASN1OctetString.getInstance(value).getOctets())
+        return Arrays.stream(CRLDistPoint.getInstance(
+                                ASN1OctetString.getInstance(value).getOctets())
                         .getDistributionPoints())
-                .flatMap(dp -> Arrays.stream(((org.bouncycastle.asn1.x509.GeneralNames) dp.getDistributionPoint()
-                        .getName()).getNames()))
-                .map(name -> name.getName().toString()).toList();
+                .flatMap(dp -> Arrays.stream(((org.bouncycastle.asn1.x509.GeneralNames)
+                                dp.getDistributionPoint().getName())
+                        .getNames()))
+                .map(name -> name.getName().toString())
+                .toList();
     }
-
 }

@@ -53,7 +53,8 @@ class OcspResponderTest extends IssuerApiTest {
 
     @Test
     void postAnswersGoodAndEchoesTheNonce() throws Exception {
-        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
         byte[] nonce = OcspRequests.newNonce();
 
         PublicEndpoints.Answer answer = published().ocspPost(OcspRequests.request(issuing, serial, nonce));
@@ -68,7 +69,8 @@ class OcspResponderTest extends IssuerApiTest {
 
     @Test
     void getWithTheUrlEncodedBase64RequestInThePathAnswersLikePost() throws Exception {
-        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
         byte[] nonce;
         String base64;
         do { // a request whose base64 has '+' and '/', which the URL encoding turns into %2B and %2F
@@ -78,7 +80,9 @@ class OcspResponderTest extends IssuerApiTest {
 
         PublicEndpoints.Answer answer = published().ocspGet(URLEncoder.encode(base64, StandardCharsets.US_ASCII));
 
-        assertThat(answer.status()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(answer.status())
+                .as(new String(answer.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         BasicOCSPResp basic = OcspRequests.basic(answer.body());
         assertThat(only(basic).getCertStatus()).isEqualTo(CertificateStatus.GOOD);
         assertThat(nonceOf(basic)).isEqualTo(nonce);
@@ -93,8 +97,11 @@ class OcspResponderTest extends IssuerApiTest {
         // nonce varies per try, so a serial whose fixed part encodes to "//" gets replaced by another card's.
         for (int attempt = 0; ; attempt++) {
             if (attempt % 50 == 0) {
-                assertThat(attempt).as("tries for a request with '+' and without '//'").isLessThan(500);
-                serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+                assertThat(attempt)
+                        .as("tries for a request with '+' and without '//'")
+                        .isLessThan(500);
+                serial = OcspRequests.serial(
+                        newSoftCard("1234").path("certificateSerial").asText());
             }
             nonce = OcspRequests.newNonce();
             base64 = Base64.getEncoder().encodeToString(OcspRequests.request(issuing, serial, nonce));
@@ -111,9 +118,11 @@ class OcspResponderTest extends IssuerApiTest {
 
     @Test
     void getWithoutANonceIsCacheableUntilNextUpdate() throws Exception {
-        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
-        String path = URLEncoder.encode(Base64.getEncoder().encodeToString(
-                OcspRequests.request(issuing, serial, null)), StandardCharsets.US_ASCII);
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
+        String path = URLEncoder.encode(
+                Base64.getEncoder().encodeToString(OcspRequests.request(issuing, serial, null)),
+                StandardCharsets.US_ASCII);
 
         PublicEndpoints.Answer answer = published().ocspGet(path);
 
@@ -124,11 +133,13 @@ class OcspResponderTest extends IssuerApiTest {
 
     @Test
     void everyAnswerHasThisUpdateAndALaterNextUpdate() throws Exception {
-        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
         Instant before = Instant.now();
 
-        SingleResp single = only(OcspRequests.basic(published().ocspPost(
-                OcspRequests.request(issuing, serial, OcspRequests.newNonce())).body()));
+        SingleResp single = only(OcspRequests.basic(published()
+                .ocspPost(OcspRequests.request(issuing, serial, OcspRequests.newNonce()))
+                .body()));
 
         assertThat(single.getThisUpdate()).isNotNull();
         assertThat(single.getNextUpdate()).isNotNull().isAfter(single.getThisUpdate());
@@ -137,39 +148,50 @@ class OcspResponderTest extends IssuerApiTest {
 
     @Test
     void theResponseIsSignedByTheDelegatedOcspCertificateWhichChainsToTheIssuingCa() throws Exception {
-        BigInteger serial = OcspRequests.serial(newSoftCard("1234").path("certificateSerial").asText());
-        BasicOCSPResp basic = OcspRequests.basic(published().ocspPost(
-                OcspRequests.request(issuing, serial, OcspRequests.newNonce())).body());
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
+        BasicOCSPResp basic = OcspRequests.basic(published()
+                .ocspPost(OcspRequests.request(issuing, serial, OcspRequests.newNonce()))
+                .body());
 
         X509CertificateHolder[] certificates = basic.getCerts();
         assertThat(certificates).isNotEmpty();
         X509Certificate signer = new JcaX509CertificateConverter().getCertificate(certificates[0]);
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublicKey())))
                 .isTrue();
-        assertThat(basic.getResponderId()).isEqualTo(new RespID(
-                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(signer.getPublicKey().getEncoded()),
-                new JcaDigestCalculatorProviderBuilder().build().get(
-                        org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1)));
+        assertThat(basic.getResponderId())
+                .isEqualTo(new RespID(
+                        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                                signer.getPublicKey().getEncoded()),
+                        new JcaDigestCalculatorProviderBuilder()
+                                .build()
+                                .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1)));
         assertThat(signer.getExtendedKeyUsage()).containsExactly(OCSP_SIGNING);
-        assertThat(signer.getNonCriticalExtensionOIDs())
-                .contains(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId());
+        assertThat(signer.getNonCriticalExtensionOIDs()).contains(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId());
         assertThat(signer.getBasicConstraints()).isEqualTo(-1);
         assertThat(signer.getIssuerX500Principal()).isEqualTo(issuing.getSubjectX500Principal());
         signer.verify(issuing.getPublicKey()); // delegated by the CA that issued the card
         issuing.verify(root.getPublicKey());
         // the issuing CA travels with the answer, so a client that trusts only the root can check the responder
         assertThat(certificates).hasSize(2);
-        assertThat(new JcaX509CertificateConverter().getCertificate(certificates[1])).isEqualTo(issuing);
+        assertThat(new JcaX509CertificateConverter().getCertificate(certificates[1]))
+                .isEqualTo(issuing);
     }
 
     @Test
     void aRevokedCertificateIsRevokedWithItsReasonAndTime() throws Exception {
         JsonNode card = newSoftCard("1234");
-        issuer("POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
+        issuer(
+                "POST",
+                "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
                 Map.of("reason", "keyCompromise"));
 
-        SingleResp single = only(OcspRequests.basic(published().ocspPost(OcspRequests.request(issuing,
-                OcspRequests.serial(card.path("certificateSerial").asText()), OcspRequests.newNonce())).body()));
+        SingleResp single = only(OcspRequests.basic(published()
+                .ocspPost(OcspRequests.request(
+                        issuing,
+                        OcspRequests.serial(card.path("certificateSerial").asText()),
+                        OcspRequests.newNonce()))
+                .body()));
 
         assertThat(single.getCertStatus()).isInstanceOf(RevokedStatus.class);
         RevokedStatus revoked = (RevokedStatus) single.getCertStatus();
@@ -181,8 +203,9 @@ class OcspResponderTest extends IssuerApiTest {
     void anUnknownSerialIsUnknown() throws Exception {
         BigInteger neverIssued = new BigInteger(120, new java.security.SecureRandom());
 
-        SingleResp single = only(OcspRequests.basic(published().ocspPost(
-                OcspRequests.request(issuing, neverIssued, OcspRequests.newNonce())).body()));
+        SingleResp single = only(OcspRequests.basic(published()
+                .ocspPost(OcspRequests.request(issuing, neverIssued, OcspRequests.newNonce()))
+                .body()));
 
         assertThat(single.getCertStatus()).isInstanceOf(UnknownStatus.class);
     }
@@ -193,8 +216,8 @@ class OcspResponderTest extends IssuerApiTest {
         BigInteger serial = BigInteger.valueOf(4242);
         int refusals = refusedOcspRequests(serial);
 
-        PublicEndpoints.Answer answer = published().ocspPost(
-                OcspRequests.request(otherCa, serial, OcspRequests.newNonce()));
+        PublicEndpoints.Answer answer =
+                published().ocspPost(OcspRequests.request(otherCa, serial, OcspRequests.newNonce()));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(OcspRequests.response(answer.body()).getStatus()).isEqualTo(OCSPResp.UNAUTHORIZED);
@@ -206,8 +229,8 @@ class OcspResponderTest extends IssuerApiTest {
         byte[] garbage = "this is not DER".getBytes(StandardCharsets.US_ASCII);
 
         PublicEndpoints.Answer posted = published().ocspPost(garbage);
-        PublicEndpoints.Answer got = published().ocspGet(
-                URLEncoder.encode(Base64.getEncoder().encodeToString(garbage), StandardCharsets.US_ASCII));
+        PublicEndpoints.Answer got = published()
+                .ocspGet(URLEncoder.encode(Base64.getEncoder().encodeToString(garbage), StandardCharsets.US_ASCII));
         PublicEndpoints.Answer notBase64 = published().ocspGet("not-base64!");
 
         assertThat(OcspRequests.response(posted.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
@@ -219,7 +242,9 @@ class OcspResponderTest extends IssuerApiTest {
         return jdbc.sql("""
                         SELECT count(*) FROM issuer_audit
                         WHERE action = 'OCSP' AND outcome = 'REFUSED' AND serial = :serial""")
-                .param("serial", serial.toString(16)).query(Integer.class).single();
+                .param("serial", serial.toString(16))
+                .query(Integer.class)
+                .single();
     }
 
     private static SingleResp only(BasicOCSPResp basic) {
@@ -238,10 +263,10 @@ class OcspResponderTest extends IssuerApiTest {
         KeyPair keys = Certificates.keyPair("RSA", 2048);
         X500Name name = new X500Name("CN=Some Other CA,O=Elsewhere,C=JP");
         Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.TEN, Date.from(now),
-                Date.from(now.plusSeconds(3600)), name, keys.getPublic());
+        var builder = new JcaX509v3CertificateBuilder(
+                name, BigInteger.TEN, Date.from(now), Date.from(now.plusSeconds(3600)), name, keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 }

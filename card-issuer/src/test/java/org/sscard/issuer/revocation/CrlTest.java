@@ -67,7 +67,9 @@ class CrlTest extends IssuerApiTest {
     @Test
     void aRevokedEntryCarriesItsRfc5280Reason() {
         JsonNode card = newSoftCard("1234");
-        Response revoked = issuer("POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
+        Response revoked = issuer(
+                "POST",
+                "/api/v1/cards/" + card.path("cardSerial").asText() + "/revoke",
                 Map.of("reason", "cessationOfOperation"));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
 
@@ -105,12 +107,14 @@ class CrlTest extends IssuerApiTest {
 
     @Test
     void concurrentHoldsEachGetTheirOwnCrlAndTheLastCrlListsThemAll() throws Exception {
-        List<JsonNode> cards = List.of(newSoftCard("1234"), newSoftCard("1234"), newSoftCard("1234"),
-                newSoftCard("1234"));
+        List<JsonNode> cards =
+                List.of(newSoftCard("1234"), newSoftCard("1234"), newSoftCard("1234"), newSoftCard("1234"));
         ExecutorService pool = Executors.newFixedThreadPool(cards.size());
         try {
-            List<Callable<Response>> holds = cards.stream().<Callable<Response>>map(card -> () ->
-                    issuer("POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/suspend", null)).toList();
+            List<Callable<Response>> holds = cards.stream()
+                    .<Callable<Response>>map(card -> () -> issuer(
+                            "POST", "/api/v1/cards/" + card.path("cardSerial").asText() + "/suspend", null))
+                    .toList();
             for (Future<Response> hold : pool.invokeAll(holds)) {
                 assertThat(hold.get().status()).as(hold.get().body()).isEqualTo(200);
             }
@@ -121,7 +125,9 @@ class CrlTest extends IssuerApiTest {
         X509CRL crl = published().crl("issuing");
 
         for (JsonNode card : cards) {
-            assertThat(crl.getRevokedCertificate(serial(card))).as("held card in the newest CRL").isNotNull();
+            assertThat(crl.getRevokedCertificate(serial(card)))
+                    .as("held card in the newest CRL")
+                    .isNotNull();
         }
     }
 
@@ -137,6 +143,7 @@ class CrlTest extends IssuerApiTest {
     private static BigInteger crlNumber(X509CRL crl) {
         byte[] value = crl.getExtensionValue(Extension.cRLNumber.getId());
         assertThat(value).as("CRL number extension").isNotNull();
-        return ASN1Integer.getInstance(ASN1OctetString.getInstance(value).getOctets()).getValue();
+        return ASN1Integer.getInstance(ASN1OctetString.getInstance(value).getOctets())
+                .getValue();
     }
 }

@@ -47,7 +47,9 @@ class RevocationApiTest extends IssuerApiTest {
     void revokingAnUnknownSerialIs404AndAudited() {
         int refusals = refusals();
 
-        Response byCertificate = issuer("POST", "/api/v1/certificates/7e57ab1e0000000000000000000001/revoke",
+        Response byCertificate = issuer(
+                "POST",
+                "/api/v1/certificates/7e57ab1e0000000000000000000001/revoke",
                 Map.of("reason", "keyCompromise"));
         Response byCard = issuer("POST", "/api/v1/cards/KC-NO-SUCH-CARD/revoke", Map.of("reason", "keyCompromise"));
 

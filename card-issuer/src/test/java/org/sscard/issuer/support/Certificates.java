@@ -15,12 +15,11 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 /** Test helpers: read certificates and soft cards, make key pairs and CSRs. */
 public final class Certificates {
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     public static X509Certificate fromPem(String pem) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes()));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem.getBytes()));
     }
 
     public static KeyStore softCard(String base64Pkcs12, String pin) throws Exception {

@@ -20,9 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.id.MunicipalityCode;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
+import org.sscard.testsupport.TestTokenIssuer;
 
 /**
  * Base of the card issuer's tests: the issuer in this JVM on its own real PostgreSQL database, talking to the real
@@ -34,6 +34,7 @@ public abstract class IssuerApiTest {
     protected static final RelayProcess RELAY = RelayProcess.get();
     /** Stands in for auth-service: issues the tokens the issuer and the relay accept. */
     protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
+
     private static final String DATABASE = TestPostgres.createDatabase("issuer");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,10 +72,22 @@ public abstract class IssuerApiTest {
 
     /** Registers a new active person in the relay; returns their personal ID. */
     protected String newResident() {
-        String personalId = PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
-        Response created = relay("POST", "/api/v1/persons", Map.of("personalId", personalId,
-                "nameKana", "テスト タロウ", "dateOfBirth", "1960-01-01", "sex", "MALE",
-                "provisionalSsn", String.format("9%011d", SSN.incrementAndGet())));
+        String personalId =
+                PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
+        Response created = relay(
+                "POST",
+                "/api/v1/persons",
+                Map.of(
+                        "personalId",
+                        personalId,
+                        "nameKana",
+                        "テスト タロウ",
+                        "dateOfBirth",
+                        "1960-01-01",
+                        "sex",
+                        "MALE",
+                        "provisionalSsn",
+                        String.format("9%011d", SSN.incrementAndGet())));
         if (created.status() != 201) {
             throw new AssertionError("person not created: " + created.body());
         }
@@ -90,11 +103,16 @@ public abstract class IssuerApiTest {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json").method(method,
-                        HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+                request.header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofString(
+                                        body instanceof String s ? s : JSON.writeValueAsString(body)));
             }
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,7 +141,9 @@ public abstract class IssuerApiTest {
     }
 
     protected int refusals() {
-        return jdbc.sql("SELECT count(*) FROM issuer_audit WHERE outcome = 'REFUSED'").query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM issuer_audit WHERE outcome = 'REFUSED'")
+                .query(Integer.class)
+                .single();
     }
 
     protected static Path tempDir(String prefix) {
@@ -151,7 +171,8 @@ public abstract class IssuerApiTest {
 
         public String problemCode() {
             if (!contentType.startsWith("application/problem+json")) {
-                throw new AssertionError("expected a problem detail, got " + status + " " + contentType + ": " + body());
+                throw new AssertionError(
+                        "expected a problem detail, got " + status + " " + contentType + ": " + body());
             }
             return json().path("code").asText();
         }

@@ -20,12 +20,13 @@ public final class OcspRequests {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OcspRequests() {
-    }
+    private OcspRequests() {}
 
     public static CertificateID certificateId(X509Certificate issuer, BigInteger serial) throws Exception {
-        return new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new JcaX509CertificateHolder(issuer), serial);
+        return new CertificateID(
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                new JcaX509CertificateHolder(issuer),
+                serial);
     }
 
     public static byte[] newNonce() {
@@ -38,8 +39,10 @@ public final class OcspRequests {
     public static byte[] request(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
         OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(certificateId(issuer, serial));
         if (nonce != null) {
-            builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                    false, new DEROctetString(new DEROctetString(nonce).getEncoded())))); // RFC 8954: an OCTET STRING
+            builder.setRequestExtensions(new Extensions(new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    false,
+                    new DEROctetString(new DEROctetString(nonce).getEncoded())))); // RFC 8954: an OCTET STRING
         }
         OCSPReq request = builder.build();
         return request.getEncoded();

@@ -47,7 +47,9 @@ public final class Openssl {
         command.add("openssl");
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
                     .start();
             process.getOutputStream().close(); // openssl must never wait for a password on stdin
             byte[] output = process.getInputStream().readAllBytes();
@@ -55,8 +57,8 @@ public final class Openssl {
                 process.destroyForcibly();
                 throw new AssertionError("openssl did not finish: " + String.join(" ", command));
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8),
-                    String.join(" ", command));
+            return new Result(
+                    process.exitValue(), new String(output, StandardCharsets.UTF_8), String.join(" ", command));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run openssl (is it installed?)", e);
         } catch (InterruptedException e) {

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command-line tool to completion and returns what it printed; a failure carries that output. */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     public static String run(Map<String, String> environment, String... command) {
         try {

@@ -1,5 +1,6 @@
 package org.sscard.issuer.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.io.ByteArrayInputStream;
 
 /**
  * What the CA publishes without authentication, fetched as any relying party would: CA certificates, CRLs and
@@ -24,8 +24,7 @@ public final class PublicEndpoints {
         this.baseUrl = baseUrl;
     }
 
-    public record Answer(int status, byte[] body, String contentType, String cacheControl) {
-    }
+    public record Answer(int status, byte[] body, String contentType, String cacheControl) {}
 
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
@@ -48,8 +47,8 @@ public final class PublicEndpoints {
             throw new AssertionError("GET /crl/" + issuer + ".crl answered " + answer.status());
         }
         try {
-            return (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(answer.body()));
+            return (X509CRL)
+                    CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(answer.body()));
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError("the CRL does not parse", e);
         }
@@ -66,7 +65,9 @@ public final class PublicEndpoints {
     private static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.body(),
+            return new Answer(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Cache-Control").orElse(""));
         } catch (IOException e) {

@@ -11,14 +11,12 @@ import java.util.regex.Pattern;
  */
 final class SlotList {
 
-    record Slot(int index, String label, String serial) {
-    }
+    record Slot(int index, String label, String serial) {}
 
     private static final Pattern SLOT = Pattern.compile("^Slot (\\d+) ");
     private static final Pattern FIELD = Pattern.compile("^\\s+(token label|serial num)\\s*:\\s*(.*?)\\s*$");
 
-    private SlotList() {
-    }
+    private SlotList() {}
 
     static List<Slot> read(String listSlotsOutput) {
         List<Slot> slots = new ArrayList<>();

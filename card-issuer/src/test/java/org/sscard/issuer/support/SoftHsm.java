@@ -35,8 +35,7 @@ public final class SoftHsm {
     private static SoftHsm instance;
 
     /** One initialised token: its label, its index in the PKCS#11 slot list, its serial number and user PIN. */
-    public record Token(String label, int slotIndex, String serial, String pin) {
-    }
+    public record Token(String label, int slotIndex, String serial, String pin) {}
 
     private final Path configuration;
     private final List<Token> tokens;
@@ -65,7 +64,9 @@ public final class SoftHsm {
     }
 
     public Token token(String label) {
-        return tokens.stream().filter(token -> token.label().equals(label)).findFirst()
+        return tokens.stream()
+                .filter(token -> token.label().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no SoftHSM test token " + label));
     }
 
@@ -100,18 +101,30 @@ public final class SoftHsm {
             Path tokenDirectory = Files.createTempDirectory("sscard-softhsm");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(tokenDirectory)));
             Files.createDirectories(configuration.getParent());
-            Files.writeString(configuration, String.join("\n",
-                    "directories.tokendir = " + tokenDirectory,
-                    "objectstore.backend = file",
-                    "log.level = ERROR",
-                    "slots.removable = false", ""));
+            Files.writeString(
+                    configuration,
+                    String.join(
+                            "\n",
+                            "directories.tokendir = " + tokenDirectory,
+                            "objectstore.backend = file",
+                            "log.level = ERROR",
+                            "slots.removable = false",
+                            ""));
             SoftHsm initialising = new SoftHsm(configuration, List.of());
             Map<String, String> pins = new java.util.LinkedHashMap<>();
             for (int i = 1; i <= POOL_SIZE; i++) {
                 String label = "sscard-test-" + i;
                 pins.put(label, digits(8));
-                initialising.run("softhsm2-util", "--init-token", "--free", "--label", label,
-                        "--so-pin", digits(16), "--pin", pins.get(label));
+                initialising.run(
+                        "softhsm2-util",
+                        "--init-token",
+                        "--free",
+                        "--label",
+                        label,
+                        "--so-pin",
+                        digits(16),
+                        "--pin",
+                        pins.get(label));
             }
             List<Token> tokens = new ArrayList<>();
             SlotList.read(initialising.run("pkcs11-tool", "--module", LIBRARY.toString(), "--list-slots"))
@@ -137,7 +150,8 @@ public final class SoftHsm {
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is harmless
         }

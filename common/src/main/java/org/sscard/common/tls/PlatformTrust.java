@@ -23,8 +23,7 @@ public final class PlatformTrust {
     /** PKCS#12 demands a password even for public certificates; this one protects nothing and need not be secret. */
     public static final String TRUST_STORE_PASSWORD = "sscard-public-certificates";
 
-    private PlatformTrust() {
-    }
+    private PlatformTrust() {}
 
     public static SSLContext sslContext(Path caRootPem) {
         try {
@@ -44,7 +43,8 @@ public final class PlatformTrust {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("sscard-root-" + index++, certificate);
             }
             return store;

@@ -29,13 +29,17 @@ public final class ClientAssertions {
     public static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     static final Duration LIFETIME = Duration.ofSeconds(60);
 
-    private ClientAssertions() {
-    }
+    private ClientAssertions() {}
 
     /** The token request's client-authentication parameters: client ID, assertion type and a fresh assertion. */
     public static Map<String, String> parameters(ServiceCredentials credentials, URI tokenEndpoint, Instant now) {
-        return Map.of("client_id", credentials.clientId(), "client_assertion_type", TYPE,
-                "client_assertion", create(credentials, tokenEndpoint, now));
+        return Map.of(
+                "client_id",
+                credentials.clientId(),
+                "client_assertion_type",
+                TYPE,
+                "client_assertion",
+                create(credentials, tokenEndpoint, now));
     }
 
     /** {@code audience}: the token endpoint's URL (or the issuer's), per RFC 7523 section 3. */
@@ -45,12 +49,18 @@ public final class ClientAssertions {
             for (X509Certificate certificate : credentials.chain()) {
                 x5c.add(Base64.encode(certificate.getEncoded()));
             }
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .x509CertChain(x5c).build();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(credentials.clientId())
-                    .subject(credentials.clientId()).audience(audience.toString())
-                    .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
-                    .expirationTime(Date.from(now.plus(LIFETIME))).build();
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .type(JOSEObjectType.JWT)
+                    .x509CertChain(x5c)
+                    .build();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(credentials.clientId())
+                    .subject(credentials.clientId())
+                    .audience(audience.toString())
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(LIFETIME)))
+                    .build();
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(new RSASSASigner(credentials.privateKey()));
             return jwt.serialize();

@@ -40,15 +40,19 @@ public record ServiceCredentials(String clientId, PrivateKey privateKey, List<X5
         Path certificate = directory.resolve(clientId + ".crt");
         try (InputStream in = Files.newInputStream(certificate)) {
             List<X509Certificate> chain = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
-            byte[] der = Base64.getMimeDecoder().decode(Files.readString(key)
-                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
-            PrivateKey privateKey = KeyFactory.getInstance(chain.get(0).getPublicKey().getAlgorithm())
+                    .map(X509Certificate.class::cast)
+                    .toList();
+            byte[] der = Base64.getMimeDecoder()
+                    .decode(Files.readString(key).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+            PrivateKey privateKey = KeyFactory.getInstance(
+                            chain.get(0).getPublicKey().getAlgorithm())
                     .generatePrivate(new PKCS8EncodedKeySpec(der));
             return new ServiceCredentials(clientId, privateKey, chain);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new ServiceTokenException("cannot read the service-client credentials of " + clientId + " from "
-                    + directory + " (the card issuer issues them at first start)", e);
+            throw new ServiceTokenException(
+                    "cannot read the service-client credentials of " + clientId + " from " + directory
+                            + " (the card issuer issues them at first start)",
+                    e);
         }
     }
 }

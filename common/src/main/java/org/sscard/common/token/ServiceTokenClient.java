@@ -28,8 +28,7 @@ public final class ServiceTokenClient implements ServiceTokens {
     /** Asked for again this long before expiry, so that a token never expires in flight. */
     private static final Duration MARGIN = Duration.ofSeconds(30);
 
-    private record CachedToken(String value, Instant refreshAfter) {
-    }
+    private record CachedToken(String value, Instant refreshAfter) {}
 
     private final URI tokenUri;
     private final Supplier<ServiceCredentials> credentials;
@@ -39,8 +38,8 @@ public final class ServiceTokenClient implements ServiceTokens {
     private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
     private volatile HttpClient http;
 
-    public ServiceTokenClient(URI tokenUri, Supplier<ServiceCredentials> credentials, Supplier<SSLContext> trust,
-                              Clock clock) {
+    public ServiceTokenClient(
+            URI tokenUri, Supplier<ServiceCredentials> credentials, Supplier<SSLContext> trust, Clock clock) {
         this.tokenUri = tokenUri;
         this.credentials = credentials;
         this.trust = trust;
@@ -65,16 +64,19 @@ public final class ServiceTokenClient implements ServiceTokens {
 
     private CachedToken request(String audience) {
         Instant now = clock.instant();
-        Map<String, String> parameters = new java.util.HashMap<>(
-                ClientAssertions.parameters(credentials.get(), tokenUri, now));
+        Map<String, String> parameters =
+                new java.util.HashMap<>(ClientAssertions.parameters(credentials.get(), tokenUri, now));
         parameters.put("grant_type", "client_credentials");
         parameters.put("scope", audience);
         String form = parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(tokenUri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpRequest request = HttpRequest.newBuilder(tokenUri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
             HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(response.body().isEmpty() ? "{}" : response.body());
@@ -96,7 +98,8 @@ public final class ServiceTokenClient implements ServiceTokens {
 
     private HttpClient http() {
         if (http == null) {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
                     .version(HttpClient.Version.HTTP_1_1);
             if ("https".equals(tokenUri.getScheme())) {
                 builder.sslContext(trust.get());

@@ -37,8 +37,7 @@ import org.sscard.common.web.Problems;
  */
 public final class ServiceTokenVerification {
 
-    private ServiceTokenVerification() {
-    }
+    private ServiceTokenVerification() {}
 
     public static JwtDecoder decoder(TokenProperties properties, Supplier<SSLContext> trust) {
         if (properties.audience() == null || properties.audience().isBlank()) {
@@ -47,13 +46,20 @@ public final class ServiceTokenVerification {
         // the HTTP client (and the platform trust it needs) is made at the first key fetch, not at start
         java.util.concurrent.atomic.AtomicReference<JdkClientHttpRequestFactory> requests =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        ClientHttpRequestFactory lazy = (uri, method) -> requests.updateAndGet(current -> current != null ? current
-                : requestFactory(properties.jwkSetUri().getScheme(), trust)).createRequest(uri, method);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).restOperations(new RestTemplate(lazy)).build();
+        ClientHttpRequestFactory lazy = (uri, method) -> requests.updateAndGet(current -> current != null
+                        ? current
+                        : requestFactory(properties.jwkSetUri().getScheme(), trust))
+                .createRequest(uri, method);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.jwkSetUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(new RestTemplate(lazy))
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer().toString()),
-                audience(properties.audience()), required("sub"), required("exp")));
+                audience(properties.audience()),
+                required("sub"),
+                required("exp")));
         return decoder;
     }
 
@@ -70,10 +76,10 @@ public final class ServiceTokenVerification {
     /** Client ID ({@code sub} of a client-credentials token) → what this service lets that client do. */
     public static Converter<Jwt, AbstractAuthenticationToken> clientAuthorities(
             Map<String, ? extends Collection<? extends GrantedAuthority>> clients) {
-        Map<String, List<GrantedAuthority>> copy = clients.entrySet().stream().collect(
-                java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
-        return jwt -> new JwtAuthenticationToken(jwt, copy.getOrDefault(jwt.getSubject(), List.of()),
-                jwt.getSubject());
+        Map<String, List<GrantedAuthority>> copy = clients.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        return jwt -> new JwtAuthenticationToken(jwt, copy.getOrDefault(jwt.getSubject(), List.of()), jwt.getSubject());
     }
 
     /** 401 with the RFC 6750 {@code WWW-Authenticate} challenge and an RFC 9457 body. */
@@ -88,12 +94,13 @@ public final class ServiceTokenVerification {
     private static OAuth2TokenValidator<Jwt> audience(String audience) {
         return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                "the token is not addressed to " + audience, null));
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token is not addressed to " + audience, null));
     }
 
     private static OAuth2TokenValidator<Jwt> required(String claim) {
-        return jwt -> jwt.hasClaim(claim) ? OAuth2TokenValidatorResult.success()
+        return jwt -> jwt.hasClaim(claim)
+                ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "no " + claim, null));
     }
 }

@@ -10,8 +10,7 @@ import org.springframework.http.ProblemDetail;
 /** RFC 9457 problem details with a stable type URI and {@code code}, also for responses written by filters. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(ErrorCode error, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);

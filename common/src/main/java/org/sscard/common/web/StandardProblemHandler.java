@@ -25,7 +25,8 @@ public abstract class StandardProblemHandler {
 
     @ExceptionHandler(InvalidPersonalIdException.class)
     ProblemDetail personalId(InvalidPersonalIdException e) {
-        ProblemDetail problem = Problems.of(CommonError.MALFORMED_PERSONAL_ID, e.error().message());
+        ProblemDetail problem =
+                Problems.of(CommonError.MALFORMED_PERSONAL_ID, e.error().message());
         problem.setProperty("reason", e.error().name());
         return problem;
     }
@@ -35,9 +36,11 @@ public abstract class StandardProblemHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(CommonError.INVALID_FIELD, errors.size() == 1
-                ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                : errors.size() + " fields are invalid");
+        ProblemDetail problem = Problems.of(
+                CommonError.INVALID_FIELD,
+                errors.size() == 1
+                        ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
+                        : errors.size() + " fields are invalid");
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -49,7 +52,8 @@ public abstract class StandardProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(CommonError.MALFORMED_REQUEST,
+        return Problems.of(
+                CommonError.MALFORMED_REQUEST,
                 "the body is not valid JSON for this request (unknown field, wrong type or unknown value)");
     }
 

@@ -67,11 +67,11 @@ class PersonalIdFormatTest {
         assertError(valid.substring(0, 20) + "A" + valid.substring(21), PersonalIdError.NON_DIGIT);
         assertError(valid.substring(0, 20) + "１" + valid.substring(21), PersonalIdError.NON_DIGIT);
         assertError(withCheckDigits("02" + valid.substring(2, 42)), PersonalIdError.UNKNOWN_VERSION);
-        assertError(withCheckDigits("01" + "122239" + valid.substring(8, 42)), PersonalIdError.MUNICIPALITY_CHECK_DIGIT);
+        assertError(
+                withCheckDigits("01" + "122239" + valid.substring(8, 42)), PersonalIdError.MUNICIPALITY_CHECK_DIGIT);
         assertError(withCheckDigits("01" + "131016" + valid.substring(8, 42)), PersonalIdError.UNKNOWN_MUNICIPALITY);
 
-        assertThatThrownBy(() -> format.parse(valid.substring(1)))
-                .hasMessageNotContaining(valid.substring(1, 20));
+        assertThatThrownBy(() -> format.parse(valid.substring(1))).hasMessageNotContaining(valid.substring(1, 20));
     }
 
     @Test

@@ -25,9 +25,13 @@ public class AccessLog {
         jdbc.sql("""
                         INSERT INTO access_log (at, patient_number, actor, organisation, role, action, purpose, channel)
                         VALUES (:at, :patient, :actor, :organisation, :role, :action, :purpose, :channel)""")
-                .param("at", Timestamp.from(clock.instant())).param("patient", patientNumber)
-                .param("actor", accessor.actor()).param("organisation", accessor.organisation())
-                .param("role", accessor.role()).param("action", action).param("purpose", accessor.purpose())
+                .param("at", Timestamp.from(clock.instant()))
+                .param("patient", patientNumber)
+                .param("actor", accessor.actor())
+                .param("organisation", accessor.organisation())
+                .param("role", accessor.role())
+                .param("action", action)
+                .param("purpose", accessor.purpose())
                 .param("channel", accessor.channel().name())
                 .update();
     }
@@ -38,8 +42,13 @@ public class AccessLog {
                         SELECT at, actor, organisation, role, action, purpose FROM access_log
                         WHERE patient_number = :patient ORDER BY at DESC, id DESC LIMIT 500""")
                 .param("patient", patientNumber)
-                .query((rs, n) -> new AccessLogEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new AccessLogEntry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 }

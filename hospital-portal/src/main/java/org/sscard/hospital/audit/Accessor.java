@@ -6,5 +6,8 @@ package org.sscard.hospital.audit;
  */
 public record Accessor(String actor, String organisation, String role, String purpose, Channel channel) {
 
-    public enum Channel { SAML, API }
+    public enum Channel {
+        SAML,
+        API
+    }
 }

@@ -7,7 +7,8 @@ import org.springframework.security.core.GrantedAuthority;
  * subject is the patient number); {@code HOSPITAL_IMPORT}: run the XML import (a listed client's own token).
  */
 public enum HospitalAuthority implements GrantedAuthority {
-    PATIENT, HOSPITAL_IMPORT;
+    PATIENT,
+    HOSPITAL_IMPORT;
 
     @Override
     public String getAuthority() {

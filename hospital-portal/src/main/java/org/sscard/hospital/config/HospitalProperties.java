@@ -44,14 +44,18 @@ public record HospitalProperties(
      * @param idpMetadata https URL (platform trust) or file: of the IdP's metadata
      * @param signingKey  FILE (generated once into the data directory) or MEMORY (new per start; tests)
      */
-    public record Saml(@NotBlank String idpMetadata, @DefaultValue("FILE") KeyStore signingKey,
-                       @DefaultValue("2m") Duration clockSkew, @DefaultValue("1h") Duration metadataRefresh) {
-    }
+    public record Saml(
+            @NotBlank String idpMetadata,
+            @DefaultValue("FILE") KeyStore signingKey,
+            @DefaultValue("2m") Duration clockSkew,
+            @DefaultValue("1h") Duration metadataRefresh) {}
 
-    public record Relay(URI url, @DefaultValue("true") boolean registerMetadata) {
-    }
+    public record Relay(URI url, @DefaultValue("true") boolean registerMetadata) {}
 
-    public enum KeyStore { FILE, MEMORY }
+    public enum KeyStore {
+        FILE,
+        MEMORY
+    }
 
     /** {@code sscard.data-dir} as a path. */
 }

@@ -6,5 +6,4 @@ import org.sscard.common.token.TokenProperties;
 
 @Configuration
 @EnableConfigurationProperties(TokenProperties.class)
-class TokenConfig {
-}
+class TokenConfig {}

@@ -36,7 +36,7 @@ class DemoExtract implements ApplicationRunner {
         Path spool = Files.createTempFile("hospital-demo-", ".xml");
         try (InputStream in = resources.getResource(properties.demoExtract()).getInputStream()) {
             Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
-            importer.importFile(spool, "hospital-demo.xml", line -> { });
+            importer.importFile(spool, "hospital-demo.xml", line -> {});
         } finally {
             Files.deleteIfExists(spool);
         }

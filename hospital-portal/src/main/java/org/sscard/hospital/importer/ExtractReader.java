@@ -46,7 +46,8 @@ final class ExtractReader {
             PatientBuilder patient = null;
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {
-                    if (xml.getEventType() == XMLStreamConstants.END_ELEMENT && "patient".equals(xml.getLocalName())
+                    if (xml.getEventType() == XMLStreamConstants.END_ELEMENT
+                            && "patient".equals(xml.getLocalName())
                             && patient != null) {
                         patients.accept(patient.build());
                         patient = null;
@@ -55,17 +56,29 @@ final class ExtractReader {
                 }
                 switch (xml.getLocalName()) {
                     case "hospitalExtract" -> root();
-                    case "patient" -> patient = new PatientBuilder(attr("number"), token("nameKanji"),
-                            token("nameKana"));
+                    case "patient" ->
+                        patient = new PatientBuilder(attr("number"), token("nameKanji"), token("nameKana"));
                     case "visit" -> patient.visits.add(visit());
-                    case "prescription" -> patient.prescriptions.add(new Prescription(date("date"),
-                            token("drug"), token("dose"), Integer.parseInt(attr("days")), token("prescriber")));
-                    case "labResult" -> patient.labResults.add(new LabResult(date("date"), token("item"),
-                            token("value"), token("unit"), token("referenceRange"), attr("flag")));
+                    case "prescription" ->
+                        patient.prescriptions.add(new Prescription(
+                                date("date"),
+                                token("drug"),
+                                token("dose"),
+                                Integer.parseInt(attr("days")),
+                                token("prescriber")));
+                    case "labResult" ->
+                        patient.labResults.add(new LabResult(
+                                date("date"),
+                                token("item"),
+                                token("value"),
+                                token("unit"),
+                                token("referenceRange"),
+                                attr("flag")));
                     case "report" -> {
                         LocalDate date = date("date");
                         String type = token("type");
-                        patient.reports.add(new Report(type, date, xml.getElementText().strip()));
+                        patient.reports.add(
+                                new Report(type, date, xml.getElementText().strip()));
                     }
                     default -> error(null, "unexpected element");
                 }
@@ -113,8 +126,12 @@ final class ExtractReader {
     }
 
     private void error(String attribute, String reason) {
-        errors.accept(new ImportError(xml.getLocation().getLineNumber(), xml.getLocation().getColumnNumber(),
-                xml.getLocalName(), attribute, reason));
+        errors.accept(new ImportError(
+                xml.getLocation().getLineNumber(),
+                xml.getLocation().getColumnNumber(),
+                xml.getLocalName(),
+                attribute,
+                reason));
     }
 
     private static final class PatientBuilder {

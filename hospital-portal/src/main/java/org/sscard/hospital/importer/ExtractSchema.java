@@ -37,8 +37,7 @@ final class ExtractSchema {
     private static final Pattern ATTRIBUTE = Pattern.compile("(?i)attribute '([^']+)'");
     private static final Schema SCHEMA = load();
 
-    private ExtractSchema() {
-    }
+    private ExtractSchema() {}
 
     static List<ImportError> validate(Path file) throws IOException {
         Tracker tracker = new Tracker();
@@ -54,10 +53,19 @@ final class ExtractSchema {
                 ImportError error = tracker.at(e);
                 ImportError previous = errors.isEmpty() ? null : errors.get(errors.size() - 1);
                 // the validator reports a bad attribute value twice (the type's facet, then the attribute): one entry
-                if (previous != null && previous.attribute() == null && error.attribute() != null
-                        && previous.line() == error.line() && previous.column() == error.column()) {
-                    errors.set(errors.size() - 1, new ImportError(error.line(), error.column(), error.element(),
-                            error.attribute(), error.reason() + " (" + previous.reason() + ")"));
+                if (previous != null
+                        && previous.attribute() == null
+                        && error.attribute() != null
+                        && previous.line() == error.line()
+                        && previous.column() == error.column()) {
+                    errors.set(
+                            errors.size() - 1,
+                            new ImportError(
+                                    error.line(),
+                                    error.column(),
+                                    error.element(),
+                                    error.attribute(),
+                                    error.reason() + " (" + previous.reason() + ")"));
                 } else if (errors.size() < MAX_ERRORS) {
                     errors.add(error);
                 }
@@ -105,7 +113,8 @@ final class ExtractSchema {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(new StreamSource(ExtractSchema.class.getResource(RESOURCE).toString()));
+            return factory.newSchema(
+                    new StreamSource(ExtractSchema.class.getResource(RESOURCE).toString()));
         } catch (SAXException e) {
             throw new IllegalStateException("cannot load " + RESOURCE, e);
         }
@@ -144,8 +153,12 @@ final class ExtractSchema {
             String message = e.getMessage() == null ? "invalid" : e.getMessage();
             Matcher attribute = ATTRIBUTE.matcher(message);
             String element = closing != null ? closing : String.join("/", path);
-            return new ImportError(e.getLineNumber(), e.getColumnNumber(), element.isEmpty() ? "/" : element,
-                    attribute.find() ? attribute.group(1) : null, message);
+            return new ImportError(
+                    e.getLineNumber(),
+                    e.getColumnNumber(),
+                    element.isEmpty() ? "/" : element,
+                    attribute.find() ? attribute.group(1) : null,
+                    message);
         }
     }
 }

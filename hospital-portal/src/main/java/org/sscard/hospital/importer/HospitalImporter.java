@@ -36,8 +36,8 @@ public class HospitalImporter {
     private final HospitalProperties properties;
     private final Clock clock;
 
-    HospitalImporter(ExtractLoader loader, TransactionTemplate transactions, HospitalProperties properties,
-                     Clock clock) {
+    HospitalImporter(
+            ExtractLoader loader, TransactionTemplate transactions, HospitalProperties properties, Clock clock) {
         this.loader = loader;
         this.transactions = transactions;
         this.properties = properties;
@@ -54,8 +54,12 @@ public class HospitalImporter {
                 throw new ImportRejectedException(ImportReport.rejected(name, sha256, schemaErrors));
             }
             ImportReport report = transactions.execute(status -> load(file, name, sha256, progress, startedAt));
-            log.info("hospital extract {} imported: {} patients, {} replaced, {} unchanged", name,
-                    report.patients(), report.replaced(), report.unchanged());
+            log.info(
+                    "hospital extract {} imported: {} patients, {} replaced, {} unchanged",
+                    name,
+                    report.patients(),
+                    report.replaced(),
+                    report.unchanged());
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
@@ -88,8 +92,8 @@ public class HospitalImporter {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

@@ -20,8 +20,7 @@ public final class ImportCli {
 
     public static final String COMMAND = "import";
 
-    private ImportCli() {
-    }
+    private ImportCli() {}
 
     public static int run(String[] args) {
         if (args.length != 2 || !Files.isRegularFile(Path.of(args[1]))) {
@@ -30,14 +29,16 @@ public final class ImportCli {
         }
         Path file = Path.of(args[1]);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CliConfig.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .properties("logging.structured.format.console=", "logging.level.root=WARN",
-                        "spring.main.banner-mode=off")
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(
+                        "logging.structured.format.console=", "logging.level.root=WARN", "spring.main.banner-mode=off")
                 .run()) {
             ImportReport report = context.getBean(HospitalImporter.class)
                     .importFile(file, file.getFileName().toString(), System.out::println);
-            System.out.printf("imported %s: %d patients, %d replaced, %d unchanged (sha256 %s)%n", report.file(),
-                    report.patients(), report.replaced(), report.unchanged(), report.sha256());
+            System.out.printf(
+                    "imported %s: %d patients, %d replaced, %d unchanged (sha256 %s)%n",
+                    report.file(), report.patients(), report.replaced(), report.unchanged(), report.sha256());
             return 0;
         } catch (ImportRejectedException e) {
             System.err.println("rejected " + file + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.sscard.hospital.importer;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The import over HTTP, for the hospital's own systems: the extract as the request body ({@code application/xml}),
@@ -26,18 +26,20 @@ class ImportController {
         this.importer = importer;
     }
 
-    @PostMapping(path = "/api/v1/imports", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PostMapping(
+            path = "/api/v1/imports",
+            consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @PreAuthorize("hasAuthority('HOSPITAL_IMPORT')")
-    ImportReport importExtract(HttpServletRequest request,
-                               @RequestParam(name = "name", defaultValue = "upload.xml") String name)
+    ImportReport importExtract(
+            HttpServletRequest request, @RequestParam(name = "name", defaultValue = "upload.xml") String name)
             throws IOException {
         // two passes (schema, then load) need the file twice: spooled to an owner-only temporary file
         Path spool = Files.createTempFile("hospital-extract-", ".xml");
         try (InputStream body = request.getInputStream()) {
             Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
             String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
-            return importer.importFile(spool, safeName.length() > 100 ? safeName.substring(0, 100) : safeName,
-                    line -> { });
+            return importer.importFile(
+                    spool, safeName.length() > 100 ? safeName.substring(0, 100) : safeName, line -> {});
         } finally {
             Files.deleteIfExists(spool);
         }

@@ -11,8 +11,14 @@ import org.sscard.hospital.records.PatientRecords.Report;
 import org.sscard.hospital.records.PatientRecords.Visit;
 
 /** One {@code <patient>} block of an extract: everything the portal will hold for that patient number. */
-record PatientExtract(String number, String nameKanji, String nameKana, List<Visit> visits,
-                      List<Prescription> prescriptions, List<LabResult> labResults, List<Report> reports) {
+record PatientExtract(
+        String number,
+        String nameKanji,
+        String nameKana,
+        List<Visit> visits,
+        List<Prescription> prescriptions,
+        List<LabResult> labResults,
+        List<Report> reports) {
 
     PatientExtract {
         visits = List.copyOf(visits);
@@ -26,8 +32,15 @@ record PatientExtract(String number, String nameKanji, String nameKana, List<Vis
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             // records' toString lists every component; a separator that cannot occur in XML text keeps fields apart
-            String canonical = String.join("\u0000", number, String.valueOf(nameKanji), String.valueOf(nameKana),
-                    visits.toString(), prescriptions.toString(), labResults.toString(), reports.toString());
+            String canonical = String.join(
+                    "\u0000",
+                    number,
+                    String.valueOf(nameKanji),
+                    String.valueOf(nameKana),
+                    visits.toString(),
+                    prescriptions.toString(),
+                    labResults.toString(),
+                    reports.toString());
             return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -17,25 +17,41 @@ record CurrentPatient(String patientNumber, Accessor accessor) {
 
     static CurrentPatient of(Authentication authentication, String purposeHeader) {
         if (authentication instanceof Saml2Authentication saml) {
-            return new CurrentPatient(saml.getName(), new Accessor("patient", null, null,
-                    "本人による閲覧 (the patient viewing their own records)", Accessor.Channel.SAML));
+            return new CurrentPatient(
+                    saml.getName(),
+                    new Accessor(
+                            "patient",
+                            null,
+                            null,
+                            "本人による閲覧 (the patient viewing their own records)",
+                            Accessor.Channel.SAML));
         }
         if (authentication instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();
-            String purpose = purposeHeader == null || purposeHeader.isBlank()
-                    ? "本人による閲覧 (My Portal)" : purposeHeader.strip();
+            String purpose =
+                    purposeHeader == null || purposeHeader.isBlank() ? "本人による閲覧 (My Portal)" : purposeHeader.strip();
             purpose = purpose.length() > 200 ? purpose.substring(0, 200) : purpose;
             Object act = jwt.getClaims().get("act");
             if (act instanceof Map<?, ?> actor && actor.get("sub") != null) {
-                return new CurrentPatient(jwt.getSubject(), new Accessor(String.valueOf(actor.get("sub")),
-                        string(actor.get("organisation")), string(actor.get("role")), purpose, Accessor.Channel.API));
+                return new CurrentPatient(
+                        jwt.getSubject(),
+                        new Accessor(
+                                String.valueOf(actor.get("sub")),
+                                string(actor.get("organisation")),
+                                string(actor.get("role")),
+                                purpose,
+                                Accessor.Channel.API));
             }
-            String client = jwt.getClaimAsString("client_id") != null ? jwt.getClaimAsString("client_id")
+            String client = jwt.getClaimAsString("client_id") != null
+                    ? jwt.getClaimAsString("client_id")
                     : jwt.getClaimAsString("azp");
-            return new CurrentPatient(jwt.getSubject(), new Accessor(client == null ? "unknown-client" : client,
-                    null, null, purpose, Accessor.Channel.API));
+            return new CurrentPatient(
+                    jwt.getSubject(),
+                    new Accessor(
+                            client == null ? "unknown-client" : client, null, null, purpose, Accessor.Channel.API));
         }
-        throw new IllegalStateException("no patient behind " + authentication.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "no patient behind " + authentication.getClass().getSimpleName());
     }
 
     private static String string(Object value) {

@@ -4,8 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One patient's records as the portal shows them, newest first. */
-public record PatientRecords(String patientNumber, String name, List<Visit> visits,
-                             List<Prescription> prescriptions, List<LabResult> labResults, List<Report> reports) {
+public record PatientRecords(
+        String patientNumber,
+        String name,
+        List<Visit> visits,
+        List<Prescription> prescriptions,
+        List<LabResult> labResults,
+        List<Report> reports) {
 
     public PatientRecords {
         visits = List.copyOf(visits);
@@ -19,17 +24,13 @@ public record PatientRecords(String patientNumber, String name, List<Visit> visi
     }
 
     /** {@code type}: OUTPATIENT or INPATIENT; {@code dischargeDate} for inpatient stays that ended. */
-    public record Visit(LocalDate date, String department, String doctor, String type, LocalDate dischargeDate) {
-    }
+    public record Visit(LocalDate date, String department, String doctor, String type, LocalDate dischargeDate) {}
 
-    public record Prescription(LocalDate date, String drug, String dose, int days, String prescriber) {
-    }
+    public record Prescription(LocalDate date, String drug, String dose, int days, String prescriber) {}
 
     /** {@code flag}: H above, L below, N within the reference range. */
-    public record LabResult(LocalDate date, String item, String value, String unit, String referenceRange,
-                            String flag) {
-    }
+    public record LabResult(
+            LocalDate date, String item, String value, String unit, String referenceRange, String flag) {}
 
-    public record Report(String type, LocalDate date, String text) {
-    }
+    public record Report(String type, LocalDate date, String text) {}
 }

@@ -20,23 +20,37 @@ import org.sscard.hospital.saml.SpMetadata;
 class RelayRegistrationConfig {
 
     @Bean
-    ApplicationRunner registerSpMetadata(HospitalProperties properties, TokenProperties tokens,
-                                         DataDirectory dataDirectory, SpMetadata metadata, Clock clock) {
+    ApplicationRunner registerSpMetadata(
+            HospitalProperties properties,
+            TokenProperties tokens,
+            DataDirectory dataDirectory,
+            SpMetadata metadata,
+            Clock clock) {
         return (ApplicationArguments args) -> {
             if (!properties.relay().registerMetadata()) {
                 return;
             }
             var trust = (java.util.function.Supplier<javax.net.ssl.SSLContext>)
                     () -> PlatformTrust.sslContext(dataDirectory.caRoot());
-            ServiceTokenClient client = new ServiceTokenClient(tokens.tokenUri(),
-                    () -> ServiceCredentials.read(ServiceCredentials.directory(dataDirectory.dataDir()),
-                            tokens.clientId()), trust, clock);
+            ServiceTokenClient client = new ServiceTokenClient(
+                    tokens.tokenUri(),
+                    () -> ServiceCredentials.read(
+                            ServiceCredentials.directory(dataDirectory.dataDir()), tokens.clientId()),
+                    trust,
+                    clock);
             HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
             if ("https".equals(properties.relay().url().getScheme())) {
                 http.sslContext(trust.get());
             }
-            Thread thread = new Thread(new SpMetadataRegistration(properties.relay().url(), properties.providerKey(),
-                    metadata.xml(), client, http.build(), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            Thread thread = new Thread(
+                    new SpMetadataRegistration(
+                            properties.relay().url(),
+                            properties.providerKey(),
+                            metadata.xml(),
+                            client,
+                            http.build(),
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(30)),
                     "sp-metadata-registration");
             thread.setDaemon(true);
             thread.start();

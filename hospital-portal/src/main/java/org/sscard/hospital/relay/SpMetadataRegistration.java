@@ -30,10 +30,16 @@ public final class SpMetadataRegistration implements Runnable {
     private final Duration maxDelay;
     private volatile boolean registered;
 
-    public SpMetadataRegistration(URI relay, String providerKey, String metadata, ServiceTokens tokens,
-                                  HttpClient http, Duration firstDelay, Duration maxDelay) {
-        this.endpoint = URI.create(relay.toString().replaceAll("/+$", "") + "/api/v1/providers/" + providerKey
-                + "/saml-sp-metadata");
+    public SpMetadataRegistration(
+            URI relay,
+            String providerKey,
+            String metadata,
+            ServiceTokens tokens,
+            HttpClient http,
+            Duration firstDelay,
+            Duration maxDelay) {
+        this.endpoint = URI.create(
+                relay.toString().replaceAll("/+$", "") + "/api/v1/providers/" + providerKey + "/saml-sp-metadata");
         this.metadata = metadata;
         this.tokens = tokens;
         this.http = http;
@@ -65,11 +71,14 @@ public final class SpMetadataRegistration implements Runnable {
     /** One try; true once the relay has stored the metadata. */
     boolean attempt() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", tokens.authorization(RELAY_AUDIENCE))
-                    .header("Content-Type", "application/samlmetadata+xml")
-                    .PUT(HttpRequest.BodyPublishers.ofString(metadata)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(endpoint)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", tokens.authorization(RELAY_AUDIENCE))
+                            .header("Content-Type", "application/samlmetadata+xml")
+                            .PUT(HttpRequest.BodyPublishers.ofString(metadata))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 log.info("SP metadata registered with the relay at {}", endpoint);
                 return true;

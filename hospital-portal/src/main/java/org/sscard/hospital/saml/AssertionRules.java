@@ -61,12 +61,16 @@ final class AssertionRules implements Converter<AssertionToken, Saml2ResponseVal
             return error(SamlRefusal.INVALID_ASSERTION, "the assertion has no Conditions with NotOnOrAfter");
         }
         if (!now.isBefore(conditions.getNotOnOrAfter().plus(clockSkew))
-                || (conditions.getNotBefore() != null && now.isBefore(conditions.getNotBefore().minus(clockSkew)))) {
+                || (conditions.getNotBefore() != null
+                        && now.isBefore(conditions.getNotBefore().minus(clockSkew)))) {
             return error(SamlRefusal.EXPIRED, "the assertion's Conditions do not cover now");
         }
         List<AudienceRestriction> restrictions = conditions.getAudienceRestrictions();
-        boolean addressedHere = !restrictions.isEmpty() && restrictions.stream().allMatch(r ->
-                r.getAudiences().stream().map(Audience::getURI).anyMatch(registration.getEntityId()::equals));
+        boolean addressedHere = !restrictions.isEmpty()
+                && restrictions.stream()
+                        .allMatch(r -> r.getAudiences().stream()
+                                .map(Audience::getURI)
+                                .anyMatch(registration.getEntityId()::equals));
         if (!addressedHere) {
             return error(SamlRefusal.WRONG_AUDIENCE, "the audience restriction does not name this SP");
         }
@@ -74,7 +78,8 @@ final class AssertionRules implements Converter<AssertionToken, Saml2ResponseVal
             return error(SamlRefusal.NO_SUBJECT, "the assertion has no Subject");
         }
         List<SubjectConfirmation> bearers = assertion.getSubject().getSubjectConfirmations().stream()
-                .filter(c -> BEARER.equals(c.getMethod())).toList();
+                .filter(c -> BEARER.equals(c.getMethod()))
+                .toList();
         if (bearers.size() != 1 || bearers.get(0).getSubjectConfirmationData() == null) {
             return error(SamlRefusal.INVALID_ASSERTION, "exactly one bearer SubjectConfirmation with data expected");
         }
@@ -82,13 +87,16 @@ final class AssertionRules implements Converter<AssertionToken, Saml2ResponseVal
         if (!registration.getAssertionConsumerServiceLocation().equals(data.getRecipient())) {
             return error(SamlRefusal.WRONG_RECIPIENT, "the bearer confirmation's Recipient is not this SP's ACS");
         }
-        if (data.getNotOnOrAfter() == null || !now.isBefore(data.getNotOnOrAfter().plus(clockSkew))) {
+        if (data.getNotOnOrAfter() == null
+                || !now.isBefore(data.getNotOnOrAfter().plus(clockSkew))) {
             return error(SamlRefusal.EXPIRED, "the bearer confirmation has expired");
         }
         if (!Objects.equals(inResponseTo, data.getInResponseTo())) {
-            return error(SamlRefusal.IN_RESPONSE_TO_MISMATCH, inResponseTo == null
-                    ? "the assertion answers a request this browser did not make"
-                    : "the assertion does not answer this browser's request");
+            return error(
+                    SamlRefusal.IN_RESPONSE_TO_MISMATCH,
+                    inResponseTo == null
+                            ? "the assertion answers a request this browser did not make"
+                            : "the assertion does not answer this browser's request");
         }
         return null;
     }

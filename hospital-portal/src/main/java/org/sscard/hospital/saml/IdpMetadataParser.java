@@ -24,24 +24,28 @@ final class IdpMetadataParser {
     static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
     private static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
 
-    private IdpMetadataParser() {
-    }
+    private IdpMetadataParser() {}
 
     static IdpDescriptor parse(byte[] metadata) {
         Element root = document(metadata).getDocumentElement();
-        require(MD.equals(root.getNamespaceURI()) && "EntityDescriptor".equals(root.getLocalName()),
+        require(
+                MD.equals(root.getNamespaceURI()) && "EntityDescriptor".equals(root.getLocalName()),
                 "the root is not an md:EntityDescriptor");
         String entityId = root.getAttribute("entityID");
         require(!entityId.isBlank(), "no entityID");
         List<Element> idps = children(root, "IDPSSODescriptor");
         require(idps.size() == 1, "not exactly one IDPSSODescriptor");
         Element idp = idps.get(0);
-        require(List.of(idp.getAttribute("protocolSupportEnumeration").split("\\s+")).contains(PROTOCOL),
+        require(
+                List.of(idp.getAttribute("protocolSupportEnumeration").split("\\s+"))
+                        .contains(PROTOCOL),
                 "the IDPSSODescriptor does not support SAML 2.0");
         String sso = children(idp, "SingleSignOnService").stream()
-                .filter(s -> REDIRECT.equals(s.getAttribute("Binding"))).map(s -> s.getAttribute("Location"))
+                .filter(s -> REDIRECT.equals(s.getAttribute("Binding")))
+                .map(s -> s.getAttribute("Location"))
                 .filter(location -> location.startsWith("https://") || location.startsWith("http://"))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
                         "IdP metadata: no SingleSignOnService on the HTTP-Redirect binding"));
         return new IdpDescriptor(entityId, sso, signingCertificates(idp));
     }
@@ -56,9 +60,10 @@ final class IdpMetadataParser {
             NodeList values = key.getElementsByTagNameNS(DS, "X509Certificate");
             for (int i = 0; i < values.getLength(); i++) {
                 try {
-                    byte[] der = java.util.Base64.getMimeDecoder().decode(values.item(i).getTextContent().strip());
-                    certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der)));
+                    byte[] der = java.util.Base64.getMimeDecoder()
+                            .decode(values.item(i).getTextContent().strip());
+                    certificates.add((X509Certificate)
+                            CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der)));
                 } catch (CertificateException | IllegalArgumentException e) {
                     throw new IllegalArgumentException("IdP metadata: a signing certificate cannot be read", e);
                 }

@@ -52,7 +52,10 @@ class IdpMetadataSource {
                 readAt = now;
                 log.info("IdP metadata read from {}: entity {}", location, current.entityId());
             } catch (IOException | RuntimeException e) {
-                log.warn("IdP metadata cannot be read from {}: {}{}", location, e.getMessage(),
+                log.warn(
+                        "IdP metadata cannot be read from {}: {}{}",
+                        location,
+                        e.getMessage(),
                         current == null ? " (no SAML login until it can)" : " (keeping the last good copy)");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -70,10 +73,13 @@ class IdpMetadataSource {
         if (!"https".equals(uri.getScheme())) {
             throw new IllegalArgumentException("sscard.hospital.saml.idp-metadata: https: or file: expected");
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).sslContext(trust.get())
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .sslContext(trust.get())
                 .build();
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
         }

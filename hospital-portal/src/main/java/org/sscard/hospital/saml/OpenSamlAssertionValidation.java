@@ -38,29 +38,32 @@ import org.springframework.security.saml2.provider.service.registration.RelyingP
  */
 final class OpenSamlAssertionValidation {
 
-
-    private OpenSamlAssertionValidation() {
-    }
+    private OpenSamlAssertionValidation() {}
 
     /** The 4.0.1 constructor: condition, subject-confirmation and statement validators, trust engine, prevalidator. */
     private static SAML20AssertionValidator validator(RelyingPartyRegistration registration) {
         List<Credential> trusted = registration.getAssertingPartyMetadata().getVerificationX509Credentials().stream()
-                .map(c -> (Credential) new BasicX509Credential(c.getCertificate())).toList();
+                .map(c -> (Credential) new BasicX509Credential(c.getCertificate()))
+                .toList();
         ExplicitKeySignatureTrustEngine trustEngine = new ExplicitKeySignatureTrustEngine(
                 new StaticCredentialResolver(trusted),
                 DefaultSecurityConfigurationBootstrap.buildBasicInlineKeyInfoCredentialResolver());
-        return new SAML20AssertionValidator(List.of(new AudienceRestrictionConditionValidator()),
-                List.of(new BearerSubjectConfirmationValidator()), List.of(), trustEngine,
+        return new SAML20AssertionValidator(
+                List.of(new AudienceRestrictionConditionValidator()),
+                List.of(new BearerSubjectConfirmationValidator()),
+                List.of(),
+                trustEngine,
                 new SAMLSignatureProfileValidator());
     }
 
-    static Saml2ResponseValidatorResult validate(Assertion assertion, RelyingPartyRegistration registration,
-                                                 String inResponseTo, Duration clockSkew) {
+    static Saml2ResponseValidatorResult validate(
+            Assertion assertion, RelyingPartyRegistration registration, String inResponseTo, Duration clockSkew) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put(CLOCK_SKEW, clockSkew);
         parameters.put(COND_VALID_AUDIENCES, Set.of(registration.getEntityId()));
         parameters.put(SC_VALID_RECIPIENTS, Set.of(registration.getAssertionConsumerServiceLocation()));
-        parameters.put(VALID_ISSUERS, Set.of(registration.getAssertingPartyMetadata().getEntityId()));
+        parameters.put(
+                VALID_ISSUERS, Set.of(registration.getAssertingPartyMetadata().getEntityId()));
         parameters.put(SIGNATURE_REQUIRED, true);
         // the browser's address is not checked: proxies and NAT make it meaningless
         parameters.put(SC_CHECK_ADDRESS, false);
@@ -73,11 +76,11 @@ final class OpenSamlAssertionValidation {
             if (result == ValidationResult.VALID) {
                 return Saml2ResponseValidatorResult.success();
             }
-            return Saml2ResponseValidatorResult.failure(new Saml2Error(SamlRefusal.INVALID_ASSERTION.name(),
-                    "OpenSAML: " + context.getValidationFailureMessage()));
+            return Saml2ResponseValidatorResult.failure(new Saml2Error(
+                    SamlRefusal.INVALID_ASSERTION.name(), "OpenSAML: " + context.getValidationFailureMessage()));
         } catch (AssertionValidationException e) {
-            return Saml2ResponseValidatorResult.failure(new Saml2Error(SamlRefusal.INVALID_ASSERTION.name(),
-                    "OpenSAML: " + e.getMessage()));
+            return Saml2ResponseValidatorResult.failure(
+                    new Saml2Error(SamlRefusal.INVALID_ASSERTION.name(), "OpenSAML: " + e.getMessage()));
         }
     }
 }

@@ -45,14 +45,16 @@ final class PlatformIdpRegistrations implements RelyingPartyRegistrationReposito
                 .entityId(properties.entityId())
                 .assertionConsumerServiceLocation(properties.acsUrl())
                 .assertionConsumerServiceBinding(Saml2MessageBinding.POST)
-                .signingX509Credentials(credentials -> credentials.add(
-                        Saml2X509Credential.signing(signingKey.privateKey(), signingKey.certificate())))
+                .signingX509Credentials(credentials ->
+                        credentials.add(Saml2X509Credential.signing(signingKey.privateKey(), signingKey.certificate())))
                 .assertingPartyMetadata(party -> party.entityId(descriptor.entityId())
                         .singleSignOnServiceLocation(descriptor.ssoRedirectUrl())
                         .singleSignOnServiceBinding(Saml2MessageBinding.REDIRECT)
                         .wantAuthnRequestsSigned(true)
-                        .verificationX509Credentials(credentials -> descriptor.signingCertificates().forEach(
-                                certificate -> credentials.add(Saml2X509Credential.verification(certificate)))))
+                        .verificationX509Credentials(credentials -> descriptor
+                                .signingCertificates()
+                                .forEach(
+                                        certificate -> credentials.add(Saml2X509Credential.verification(certificate)))))
                 .build();
     }
 }

@@ -25,12 +25,16 @@ class ReplayCache {
     /** True the first time {@code assertionId} from {@code issuer} is seen; false for a replay. */
     boolean firstUse(String issuer, String assertionId, Instant keepUntil) {
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM saml_assertion_seen WHERE expires_at < :now").param("now", Timestamp.from(now))
+        jdbc.sql("DELETE FROM saml_assertion_seen WHERE expires_at < :now")
+                .param("now", Timestamp.from(now))
                 .update();
         return jdbc.sql("""
                         INSERT INTO saml_assertion_seen (assertion_id, issuer, expires_at) VALUES (:id, :issuer, :until)
                         ON CONFLICT (assertion_id) DO NOTHING""")
-                .param("id", assertionId).param("issuer", issuer).param("until", Timestamp.from(keepUntil))
-                .update() == 1;
+                        .param("id", assertionId)
+                        .param("issuer", issuer)
+                        .param("until", Timestamp.from(keepUntil))
+                        .update()
+                == 1;
     }
 }

@@ -27,8 +27,7 @@ final class ResponseShape {
     static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
 
-    private ResponseShape() {
-    }
+    private ResponseShape() {}
 
     /** Throws {@link SamlRefusedException} unless {@code xml} has the expected shape. */
     static void check(String xml) {
@@ -37,21 +36,31 @@ final class ResponseShape {
         require(is(response, SAMLP, "Response"), SamlRefusal.MALFORMED_RESPONSE, "the root is not a samlp:Response");
         requireUniqueIds(response, new HashSet<>());
         NodeList assertions = document.getElementsByTagNameNS(SAML, "Assertion");
-        require(assertions.getLength() == 1, SamlRefusal.UNEXPECTED_STRUCTURE,
+        require(
+                assertions.getLength() == 1,
+                SamlRefusal.UNEXPECTED_STRUCTURE,
                 "exactly one saml:Assertion expected, found " + assertions.getLength());
-        require(document.getElementsByTagNameNS(SAML, "EncryptedAssertion").getLength() == 0,
-                SamlRefusal.UNEXPECTED_STRUCTURE, "encrypted assertions are not expected");
+        require(
+                document.getElementsByTagNameNS(SAML, "EncryptedAssertion").getLength() == 0,
+                SamlRefusal.UNEXPECTED_STRUCTURE,
+                "encrypted assertions are not expected");
         Element assertion = (Element) assertions.item(0);
-        require(assertion.getParentNode() == response, SamlRefusal.UNEXPECTED_STRUCTURE,
+        require(
+                assertion.getParentNode() == response,
+                SamlRefusal.UNEXPECTED_STRUCTURE,
                 "the assertion is not a direct child of the Response");
         List<Element> assertionSignatures = children(assertion, DS, "Signature");
         require(!assertionSignatures.isEmpty(), SamlRefusal.UNSIGNED, "the assertion is not signed");
         List<Element> responseSignatures = children(response, DS, "Signature");
-        require(assertionSignatures.size() == 1 && responseSignatures.size() <= 1, SamlRefusal.UNEXPECTED_STRUCTURE,
+        require(
+                assertionSignatures.size() == 1 && responseSignatures.size() <= 1,
+                SamlRefusal.UNEXPECTED_STRUCTURE,
                 "more than one signature on one element");
         int expected = 1 + responseSignatures.size();
-        require(document.getElementsByTagNameNS(DS, "Signature").getLength() == expected,
-                SamlRefusal.UNEXPECTED_STRUCTURE, "a signature sits where none belongs");
+        require(
+                document.getElementsByTagNameNS(DS, "Signature").getLength() == expected,
+                SamlRefusal.UNEXPECTED_STRUCTURE,
+                "a signature sits where none belongs");
         requireEnveloped(assertionSignatures.get(0), assertion);
         responseSignatures.forEach(signature -> requireEnveloped(signature, response));
     }
@@ -60,9 +69,10 @@ final class ResponseShape {
         NodeList references = signature.getElementsByTagNameNS(DS, "Reference");
         String id = parent.getAttribute("ID");
         require(!id.isEmpty(), SamlRefusal.MALFORMED_RESPONSE, parent.getLocalName() + " has no ID");
-        require(references.getLength() == 1
-                        && ("#" + id).equals(((Element) references.item(0)).getAttribute("URI")),
-                SamlRefusal.UNEXPECTED_STRUCTURE, "a signature does not refer to its own parent, " + parent.getLocalName());
+        require(
+                references.getLength() == 1 && ("#" + id).equals(((Element) references.item(0)).getAttribute("URI")),
+                SamlRefusal.UNEXPECTED_STRUCTURE,
+                "a signature does not refer to its own parent, " + parent.getLocalName());
     }
 
     private static void requireUniqueIds(Element element, Set<String> seen) {
@@ -70,8 +80,7 @@ final class ResponseShape {
         for (int i = 0; i < attributes.getLength(); i++) {
             Node attribute = attributes.item(i);
             if ("ID".equals(attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName())) {
-                require(seen.add(attribute.getNodeValue()), SamlRefusal.UNEXPECTED_STRUCTURE,
-                        "an ID appears twice");
+                require(seen.add(attribute.getNodeValue()), SamlRefusal.UNEXPECTED_STRUCTURE, "an ID appears twice");
             }
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {

@@ -3,20 +3,20 @@ package org.sscard.hospital.saml;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
-import java.util.List;
-import org.springframework.security.core.AuthenticatedPrincipal;
-import org.springframework.security.saml2.provider.service.authentication.Saml2Authentication;
-import org.sscard.hospital.config.HospitalAuthority;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider.ResponseToken;
+import org.springframework.security.saml2.provider.service.authentication.Saml2Authentication;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationToken;
+import org.sscard.hospital.config.HospitalAuthority;
 
 /**
  * The SP's authentication of a SAML Response, in order: the raw XML's shape ({@link ResponseShape}: no wrapping,
@@ -37,8 +37,10 @@ final class SamlAuthentication implements AuthenticationProvider {
         openSaml.setResponseAuthenticationConverter(token -> {
             requireFirstUse(token, replays, clockSkew);
             Saml2Authentication authenticated = principal.convert(token);
-            return new Saml2Authentication((AuthenticatedPrincipal) authenticated.getPrincipal(),
-                    authenticated.getSaml2Response(), List.of(HospitalAuthority.PATIENT));
+            return new Saml2Authentication(
+                    (AuthenticatedPrincipal) authenticated.getPrincipal(),
+                    authenticated.getSaml2Response(),
+                    List.of(HospitalAuthority.PATIENT));
         });
     }
 
@@ -57,15 +59,19 @@ final class SamlAuthentication implements AuthenticationProvider {
     private static void requireFirstUse(ResponseToken token, ReplayCache replays, Duration clockSkew) {
         Response response = token.getResponse();
         Assertion assertion = response.getAssertions().get(0);
-        Instant keepUntil = Stream.concat(Stream.of(assertion.getConditions().getNotOnOrAfter()),
+        Instant keepUntil = Stream.concat(
+                        Stream.of(assertion.getConditions().getNotOnOrAfter()),
                         assertion.getSubject().getSubjectConfirmations().stream()
                                 .map(SubjectConfirmation::getSubjectConfirmationData)
                                 .filter(java.util.Objects::nonNull)
                                 .map(data -> data.getNotOnOrAfter()))
-                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow().plus(clockSkew);
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .plus(clockSkew);
         if (!replays.firstUse(assertion.getIssuer().getValue(), assertion.getID(), keepUntil)) {
-            throw new SamlRefusedException(SamlRefusal.REPLAYED, "assertion " + assertion.getID()
-                    + " has been used before");
+            throw new SamlRefusedException(
+                    SamlRefusal.REPLAYED, "assertion " + assertion.getID() + " has been used before");
         }
     }
 }

@@ -17,26 +17,28 @@ class SamlConfig {
     SpSigningKey spSigningKey(HospitalProperties properties, DataDirectory dataDirectory) {
         return properties.saml().signingKey() == HospitalProperties.KeyStore.MEMORY
                 ? SpSigningKey.inMemory(properties.entityId())
-                : SpSigningKey.fromDirectory(dataDirectory.dataDir().resolve("secrets").resolve("hospital"),
-                properties.entityId());
+                : SpSigningKey.fromDirectory(
+                        dataDirectory.dataDir().resolve("secrets").resolve("hospital"), properties.entityId());
     }
 
     @Bean
     IdpMetadataSource idpMetadataSource(HospitalProperties properties, DataDirectory dataDirectory, Clock clock) {
-        return new IdpMetadataSource(properties.saml().idpMetadata(),
-                () -> PlatformTrust.sslContext(dataDirectory.caRoot()), properties.saml().metadataRefresh(), clock);
+        return new IdpMetadataSource(
+                properties.saml().idpMetadata(),
+                () -> PlatformTrust.sslContext(dataDirectory.caRoot()),
+                properties.saml().metadataRefresh(),
+                clock);
     }
 
     @Bean
-    RelyingPartyRegistrationRepository relyingPartyRegistrations(HospitalProperties properties,
-                                                                 SpSigningKey signingKey, IdpMetadataSource idp) {
+    RelyingPartyRegistrationRepository relyingPartyRegistrations(
+            HospitalProperties properties, SpSigningKey signingKey, IdpMetadataSource idp) {
         return new PlatformIdpRegistrations(properties, signingKey, idp);
     }
 
     /** Named so the security configuration can take it without seeing this package's types. */
     @Bean
-    AuthenticationProvider samlResponseAuthentication(ReplayCache replays, HospitalProperties properties,
-                                                      Clock clock) {
+    AuthenticationProvider samlResponseAuthentication(ReplayCache replays, HospitalProperties properties, Clock clock) {
         return new SamlAuthentication(replays, properties.saml().clockSkew(), clock);
     }
 }

@@ -30,8 +30,9 @@ public class SamlRefusalHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         SamlRefusal refusal = exception instanceof Saml2AuthenticationException saml
                 ? SamlRefusal.fromErrorCode(saml.getSaml2Error().getErrorCode())
                 : SamlRefusal.INVALID_ASSERTION;

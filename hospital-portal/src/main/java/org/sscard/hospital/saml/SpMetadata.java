@@ -35,8 +35,8 @@ public class SpMetadata {
                         Location="%s" index="0" isDefault="true"/>
                   </md:SPSSODescriptor>
                 </md:EntityDescriptor>
-                """.formatted(escape(properties.entityId()), signingKey.certificateBase64(), PERSISTENT,
-                escape(properties.acsUrl()));
+                """.formatted(
+                escape(properties.entityId()), signingKey.certificateBase64(), PERSISTENT, escape(properties.acsUrl()));
     }
 
     public String entityId() {
@@ -44,6 +44,9 @@ public class SpMetadata {
     }
 
     private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

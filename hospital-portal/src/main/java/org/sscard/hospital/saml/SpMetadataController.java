@@ -18,7 +18,8 @@ class SpMetadataController {
 
     @GetMapping("/saml2/service-provider-metadata/" + HospitalProperties.REGISTRATION_ID)
     ResponseEntity<String> metadata() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/samlmetadata+xml"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/samlmetadata+xml"))
                 .body(metadata.xml());
     }
 }

@@ -57,8 +57,8 @@ public record SpSigningKey(PrivateKey privateKey, X509Certificate certificate) {
             }
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate)));
-            byte[] der = Base64.getMimeDecoder().decode(Files.readString(key)
-                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+            byte[] der = Base64.getMimeDecoder()
+                    .decode(Files.readString(key).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
             PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
             return new SpSigningKey(privateKey, cert);
         } catch (IOException e) {
@@ -75,10 +75,14 @@ public record SpSigningKey(PrivateKey privateKey, X509Certificate certificate) {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=" + subject.replaceAll("[,=+<>#;\"\\\\]", "_"));
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, new BigInteger(64, new SecureRandom()),
-                            Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(3650, ChronoUnit.DAYS)),
-                            name, keys.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    new BigInteger(64, new SecureRandom()),
+                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
+                                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
+                                    name,
+                                    keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return new SpSigningKey(keys.getPrivate(), certificate);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -96,8 +100,9 @@ public record SpSigningKey(PrivateKey privateKey, X509Certificate certificate) {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** Created owner-only before anything is written into it, so the key is never readable by others. */

@@ -43,21 +43,25 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JwtDecoder tokens, HospitalProperties properties, ObjectMapper json)
             throws Exception {
-        var unauthenticated = ServiceTokenVerification.entryPoint(json,
+        var unauthenticated = ServiceTokenVerification.entryPoint(
+                json,
                 "present a bearer token from the platform's token issuer addressed to " + properties.providerKey());
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/records", "/api/v1/access-log", "/api/v1/summary")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/api/v1/records", "/api/v1/access-log", "/api/v1/summary")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/imports").authenticated()
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(jwt2 ->
-                                new JwtAuthenticationToken(jwt2, authorities(jwt2, properties), jwt2.getSubject())))
+                        .jwt(jwt -> jwt.decoder(tokens)
+                                .jwtAuthenticationConverter(jwt2 -> new JwtAuthenticationToken(
+                                        jwt2, authorities(jwt2, properties), jwt2.getSubject())))
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
-                                CommonError.FORBIDDEN, "this caller may not do this")))
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(response, json, CommonError.FORBIDDEN, "this caller may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only, no cookies: CSRF does not apply
                 .csrf(csrf -> csrf.disable());
@@ -83,17 +87,30 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationProvider samlResponseAuthentication,
-                              AuthenticationFailureHandler samlRefusalHandler) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/saml2/service-provider-metadata/"
-                                + HospitalProperties.REGISTRATION_ID, LOGIN, "/", "/css/**", "/favicon.ico")
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            AuthenticationProvider samlResponseAuthentication,
+            AuthenticationFailureHandler samlRefusalHandler)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/records").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
-                        .anyRequest().denyAll())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/saml2/service-provider-metadata/" + HospitalProperties.REGISTRATION_ID,
+                                LOGIN,
+                                "/",
+                                "/css/**",
+                                "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/records")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/logout")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .saml2Login(saml -> saml.loginPage(LOGIN)
                         .authenticationManager(new ProviderManager(samlResponseAuthentication))
                         .failureHandler(samlRefusalHandler)

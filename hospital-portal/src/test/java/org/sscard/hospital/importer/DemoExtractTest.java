@@ -17,15 +17,18 @@ class DemoExtractTest extends HospitalTest {
     @Test
     void theDemoExtractImportsAndReimportsWithoutChange() throws Exception {
         Path file = Files.createTempFile("demo", ".xml");
-        Files.write(file, getClass().getResourceAsStream("/demo/hospital-demo.xml").readAllBytes());
+        Files.write(
+                file, getClass().getResourceAsStream("/demo/hospital-demo.xml").readAllBytes());
 
-        ImportReport first = importer.importFile(file, "hospital-demo.xml", line -> { });
-        ImportReport again = importer.importFile(file, "hospital-demo.xml", line -> { });
+        ImportReport first = importer.importFile(file, "hospital-demo.xml", line -> {});
+        ImportReport again = importer.importFile(file, "hospital-demo.xml", line -> {});
 
         assertThat(first.patients()).isEqualTo(3);
         assertThat(again.unchanged()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT name_kanji FROM patient WHERE patient_number = 'P0012345'").query(String.class)
-                .single()).isEqualTo("鴨川 花子");
+        assertThat(jdbc.sql("SELECT name_kanji FROM patient WHERE patient_number = 'P0012345'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("鴨川 花子");
     }
 
     @Test

@@ -35,11 +35,16 @@ class RecordsAccessTest extends HospitalTest {
         if (imported) {
             return;
         }
-        String xml = new String(getClass().getResourceAsStream("/extracts/two-patients.xml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("T0000001", ALICE).replace("T0000002", BOB);
+        String xml = new String(
+                        getClass()
+                                .getResourceAsStream("/extracts/two-patients.xml")
+                                .readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace("T0000001", ALICE)
+                .replace("T0000002", BOB);
         Path file = Files.createTempFile("records", ".xml");
         Files.writeString(file, xml);
-        importer.importFile(file, "records.xml", line -> { });
+        importer.importFile(file, "records.xml", line -> {});
         imported = true;
     }
 
@@ -55,11 +60,16 @@ class RecordsAccessTest extends HospitalTest {
 
     @Test
     void ignoresIdentityHeadersAndPatientParameters() throws Exception {
-        MockHttpServletRequestBuilder request = get("/api/v1/records").param("patient", ALICE)
-                .param("patientNumber", ALICE).header("Authorization", "Bearer " + pairwise(BOB))
-                .header("X-Patient-Number", ALICE).header("Sscard-Subject", ALICE).header("X-Remote-User", ALICE);
+        MockHttpServletRequestBuilder request = get("/api/v1/records")
+                .param("patient", ALICE)
+                .param("patientNumber", ALICE)
+                .header("Authorization", "Bearer " + pairwise(BOB))
+                .header("X-Patient-Number", ALICE)
+                .header("Sscard-Subject", ALICE)
+                .header("X-Remote-User", ALICE);
 
-        JsonNode records = JSON.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString());
+        JsonNode records =
+                JSON.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString());
 
         assertThat(records.path("patientNumber").asText()).isEqualTo(BOB);
         assertThat(records.toString()).doesNotContain("HbA1c");
@@ -67,22 +77,32 @@ class RecordsAccessTest extends HospitalTest {
 
     @Test
     void refusesAPlainIdentityHeaderWithoutAToken() throws Exception {
-        assertUnauthenticated(mvc.perform(get("/api/v1/records").header("X-Patient-Number", ALICE)
-                .header("Sscard-Subject", ALICE)).andReturn());
+        assertUnauthenticated(mvc.perform(
+                        get("/api/v1/records").header("X-Patient-Number", ALICE).header("Sscard-Subject", ALICE))
+                .andReturn());
     }
 
     @Test
     void refusesMissingForgedExpiredMisaddressedAndForeignIssuerTokens() throws Exception {
         assertUnauthenticated(mvc.perform(get("/api/v1/records")).andReturn());
         assertUnauthenticated(call("/api/v1/records", TOKENS.forge("portal-gateway", "kameda-hospital")));
-        assertUnauthenticated(call("/api/v1/records", TOKENS.mint("portal-gateway", "kameda-hospital",
-                c -> c.subject(ALICE).issueTime(Date.from(Instant.now().minusSeconds(900)))
-                        .notBeforeTime(Date.from(Instant.now().minusSeconds(900)))
-                        .expirationTime(Date.from(Instant.now().minusSeconds(600))))));
-        assertUnauthenticated(call("/api/v1/records", TOKENS.mint("portal-gateway", "kamogawa-nhi",
-                c -> c.subject(ALICE))));
-        assertUnauthenticated(call("/api/v1/records", TOKENS.mint("portal-gateway", "kameda-hospital",
-                c -> c.subject(ALICE).issuer("https://rogue-issuer.test"))));
+        assertUnauthenticated(call(
+                "/api/v1/records",
+                TOKENS.mint(
+                        "portal-gateway",
+                        "kameda-hospital",
+                        c -> c.subject(ALICE)
+                                .issueTime(Date.from(Instant.now().minusSeconds(900)))
+                                .notBeforeTime(Date.from(Instant.now().minusSeconds(900)))
+                                .expirationTime(Date.from(Instant.now().minusSeconds(600))))));
+        assertUnauthenticated(
+                call("/api/v1/records", TOKENS.mint("portal-gateway", "kamogawa-nhi", c -> c.subject(ALICE))));
+        assertUnauthenticated(call(
+                "/api/v1/records",
+                TOKENS.mint(
+                        "portal-gateway",
+                        "kameda-hospital",
+                        c -> c.subject(ALICE).issuer("https://rogue-issuer.test"))));
         assertUnauthenticated(call("/api/v1/access-log", TOKENS.forge("portal-gateway", "kameda-hospital")));
     }
 
@@ -95,12 +115,25 @@ class RecordsAccessTest extends HospitalTest {
 
     @Test
     void logsEveryApiReadWithWhoWhomWhatAndWhyNewestFirst() throws Exception {
-        String staffToken = TOKENS.mint("portal-gateway", "kameda-hospital", c -> c.subject(ALICE)
-                .claim("act", Map.of("sub", "staff:clerk-1", "role", "RECEPTION", "organisation",
-                        "kameda-hospital")));
-        mvc.perform(get("/api/v1/records").header("Authorization", "Bearer " + pairwise(ALICE))
-                .header("Sscard-Purpose", "checking my results")).andReturn();
-        mvc.perform(get("/api/v1/records").header("Authorization", "Bearer " + staffToken)).andReturn();
+        String staffToken = TOKENS.mint(
+                "portal-gateway",
+                "kameda-hospital",
+                c -> c.subject(ALICE)
+                        .claim(
+                                "act",
+                                Map.of(
+                                        "sub",
+                                        "staff:clerk-1",
+                                        "role",
+                                        "RECEPTION",
+                                        "organisation",
+                                        "kameda-hospital")));
+        mvc.perform(get("/api/v1/records")
+                        .header("Authorization", "Bearer " + pairwise(ALICE))
+                        .header("Sscard-Purpose", "checking my results"))
+                .andReturn();
+        mvc.perform(get("/api/v1/records").header("Authorization", "Bearer " + staffToken))
+                .andReturn();
 
         JsonNode log = json(api("/api/v1/access-log", pairwise(ALICE)));
 
@@ -114,7 +147,8 @@ class RecordsAccessTest extends HospitalTest {
         assertThat(ownRead.path("actor").asText()).isEqualTo("portal-gateway");
         assertThat(ownRead.path("purpose").asText()).isEqualTo("checking my results");
         assertThat(ownRead.path("organisation").isNull()).isTrue();
-        assertThat(Instant.parse(ownRead.path("at").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(ownRead.path("at").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(json(api("/api/v1/access-log", pairwise(BOB))).toString()).doesNotContain("checking my results");
     }
 
@@ -122,15 +156,28 @@ class RecordsAccessTest extends HospitalTest {
     void theRecordsPageShowsTheSamlSubjectsRecordsWhateverTheUrlSays() throws Exception {
         SamlBrowser browser = new SamlBrowser(mvc);
         String requestId = browser.startLogin().requestId();
-        assertThat(browser.postResponse(IDP.response(ALICE).inResponseTo(requestId).base64()).getResponse()
-                .getStatus()).isEqualTo(302);
+        assertThat(browser.postResponse(
+                                IDP.response(ALICE).inResponseTo(requestId).base64())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
 
-        String page = mvc.perform(get("/records").session(browser.session()).param("patient", BOB)
-                .param("patientNumber", BOB).header("X-Patient-Number", BOB)).andReturn().getResponse()
+        String page = mvc.perform(get("/records")
+                        .session(browser.session())
+                        .param("patient", BOB)
+                        .param("patientNumber", BOB)
+                        .header("X-Patient-Number", BOB))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        MvcResult byPath = mvc.perform(get("/records/" + BOB).session(browser.session())).andReturn();
+        MvcResult byPath =
+                mvc.perform(get("/records/" + BOB).session(browser.session())).andReturn();
 
-        assertThat(page).contains(ALICE).contains("試験 一子").contains("HbA1c").doesNotContain(BOB)
+        assertThat(page)
+                .contains(ALICE)
+                .contains("試験 一子")
+                .contains("HbA1c")
+                .doesNotContain(BOB)
                 .doesNotContain("眼科");
         assertThat(page).contains("令和8年 (2026年) 1月10日").contains("令和7年 (2025年) 12月1日");
         assertThat(byPath.getResponse().getStatus()).isIn(403, 404);
@@ -143,7 +190,9 @@ class RecordsAccessTest extends HospitalTest {
     void servesASummaryForMyPortal() throws Exception {
         JsonNode summary = json(api("/api/v1/summary", pairwise(ALICE)));
 
-        assertThat(summary.path("lines").toString()).contains("令和8年 (2026年) 1月10日").contains("内科")
+        assertThat(summary.path("lines").toString())
+                .contains("令和8年 (2026年) 1月10日")
+                .contains("内科")
                 .contains("out of range: 1");
     }
 
@@ -154,7 +203,9 @@ class RecordsAccessTest extends HospitalTest {
 
     private MvcResult api(String path, String token) throws Exception {
         MvcResult result = call(path, token);
-        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(result.getResponse().getStatus())
+                .as(result.getResponse().getContentAsString())
+                .isEqualTo(200);
         return result;
     }
 

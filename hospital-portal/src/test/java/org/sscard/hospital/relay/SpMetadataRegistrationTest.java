@@ -32,9 +32,14 @@ class SpMetadataRegistrationTest {
     @Test
     void registersItsMetadataRetryingUntilTheRelayAnswers() throws Exception {
         URI relayUrl = startRelay();
-        SpMetadataRegistration registration = new SpMetadataRegistration(relayUrl, "kameda-hospital",
-                "<md:EntityDescriptor/>", TOKENS.tokensFor("hospital-portal"), HttpClient.newHttpClient(),
-                Duration.ofMillis(10), Duration.ofMillis(40));
+        SpMetadataRegistration registration = new SpMetadataRegistration(
+                relayUrl,
+                "kameda-hospital",
+                "<md:EntityDescriptor/>",
+                TOKENS.tokensFor("hospital-portal"),
+                HttpClient.newHttpClient(),
+                Duration.ofMillis(10),
+                Duration.ofMillis(40));
 
         registration.run();
 
@@ -47,8 +52,13 @@ class SpMetadataRegistrationTest {
     void aSingleAttemptAgainstADeadRelayFailsQuietly() throws Exception {
         URI relayUrl = startRelay();
         relay.stop(0);
-        SpMetadataRegistration registration = new SpMetadataRegistration(relayUrl, "kameda-hospital", "<x/>",
-                TOKENS.tokensFor("hospital-portal"), HttpClient.newHttpClient(), Duration.ofMillis(10),
+        SpMetadataRegistration registration = new SpMetadataRegistration(
+                relayUrl,
+                "kameda-hospital",
+                "<x/>",
+                TOKENS.tokensFor("hospital-portal"),
+                HttpClient.newHttpClient(),
+                Duration.ofMillis(10),
                 Duration.ofMillis(10));
 
         assertThat(registration.attempt()).isFalse();

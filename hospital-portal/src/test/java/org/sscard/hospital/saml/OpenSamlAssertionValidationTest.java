@@ -26,7 +26,8 @@ class OpenSamlAssertionValidationTest {
 
     private static final TestIdp IDP = new TestIdp();
     private static final RelyingPartyRegistration REGISTRATION = RelyingPartyRegistration.withRegistrationId("sscard")
-            .entityId(ResponseBuilder.SP_ENTITY_ID).assertionConsumerServiceLocation(ResponseBuilder.ACS)
+            .entityId(ResponseBuilder.SP_ENTITY_ID)
+            .assertionConsumerServiceLocation(ResponseBuilder.ACS)
             .assertingPartyMetadata(party -> party.entityId(TestIdp.ENTITY_ID)
                     .singleSignOnServiceLocation(TestIdp.SSO_URL)
                     .verificationX509Credentials(c -> c.add(Saml2X509Credential.verification(IDP.certificate()))))
@@ -34,13 +35,15 @@ class OpenSamlAssertionValidationTest {
 
     @Test
     void acceptsAValidAssertion() throws Exception {
-        assertThat(validate(IDP.response("P0012345").inResponseTo("_r1"), "_r1").hasErrors()).isFalse();
+        assertThat(validate(IDP.response("P0012345").inResponseTo("_r1"), "_r1").hasErrors())
+                .isFalse();
     }
 
     @Test
     void rejectsExpired() throws Exception {
-        assertRejected(IDP.response("P0012345").issuedAt(Instant.now().minus(Duration.ofHours(1)),
-                Duration.ofMinutes(5)), null);
+        assertRejected(
+                IDP.response("P0012345").issuedAt(Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(5)),
+                null);
     }
 
     @Test
@@ -73,10 +76,12 @@ class OpenSamlAssertionValidationTest {
             throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        Element element = factory.newDocumentBuilder().parse(new InputSource(new StringReader(builder.xml())))
+        Element element = factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(builder.xml())))
                 .getDocumentElement();
         Response response = (Response) XMLObjectProviderRegistrySupport.getUnmarshallerFactory()
-                .getUnmarshaller(element).unmarshall(element);
+                .getUnmarshaller(element)
+                .unmarshall(element);
         Assertion assertion = response.getAssertions().get(0);
         return OpenSamlAssertionValidation.validate(assertion, REGISTRATION, inResponseTo, Duration.ofMinutes(2));
     }

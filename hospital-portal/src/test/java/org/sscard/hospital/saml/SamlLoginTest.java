@@ -23,7 +23,8 @@ class SamlLoginTest extends HospitalTest {
 
         assertThat(redirect.location()).startsWith(TestIdp.SSO_URL + "?");
         String request = redirect.authnRequestXml();
-        assertThat(request).contains("Destination=\"" + TestIdp.SSO_URL + "\"")
+        assertThat(request)
+                .contains("Destination=\"" + TestIdp.SSO_URL + "\"")
                 .contains("AssertionConsumerServiceURL=\"" + ResponseBuilder.ACS + "\"")
                 .contains(ResponseBuilder.SP_ENTITY_ID + "</saml2:Issuer>");
         Map<String, String> raw = redirect.rawParameters();
@@ -35,7 +36,8 @@ class SamlLoginTest extends HospitalTest {
         Signature verifier = Signature.getInstance("SHA256withRSA");
         verifier.initVerify(spCertificate());
         verifier.update(signed.getBytes(StandardCharsets.US_ASCII));
-        assertThat(verifier.verify(Base64.getDecoder().decode(redirect.parameter("Signature")))).isTrue();
+        assertThat(verifier.verify(Base64.getDecoder().decode(redirect.parameter("Signature"))))
+                .isTrue();
     }
 
     @Test
@@ -43,9 +45,11 @@ class SamlLoginTest extends HospitalTest {
         SamlBrowser browser = new SamlBrowser(mvc);
         String requestId = browser.startLogin().requestId();
 
-        MvcResult login = browser.postResponse(IDP.response("P0099001").inResponseTo(requestId).base64());
+        MvcResult login = browser.postResponse(
+                IDP.response("P0099001").inResponseTo(requestId).base64());
 
-        assertThat(login.getResponse().getStatus()).as(login.getResponse().getHeader(SamlRefusalHandler.HEADER))
+        assertThat(login.getResponse().getStatus())
+                .as(login.getResponse().getHeader(SamlRefusalHandler.HEADER))
                 .isEqualTo(302);
         assertThat(login.getResponse().getRedirectedUrl()).endsWith("/records");
         MvcResult page = mvc.perform(get("/records").session(browser.session())).andReturn();
@@ -59,7 +63,8 @@ class SamlLoginTest extends HospitalTest {
 
         MvcResult login = browser.postResponse(IDP.response("P0099002").base64());
 
-        assertThat(login.getResponse().getStatus()).as(login.getResponse().getHeader(SamlRefusalHandler.HEADER))
+        assertThat(login.getResponse().getStatus())
+                .as(login.getResponse().getHeader(SamlRefusalHandler.HEADER))
                 .isEqualTo(302);
         MvcResult page = mvc.perform(get("/records").session(browser.session())).andReturn();
         assertThat(page.getResponse().getContentAsString()).contains("P0099002");
@@ -75,19 +80,26 @@ class SamlLoginTest extends HospitalTest {
 
     @Test
     void publishesItsMetadataWithTheSigningCertificate() throws Exception {
-        String metadata = mvc.perform(get("/saml2/service-provider-metadata/sscard")).andReturn().getResponse()
+        String metadata = mvc.perform(get("/saml2/service-provider-metadata/sscard"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
 
-        assertThat(metadata).contains("entityID=\"" + ResponseBuilder.SP_ENTITY_ID + "\"")
-                .contains("Location=\"" + ResponseBuilder.ACS + "\"").contains("AuthnRequestsSigned=\"true\"")
+        assertThat(metadata)
+                .contains("entityID=\"" + ResponseBuilder.SP_ENTITY_ID + "\"")
+                .contains("Location=\"" + ResponseBuilder.ACS + "\"")
+                .contains("AuthnRequestsSigned=\"true\"")
                 .contains("<ds:X509Certificate>");
     }
 
     private java.security.cert.X509Certificate spCertificate() throws Exception {
-        String metadata = mvc.perform(get("/saml2/service-provider-metadata/sscard")).andReturn().getResponse()
+        String metadata = mvc.perform(get("/saml2/service-provider-metadata/sscard"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         String base64 = metadata.replaceAll("(?s).*<ds:X509Certificate>(.*?)</ds:X509Certificate>.*", "$1");
         return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+                .generateCertificate(
+                        new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
     }
 }

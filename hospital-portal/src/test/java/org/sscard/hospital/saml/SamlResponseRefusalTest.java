@@ -10,7 +10,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
 import org.sscard.hospital.support.HospitalTest;
-import org.sscard.hospital.support.ResponseBuilder;
 import org.sscard.hospital.support.SamlBrowser;
 import org.sscard.hospital.support.TestIdp;
 import org.w3c.dom.Document;
@@ -40,7 +39,10 @@ class SamlResponseRefusalTest extends HospitalTest {
 
     @Test
     void rejectsResponseSignedByAnotherKey() throws Exception {
-        assertRefused(IDP.response("P0012345").signedBy(TestIdp.credential("CN=attacker")).xml(),
+        assertRefused(
+                IDP.response("P0012345")
+                        .signedBy(TestIdp.credential("CN=attacker"))
+                        .xml(),
                 SamlRefusal.BAD_SIGNATURE);
     }
 
@@ -117,25 +119,31 @@ class SamlResponseRefusalTest extends HospitalTest {
 
     @Test
     void rejectsExpiredAssertion() throws Exception {
-        assertRefused(IDP.response("P0012345").issuedAt(Instant.now().minus(Duration.ofMinutes(20)),
-                Duration.ofMinutes(5)).xml(), SamlRefusal.EXPIRED);
+        assertRefused(
+                IDP.response("P0012345")
+                        .issuedAt(Instant.now().minus(Duration.ofMinutes(20)), Duration.ofMinutes(5))
+                        .xml(),
+                SamlRefusal.EXPIRED);
     }
 
     @Test
     void rejectsWrongAudience() throws Exception {
-        assertRefused(IDP.response("P0012345").audience("https://other-sp.test/sp").xml(),
-                SamlRefusal.WRONG_AUDIENCE);
+        assertRefused(
+                IDP.response("P0012345").audience("https://other-sp.test/sp").xml(), SamlRefusal.WRONG_AUDIENCE);
     }
 
     @Test
     void rejectsWrongRecipient() throws Exception {
-        assertRefused(IDP.response("P0012345").recipient("https://other-sp.test/acs").xml(),
-                SamlRefusal.WRONG_RECIPIENT);
+        assertRefused(
+                IDP.response("P0012345").recipient("https://other-sp.test/acs").xml(), SamlRefusal.WRONG_RECIPIENT);
     }
 
     @Test
     void rejectsWrongDestination() throws Exception {
-        assertRefused(IDP.response("P0012345").destination("https://other-sp.test/acs").xml(),
+        assertRefused(
+                IDP.response("P0012345")
+                        .destination("https://other-sp.test/acs")
+                        .xml(),
                 SamlRefusal.WRONG_DESTINATION);
     }
 
@@ -143,8 +151,8 @@ class SamlResponseRefusalTest extends HospitalTest {
     @Test
     void rejectsWrongIssuer() throws Exception {
         SamlBrowser browser = new SamlBrowser(mvc);
-        MvcResult refused = browser.postResponse(IDP.response("P0012345").issuer("https://rogue-idp.test/idp")
-                .base64());
+        MvcResult refused = browser.postResponse(
+                IDP.response("P0012345").issuer("https://rogue-idp.test/idp").base64());
         assertThat(refused.getResponse().getStatus()).isEqualTo(401);
         assertThat(refused.getResponse().getHeader(SamlRefusalHandler.HEADER))
                 .isIn(SamlRefusal.WRONG_ISSUER.name(), SamlRefusal.BAD_SIGNATURE.name());
@@ -155,14 +163,16 @@ class SamlResponseRefusalTest extends HospitalTest {
         SamlBrowser browser = new SamlBrowser(mvc);
         browser.startLogin();
 
-        MvcResult refused = browser.postResponse(IDP.response("P0012345").inResponseTo("_another-request").base64());
+        MvcResult refused = browser.postResponse(
+                IDP.response("P0012345").inResponseTo("_another-request").base64());
 
         assertRefused(refused, browser, SamlRefusal.IN_RESPONSE_TO_MISMATCH);
     }
 
     @Test
     void rejectsInResponseToWhenThisBrowserSentNoRequest() throws Exception {
-        assertRefused(IDP.response("P0012345").inResponseTo("_someone-elses-request").xml(),
+        assertRefused(
+                IDP.response("P0012345").inResponseTo("_someone-elses-request").xml(),
                 SamlRefusal.IN_RESPONSE_TO_MISMATCH);
     }
 
@@ -180,8 +190,11 @@ class SamlResponseRefusalTest extends HospitalTest {
     private void assertRefused(MvcResult result, SamlBrowser browser, SamlRefusal expected) throws Exception {
         assertThat(result.getResponse().getStatus()).isEqualTo(401);
         assertThat(result.getResponse().getHeader(SamlRefusalHandler.HEADER)).isEqualTo(expected.name());
-        assertThat(result.getResponse().getContentAsString()).contains(expected.name()).doesNotContain("P0012345");
-        MvcResult records = mvc.perform(get("/records").session(browser.session())).andReturn();
+        assertThat(result.getResponse().getContentAsString())
+                .contains(expected.name())
+                .doesNotContain("P0012345");
+        MvcResult records =
+                mvc.perform(get("/records").session(browser.session())).andReturn();
         assertThat(records.getResponse().getStatus()).as("still logged out").isEqualTo(302);
     }
 

@@ -41,7 +41,9 @@ public abstract class HospitalTest {
         registry.add("sscard.data-dir", DATA_DIR::toString);
         registry.add("sscard.tokens.issuer", TOKENS::issuer);
         registry.add("sscard.hospital.public-url", () -> "https://hospital.test");
-        registry.add("sscard.hospital.saml.idp-metadata", () -> IDP.metadataFile().toUri().toString());
+        registry.add(
+                "sscard.hospital.saml.idp-metadata",
+                () -> IDP.metadataFile().toUri().toString());
         registry.add("sscard.hospital.saml.signing-key", () -> "MEMORY");
         registry.add("sscard.hospital.relay.register-metadata", () -> "false");
         registry.add("logging.structured.format.console", () -> "");

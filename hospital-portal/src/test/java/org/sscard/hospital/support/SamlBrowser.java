@@ -33,18 +33,21 @@ public final class SamlBrowser {
 
     /** Starts a login; returns the redirect to the IdP, whose AuthnRequest the session now remembers. */
     public Redirect startLogin() throws Exception {
-        MvcResult result = mvc.perform(get("/saml2/authenticate/sscard").session(session)).andReturn();
+        MvcResult result =
+                mvc.perform(get("/saml2/authenticate/sscard").session(session)).andReturn();
         session = (MockHttpSession) result.getRequest().getSession();
         String location = result.getResponse().getRedirectedUrl();
         if (location == null) {
-            throw new AssertionError("no redirect to the IdP: " + result.getResponse().getStatus());
+            throw new AssertionError(
+                    "no redirect to the IdP: " + result.getResponse().getStatus());
         }
         return new Redirect(location);
     }
 
     public MvcResult postResponse(String base64Response) throws Exception {
-        MvcResult result = mvc.perform(post("/login/saml2/sso/sscard").session(session)
-                .param("SAMLResponse", base64Response)).andReturn();
+        MvcResult result = mvc.perform(
+                        post("/login/saml2/sso/sscard").session(session).param("SAMLResponse", base64Response))
+                .andReturn();
         if (result.getRequest().getSession(false) instanceof MockHttpSession changed) {
             session = changed;
         }

@@ -78,11 +78,15 @@ public final class TestIdp {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name(subject);
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                            Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name,
-                            keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withRSA")
-                            .build(keys.getPrivate())));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.valueOf(now.toEpochMilli()),
+                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
+                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
+                                    name,
+                                    keys.getPublic())
+                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return new BasicX509Credential(certificate, keys.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -105,8 +109,8 @@ public final class TestIdp {
                             Location="%s"/>
                       </md:IDPSSODescriptor>
                     </md:EntityDescriptor>
-                    """.formatted(entityId, Base64.getEncoder().encodeToString(certificate.getEncoded()), SSO_URL,
-                    SSO_URL);
+                    """.formatted(
+                            entityId, Base64.getEncoder().encodeToString(certificate.getEncoded()), SSO_URL, SSO_URL);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -145,7 +149,9 @@ public final class TestIdp {
 
     static Element marshal(XMLObject object) {
         try {
-            return XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(object).marshall(object);
+            return XMLObjectProviderRegistrySupport.getMarshallerFactory()
+                    .getMarshaller(object)
+                    .marshall(object);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -153,7 +159,9 @@ public final class TestIdp {
 
     @SuppressWarnings("unchecked")
     static <T> T build(QName name) {
-        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(name).buildObject(name);
+        return (T) XMLObjectProviderRegistrySupport.getBuilderFactory()
+                .getBuilder(name)
+                .buildObject(name);
     }
 
     public static String serialize(Element element) {

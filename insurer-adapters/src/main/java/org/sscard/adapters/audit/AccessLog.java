@@ -17,8 +17,7 @@ import org.sscard.adapters.security.Caller;
 public class AccessLog {
 
     /** One entry as the person sees it (the contract every provider serves at {@code /api/v1/access-log}). */
-    public record Entry(Instant at, String actor, String organisation, String role, String action, String purpose) {
-    }
+    public record Entry(Instant at, String actor, String organisation, String role, String action, String purpose) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,8 +30,14 @@ public class AccessLog {
     public void record(Provider provider, Caller caller, AccessAction action) {
         jdbc.sql("INSERT INTO " + provider.table("access_log")
                         + " (at, local_id, actor, organisation, role, action, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), caller.subject(), caller.who(), caller.organisation(),
-                        caller.role(), action.name(), caller.purpose())
+                .params(
+                        Timestamp.from(clock.instant()),
+                        caller.subject(),
+                        caller.who(),
+                        caller.organisation(),
+                        caller.role(),
+                        action.name(),
+                        caller.purpose())
                 .update();
     }
 
@@ -41,8 +46,12 @@ public class AccessLog {
         return jdbc.sql("SELECT at, actor, organisation, role, action, purpose FROM " + provider.table("access_log")
                         + " WHERE local_id = ? ORDER BY at DESC, id DESC LIMIT 500")
                 .param(localId)
-                .query((rs, n) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("organisation"), rs.getString("role"), rs.getString("action"),
+                .query((rs, n) -> new Entry(
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("organisation"),
+                        rs.getString("role"),
+                        rs.getString("action"),
                         rs.getString("purpose")))
                 .list();
     }

@@ -8,5 +8,4 @@ import org.springframework.validation.annotation.Validated;
 /** Where the platform's generated material lives ({@code SSCARD_DATA_DIR}): here, the CA root for TLS trust. */
 @ConfigurationProperties("sscard")
 @Validated
-public record DataDirectory(@NotNull Path dataDir) {
-}
+public record DataDirectory(@NotNull Path dataDir) {}

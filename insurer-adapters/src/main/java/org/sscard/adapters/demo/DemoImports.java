@@ -31,8 +31,8 @@ class DemoImports implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoImports.class);
     /** Persons first, so that a page shows a whole record as soon as it shows anything. */
-    private static final List<String> ORDER = List.of("eligibility", "notices", "checkups", "contributions",
-            "projections");
+    private static final List<String> ORDER =
+            List.of("eligibility", "notices", "checkups", "contributions", "projections");
 
     private final Providers providers;
     private final Importer importer;
@@ -59,8 +59,14 @@ class DemoImports implements ApplicationRunner {
             Path file = Files.createTempFile("sscard-demo", ".csv");
             try {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-                ImportReport report = importer.run(provider.key(), kind, file, "demo/" + provider.key() + "/"
-                        + kind + ".csv", null, "demo", ImportProgress.NONE);
+                ImportReport report = importer.run(
+                        provider.key(),
+                        kind,
+                        file,
+                        "demo/" + provider.key() + "/" + kind + ".csv",
+                        null,
+                        "demo",
+                        ImportProgress.NONE);
                 if (report.status() == ImportReport.Status.REJECTED) {
                     throw new IllegalStateException("demo data rejected: " + report.describe());
                 }

@@ -10,13 +10,24 @@ import org.sscard.adapters.provider.ProviderKind;
 @Component
 class ContributionImport implements ImportSpec {
 
-    static final Column PENSION_NUMBER = Column.required("pension_number", "基礎年金番号",
-            Field.pattern("\\d{4}-\\d{6}", "1234-567890"));
+    static final Column PENSION_NUMBER =
+            Column.required("pension_number", "基礎年金番号", Field.pattern("\\d{4}-\\d{6}", "1234-567890"));
 
-    private static final List<Column> COLUMNS = List.of(PENSION_NUMBER,
+    private static final List<Column> COLUMNS = List.of(
+            PENSION_NUMBER,
             Column.required("fiscal_year", "年度", Field.integer(1942, 2200)),
-            Column.required("scheme", "制度", Field.oneOf(Map.of("国民年金", "NATIONAL", "NATIONAL", "NATIONAL",
-                    "厚生年金", "EMPLOYEES", "EMPLOYEES", "EMPLOYEES"))),
+            Column.required(
+                    "scheme",
+                    "制度",
+                    Field.oneOf(Map.of(
+                            "国民年金",
+                            "NATIONAL",
+                            "NATIONAL",
+                            "NATIONAL",
+                            "厚生年金",
+                            "EMPLOYEES",
+                            "EMPLOYEES",
+                            "EMPLOYEES"))),
             Column.required("months", "納付月数", Field.integer(0, 12)),
             Column.required("exempt_months", "免除月数", Field.integer(0, 12)),
             Column.required("amount", "納付額", Field.integer(0, 999_999_999L)));

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class CsvReader {
 
-    record Record(long line, List<String> fields) {
-    }
+    record Record(long line, List<String> fields) {}
 
     private final Reader in;
     private final char[] buffer = new char[1 << 16];

@@ -11,17 +11,39 @@ import org.sscard.adapters.provider.ProviderKind;
 class EligibilityImport implements ImportSpec {
 
     private static final List<Column> COLUMNS = InsurerIds.with(List.of(
-            Column.required("relationship", "本人家族", Field.oneOf(Map.of("本人", "INSURED", "被保険者", "INSURED",
-                    "INSURED", "INSURED", "家族", "DEPENDANT", "被扶養者", "DEPENDANT", "DEPENDANT", "DEPENDANT"))),
+            Column.required(
+                    "relationship",
+                    "本人家族",
+                    Field.oneOf(Map.of(
+                            "本人",
+                            "INSURED",
+                            "被保険者",
+                            "INSURED",
+                            "INSURED",
+                            "INSURED",
+                            "家族",
+                            "DEPENDANT",
+                            "被扶養者",
+                            "DEPENDANT",
+                            "DEPENDANT",
+                            "DEPENDANT"))),
             Column.required("name_kanji", "氏名", Field.kanjiName()),
             Column.required("name_kana", "氏名カナ", Field.kana()),
             Column.required("date_of_birth", "生年月日", Field.date()),
-            Column.required("sex", "性別", Field.oneOf(Map.of("男", "MALE", "M", "MALE", "MALE", "MALE", "1", "MALE",
-                    "女", "FEMALE", "F", "FEMALE", "FEMALE", "FEMALE", "2", "FEMALE"))),
+            Column.required(
+                    "sex",
+                    "性別",
+                    Field.oneOf(Map.of(
+                            "男", "MALE", "M", "MALE", "MALE", "MALE", "1", "MALE", "女", "FEMALE", "F", "FEMALE",
+                            "FEMALE", "FEMALE", "2", "FEMALE"))),
             Column.required("acquired_on", "資格取得日", Field.date()),
             Column.optional("lost_on", "資格喪失日", Field.date()),
-            Column.required("copay", "負担割合", Field.oneOf(Map.of("1割", "10", "2割", "20", "3割", "30",
-                    "10", "10", "20", "20", "30", "30", "1", "10", "2", "20", "3", "30"))),
+            Column.required(
+                    "copay",
+                    "負担割合",
+                    Field.oneOf(Map.of(
+                            "1割", "10", "2割", "20", "3割", "30", "10", "10", "20", "20", "30", "30", "1", "10", "2",
+                            "20", "3", "30"))),
             Column.optional("limit_category", "限度額適用区分", Field.text(20)),
             Column.required("valid_from", "有効開始日", Field.date()),
             Column.optional("valid_to", "有効終了日", Field.date())));
@@ -48,9 +70,23 @@ class EligibilityImport implements ImportSpec {
 
     @Override
     public List<String> tableColumns() {
-        return List.of("local_id", "insurer_number", "symbol", "number", "branch", "relationship", "name_kanji",
-                "name_kana", "date_of_birth", "sex", "acquired_on", "lost_on", "copay_percent", "limit_category",
-                "valid_from", "valid_to");
+        return List.of(
+                "local_id",
+                "insurer_number",
+                "symbol",
+                "number",
+                "branch",
+                "relationship",
+                "name_kanji",
+                "name_kana",
+                "date_of_birth",
+                "sex",
+                "acquired_on",
+                "lost_on",
+                "copay_percent",
+                "limit_category",
+                "valid_from",
+                "valid_to");
     }
 
     @Override
@@ -78,7 +114,8 @@ class EligibilityImport implements ImportSpec {
             throw new RowProblem("valid_to", "有効開始日より前です / before valid_from");
         }
         String branch = localId.substring(localId.lastIndexOf('|') + 1);
-        return new String[] {localId, v[0], v[1], v[2], branch, v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-            v[12], v[13], v[14]};
+        return new String[] {
+            localId, v[0], v[1], v[2], branch, v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]
+        };
     }
 }

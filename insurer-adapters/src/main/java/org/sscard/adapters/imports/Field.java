@@ -70,7 +70,8 @@ interface Field {
 
     /** Only the characters allowed, between 1 and {@code max} of them. */
     static java.util.function.Predicate<String> chars(java.util.function.IntPredicate allowed, int min, int max) {
-        return value -> value.length() >= min && value.length() <= max && value.chars().allMatch(allowed);
+        return value ->
+                value.length() >= min && value.length() <= max && value.chars().allMatch(allowed);
     }
 
     static Field date() {
@@ -81,8 +82,10 @@ interface Field {
             }
             try {
                 return m.group(1) != null
-                        ? LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3))).toString()
-                        : LocalDate.of(num(m.group(4)), num(m.group(5)), num(m.group(6))).toString();
+                        ? LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3)))
+                                .toString()
+                        : LocalDate.of(num(m.group(4)), num(m.group(5)), num(m.group(6)))
+                                .toString();
             } catch (DateTimeException e) {
                 throw new InvalidValue("存在しない日付です / no such date");
             }
@@ -93,7 +96,9 @@ interface Field {
     static Field month() {
         return raw -> {
             String value = Text.normal(raw);
-            if (value.length() == 7 && value.charAt(4) == '-' && isWholeNumber(value.substring(0, 4))
+            if (value.length() == 7
+                    && value.charAt(4) == '-'
+                    && isWholeNumber(value.substring(0, 4))
                     && isWholeNumber(value.substring(5))) {
                 int month = num(value.substring(5));
                 if (month >= 1 && month <= 12) {
@@ -103,8 +108,11 @@ interface Field {
             var m = MONTH.matcher(value);
             try {
                 if (m.matches()) {
-                    return (m.group(1) != null ? YearMonth.of(num(m.group(1)), num(m.group(2)))
-                            : YearMonth.of(num(m.group(3)), num(m.group(4)))).atDay(1).toString();
+                    return (m.group(1) != null
+                                    ? YearMonth.of(num(m.group(1)), num(m.group(2)))
+                                    : YearMonth.of(num(m.group(3)), num(m.group(4))))
+                            .atDay(1)
+                            .toString();
                 }
             } catch (DateTimeException e) {
                 // falls through to the same reason
@@ -146,8 +154,8 @@ interface Field {
         return raw -> {
             String code = spellings.get(Text.normal(raw).toUpperCase(java.util.Locale.ROOT));
             if (code == null) {
-                throw new InvalidValue("使えない値です / one of " + String.join(", ",
-                        new java.util.TreeSet<>(spellings.values())));
+                throw new InvalidValue(
+                        "使えない値です / one of " + String.join(", ", new java.util.TreeSet<>(spellings.values())));
             }
             return code;
         };

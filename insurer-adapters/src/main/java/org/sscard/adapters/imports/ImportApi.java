@@ -44,23 +44,33 @@ class ImportApi {
     @Operation(summary = "Import one CSV file (UTF-8 or Shift_JIS), all or nothing")
     @PostMapping("/{provider}/api/v1/imports/{kind}")
     @PreAuthorize("hasAuthority('IMPORT')")
-    ResponseEntity<?> importFile(@PathVariable String provider, @PathVariable String kind,
-                                 @RequestParam(defaultValue = "upload.csv") String fileName,
-                                 @RequestParam(required = false) String charset,
-                                 @AuthenticationPrincipal Caller caller, HttpServletRequest request)
+    ResponseEntity<?> importFile(
+            @PathVariable String provider,
+            @PathVariable String kind,
+            @RequestParam(defaultValue = "upload.csv") String fileName,
+            @RequestParam(required = false) String charset,
+            @AuthenticationPrincipal Caller caller,
+            HttpServletRequest request)
             throws IOException {
         String key = providers.provider(provider, caller, null).key();
         Path file = Files.createTempFile("sscard-import", ".csv");
         try (InputStream body = request.getInputStream()) {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            ImportReport report = importer.run(key, kind, file, fileName, charset(charset), caller.subject(),
+            ImportReport report = importer.run(
+                    key,
+                    kind,
+                    file,
+                    fileName,
+                    charset(charset),
+                    caller.subject(),
                     (phase, rows) -> log.info("import {} {} {}: {} {} rows", key, kind, fileName, phase, rows));
             log.info("import {} {} {}: {}", key, kind, fileName, report.status());
             if (report.status() != ImportReport.Status.REJECTED) {
                 return ResponseEntity.ok(report);
             }
-            ProblemDetail problem = Problems.of(AdaptersError.IMPORT_REJECTED, report.errorCount()
-                    + " bad values in " + fileName + "; nothing was loaded");
+            ProblemDetail problem = Problems.of(
+                    AdaptersError.IMPORT_REJECTED,
+                    report.errorCount() + " bad values in " + fileName + "; nothing was loaded");
             problem.setProperty("errors", report.errors());
             problem.setProperty("errorCount", report.errorCount());
             problem.setProperty("sha256", report.sha256());

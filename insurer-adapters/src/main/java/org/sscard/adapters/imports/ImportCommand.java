@@ -18,19 +18,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ImportCommand {
 
-    private ImportCommand() {
-    }
+    private ImportCommand() {}
 
     public static int run(Class<?> application, String[] args, PrintStream err) {
         List<String> positional = new ArrayList<>();
-        List<String> properties = new ArrayList<>(List.of("--spring.main.banner-mode=off",
-                "--logging.structured.format.console=", "--logging.level.root=WARN"));
+        List<String> properties = new ArrayList<>(List.of(
+                "--spring.main.banner-mode=off", "--logging.structured.format.console=", "--logging.level.root=WARN"));
         Charset charset = null;
         for (String arg : args) {
             if (arg.startsWith("--charset=")) {
                 String name = arg.substring("--charset=".length());
                 charset = name.equalsIgnoreCase("Shift_JIS") || name.equalsIgnoreCase("SJIS")
-                        ? Prescan.SHIFT_JIS : Charset.forName(name);
+                        ? Prescan.SHIFT_JIS
+                        : Charset.forName(name);
             } else if (arg.startsWith("--")) {
                 properties.add(arg);
             } else {
@@ -47,9 +47,15 @@ public final class ImportCommand {
         try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
             Path file = Path.of(positional.get(2));
             long start = System.nanoTime();
-            ImportReport report = context.getBean(Importer.class).run(positional.get(0), positional.get(1), file,
-                    file.getFileName().toString(), charset, "cli:" + System.getProperty("user.name"),
-                    (phase, count) -> err.println(phase + " " + count + " rows"));
+            ImportReport report = context.getBean(Importer.class)
+                    .run(
+                            positional.get(0),
+                            positional.get(1),
+                            file,
+                            file.getFileName().toString(),
+                            charset,
+                            "cli:" + System.getProperty("user.name"),
+                            (phase, count) -> err.println(phase + " " + count + " rows"));
             err.println(report.describe());
             double seconds = (System.nanoTime() - start) / 1e9;
             // the import alone, without the JVM's start: what bench/import compares with a plain COPY

@@ -6,5 +6,5 @@ public interface ImportProgress {
 
     void rows(String phase, long count);
 
-    ImportProgress NONE = (phase, count) -> { };
+    ImportProgress NONE = (phase, count) -> {};
 }

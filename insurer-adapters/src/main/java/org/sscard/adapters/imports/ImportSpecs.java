@@ -15,13 +15,18 @@ class ImportSpecs {
     }
 
     ImportSpec find(Provider provider, String kind) {
-        return specs.stream().filter(s -> s.providerKind() == provider.kind() && s.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new ImportException(provider.key() + " takes no '" + kind + "' files; it takes "
-                        + kinds(provider)));
+        return specs.stream()
+                .filter(s -> s.providerKind() == provider.kind() && s.kind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new ImportException(
+                        provider.key() + " takes no '" + kind + "' files; it takes " + kinds(provider)));
     }
 
     List<String> kinds(Provider provider) {
-        return specs.stream().filter(s -> s.providerKind() == provider.kind()).map(ImportSpec::kind).sorted()
+        return specs.stream()
+                .filter(s -> s.providerKind() == provider.kind())
+                .map(ImportSpec::kind)
+                .sorted()
                 .toList();
     }
 }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.adapters.imports.ImportReport.Status;
@@ -42,8 +42,14 @@ public class Importer {
     private final Clock clock;
     private final int every;
 
-    Importer(Providers providers, ImportSpecs specs, JdbcTemplate jdbc, DataSource dataSource,
-             TransactionTemplate transaction, Clock clock, AdaptersProperties properties) {
+    Importer(
+            Providers providers,
+            ImportSpecs specs,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            Clock clock,
+            AdaptersProperties properties) {
         this.providers = providers;
         this.specs = specs;
         this.jdbc = jdbc;
@@ -54,9 +60,16 @@ public class Importer {
     }
 
     /** {@code charset}: null to recognise UTF-8 or Shift_JIS; {@code importedBy}: the client or user, for the log. */
-    public ImportReport run(String providerKey, String kind, Path file, String fileName, Charset charset,
-                            String importedBy, ImportProgress progress) {
-        Provider provider = providers.find(providerKey)
+    public ImportReport run(
+            String providerKey,
+            String kind,
+            Path file,
+            String fileName,
+            Charset charset,
+            String importedBy,
+            ImportProgress progress) {
+        Provider provider = providers
+                .find(providerKey)
                 .orElseThrow(() -> new ImportException("no provider '" + providerKey + "' is configured"));
         ImportSpec spec = specs.find(provider, kind);
         try {
@@ -82,23 +95,37 @@ public class Importer {
      * the COPY, the rest is still checked for the report, and the transaction is rolled back. After a clean pass,
      * the earlier rows the file covers are deleted (rows of this import are kept by their import ID).
      */
-    private ImportReport load(Provider provider, ImportSpec spec, Path file, String fileName, String importedBy,
-                              Prescan scan, ImportProgress progress) {
+    private ImportReport load(
+            Provider provider,
+            ImportSpec spec,
+            Path file,
+            String fileName,
+            String importedBy,
+            Prescan scan,
+            ImportProgress progress) {
         String table = provider.table(spec.table());
         // one import per table at a time: a second one waits, then sees the first one's file as already imported
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext(?))::text", String.class, table);
-        Integer known = jdbc.queryForObject("SELECT count(*) FROM " + provider.table("import_file")
-                + " WHERE sha256 = ?", Integer.class, scan.sha256());
+        Integer known = jdbc.queryForObject(
+                "SELECT count(*) FROM " + provider.table("import_file") + " WHERE sha256 = ?",
+                Integer.class,
+                scan.sha256());
         if (known != null && known > 0) {
             return report(Status.UNCHANGED, provider, spec, fileName, scan, 0, 0, 0, new RowChecks(spec));
         }
-        Long importId = jdbc.queryForObject("INSERT INTO " + provider.table("import_file")
+        Long importId = jdbc.queryForObject(
+                "INSERT INTO " + provider.table("import_file")
                         + " (sha256, kind, file_name, row_count, imported_at, imported_by) VALUES (?, ?, ?, 0, ?, ?)"
-                        + " RETURNING id", Long.class, scan.sha256(), spec.kind(), fileName,
-                Timestamp.from(clock.instant()), importedBy);
+                        + " RETURNING id",
+                Long.class,
+                scan.sha256(),
+                spec.kind(),
+                fileName,
+                Timestamp.from(clock.instant()),
+                importedBy);
         // nothing can be covered in a table that held no rows before: a first load skips the coverage delete
-        boolean hadRows = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + ")",
-                Boolean.class));
+        boolean hadRows =
+                Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + table + ")", Boolean.class));
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             RowChecks checks = new RowChecks(spec);
@@ -107,10 +134,17 @@ public class Importer {
                 return report(Status.REJECTED, provider, spec, fileName, scan, rows, 0, 0, checks);
             }
             long replaced = hadRows ? replaceCovered(connection, provider, spec, checks, importId) : 0;
-            jdbc.update("UPDATE " + provider.table("import_file") + " SET row_count = ? WHERE id = ?", rows,
-                    importId);
+            jdbc.update("UPDATE " + provider.table("import_file") + " SET row_count = ? WHERE id = ?", rows, importId);
             logPersons(connection, provider, spec, checks, importedBy, fileName);
-            return report(Status.IMPORTED, provider, spec, fileName, scan, rows, checks.keys().size(), replaced,
+            return report(
+                    Status.IMPORTED,
+                    provider,
+                    spec,
+                    fileName,
+                    scan,
+                    rows,
+                    checks.keys().size(),
+                    replaced,
                     checks);
         } catch (SQLException e) {
             throw new ImportException("the database refused the file " + fileName + ": " + e.getMessage());
@@ -120,8 +154,14 @@ public class Importer {
     }
 
     /** One access-log entry for each person the file touched, at this provider. */
-    private void logPersons(Connection connection, Provider provider, ImportSpec spec, RowChecks checks,
-                            String importedBy, String fileName) throws SQLException {
+    private void logPersons(
+            Connection connection,
+            Provider provider,
+            ImportSpec spec,
+            RowChecks checks,
+            String importedBy,
+            String fileName)
+            throws SQLException {
         String at = clock.instant().toString();
         String purpose = "取り込み / import of " + fileName;
         java.util.Set<String> persons = new java.util.HashSet<>();
@@ -135,8 +175,9 @@ public class Importer {
         log.endCopy();
     }
 
-    private long replaceCovered(Connection connection, Provider provider, ImportSpec spec, RowChecks checks,
-                                long importId) throws SQLException {
+    private long replaceCovered(
+            Connection connection, Provider provider, ImportSpec spec, RowChecks checks, long importId)
+            throws SQLException {
         List<String> keyColumns = spec.tableColumns().subList(0, spec.coverageWidth());
         String keys = String.join(", ", keyColumns);
         jdbc.execute("CREATE TEMP TABLE import_keys ON COMMIT DROP AS SELECT " + keys + " FROM "
@@ -149,20 +190,31 @@ public class Importer {
         });
         keyCopy.endCopy();
         jdbc.execute("ANALYZE import_keys");
-        return jdbc.update("DELETE FROM " + provider.table(spec.table()) + " t USING import_keys k WHERE "
-                + keyColumns.stream().map(c -> "t." + c + " = k." + c).collect(Collectors.joining(" AND "))
-                + " AND t.import_id <> ?", importId);
+        return jdbc.update(
+                "DELETE FROM " + provider.table(spec.table()) + " t USING import_keys k WHERE "
+                        + keyColumns.stream().map(c -> "t." + c + " = k." + c).collect(Collectors.joining(" AND "))
+                        + " AND t.import_id <> ?",
+                importId);
     }
 
-    private long copyRows(Connection connection, Provider provider, ImportSpec spec, Path file, Charset charset,
-                          long importId, RowChecks checks, ImportProgress progress) throws SQLException {
-        CopyIn copy = copy(connection, provider.table(spec.table()) + " ("
-                + String.join(", ", spec.tableColumns()) + ", import_id)");
+    private long copyRows(
+            Connection connection,
+            Provider provider,
+            ImportSpec spec,
+            Path file,
+            Charset charset,
+            long importId,
+            RowChecks checks,
+            ImportProgress progress)
+            throws SQLException {
+        CopyIn copy = copy(
+                connection,
+                provider.table(spec.table()) + " (" + String.join(", ", spec.tableColumns()) + ", import_id)");
         String id = Long.toString(importId);
         long[] count = {0};
         PipelinedCopy.run(copy, writer -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                 Rows reader = new Rows(in, charset, spec, provider)) {
+                    Rows reader = new Rows(in, charset, spec, provider)) {
                 reader.headerErrors().forEach(checks::add);
                 while (reader.headerErrors().isEmpty() && reader.next()) {
                     if (++count[0] % every == 0) {
@@ -177,8 +229,7 @@ public class Importer {
             } catch (CsvReader.MalformedCsv e) {
                 checks.add(new RowError(e.line, "-", e.getMessage()));
             } catch (java.nio.charset.CharacterCodingException e) {
-                checks.add(new RowError(count[0] + 2, "-", "文字コードが違います / cannot be decoded as "
-                        + charset.name()));
+                checks.add(new RowError(count[0] + 2, "-", "文字コードが違います / cannot be decoded as " + charset.name()));
             }
         });
         if (checks.errorCount() > 0) {
@@ -194,9 +245,27 @@ public class Importer {
         return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
     }
 
-    private static ImportReport report(Status status, Provider provider, ImportSpec spec, String fileName,
-                                       Prescan scan, long rows, long covered, long replaced, RowChecks checks) {
-        return new ImportReport(status, provider.key(), spec.kind(), fileName, scan.sha256(), scan.charset().name(),
-                rows, covered, replaced, checks.errorCount(), checks.errors());
+    private static ImportReport report(
+            Status status,
+            Provider provider,
+            ImportSpec spec,
+            String fileName,
+            Prescan scan,
+            long rows,
+            long covered,
+            long replaced,
+            RowChecks checks) {
+        return new ImportReport(
+                status,
+                provider.key(),
+                spec.kind(),
+                fileName,
+                scan.sha256(),
+                scan.charset().name(),
+                rows,
+                covered,
+                replaced,
+                checks.errorCount(),
+                checks.errors());
     }
 }

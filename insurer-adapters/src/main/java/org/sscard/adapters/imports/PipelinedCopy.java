@@ -24,8 +24,7 @@ final class PipelinedCopy {
 
     private static final byte[] END = new byte[0];
 
-    private PipelinedCopy() {
-    }
+    private PipelinedCopy() {}
 
     /** Runs {@code producer}; its chunks go into {@code copy}. Returns normally only when every chunk was sent. */
     static void run(CopyIn copy, Producer producer) throws SQLException {
@@ -33,23 +32,25 @@ final class PipelinedCopy {
         Throwable[] failure = new Throwable[1];
         // set when this side stops taking chunks: the reader must then not wait to hand over its last one
         AtomicBoolean abandoned = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
-            try {
-                CopyWriter writer = new CopyWriter(chunks::put);
-                producer.produce(writer);
-                writer.flush();
-            } catch (Throwable e) {
-                failure[0] = e;
-            } finally {
-                try {
-                    while (!abandoned.get() && !chunks.offer(END, 100, TimeUnit.MILLISECONDS)) {
-                        // the writer is still sending; it takes END once there is room
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        CopyWriter writer = new CopyWriter(chunks::put);
+                        producer.produce(writer);
+                        writer.flush();
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    } finally {
+                        try {
+                            while (!abandoned.get() && !chunks.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                                // the writer is still sending; it takes END once there is room
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "import-reader");
+                },
+                "import-reader");
         reader.start();
         try {
             for (byte[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {

@@ -26,7 +26,9 @@ record Prescan(String sha256, Charset charset) {
 
     static Prescan of(Path file, Charset given) throws IOException {
         MessageDigest digest = newDigest();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         boolean isUtf8 = given == null;
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);

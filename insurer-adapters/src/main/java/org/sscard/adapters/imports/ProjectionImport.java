@@ -9,7 +9,8 @@ import org.sscard.adapters.provider.ProviderKind;
 @Component
 class ProjectionImport implements ImportSpec {
 
-    private static final List<Column> COLUMNS = List.of(ContributionImport.PENSION_NUMBER,
+    private static final List<Column> COLUMNS = List.of(
+            ContributionImport.PENSION_NUMBER,
             Column.required("start_age", "受給開始年齢", Field.integer(60, 75)),
             Column.required("annual_basic", "老齢基礎年金", Field.integer(0, 99_999_999L)),
             Column.required("annual_employees", "老齢厚生年金", Field.integer(0, 99_999_999L)),

@@ -35,8 +35,8 @@ final class RowChecks {
         if (spec.uniqueWidth() > 0) {
             Long earlier = unique.putIfAbsent(List.copyOf(Arrays.asList(row).subList(0, spec.uniqueWidth())), line);
             if (earlier != null) {
-                add(new RowError(line, spec.columns().get(0).name(),
-                        "行" + earlier + "と重複しています / duplicates line " + earlier));
+                add(new RowError(
+                        line, spec.columns().get(0).name(), "行" + earlier + "と重複しています / duplicates line " + earlier));
                 return false;
             }
         }

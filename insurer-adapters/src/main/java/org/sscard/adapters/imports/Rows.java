@@ -31,8 +31,11 @@ final class Rows implements Closeable {
 
     Rows(InputStream in, Charset charset, ImportSpec spec, Provider provider) throws IOException {
         this.in = in;
-        this.csv = new CsvReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        this.csv = new CsvReader(new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
         this.spec = spec;
         this.provider = provider;
         header();
@@ -91,8 +94,8 @@ final class Rows implements Closeable {
         }
         line = record.line();
         if (record.fields().size() != width) {
-            errors.add(new RowError(line, "-", "列の数が違います / " + record.fields().size() + " fields, the header has "
-                    + width));
+            errors.add(new RowError(
+                    line, "-", "列の数が違います / " + record.fields().size() + " fields, the header has " + width));
             return true;
         }
         List<Column> columns = spec.columns();

@@ -11,8 +11,7 @@ import java.text.Normalizer;
  */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
 

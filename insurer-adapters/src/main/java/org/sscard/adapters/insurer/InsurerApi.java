@@ -38,15 +38,18 @@ class InsurerApi {
     Eligibility eligibility(@PathVariable String provider, @AuthenticationPrincipal Caller caller) {
         Provider insurer = providers.provider(provider, caller, ProviderKind.INSURER);
         accessLog.record(insurer, caller, AccessAction.ELIGIBILITY_READ);
-        return records.eligibility(insurer, caller.subject()).orElseThrow(() -> new AdaptersException(
-                AdaptersError.NO_RECORD, "no eligibility is recorded for this person"));
+        return records.eligibility(insurer, caller.subject())
+                .orElseThrow(() ->
+                        new AdaptersException(AdaptersError.NO_RECORD, "no eligibility is recorded for this person"));
     }
 
     @Operation(summary = "医療費のお知らせ: a calendar year's notices (default: the latest year with notices)")
     @GetMapping("/notices")
     @PreAuthorize("hasAuthority('PERSON_READ')")
-    NoticeYear notices(@PathVariable String provider, @RequestParam(required = false) Integer year,
-                       @AuthenticationPrincipal Caller caller) {
+    NoticeYear notices(
+            @PathVariable String provider,
+            @RequestParam(required = false) Integer year,
+            @AuthenticationPrincipal Caller caller) {
         Provider insurer = providers.provider(provider, caller, ProviderKind.INSURER);
         accessLog.record(insurer, caller, AccessAction.NOTICES_READ);
         return records.notices(insurer, caller.subject(), year);

@@ -37,14 +37,18 @@ class InsurerPages {
     String eligibility(@PathVariable String provider, @AuthenticationPrincipal Caller caller, Model model) {
         Provider insurer = page(provider, caller, model, "eligibility");
         accessLog.record(insurer, caller, AccessAction.ELIGIBILITY_READ);
-        model.addAttribute("eligibility", records.eligibility(insurer, caller.subject()).orElse(null));
+        model.addAttribute(
+                "eligibility", records.eligibility(insurer, caller.subject()).orElse(null));
         return "eligibility";
     }
 
     @GetMapping("/notices")
     @PreAuthorize("hasAuthority('PERSON_READ')")
-    String notices(@PathVariable String provider, @RequestParam(required = false) Integer year,
-                   @AuthenticationPrincipal Caller caller, Model model) {
+    String notices(
+            @PathVariable String provider,
+            @RequestParam(required = false) Integer year,
+            @AuthenticationPrincipal Caller caller,
+            Model model) {
         Provider insurer = page(provider, caller, model, "notices");
         accessLog.record(insurer, caller, AccessAction.NOTICES_READ);
         model.addAttribute("notices", records.notices(insurer, caller.subject(), year));

@@ -24,12 +24,23 @@ public class InsurerRecords {
     }
 
     public Optional<Eligibility> eligibility(Provider provider, String localId) {
-        return jdbc.sql("SELECT * FROM " + provider.table("member") + " WHERE local_id = ?").param(localId)
-                .query((rs, n) -> new Eligibility(rs.getString("insurer_number"), rs.getString("symbol"),
-                        rs.getString("number"), rs.getString("branch"), rs.getString("relationship"),
-                        rs.getString("name_kanji"), rs.getString("name_kana"), date(rs, "date_of_birth"),
-                        rs.getString("sex"), date(rs, "acquired_on"), date(rs, "lost_on"),
-                        rs.getInt("copay_percent"), rs.getString("limit_category"), date(rs, "valid_from"),
+        return jdbc.sql("SELECT * FROM " + provider.table("member") + " WHERE local_id = ?")
+                .param(localId)
+                .query((rs, n) -> new Eligibility(
+                        rs.getString("insurer_number"),
+                        rs.getString("symbol"),
+                        rs.getString("number"),
+                        rs.getString("branch"),
+                        rs.getString("relationship"),
+                        rs.getString("name_kanji"),
+                        rs.getString("name_kana"),
+                        date(rs, "date_of_birth"),
+                        rs.getString("sex"),
+                        date(rs, "acquired_on"),
+                        date(rs, "lost_on"),
+                        rs.getInt("copay_percent"),
+                        rs.getString("limit_category"),
+                        date(rs, "valid_from"),
                         date(rs, "valid_to")))
                 .optional();
     }
@@ -37,15 +48,21 @@ public class InsurerRecords {
     /** The year asked for, or the latest year with notices when {@code year} is null. */
     public NoticeYear notices(Provider provider, String localId, Integer year) {
         List<Integer> years = jdbc.sql("SELECT DISTINCT extract(year FROM month)::int AS y FROM "
-                + provider.table("notice") + " WHERE local_id = ? ORDER BY y DESC").param(localId)
-                .query(Integer.class).list();
+                        + provider.table("notice") + " WHERE local_id = ? ORDER BY y DESC")
+                .param(localId)
+                .query(Integer.class)
+                .list();
         int shown = year != null ? year : years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
         List<NoticeLine> lines = jdbc.sql("SELECT month, institution, care_type, days, total_cost, own_share FROM "
                         + provider.table("notice") + " WHERE local_id = ? AND month >= ? AND month < ?"
                         + " ORDER BY month, institution, care_type")
                 .params(localId, Date.valueOf(LocalDate.of(shown, 1, 1)), Date.valueOf(LocalDate.of(shown + 1, 1, 1)))
-                .query((rs, n) -> new NoticeLine(date(rs, "month"), rs.getString("institution"),
-                        rs.getString("care_type"), rs.getInt("days"), rs.getLong("total_cost"),
+                .query((rs, n) -> new NoticeLine(
+                        date(rs, "month"),
+                        rs.getString("institution"),
+                        rs.getString("care_type"),
+                        rs.getInt("days"),
+                        rs.getLong("total_cost"),
                         rs.getLong("own_share")))
                 .list();
         return NoticeYear.of(shown, lines, years);
@@ -54,28 +71,45 @@ public class InsurerRecords {
     public Checkups checkups(Provider provider, String localId) {
         List<Object[]> rows = jdbc.sql("SELECT checked_on, program, item_code, item_name_ja, item_name_en, value,"
                         + " value_num, unit, ref_low, ref_high, flag FROM " + provider.table("checkup_item")
-                        + " WHERE local_id = ? ORDER BY checked_on DESC, program, id").param(localId)
-                .query((rs, n) -> new Object[] {date(rs, "checked_on"), rs.getString("program"), new Checkups.Item(
-                        rs.getString("item_code"), rs.getString("item_name_ja"), rs.getString("item_name_en"),
-                        rs.getString("value"), rs.getBigDecimal("value_num"), rs.getString("unit"),
-                        rs.getBigDecimal("ref_low"), rs.getBigDecimal("ref_high"), rs.getString("flag"))})
+                        + " WHERE local_id = ? ORDER BY checked_on DESC, program, id")
+                .param(localId)
+                .query((rs, n) -> new Object[] {
+                    date(rs, "checked_on"),
+                    rs.getString("program"),
+                    new Checkups.Item(
+                            rs.getString("item_code"),
+                            rs.getString("item_name_ja"),
+                            rs.getString("item_name_en"),
+                            rs.getString("value"),
+                            rs.getBigDecimal("value_num"),
+                            rs.getString("unit"),
+                            rs.getBigDecimal("ref_low"),
+                            rs.getBigDecimal("ref_high"),
+                            rs.getString("flag"))
+                })
                 .list();
         Map<List<Object>, List<Checkups.Item>> byCheckup = new LinkedHashMap<>();
         Map<String, List<Checkups.Point>> points = new LinkedHashMap<>();
         Map<String, Checkups.Item> firstSeen = new LinkedHashMap<>();
         for (Object[] row : rows) {
             Checkups.Item item = (Checkups.Item) row[2];
-            byCheckup.computeIfAbsent(List.of(row[0], row[1]), k -> new ArrayList<>()).add(item);
+            byCheckup
+                    .computeIfAbsent(List.of(row[0], row[1]), k -> new ArrayList<>())
+                    .add(item);
             if (item.valueNum() != null) {
                 firstSeen.putIfAbsent(item.code(), item);
                 points.computeIfAbsent(item.code(), k -> new ArrayList<>())
                         .add(0, new Checkups.Point((LocalDate) row[0], item.valueNum(), item.flag()));
             }
         }
-        List<Checkups.Checkup> checkups = byCheckup.entrySet().stream().map(e -> new Checkups.Checkup(
-                (LocalDate) e.getKey().get(0), (String) e.getKey().get(1), List.copyOf(e.getValue()))).toList();
-        List<Checkups.Trend> trends = firstSeen.values().stream().map(item -> new Checkups.Trend(item.code(),
-                item.nameJa(), item.nameEn(), item.unit(), List.copyOf(points.get(item.code())))).toList();
+        List<Checkups.Checkup> checkups = byCheckup.entrySet().stream()
+                .map(e -> new Checkups.Checkup(
+                        (LocalDate) e.getKey().get(0), (String) e.getKey().get(1), List.copyOf(e.getValue())))
+                .toList();
+        List<Checkups.Trend> trends = firstSeen.values().stream()
+                .map(item -> new Checkups.Trend(
+                        item.code(), item.nameJa(), item.nameEn(), item.unit(), List.copyOf(points.get(item.code()))))
+                .toList();
         return new Checkups(checkups, trends);
     }
 

@@ -38,15 +38,22 @@ class NoticePdfDownload {
 
     @GetMapping("/{provider}/notices/{year:\\d{4}}.pdf")
     @PreAuthorize("hasAuthority('PERSON_READ')")
-    ResponseEntity<byte[]> download(@PathVariable String provider, @PathVariable int year,
-                                    @AuthenticationPrincipal Caller caller) {
+    ResponseEntity<byte[]> download(
+            @PathVariable String provider, @PathVariable int year, @AuthenticationPrincipal Caller caller) {
         Provider insurer = providers.provider(provider, caller, ProviderKind.INSURER);
         accessLog.record(insurer, caller, AccessAction.NOTICES_PDF);
-        String name = records.eligibility(insurer, caller.subject()).map(Eligibility::nameKanji).orElse("");
+        String name = records.eligibility(insurer, caller.subject())
+                .map(Eligibility::nameKanji)
+                .orElse("");
         byte[] document = pdf.render(insurer, name, records.notices(insurer, caller.subject(), year));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("医療費のお知らせ-" + year + ".pdf", StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("医療費のお知らせ-" + year + ".pdf", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(document);
     }
 }

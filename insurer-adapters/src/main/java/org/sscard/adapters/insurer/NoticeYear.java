@@ -9,7 +9,11 @@ import java.util.List;
 public record NoticeYear(int year, List<NoticeLine> lines, long totalCost, long ownShare, List<Integer> years) {
 
     static NoticeYear of(int year, List<NoticeLine> lines, List<Integer> years) {
-        return new NoticeYear(year, List.copyOf(lines), lines.stream().mapToLong(NoticeLine::totalCost).sum(),
-                lines.stream().mapToLong(NoticeLine::ownShare).sum(), List.copyOf(years));
+        return new NoticeYear(
+                year,
+                List.copyOf(lines),
+                lines.stream().mapToLong(NoticeLine::totalCost).sum(),
+                lines.stream().mapToLong(NoticeLine::ownShare).sum(),
+                List.copyOf(years));
     }
 }

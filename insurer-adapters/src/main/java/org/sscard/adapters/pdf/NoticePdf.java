@@ -29,15 +29,22 @@ public class NoticePdf {
     private final Labels labels;
     private final List<Path> fonts;
 
-    NoticePdf(ITemplateEngine templates, EraDates era, Labels labels,
-              @Value("${sscard.adapters.pdf-fonts:/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf,"
-                      + "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf,"
-                      + "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf}") String fonts) {
+    NoticePdf(
+            ITemplateEngine templates,
+            EraDates era,
+            Labels labels,
+            @Value("${sscard.adapters.pdf-fonts:/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf,"
+                            + "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf,"
+                            + "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf}")
+                    String fonts) {
         this.templates = templates;
         this.era = era;
         this.labels = labels;
-        this.fonts = java.util.Arrays.stream(fonts.split(",")).map(String::strip).filter(f -> !f.isEmpty())
-                .map(Path::of).toList();
+        this.fonts = java.util.Arrays.stream(fonts.split(","))
+                .map(String::strip)
+                .filter(f -> !f.isEmpty())
+                .map(Path::of)
+                .toList();
     }
 
     /** The font used, or empty when none of the configured fonts is installed. */

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("sscard.adapters")
 @Validated
-public record AdaptersProperties(@Valid List<Provider> providers, @Min(1) Integer progressEvery) {
+public record AdaptersProperties(
+        @Valid List<Provider> providers, @Min(1) Integer progressEvery) {
 
     public AdaptersProperties {
         providers = providers == null ? List.of() : List.copyOf(providers);

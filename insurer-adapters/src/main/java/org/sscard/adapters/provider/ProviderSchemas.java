@@ -27,9 +27,14 @@ class ProviderSchemas implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         for (Provider provider : providers.all()) {
-            var result = Flyway.configure().dataSource(dataSource).schemas(provider.schema())
-                    .defaultSchema(provider.schema()).createSchemas(true)
-                    .locations(provider.kind().migrations()).load().migrate();
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(provider.schema())
+                    .defaultSchema(provider.schema())
+                    .createSchemas(true)
+                    .locations(provider.kind().migrations())
+                    .load()
+                    .migrate();
             log.info("schema {} of {} at version {}", provider.schema(), provider.key(), result.targetSchemaVersion);
         }
     }

@@ -8,7 +8,10 @@ package org.sscard.adapters.security;
  */
 public record Caller(String provider, Kind kind, String subject, String actor, String organisation, String role) {
 
-    public enum Kind { PERSON, CLIENT }
+    public enum Kind {
+        PERSON,
+        CLIENT
+    }
 
     /** Who did it, for the access log: the staff member when one acts, else the token's subject. */
     public String who() {

@@ -32,10 +32,10 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
     ProviderTokens(Providers providers, TokenProperties tokens, Supplier<SSLContext> trust) {
         this.issuer = tokens.issuer().toString();
         for (Provider provider : providers.all()) {
-            TokenProperties own = new TokenProperties(tokens.issuer(), tokens.jwkSetUri(), tokens.tokenUri(),
-                    provider.key(), tokens.clientId());
-            JwtAuthenticationProvider verification = new JwtAuthenticationProvider(
-                    ServiceTokenVerification.decoder(own, trust));
+            TokenProperties own = new TokenProperties(
+                    tokens.issuer(), tokens.jwkSetUri(), tokens.tokenUri(), provider.key(), tokens.clientId());
+            JwtAuthenticationProvider verification =
+                    new JwtAuthenticationProvider(ServiceTokenVerification.decoder(own, trust));
             verification.setJwtAuthenticationConverter(jwt -> authenticate(provider, jwt));
             managers.put(provider.key(), new ProviderManager(verification));
         }
@@ -46,32 +46,44 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String first = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
         AuthenticationManager manager = managers.get(first);
-        return manager != null ? manager : authentication -> {
-            throw new InvalidBearerTokenException("no provider here accepts tokens");
-        };
+        return manager != null
+                ? manager
+                : authentication -> {
+                    throw new InvalidBearerTokenException("no provider here accepts tokens");
+                };
     }
 
     private CallerAuthentication authenticate(Provider provider, Jwt jwt) {
         String subject = jwt.getSubject();
         if (subject.equals(jwt.getClaimAsString("client_id"))) {
             Caller client = new Caller(provider.key(), Caller.Kind.CLIENT, subject, null, null, null);
-            return new CallerAuthentication(jwt, client, provider.operators().contains(subject)
-                    ? List.of(new SimpleGrantedAuthority(Authority.IMPORT.name())) : List.of());
+            return new CallerAuthentication(
+                    jwt,
+                    client,
+                    provider.operators().contains(subject)
+                            ? List.of(new SimpleGrantedAuthority(Authority.IMPORT.name()))
+                            : List.of());
         }
         Map<String, Object> act = jwt.getClaimAsMap("act");
         if (act == null) {
             Caller person = new Caller(provider.key(), Caller.Kind.PERSON, subject, null, null, null);
-            return new CallerAuthentication(jwt, person, List.of(new SimpleGrantedAuthority(
-                    Authority.PERSON_READ.name())));
+            return new CallerAuthentication(
+                    jwt, person, List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())));
         }
         String organisation = string(act.get("organisation"));
-        Caller staff = new Caller(provider.key(), Caller.Kind.PERSON, subject, string(act.get("sub")), organisation,
+        Caller staff = new Caller(
+                provider.key(),
+                Caller.Kind.PERSON,
+                subject,
+                string(act.get("sub")),
+                organisation,
                 string(act.get("role")));
         // staff act for a person only for an organisation this provider names, and as the platform issuer says
-        boolean allowed = staff.actor() != null && issuer.equals(string(act.get("iss")))
+        boolean allowed = staff.actor() != null
+                && issuer.equals(string(act.get("iss")))
                 && provider.staffOrganisations().contains(organisation);
-        return new CallerAuthentication(jwt, staff, allowed
-                ? List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())) : List.of());
+        return new CallerAuthentication(
+                jwt, staff, allowed ? List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())) : List.of());
     }
 
     private static String string(Object value) {

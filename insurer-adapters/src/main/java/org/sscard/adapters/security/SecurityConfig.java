@@ -36,28 +36,43 @@ import org.sscard.common.web.Problems;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain adaptersSecurity(HttpSecurity http, Providers providers, TokenProperties tokens,
-                                         DataDirectory dataDirectory, ObjectMapper json) throws Exception {
-        ProviderTokens verification = new ProviderTokens(providers, tokens,
-                () -> PlatformTrust.sslContext(dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+    SecurityFilterChain adaptersSecurity(
+            HttpSecurity http,
+            Providers providers,
+            TokenProperties tokens,
+            DataDirectory dataDirectory,
+            ObjectMapper json)
+            throws Exception {
+        ProviderTokens verification = new ProviderTokens(
+                providers,
+                tokens,
+                () -> PlatformTrust.sslContext(
+                        dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/*/assets/**", "/error").permitAll()
-                        .requestMatchers("/*/api/v1/imports/**").hasAuthority(Authority.IMPORT.name())
-                        .requestMatchers("/*/**").hasAuthority(Authority.PERSON_READ.name())
-                        .anyRequest().denyAll())
+                        .requestMatchers("/*/assets/**", "/error")
+                        .permitAll()
+                        .requestMatchers("/*/api/v1/imports/**")
+                        .hasAuthority(Authority.IMPORT.name())
+                        .requestMatchers("/*/**")
+                        .hasAuthority(Authority.PERSON_READ.name())
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(verification)
                         .authenticationEntryPoint(refused(json)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(refused(json))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refused(json))
                         .accessDeniedHandler((request, response, e) -> {
                             if (wantsPage(request)) {
                                 page(response, 403, "この情報は表示できません", "You may not see this.");
                             } else {
-                                Problems.write(response, json, CommonError.FORBIDDEN,
+                                Problems.write(
+                                        response,
+                                        json,
+                                        CommonError.FORBIDDEN,
                                         "this caller may not do this at this provider");
                             }
                         }))
@@ -68,14 +83,13 @@ class SecurityConfig {
     }
 
     private static AuthenticationEntryPoint refused(ObjectMapper json) {
-        AuthenticationEntryPoint problem = ServiceTokenVerification.entryPoint(json,
-                "present a bearer token from the platform's token issuer addressed to this provider");
+        AuthenticationEntryPoint problem = ServiceTokenVerification.entryPoint(
+                json, "present a bearer token from the platform's token issuer addressed to this provider");
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         return (request, response, e) -> {
             if (wantsPage(request)) {
                 challenge.commence(request, response, e);
-                page(response, 401, "ログインが必要です。マイポータルから開いてください。",
-                        "Please log in: open this page from My Portal.");
+                page(response, 401, "ログインが必要です。マイポータルから開いてください。", "Please log in: open this page from My Portal.");
             } else {
                 problem.commence(request, response, e);
             }
@@ -90,8 +104,10 @@ class SecurityConfig {
     private static void page(HttpServletResponse response, int status, String ja, String en) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
-                + "<title>" + status + "</title><link rel=\"stylesheet\" href=\"assets/site.css\"></head><body><main>"
-                + "<h1>" + ja + "</h1><p lang=\"en\">" + en + "</p></main></body></html>");
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                        + "<title>" + status
+                        + "</title><link rel=\"stylesheet\" href=\"assets/site.css\"></head><body><main>"
+                        + "<h1>" + ja + "</h1><p lang=\"en\">" + en + "</p></main></body></html>");
     }
 }

@@ -24,8 +24,7 @@ public class EraDates {
 
     /** {@code month}: any day of the month. */
     public String month(LocalDate month) {
-        return eraYear(month) + month.getMonthValue() + "月 (" + month.getYear() + "年" + month.getMonthValue()
-                + "月)";
+        return eraYear(month) + month.getMonthValue() + "月 (" + month.getYear() + "年" + month.getMonthValue() + "月)";
     }
 
     /** A calendar year by the era of its last day (2019 is 令和元年), as tax returns name it. */

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a controller of HTML pages: its failures become readable pages ({@link PageErrors}), not JSON. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ProviderPage {
-}
+public @interface ProviderPage {}

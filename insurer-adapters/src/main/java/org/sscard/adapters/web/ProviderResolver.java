@@ -20,7 +20,9 @@ public class ProviderResolver {
     }
 
     public Provider provider(String key, Caller caller, ProviderKind kind) {
-        Provider provider = providers.find(key).filter(p -> p.key().equals(caller.provider()))
+        Provider provider = providers
+                .find(key)
+                .filter(p -> p.key().equals(caller.provider()))
                 .orElseThrow(() -> new AdaptersException(AdaptersError.UNKNOWN_PROVIDER, "no provider " + key));
         if (kind != null && provider.kind() != kind) {
             throw new AdaptersException(AdaptersError.NOT_THIS_KIND, key + " offers no such service");

@@ -20,7 +20,9 @@ class Stylesheet {
 
     @GetMapping("/{provider}/assets/site.css")
     ResponseEntity<Resource> css() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body(CSS);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .body(CSS);
     }
 }

@@ -48,8 +48,12 @@ class SummaryApi {
             NoticeYear notices = insurers.notices(own, caller.subject(), null);
             notices.lines().stream().reduce((a, b) -> b).ifPresent(last -> {
                 summary.put("latestNoticeMonth", last.month().toString().substring(0, 7));
-                summary.put("latestNoticeOwnShare", notices.lines().stream()
-                        .filter(l -> l.month().equals(last.month())).mapToLong(l -> l.ownShare()).sum());
+                summary.put(
+                        "latestNoticeOwnShare",
+                        notices.lines().stream()
+                                .filter(l -> l.month().equals(last.month()))
+                                .mapToLong(l -> l.ownShare())
+                                .sum());
             });
             summary.put("yearOwnShare", Map.of("year", notices.year(), "amount", notices.ownShare()));
         } else {
@@ -57,7 +61,9 @@ class SummaryApi {
             summary.put("demo", true);
             summary.put("notice", PensionRecord.DEMO_NOTICE);
             summary.put("contributionMonths", record.totalMonths());
-            record.projections().stream().filter(p -> p.startAge() == 65).findFirst()
+            record.projections().stream()
+                    .filter(p -> p.startAge() == 65)
+                    .findFirst()
                     .ifPresent(p -> summary.put("projectedAnnualAt65", p.annualTotal()));
         }
         return summary;

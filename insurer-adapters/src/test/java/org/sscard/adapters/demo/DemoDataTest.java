@@ -22,19 +22,23 @@ class DemoDataTest extends AdaptersTest {
     void hanakoSeesHerEligibilityNoticesAndCheckupTrends() {
         String hanako = Tokens.person("122382|鴨川|1001|00", "kamogawa-nhi");
 
-        JsonNode eligibility = Http.get(port, "/kamogawa-nhi/api/v1/eligibility", hanako).json();
+        JsonNode eligibility =
+                Http.get(port, "/kamogawa-nhi/api/v1/eligibility", hanako).json();
         assertThat(eligibility.path("nameKana").asText()).isEqualTo("カモガワ ハナコ");
-        JsonNode notices = Http.get(port, "/kamogawa-nhi/api/v1/notices?year=2025", hanako).json();
+        JsonNode notices =
+                Http.get(port, "/kamogawa-nhi/api/v1/notices?year=2025", hanako).json();
         assertThat(notices.path("lines").size()).isGreaterThan(5);
         assertThat(notices.path("years").toString()).contains("2024", "2025");
-        JsonNode checkups = Http.get(port, "/kamogawa-nhi/api/v1/checkups", hanako).json();
+        JsonNode checkups =
+                Http.get(port, "/kamogawa-nhi/api/v1/checkups", hanako).json();
         assertThat(checkups.path("trends").get(0).path("points").size()).isGreaterThanOrEqualTo(5);
     }
 
     @Test
     void sakuraIsADependantOfTheKenpoFromAShiftJisFileWithHalfWidthKana() {
-        JsonNode sakura = Http.get(port, "/kameda-kenpo/api/v1/eligibility",
-                Tokens.person("06139999|10|2001|01", "kameda-kenpo")).json();
+        JsonNode sakura = Http.get(
+                        port, "/kameda-kenpo/api/v1/eligibility", Tokens.person("06139999|10|2001|01", "kameda-kenpo"))
+                .json();
 
         assertThat(sakura.path("relationship").asText()).isEqualTo("DEPENDANT");
         assertThat(sakura.path("nameKana").asText()).isEqualTo("アマツ サクラ");
@@ -42,8 +46,9 @@ class DemoDataTest extends AdaptersTest {
 
     @Test
     void taroSeesHisPensionLabelledAsDemonstrationData() {
-        JsonNode pension = Http.get(port, "/pension-office/api/v1/pension",
-                Tokens.person("2345-678901", "pension-office")).json();
+        JsonNode pension = Http.get(
+                        port, "/pension-office/api/v1/pension", Tokens.person("2345-678901", "pension-office"))
+                .json();
 
         assertThat(pension.path("demo").asBoolean()).isTrue();
         assertThat(pension.path("notice").asText()).contains("デモ");
@@ -58,6 +63,7 @@ class DemoDataTest extends AdaptersTest {
         demo.run(new DefaultApplicationArguments());
 
         assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice")).isEqualTo(before);
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE imported_by = 'demo'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE imported_by = 'demo'"))
+                .isEqualTo(3);
     }
 }

@@ -41,8 +41,8 @@ class ImportCommandTest {
 
     private String run(int expectedExit, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ImportCommand.run(InsurerAdaptersApplication.class, args, new PrintStream(err, true,
-                StandardCharsets.UTF_8));
+        int exit = ImportCommand.run(
+                InsurerAdaptersApplication.class, args, new PrintStream(err, true, StandardCharsets.UTF_8));
         String output = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isEqualTo(expectedExit);
         return output;
@@ -51,22 +51,30 @@ class ImportCommandTest {
     @Test
     void importsRejectsAndRecognisesAFileWithExitCodes() throws Exception {
         Path good = dir.resolve("contributions.csv");
-        Files.writeString(good, "pension_number,fiscal_year,scheme,months,exempt_months,amount\n"
-                + "9601-000001,2020,国民年金,12,0,198480\n9601-000001,2021,国民年金,12,0,199080\n");
+        Files.writeString(
+                good,
+                "pension_number,fiscal_year,scheme,months,exempt_months,amount\n"
+                        + "9601-000001,2020,国民年金,12,0,198480\n9601-000001,2021,国民年金,12,0,199080\n");
         Path bad = dir.resolve("bad.csv");
-        Files.writeString(bad, "pension_number,fiscal_year,scheme,months,exempt_months,amount\n"
-                + "9601-000002,2020,国民年金,13,0,198480\n");
+        Files.writeString(
+                bad,
+                "pension_number,fiscal_year,scheme,months,exempt_months,amount\n"
+                        + "9601-000002,2020,国民年金,13,0,198480\n");
 
         assertThat(run(0, "pension-office", "contributions", good.toString()))
-                .contains("loaded 1 rows").contains("loaded 2 rows").contains("imported 2 rows");
+                .contains("loaded 1 rows")
+                .contains("loaded 2 rows")
+                .contains("imported 2 rows");
         assertThat(run(0, "pension-office", "contributions", good.toString())).contains("already imported");
         assertThat(run(1, "pension-office", "contributions", bad.toString()))
-                .contains("bad.csv:2: months: ").contains("nothing was loaded");
+                .contains("bad.csv:2: months: ")
+                .contains("nothing was loaded");
         assertThat(run(2, "pension-office", "contributions")).contains("usage");
         assertThat(run(2, "pension-office", "notices", good.toString())).contains("takes no 'notices' files");
         try (Connection db = DriverManager.getConnection(DATABASE, "postgres", "");
-             ResultSet rows = db.createStatement().executeQuery(
-                     "SELECT count(*) FROM pension_office.contribution WHERE local_id LIKE '9601-%'")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM pension_office.contribution WHERE local_id LIKE '9601-%'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(2);
         }

@@ -27,7 +27,9 @@ class ImportTest extends AdaptersTest {
 
     @Test
     void importsNoticesIntoTheProvidersOwnSchemaOnly() {
-        Path file = csv(UTF_8, NOTICE_HEADER,
+        Path file = csv(
+                UTF_8,
+                NOTICE_HEADER,
                 "122382,鴨川,9101,00,2024-04,亀田総合病院,外来,2,12000,3600",
                 "122382,鴨川,9101,00,2024-05,亀田総合病院,入院,5,250000,75000");
 
@@ -39,14 +41,17 @@ class ImportTest extends AdaptersTest {
                 .isEqualTo(2);
         assertThat(count("SELECT sum(own_share) FROM kamogawa_nhi.notice WHERE local_id = '122382|鴨川|9101|00'"))
                 .isEqualTo(78600);
-        assertThat(count("SELECT count(*) FROM kameda_kenpo.notice WHERE local_id LIKE '%|9101|%'")).isZero();
+        assertThat(count("SELECT count(*) FROM kameda_kenpo.notice WHERE local_id LIKE '%|9101|%'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM kamogawa_nhi.access_log WHERE local_id = '122382|鴨川|9101|00'"
-                + " AND action = 'NOTICES_IMPORTED'")).isEqualTo(1);
+                        + " AND action = 'NOTICES_IMPORTED'"))
+                .isEqualTo(1);
     }
 
     @Test
     void decodesShiftJisAndNormalisesHalfWidthKanaAndFullWidthDigits() {
-        Path file = csv(Charset.forName("windows-31j"),
+        Path file = csv(
+                Charset.forName("windows-31j"),
                 "保険者番号,記号,番号,枝番,本人家族,氏名,氏名カナ,生年月日,性別,資格取得日,負担割合,有効開始日",
                 "122382,鴨川,９１０２,0,本人,鴨川　花子,ｶﾓｶﾞﾜ ﾊﾅｺ,1958/4/12,女,2019-04-01,３割,2024-08-01");
 
@@ -55,7 +60,9 @@ class ImportTest extends AdaptersTest {
         assertThat(report.status()).as(report.describe()).isEqualTo(Status.IMPORTED);
         assertThat(report.charset()).isEqualTo("windows-31j");
         var member = jdbc.sql("SELECT local_id, name_kanji, name_kana, copay_percent, date_of_birth::text AS dob"
-                + " FROM kamogawa_nhi.member WHERE number = '9102'").query().singleRow();
+                        + " FROM kamogawa_nhi.member WHERE number = '9102'")
+                .query()
+                .singleRow();
         assertThat(member.get("local_id")).isEqualTo("122382|鴨川|9102|00");
         assertThat(member.get("name_kana")).isEqualTo("カモガワ ハナコ");
         assertThat(member.get("name_kanji")).isEqualTo("鴨川 花子");
@@ -65,7 +72,9 @@ class ImportTest extends AdaptersTest {
 
     @Test
     void rejectsTheWholeFileAndReportsEveryBadValueWithLineAndColumn() {
-        Path file = csv(UTF_8, NOTICE_HEADER,
+        Path file = csv(
+                UTF_8,
+                NOTICE_HEADER,
                 "122382,鴨川,9103,00,2024-04,亀田総合病院,外来,2,12000,3600",
                 "122382,鴨川,9103,00,2024-13,亀田総合病院,外来,2,12000,3600",
                 "122382,鴨川,9103,00,2024-06,亀田総合病院,外来,2,12000,13600",
@@ -75,14 +84,18 @@ class ImportTest extends AdaptersTest {
         ImportReport report = importFile("kamogawa-nhi", "notices", file);
 
         assertThat(report.status()).isEqualTo(Status.REJECTED);
-        assertThat(report.errors()).extracting(RowError::line, RowError::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3L, "month"),
-                org.assertj.core.groups.Tuple.tuple(4L, "own_share"),
-                org.assertj.core.groups.Tuple.tuple(5L, "care_type"),
-                org.assertj.core.groups.Tuple.tuple(6L, "-"));
+        assertThat(report.errors())
+                .extracting(RowError::line, RowError::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3L, "month"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "own_share"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "care_type"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "-"));
         assertThat(report.describe()).contains(":3: month: ").contains("nothing was loaded");
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9103|%'")).isZero();
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE sha256 = ?", report.sha256())).isZero();
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9103|%'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE sha256 = ?", report.sha256()))
+                .isZero();
     }
 
     @Test
@@ -97,14 +110,18 @@ class ImportTest extends AdaptersTest {
 
     @Test
     void reportsAMissingColumnAndAnUnknownOneInTheHeader() {
-        Path file = csv(UTF_8, "insurer_number,symbol,number,branch,month,hospital,care_type,days,total_cost,own_share",
+        Path file = csv(
+                UTF_8,
+                "insurer_number,symbol,number,branch,month,hospital,care_type,days,total_cost,own_share",
                 "122382,鴨川,9105,00,2024-04,亀田総合病院,外来,2,12000,3600");
 
         ImportReport report = importFile("kamogawa-nhi", "notices", file);
 
-        assertThat(report.errors()).extracting(RowError::line, RowError::column).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(1L, "hospital"),
-                org.assertj.core.groups.Tuple.tuple(1L, "institution"));
+        assertThat(report.errors())
+                .extracting(RowError::line, RowError::column)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(1L, "hospital"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "institution"));
     }
 
     @Test
@@ -115,33 +132,49 @@ class ImportTest extends AdaptersTest {
         ImportReport again = importFile("kamogawa-nhi", "notices", file);
 
         assertThat(again.status()).isEqualTo(Status.UNCHANGED);
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9106|%'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.access_log WHERE local_id LIKE '%|9106|%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9106|%'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.access_log WHERE local_id LIKE '%|9106|%'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aCorrectedResendReplacesTheMonthsItCoversAndNothingElse() {
-        importFile("kamogawa-nhi", "notices", csv(UTF_8, NOTICE_HEADER,
-                "122382,鴨川,9107,00,2024-04,亀田総合病院,外来,2,12000,3600",
-                "122382,鴨川,9107,00,2024-05,亀田総合病院,外来,1,5000,1500",
-                "122382,鴨川,9107,00,2024-05,鴨川薬局,調剤,1,3000,900",
-                "122382,鴨川,9108,00,2024-05,亀田総合病院,外来,1,7000,2100"));
+        importFile(
+                "kamogawa-nhi",
+                "notices",
+                csv(
+                        UTF_8,
+                        NOTICE_HEADER,
+                        "122382,鴨川,9107,00,2024-04,亀田総合病院,外来,2,12000,3600",
+                        "122382,鴨川,9107,00,2024-05,亀田総合病院,外来,1,5000,1500",
+                        "122382,鴨川,9107,00,2024-05,鴨川薬局,調剤,1,3000,900",
+                        "122382,鴨川,9108,00,2024-05,亀田総合病院,外来,1,7000,2100"));
 
-        ImportReport corrected = importFile("kamogawa-nhi", "notices", csv(UTF_8, NOTICE_HEADER,
-                "122382,鴨川,9107,00,2024-05,亀田総合病院,外来,1,6000,1800"));
+        ImportReport corrected = importFile(
+                "kamogawa-nhi",
+                "notices",
+                csv(UTF_8, NOTICE_HEADER, "122382,鴨川,9107,00,2024-05,亀田総合病院,外来,1,6000,1800"));
 
         assertThat(corrected.replaced()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT to_char(month, 'YYYY-MM') || ':' || own_share FROM kamogawa_nhi.notice"
-                + " WHERE local_id = '122382|鴨川|9107|00' ORDER BY month").query(String.class).list())
+                                + " WHERE local_id = '122382|鴨川|9107|00' ORDER BY month")
+                        .query(String.class)
+                        .list())
                 .containsExactly("2024-04:3600", "2024-05:1800");
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9108|%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9108|%'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aFileThatDiesWhileLoadingLeavesNothingHalfLoaded() {
-        importFile("kamogawa-nhi", "notices", csv(UTF_8, NOTICE_HEADER,
-                "122382,鴨川,9109,00,2024-04,亀田総合病院,外来,2,12000,3600"));
-        Path file = csv(UTF_8, NOTICE_HEADER,
+        importFile(
+                "kamogawa-nhi",
+                "notices",
+                csv(UTF_8, NOTICE_HEADER, "122382,鴨川,9109,00,2024-04,亀田総合病院,外来,2,12000,3600"));
+        Path file = csv(
+                UTF_8,
+                NOTICE_HEADER,
                 "122382,鴨川,9109,00,2024-04,亀田総合病院,外来,2,99000,29700",
                 "122382,鴨川,9109,00,2024-05,亀田総合病院,外来,2,12000,3600",
                 "122382,鴨川,9109,00,2024-06,亀田総合病院,外来,2,12000,3600",
@@ -149,26 +182,33 @@ class ImportTest extends AdaptersTest {
                 "122382,鴨川,9109,00,2024-08,亀田総合病院,外来,2,12000,3600");
         List<Long> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> importer.run("kamogawa-nhi", "notices", file, "dies.csv", null, "test",
-                (phase, rows) -> {
-                    if (phase.equals("loaded") && rows >= 2) {
-                        seen.add(rows);
-                        throw new IllegalStateException("the process dies here");
-                    }
-                })).hasMessageContaining("dies here");
+        assertThatThrownBy(() ->
+                        importer.run("kamogawa-nhi", "notices", file, "dies.csv", null, "test", (phase, rows) -> {
+                            if (phase.equals("loaded") && rows >= 2) {
+                                seen.add(rows);
+                                throw new IllegalStateException("the process dies here");
+                            }
+                        }))
+                .hasMessageContaining("dies here");
 
         assertThat(seen).containsExactly(2L);
         assertThat(jdbc.sql("SELECT to_char(month, 'YYYY-MM') || ':' || own_share FROM kamogawa_nhi.notice"
-                + " WHERE local_id = '122382|鴨川|9109|00'").query(String.class).list())
+                                + " WHERE local_id = '122382|鴨川|9109|00'")
+                        .query(String.class)
+                        .list())
                 .containsExactly("2024-04:3600");
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE file_name = 'dies.csv'")).isZero();
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.import_file WHERE file_name = 'dies.csv'"))
+                .isZero();
         assertThat(importFile("kamogawa-nhi", "notices", file).status()).isEqualTo(Status.IMPORTED);
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9109|%'")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9109|%'"))
+                .isEqualTo(5);
     }
 
     @Test
     void pensionContributionsGoToThePensionSchemaAndDuplicatesAreReported() {
-        Path duplicate = csv(UTF_8, "pension_number,fiscal_year,scheme,months,exempt_months,amount",
+        Path duplicate = csv(
+                UTF_8,
+                "pension_number,fiscal_year,scheme,months,exempt_months,amount",
                 "9109-000001,2020,国民年金,12,0,198480",
                 "9109-000001,2020,NATIONAL,12,0,198480");
         ImportReport rejected = importFile("pension-office", "contributions", duplicate);
@@ -177,7 +217,9 @@ class ImportTest extends AdaptersTest {
             assertThat(e.reason()).contains("duplicates line 2");
         });
 
-        Path file = csv(UTF_8, "基礎年金番号,年度,制度,納付月数,免除月数,納付額",
+        Path file = csv(
+                UTF_8,
+                "基礎年金番号,年度,制度,納付月数,免除月数,納付額",
                 "9109-000001,2020,国民年金,12,0,198480",
                 "9109-000001,2021,厚生年金,12,0,540000");
         assertThat(importFile("pension-office", "contributions", file).status()).isEqualTo(Status.IMPORTED);
@@ -191,7 +233,8 @@ class ImportTest extends AdaptersTest {
 
         assertThat(importFile("minamiboso-nhi", "notices", file).status()).isEqualTo(Status.IMPORTED);
         assertThat(count("SELECT count(*) FROM minamiboso_nhi.notice")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9110|%'")).isZero();
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9110|%'"))
+                .isZero();
     }
 
     @Test
@@ -199,6 +242,7 @@ class ImportTest extends AdaptersTest {
         Path file = csv(UTF_8, NOTICE_HEADER);
 
         assertThatThrownBy(() -> importFile("pension-office", "notices", file))
-                .isInstanceOf(ImportException.class).hasMessageContaining("contributions");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("contributions");
     }
 }

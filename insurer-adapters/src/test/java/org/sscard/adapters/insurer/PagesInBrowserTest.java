@@ -39,27 +39,56 @@ class PagesInBrowserTest extends AdaptersTest {
 
     @BeforeEach
     void start() throws IOException {
-        importer.run("kamogawa-nhi", "notices", csv(UTF_8,
-                "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
-                "122382,鴨川,9801,00,2024-06,亀田総合病院,外来,2,12000,3600",
-                "122382,鴨川,9801,00,2025-02,鴨川中央薬局,調剤,1,5000,1500"), "b.csv", null, "test",
+        importer.run(
+                "kamogawa-nhi",
+                "notices",
+                csv(
+                        UTF_8,
+                        "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
+                        "122382,鴨川,9801,00,2024-06,亀田総合病院,外来,2,12000,3600",
+                        "122382,鴨川,9801,00,2025-02,鴨川中央薬局,調剤,1,5000,1500"),
+                "b.csv",
+                null,
+                "test",
                 ImportProgress.NONE);
-        importer.run("kamogawa-nhi", "checkups", csv(UTF_8, "insurer_number,symbol,number,branch,checked_on,program,"
-                + "item_code,item_name_ja,item_name_en,value,unit,ref_low,ref_high",
-                "122382,鴨川,9801,00,2023-06-12,特定健診,SBP,収縮期血圧,Systolic blood pressure,124,mmHg,,129",
-                "122382,鴨川,9801,00,2024-06-10,特定健診,SBP,収縮期血圧,Systolic blood pressure,131,mmHg,,129",
-                "122382,鴨川,9801,00,2024-06-17,がん検診,FOBT,大腸がん検診,Colorectal screening,陰性,,,"),
-                "c.csv", null, "test", ImportProgress.NONE);
+        importer.run(
+                "kamogawa-nhi",
+                "checkups",
+                csv(
+                        UTF_8,
+                        "insurer_number,symbol,number,branch,checked_on,program,"
+                                + "item_code,item_name_ja,item_name_en,value,unit,ref_low,ref_high",
+                        "122382,鴨川,9801,00,2023-06-12,特定健診,SBP,収縮期血圧,Systolic blood pressure,124,mmHg,,129",
+                        "122382,鴨川,9801,00,2024-06-10,特定健診,SBP,収縮期血圧,Systolic blood pressure,131,mmHg,,129",
+                        "122382,鴨川,9801,00,2024-06-17,がん検診,FOBT,大腸がん検診,Colorectal screening,陰性,,,"),
+                "c.csv",
+                null,
+                "test",
+                ImportProgress.NONE);
         profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1280,1000",
+                        "--user-data-dir=" + profile);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("Authorization", "Bearer " + Tokens.person(SABURO, "kamogawa-nhi"))));
+        browser.executeCdpCommand(
+                "Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Bearer " + Tokens.person(SABURO, "kamogawa-nhi"))));
     }
 
     @AfterEach
@@ -80,20 +109,24 @@ class PagesInBrowserTest extends AdaptersTest {
         screenshot("notices");
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("医療費のお知らせ");
-        Object fontSize = browser.executeScript(
-                "return parseFloat(getComputedStyle(document.body).fontSize)");
+        Object fontSize = browser.executeScript("return parseFloat(getComputedStyle(document.body).fontSize)");
         assertThat(((Number) fontSize).doubleValue()).isGreaterThanOrEqualTo(20);
-        assertThat(browser.executeScript("return getComputedStyle(document.body).color")).isEqualTo("rgb(0, 0, 0)");
-        assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText()).isEqualTo("1,500円");
+        assertThat(browser.executeScript("return getComputedStyle(document.body).color"))
+                .isEqualTo("rgb(0, 0, 0)");
+        assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText())
+                .isEqualTo("1,500円");
 
         browser.findElement(By.linkText("令和6年 (2024年)")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/kamogawa-nhi/notices?year=2024");
-        assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText()).isEqualTo("3,600円");
+        assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText())
+                .isEqualTo("3,600円");
 
         browser.findElement(By.partialLinkText("健診結果")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/kamogawa-nhi/checkups");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("健診結果");
-        assertThat(browser.findElement(By.cssSelector("table.trends")).getText()).contains("124").contains("131 ↑");
+        assertThat(browser.findElement(By.cssSelector("table.trends")).getText())
+                .contains("124")
+                .contains("131 ↑");
         assertThat(browser.findElement(By.cssSelector("tr.flagged")).getText()).contains("131");
         screenshot("checkups");
     }

@@ -24,15 +24,21 @@ class PagesTest extends AdaptersTest {
 
     @BeforeEach
     void records() {
-        run("eligibility", "insurer_number,symbol,number,branch,relationship,name_kanji,name_kana,date_of_birth,sex,"
-                + "acquired_on,copay,valid_from",
+        run(
+                "eligibility",
+                "insurer_number,symbol,number,branch,relationship,name_kanji,name_kana,date_of_birth,sex,"
+                        + "acquired_on,copay,valid_from",
                 "122382,鴨川,9401,00,本人,江見 次郎,エミ ジロウ,1962-09-30,男,2019-05-01,3割,2024-08-01");
-        run("notices", "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
+        run(
+                "notices",
+                "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
                 "122382,鴨川,9401,00,2024-04,亀田総合病院,外来,2,12000,3600",
                 "122382,鴨川,9401,00,2024-11,鴨川中央薬局,調剤,1,4000,1200",
                 "122382,鴨川,9401,00,2025-01,亀田総合病院,入院,5,250000,75000");
-        run("checkups", "insurer_number,symbol,number,branch,checked_on,program,item_code,item_name_ja,item_name_en,"
-                + "value,unit,ref_low,ref_high",
+        run(
+                "checkups",
+                "insurer_number,symbol,number,branch,checked_on,program,item_code,item_name_ja,item_name_en,"
+                        + "value,unit,ref_low,ref_high",
                 "122382,鴨川,9401,00,2023-05-22,特定健診,HBA1C,HbA1c,HbA1c,5.4,%,,5.5",
                 "122382,鴨川,9401,00,2024-05-20,特定健診,HBA1C,HbA1c,HbA1c,5.9,%,,5.5");
     }
@@ -49,7 +55,10 @@ class PagesTest extends AdaptersTest {
     void eligibilityShowsEraDatesWithTheWesternYearBeside() {
         String html = page("eligibility").body();
 
-        assertThat(html).contains("江見 次郎").contains("昭和37年9月30日 (1962-09-30)").contains("令和元年5月1日")
+        assertThat(html)
+                .contains("江見 次郎")
+                .contains("昭和37年9月30日 (1962-09-30)")
+                .contains("令和元年5月1日")
                 .contains("3割 (30%)");
     }
 
@@ -59,9 +68,15 @@ class PagesTest extends AdaptersTest {
 
         assertThat(response.status()).isEqualTo(200);
         String html = response.body();
-        assertThat(html).contains("令和6年 (2024年)").contains("令和6年4月 (2024年4月)").contains("4,800円")
-                .contains("href=\"notices/2024.pdf\"").contains("href=\"notices?year=2025\"")
-                .contains("href=\"assets/site.css\"").doesNotContain("href=\"/").doesNotContain("250,000円");
+        assertThat(html)
+                .contains("令和6年 (2024年)")
+                .contains("令和6年4月 (2024年4月)")
+                .contains("4,800円")
+                .contains("href=\"notices/2024.pdf\"")
+                .contains("href=\"notices?year=2025\"")
+                .contains("href=\"assets/site.css\"")
+                .doesNotContain("href=\"/")
+                .doesNotContain("250,000円");
     }
 
     @Test
@@ -77,12 +92,18 @@ class PagesTest extends AdaptersTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/pdf");
-        java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
-                .resolve("notices.pdf"), response.bytes());
+        java.nio.file.Files.write(
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"))
+                        .resolve("notices.pdf"),
+                response.bytes());
         try (PDDocument pdf = Loader.loadPDF(response.bytes())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("医療費のお知らせ").contains("江見 次郎").contains("4,800円")
-                    .contains("令和6年").doesNotContain("75,000円");
+            assertThat(text)
+                    .contains("医療費のお知らせ")
+                    .contains("江見 次郎")
+                    .contains("4,800円")
+                    .contains("令和6年")
+                    .doesNotContain("75,000円");
         }
     }
 

@@ -18,18 +18,33 @@ class PensionPageTest extends AdaptersTest {
 
     @Test
     void thePensionPageIsLabelledDemonstrationDataAndShowsTheRecord() {
-        importer.run("pension-office", "projections", csv(UTF_8,
-                "pension_number,start_age,annual_basic,annual_employees,as_of",
-                "9501-000001,65,780000,214000,2018-03-31"), "p.csv", null, "test", ImportProgress.NONE);
+        importer.run(
+                "pension-office",
+                "projections",
+                csv(
+                        UTF_8,
+                        "pension_number,start_age,annual_basic,annual_employees,as_of",
+                        "9501-000001,65,780000,214000,2018-03-31"),
+                "p.csv",
+                null,
+                "test",
+                ImportProgress.NONE);
 
-        Http.Response response = Http.get(port, "/pension-office/pension",
-                Tokens.person("9501-000001", "pension-office"), "Accept", "text/html");
+        Http.Response response = Http.get(
+                port, "/pension-office/pension", Tokens.person("9501-000001", "pension-office"), "Accept", "text/html");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("デモ用の架空データです").contains("Demonstration data only")
-                .contains("基礎年金番号").contains("<strong>9501-000001</strong>")
-                .contains("994,000円").contains("平成30年3月31日 (2018-03-31)");
+        assertThat(response.body())
+                .contains("デモ用の架空データです")
+                .contains("Demonstration data only")
+                .contains("基礎年金番号")
+                .contains("<strong>9501-000001</strong>")
+                .contains("994,000円")
+                .contains("平成30年3月31日 (2018-03-31)");
         assertThat(Http.get(port, "/pension-office/api/v1/summary", Tokens.person("9501-000001", "pension-office"))
-                .json().path("projectedAnnualAt65").asLong()).isEqualTo(994000);
+                        .json()
+                        .path("projectedAnnualAt65")
+                        .asLong())
+                .isEqualTo(994000);
     }
 }

@@ -13,13 +13,19 @@ class ProviderSchemasTest extends AdaptersTest {
     void everyConfiguredProviderHasItsOwnSchemaMigratedByItsOwnFlyway() {
         for (String schema : List.of("kamogawa_nhi", "kameda_kenpo", "pension_office", "minamiboso_nhi")) {
             assertThat(jdbc.sql("SELECT max(version) FROM " + schema + ".flyway_schema_history WHERE success")
-                    .query(String.class).single()).as(schema).isEqualTo("1");
+                            .query(String.class)
+                            .single())
+                    .as(schema)
+                    .isEqualTo("1");
         }
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'pension_office'"
-                + " AND table_name IN ('contribution', 'projection', 'access_log', 'import_file')")).isEqualTo(4);
+                        + " AND table_name IN ('contribution', 'projection', 'access_log', 'import_file')"))
+                .isEqualTo(4);
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'pension_office'"
-                + " AND table_name = 'notice'")).isZero();
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")).isZero();
+                        + " AND table_name = 'notice'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+                .isZero();
     }
 
     @Test

@@ -24,9 +24,16 @@ class StaffAndAccessLogTest extends AdaptersTest {
 
     @BeforeEach
     void notices() {
-        importer.run("kamogawa-nhi", "notices", csv(UTF_8,
-                "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
-                "122382,鴨川,9301,00,2024-04,亀田総合病院,外来,2,12000,3600"), "n.csv", null, "test",
+        importer.run(
+                "kamogawa-nhi",
+                "notices",
+                csv(
+                        UTF_8,
+                        "insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share",
+                        "122382,鴨川,9301,00,2024-04,亀田総合病院,外来,2,12000,3600"),
+                "n.csv",
+                null,
+                "test",
                 ImportProgress.NONE);
     }
 
@@ -38,12 +45,15 @@ class StaffAndAccessLogTest extends AdaptersTest {
 
     @Test
     void staffOfThisProviderActForThePersonAndAreNamedInTheLog() {
-        Http.Response notices = Http.get(port, "/kamogawa-nhi/api/v1/notices?year=2024",
+        Http.Response notices = Http.get(
+                port,
+                "/kamogawa-nhi/api/v1/notices?year=2024",
                 Tokens.staff(TARO, "kamogawa-nhi", "staff-0042", "kamogawa-nhi"));
         assertThat(notices.status()).isEqualTo(200);
         assertThat(notices.json().path("ownShare").asLong()).isEqualTo(3600);
 
-        JsonNode log = Http.get(port, "/kamogawa-nhi/api/v1/access-log", Tokens.person(TARO, "kamogawa-nhi")).json();
+        JsonNode log = Http.get(port, "/kamogawa-nhi/api/v1/access-log", Tokens.person(TARO, "kamogawa-nhi"))
+                .json();
 
         JsonNode staffRead = null;
         for (JsonNode entry : log) {
@@ -62,8 +72,8 @@ class StaffAndAccessLogTest extends AdaptersTest {
 
     @Test
     void staffOfAnotherOrganisationAreRefused() {
-        Http.Response response = Http.get(port, "/kamogawa-nhi/api/v1/notices",
-                Tokens.staff(TARO, "kamogawa-nhi", "staff-0099", "kameda-kenpo"));
+        Http.Response response = Http.get(
+                port, "/kamogawa-nhi/api/v1/notices", Tokens.staff(TARO, "kamogawa-nhi", "staff-0099", "kameda-kenpo"));
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -73,8 +83,7 @@ class StaffAndAccessLogTest extends AdaptersTest {
         Http.get(port, "/kamogawa-nhi/api/v1/eligibility", Tokens.person("122382|鴨川|9302|00", "kamogawa-nhi"));
         Http.get(port, "/kamogawa-nhi/api/v1/notices", Tokens.person(TARO, "kamogawa-nhi"));
 
-        Http.Response response = Http.get(port, "/kamogawa-nhi/api/v1/access-log",
-                Tokens.person(TARO, "kamogawa-nhi"));
+        Http.Response response = Http.get(port, "/kamogawa-nhi/api/v1/access-log", Tokens.person(TARO, "kamogawa-nhi"));
 
         assertThat(response.status()).isEqualTo(200);
         List<String> actions = actions(response.json());
@@ -86,34 +95,45 @@ class StaffAndAccessLogTest extends AdaptersTest {
     @Test
     void onlyThisProvidersOperatorsImportOverHttp() {
         byte[] file = ("insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share\n"
-                + "122382,鴨川,9303,00,2024-04,亀田総合病院,外来,2,12000,3600\n").getBytes(UTF_8);
+                        + "122382,鴨川,9303,00,2024-04,亀田総合病院,外来,2,12000,3600\n")
+                .getBytes(UTF_8);
         String path = "/kamogawa-nhi/api/v1/imports/notices?fileName=city.csv";
 
-        assertThat(Http.post(port, path, Tokens.person(TARO, "kamogawa-nhi"), file).status()).isEqualTo(403);
-        assertThat(Http.post(port, path, Tokens.client("kameda-kenpo-admin", "kamogawa-nhi"), file).status())
+        assertThat(Http.post(port, path, Tokens.person(TARO, "kamogawa-nhi"), file)
+                        .status())
                 .isEqualTo(403);
-        assertThat(Http.post(port, path, Tokens.client("city-office", "kameda-kenpo"), file).status())
+        assertThat(Http.post(port, path, Tokens.client("kameda-kenpo-admin", "kamogawa-nhi"), file)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.post(port, path, Tokens.client("city-office", "kameda-kenpo"), file)
+                        .status())
                 .isEqualTo(401);
         Http.Response imported = Http.post(port, path, Tokens.client("city-office", "kamogawa-nhi"), file);
         assertThat(imported.status()).isEqualTo(200);
         assertThat(imported.json().path("status").asText()).isEqualTo("IMPORTED");
-        assertThat(Http.post(port, path, Tokens.client("city-office", "kamogawa-nhi"), file).json().path("status")
-                .asText()).isEqualTo("UNCHANGED");
+        assertThat(Http.post(port, path, Tokens.client("city-office", "kamogawa-nhi"), file)
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("UNCHANGED");
     }
 
     @Test
     void aRejectedHttpImportIsA422ProblemListingEveryBadValue() {
         byte[] file = ("insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share\n"
-                + "122382,鴨川,9304,00,2024-04,亀田総合病院,外来,2,12000,3600\n"
-                + "122382,鴨川,9304,00,2024-05,亀田総合病院,外来,40,12000,3600\n").getBytes(UTF_8);
+                        + "122382,鴨川,9304,00,2024-04,亀田総合病院,外来,2,12000,3600\n"
+                        + "122382,鴨川,9304,00,2024-05,亀田総合病院,外来,40,12000,3600\n")
+                .getBytes(UTF_8);
 
-        Http.Response response = Http.post(port, "/kamogawa-nhi/api/v1/imports/notices",
-                Tokens.client("city-office", "kamogawa-nhi"), file);
+        Http.Response response = Http.post(
+                port, "/kamogawa-nhi/api/v1/imports/notices", Tokens.client("city-office", "kamogawa-nhi"), file);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().path("code").asText()).isEqualTo("IMPORT_REJECTED");
         assertThat(response.json().path("errors").get(0).path("line").asInt()).isEqualTo(3);
-        assertThat(response.json().path("errors").get(0).path("column").asText()).isEqualTo("days");
-        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9304|%'")).isZero();
+        assertThat(response.json().path("errors").get(0).path("column").asText())
+                .isEqualTo("days");
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.notice WHERE local_id LIKE '%|9304|%'"))
+                .isZero();
     }
 }

@@ -27,12 +27,22 @@ class TokenCheckTest extends AdaptersTest {
     void members() {
         String header = "insurer_number,symbol,number,branch,relationship,name_kanji,name_kana,date_of_birth,sex,"
                 + "acquired_on,copay,valid_from";
-        importer.run("kamogawa-nhi", "eligibility", csv(UTF_8, header,
-                "122382,鴨川,9201,00,本人,鴨川 花子,カモガワ ハナコ,1958-04-12,女,2019-04-01,3割,2024-08-01"),
-                "nhi.csv", null, "test", ImportProgress.NONE);
-        importer.run("kameda-kenpo", "eligibility", csv(UTF_8, header,
-                "06139999,10,9201,00,本人,天津 一郎,アマツ イチロウ,1975-07-21,男,2000-04-01,3割,2024-04-01"),
-                "kenpo.csv", null, "test", ImportProgress.NONE);
+        importer.run(
+                "kamogawa-nhi",
+                "eligibility",
+                csv(UTF_8, header, "122382,鴨川,9201,00,本人,鴨川 花子,カモガワ ハナコ,1958-04-12,女,2019-04-01,3割,2024-08-01"),
+                "nhi.csv",
+                null,
+                "test",
+                ImportProgress.NONE);
+        importer.run(
+                "kameda-kenpo",
+                "eligibility",
+                csv(UTF_8, header, "06139999,10,9201,00,本人,天津 一郎,アマツ イチロウ,1975-07-21,男,2000-04-01,3割,2024-04-01"),
+                "kenpo.csv",
+                null,
+                "test",
+                ImportProgress.NONE);
     }
 
     private static void assertUnauthenticated(Http.Response response) {
@@ -62,10 +72,13 @@ class TokenCheckTest extends AdaptersTest {
 
     @Test
     void refusesAnExpiredToken() {
-        String expired = TOKENS.mint(HANAKO, "kamogawa-nhi", c -> c.claim("client_id", "portal-gateway")
-                .issueTime(Date.from(Instant.now().minusSeconds(900)))
-                .notBeforeTime(Date.from(Instant.now().minusSeconds(900)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(600))));
+        String expired = TOKENS.mint(
+                HANAKO,
+                "kamogawa-nhi",
+                c -> c.claim("client_id", "portal-gateway")
+                        .issueTime(Date.from(Instant.now().minusSeconds(900)))
+                        .notBeforeTime(Date.from(Instant.now().minusSeconds(900)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(600))));
 
         assertUnauthenticated(Http.get(port, ELIGIBILITY, expired));
     }
@@ -86,16 +99,29 @@ class TokenCheckTest extends AdaptersTest {
     void ignoresPlainIdentityHeaders() {
         // header values are ASCII on the wire; the name of the person is what a naive proxy would send
         String person = "122382%7C9201%7C00";
-        assertUnauthenticated(Http.get(port, ELIGIBILITY, null, "X-User", person, "X-Remote-User", person,
-                "X-Forwarded-User", person, "REMOTE_USER", person));
+        assertUnauthenticated(Http.get(
+                port,
+                ELIGIBILITY,
+                null,
+                "X-User",
+                person,
+                "X-Remote-User",
+                person,
+                "X-Forwarded-User",
+                person,
+                "REMOTE_USER",
+                person));
     }
 
     @Test
     void aTokenForOneProviderDoesNotOpenAnothersData() {
-        assertUnauthenticated(Http.get(port, "/kameda-kenpo/api/v1/eligibility",
-                Tokens.person(ICHIRO, "kamogawa-nhi")));
+        assertUnauthenticated(
+                Http.get(port, "/kameda-kenpo/api/v1/eligibility", Tokens.person(ICHIRO, "kamogawa-nhi")));
         assertThat(Http.get(port, "/kameda-kenpo/api/v1/eligibility", Tokens.person(ICHIRO, "kameda-kenpo"))
-                .json().path("nameKanji").asText()).isEqualTo("天津 一郎");
+                        .json()
+                        .path("nameKanji")
+                        .asText())
+                .isEqualTo("天津 一郎");
     }
 
     @Test

@@ -31,18 +31,19 @@ public final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     /** {@code headers}: name, value, name, value… */
     public static Response get(int port, String path, String bearer, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         return send(request, bearer, headers);
     }
 
     public static Response post(int port, String path, String bearer, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(request, bearer, headers);
     }
 
@@ -55,8 +56,10 @@ public final class Http {
         }
         try {
             HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

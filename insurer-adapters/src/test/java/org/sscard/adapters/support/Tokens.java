@@ -6,8 +6,7 @@ import org.sscard.testsupport.TestTokenIssuer;
 /** Tokens as the platform issues them to this service's callers. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A pairwise token: sub = the provider's own ID, aud = the provider, issued to the portal (client_id). */
     public static String person(String localId, String provider) {
@@ -17,8 +16,21 @@ public final class Tokens {
     /** A pairwise token with a staff actor ({@code act}) of the organisation given. */
     public static String staff(String localId, String provider, String staffId, String organisation) {
         TestTokenIssuer issuer = TestTokenIssuer.get();
-        return issuer.mint(localId, provider, c -> c.claim("client_id", "portal-gateway").claim("act",
-                Map.of("sub", staffId, "iss", issuer.issuer(), "role", "CLERK", "organisation", organisation)));
+        return issuer.mint(
+                localId,
+                provider,
+                c -> c.claim("client_id", "portal-gateway")
+                        .claim(
+                                "act",
+                                Map.of(
+                                        "sub",
+                                        staffId,
+                                        "iss",
+                                        issuer.issuer(),
+                                        "role",
+                                        "CLERK",
+                                        "organisation",
+                                        organisation)));
     }
 
     /** A client-credentials token: sub = client_id = the client. */

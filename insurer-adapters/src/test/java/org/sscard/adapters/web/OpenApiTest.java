@@ -13,9 +13,15 @@ class OpenApiTest extends AdaptersTest {
         Http.Response response = Http.get(port, "/v3/api-docs", null);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().path("paths").fieldNames()).toIterable().contains(
-                "/{provider}/api/v1/eligibility", "/{provider}/api/v1/notices", "/{provider}/api/v1/checkups",
-                "/{provider}/api/v1/pension", "/{provider}/api/v1/summary", "/{provider}/api/v1/access-log",
-                "/{provider}/api/v1/imports/{kind}");
+        assertThat(response.json().path("paths").fieldNames())
+                .toIterable()
+                .contains(
+                        "/{provider}/api/v1/eligibility",
+                        "/{provider}/api/v1/notices",
+                        "/{provider}/api/v1/checkups",
+                        "/{provider}/api/v1/pension",
+                        "/{provider}/api/v1/summary",
+                        "/{provider}/api/v1/access-log",
+                        "/{provider}/api/v1/imports/{kind}");
     }
 }

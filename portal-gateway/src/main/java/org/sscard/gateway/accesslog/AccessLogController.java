@@ -36,7 +36,8 @@ class AccessLogController {
 
     @GetMapping("/access-log")
     Mono<String> accessLog(ServerWebExchange exchange, Model model) {
-        return resident.accessToken(exchange).then(resident.personId(exchange))
+        return resident.accessToken(exchange)
+                .then(resident.personId(exchange))
                 .flatMap(person -> Mono.zip(relay.accessLog(person), relay.menu(person))
                         .flatMap(found -> merge(exchange, person, found.getT1(), found.getT2())))
                 .map(merged -> {
@@ -46,19 +47,23 @@ class AccessLogController {
                 });
     }
 
-    record Merged(List<AccessRow> rows, List<RelayRecords.MenuEntry> unavailable) {
-    }
+    record Merged(List<AccessRow> rows, List<RelayRecords.MenuEntry> unavailable) {}
 
-    private Mono<Merged> merge(ServerWebExchange exchange, UUID person, List<RelayRecords.AccessEntry> relayLog,
-                               List<RelayRecords.MenuEntry> menu) {
+    private Mono<Merged> merge(
+            ServerWebExchange exchange,
+            UUID person,
+            List<RelayRecords.AccessEntry> relayLog,
+            List<RelayRecords.MenuEntry> menu) {
         List<AccessRow> rows = new ArrayList<>();
         relayLog.forEach(entry -> rows.add(fromRelay(entry, person)));
         Map<String, RelayRecords.MenuEntry> joined = new LinkedHashMap<>();
-        menu.stream().filter(RelayRecords.MenuEntry::mapped).forEach(entry -> joined.putIfAbsent(entry.providerKey(),
-                entry));
+        menu.stream()
+                .filter(RelayRecords.MenuEntry::mapped)
+                .forEach(entry -> joined.putIfAbsent(entry.providerKey(), entry));
         List<RelayRecords.MenuEntry> unavailable = new ArrayList<>();
         return Flux.fromIterable(joined.values())
-                .flatMapSequential(provider -> providers.entries(exchange, provider.providerKey(), provider.baseUrl())
+                .flatMapSequential(provider -> providers
+                        .entries(exchange, provider.providerKey(), provider.baseUrl())
                         .doOnNext(entries -> entries.forEach(entry -> rows.add(fromProvider(entry, provider))))
                         .switchIfEmpty(Mono.fromRunnable(() -> unavailable.add(provider))))
                 .then(Mono.fromCallable(() -> {
@@ -71,14 +76,34 @@ class AccessLogController {
     private static AccessRow fromRelay(RelayRecords.AccessEntry entry, UUID person) {
         boolean forYou = ("person:" + person).equals(entry.actingFor());
         String role = forYou || entry.actingFor() == null ? null : entry.actingFor();
-        String about = entry.providerKey() == null || String.valueOf(entry.purpose()).contains(entry.providerKey())
-                ? null : entry.providerKey();
-        return new AccessRow(entry.at(), "中継DB", "Relay DB", entry.caller(), null, role, entry.action(),
-                entry.purpose(), about, forYou);
+        String about =
+                entry.providerKey() == null || String.valueOf(entry.purpose()).contains(entry.providerKey())
+                        ? null
+                        : entry.providerKey();
+        return new AccessRow(
+                entry.at(),
+                "中継DB",
+                "Relay DB",
+                entry.caller(),
+                null,
+                role,
+                entry.action(),
+                entry.purpose(),
+                about,
+                forYou);
     }
 
     private static AccessRow fromProvider(ProviderAccessLogs.Entry entry, RelayRecords.MenuEntry provider) {
-        return new AccessRow(entry.at(), provider.providerNameJa(), provider.providerNameEn(), entry.actor(),
-                entry.organisation(), entry.role(), entry.action(), entry.purpose(), null, false);
+        return new AccessRow(
+                entry.at(),
+                provider.providerNameJa(),
+                provider.providerNameEn(),
+                entry.actor(),
+                entry.organisation(),
+                entry.role(),
+                entry.action(),
+                entry.purpose(),
+                null,
+                false);
     }
 }

@@ -7,6 +7,14 @@ import java.time.Instant;
  * name), {@code actor} who (a service or a staff member), with their organisation and role when known, and why;
  * {@code forYou}: the service acted on the resident's own request (their portal session).
  */
-public record AccessRow(Instant at, String sourceJa, String sourceEn, String actor, String organisation,
-                        String role, String action, String purpose, String aboutProvider, boolean forYou) {
-}
+public record AccessRow(
+        Instant at,
+        String sourceJa,
+        String sourceEn,
+        String actor,
+        String organisation,
+        String role,
+        String action,
+        String purpose,
+        String aboutProvider,
+        boolean forYou) {}

@@ -22,16 +22,15 @@ import reactor.core.publisher.Mono;
 class ProviderAccessLogs {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(Instant at, String actor, String organisation, String role, String action, String purpose) {
-    }
+    record Entry(Instant at, String actor, String organisation, String role, String action, String purpose) {}
 
     private final WebClient web;
     private final PairwiseTokens tokens;
     private final ProviderBreakers breakers;
     private final PortalProperties portal;
 
-    ProviderAccessLogs(WebClient platformWebClient, PairwiseTokens tokens,
-                       ProviderBreakers breakers, PortalProperties portal) {
+    ProviderAccessLogs(
+            WebClient platformWebClient, PairwiseTokens tokens, ProviderBreakers breakers, PortalProperties portal) {
         this.web = platformWebClient;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -40,11 +39,14 @@ class ProviderAccessLogs {
 
     Mono<List<Entry>> entries(ServerWebExchange exchange, String provider, String baseUrl) {
         Mono<List<Entry>> call = tokens.forProvider(exchange, provider)
-                .flatMap(token -> web.get().uri(baseUrl.replaceAll("/+$", "") + "/api/v1/access-log")
-                        .headers(headers -> headers.setBearerAuth(token)).accept(MediaType.APPLICATION_JSON)
-                        .retrieve().bodyToMono(new ParameterizedTypeReference<List<Entry>>() { })
+                .flatMap(token -> web.get()
+                        .uri(baseUrl.replaceAll("/+$", "") + "/api/v1/access-log")
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .accept(MediaType.APPLICATION_JSON)
+                        .retrieve()
+                        .bodyToMono(new ParameterizedTypeReference<List<Entry>>() {})
                         .timeout(portal.providerTimeout()));
-        return breakers.of(provider).run(call, failure -> failure instanceof LoginExpiredException
-                ? Mono.error(failure) : Mono.empty());
+        return breakers.of(provider)
+                .run(call, failure -> failure instanceof LoginExpiredException ? Mono.error(failure) : Mono.empty());
     }
 }

@@ -45,8 +45,8 @@ class PlatformClientsConfig {
             @Override
             public ServiceCredentials get() {
                 if (credentials == null) {
-                    credentials = ServiceCredentials.read(ServiceCredentials.directory(portal.dataDir()),
-                            tokens.clientId());
+                    credentials =
+                            ServiceCredentials.read(ServiceCredentials.directory(portal.dataDir()), tokens.clientId());
                 }
                 return credentials;
             }
@@ -54,8 +54,8 @@ class PlatformClientsConfig {
     }
 
     @Bean
-    ServiceTokens serviceTokens(PortalProperties portal, TokenProperties tokens,
-                                Supplier<ServiceCredentials> credentials, Clock clock) {
+    ServiceTokens serviceTokens(
+            PortalProperties portal, TokenProperties tokens, Supplier<ServiceCredentials> credentials, Clock clock) {
         Supplier<SSLContext> trust = () -> PlatformTrust.sslContext(portal.caRoot());
         return new ServiceTokenClient(tokens.tokenUri(), credentials, trust, clock);
     }

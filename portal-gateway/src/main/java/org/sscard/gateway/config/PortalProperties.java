@@ -16,9 +16,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sscard.portal")
-public record PortalProperties(@NotNull URI authUrl, @NotNull URI relayUrl, @NotNull Path dataDir,
-                               Duration providerTimeout, Duration probeTimeout, Duration tokenMargin,
-                               Duration registryTtl, Duration idleWarning, @NotNull Support support) {
+public record PortalProperties(
+        @NotNull URI authUrl,
+        @NotNull URI relayUrl,
+        @NotNull Path dataDir,
+        Duration providerTimeout,
+        Duration probeTimeout,
+        Duration tokenMargin,
+        Duration registryTtl,
+        Duration idleWarning,
+        @NotNull Support support) {
 
     public PortalProperties {
         providerTimeout = providerTimeout == null ? Duration.ofSeconds(10) : providerTimeout;
@@ -29,8 +36,10 @@ public record PortalProperties(@NotNull URI authUrl, @NotNull URI relayUrl, @Not
     }
 
     /** The support line shown on every error page and in the footer. */
-    public record Support(@NotBlank String phone, @NotBlank String hoursJa, @NotBlank String hoursEn) {
-    }
+    public record Support(
+            @NotBlank String phone,
+            @NotBlank String hoursJa,
+            @NotBlank String hoursEn) {}
 
     public String authBase() {
         return authUrl.toString().replaceAll("/+$", "");

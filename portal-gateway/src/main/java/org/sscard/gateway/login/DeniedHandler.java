@@ -25,7 +25,11 @@ final class DeniedHandler implements ServerAccessDeniedHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         if (exchange.getRequest().getMethod() == HttpMethod.POST
-                && "/logout".equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+                && "/logout"
+                        .equals(exchange.getRequest()
+                                .getPath()
+                                .pathWithinApplication()
+                                .value())) {
             return Mono.fromRunnable(() -> {
                 exchange.getResponse().setStatusCode(HttpStatus.FOUND);
                 exchange.getResponse().getHeaders().setLocation(URI.create("/logged-out"));

@@ -44,7 +44,8 @@ class OidcClientConfig {
     ReactiveClientRegistrationRepository clientRegistrations(PortalProperties portal, TokenProperties tokens) {
         String auth = portal.authBase();
         ClientRegistration sscard = ClientRegistration.withRegistrationId(REGISTRATION)
-                .clientId(tokens.clientId()).clientName("sscard")
+                .clientId(tokens.clientId())
+                .clientName("sscard")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
@@ -55,7 +56,9 @@ class OidcClientConfig {
                 .issuerUri(tokens.issuer().toString())
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", auth + "/connect/logout"))
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .build();
         return new InMemoryReactiveClientRegistrationRepository(sscard);
     }
@@ -72,17 +75,19 @@ class OidcClientConfig {
         WebClientReactiveAuthorizationCodeTokenResponseClient client =
                 new WebClientReactiveAuthorizationCodeTokenResponseClient();
         client.setWebClient(platformWebClient);
-        client.setParametersConverter(request -> clientAuthentication(request.getClientRegistration(),
-                credentials.get(), clock));
+        client.setParametersConverter(
+                request -> clientAuthentication(request.getClientRegistration(), credentials.get(), clock));
         return client;
     }
 
     /** {@code client_id}, {@code client_assertion_type} and a fresh assertion for the token endpoint. */
-    static MultiValueMap<String, String> clientAuthentication(ClientRegistration registration,
-                                                             ServiceCredentials credentials, Clock clock) {
+    static MultiValueMap<String, String> clientAuthentication(
+            ClientRegistration registration, ServiceCredentials credentials, Clock clock) {
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-        ClientAssertions.parameters(credentials,
-                        java.net.URI.create(registration.getProviderDetails().getTokenUri()), clock.instant())
+        ClientAssertions.parameters(
+                        credentials,
+                        java.net.URI.create(registration.getProviderDetails().getTokenUri()),
+                        clock.instant())
                 .forEach(parameters::add);
         return parameters;
     }
@@ -90,11 +95,13 @@ class OidcClientConfig {
     @Bean
     ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders(WebClient platformWebClient) {
         return registration -> {
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                    .withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).webClient(platformWebClient).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                    new OidcIdTokenValidator(registration)));
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                            registration.getProviderDetails().getJwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .webClient(platformWebClient)
+                    .build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    new JwtTimestampValidator(), new OidcIdTokenValidator(registration)));
             return decoder;
         };
     }

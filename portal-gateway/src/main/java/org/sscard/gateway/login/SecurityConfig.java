@@ -8,16 +8,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.http.ResponseCookie;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
@@ -29,7 +30,6 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.sscard.gateway.web.ErrorPages;
 import reactor.core.publisher.Mono;
 
@@ -68,46 +68,55 @@ class SecurityConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain proxiedServicesSecurity(ServerHttpSecurity http, ErrorPages errors) {
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/p/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/p/**"))
                 .securityContextRepository(new WebSessionServerSecurityContextRepository())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(RESIDENT))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new LoginEntryPoint(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(new LoginEntryPoint(errors))
                         .accessDeniedHandler(new DeniedHandler(errors)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.mode(
-                                XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                .headers(headers -> headers.frameOptions(
+                                frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
     @Bean
-    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients,
-                                          ErrorPages errors, OwnPageHeaders ownPageHeaders) {
-        OidcClientInitiatedServerLogoutSuccessHandler logout = new OidcClientInitiatedServerLogoutSuccessHandler(
-                clients);
+    SecurityWebFilterChain portalSecurity(
+            ServerHttpSecurity http,
+            ReactiveClientRegistrationRepository clients,
+            ErrorPages errors,
+            OwnPageHeaders ownPageHeaders) {
+        OidcClientInitiatedServerLogoutSuccessHandler logout =
+                new OidcClientInitiatedServerLogoutSuccessHandler(clients);
         logout.setPostLogoutRedirectUri("{baseUrl}/logged-out");
         logout.setLogoutSuccessUrl(URI.create("/logged-out"));
-        return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/login", "/logged-out", "/css/**", "/js/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyExchange().hasAuthority(RESIDENT))
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/login",
+                                "/logged-out",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info")
+                        .permitAll()
+                        .anyExchange()
+                        .hasAuthority(RESIDENT))
                 .oauth2Login(login -> login.loginPage("/login"))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new LoginEntryPoint(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(new LoginEntryPoint(errors))
                         .accessDeniedHandler(new DeniedHandler(errors)))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::ownUnsafeRequest))
-                .logout(out -> out.logoutUrl("/logout").logoutHandler(new DelegatingServerLogoutHandler(
-                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler(),
+                .logout(out -> out.logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(),
+                                new WebSessionServerLogoutHandler(),
                                 SecurityConfig::forgetLanguage))
                         .logoutSuccessHandler(logout))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.mode(
-                                XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                .headers(headers -> headers.frameOptions(
+                                frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .writer(ownPageHeaders))
                 .build();
@@ -115,8 +124,15 @@ class SecurityConfig {
 
     /** A kiosk's next person starts in Japanese again (the goodbye page shows both languages). */
     private static Mono<Void> forgetLanguage(WebFilterExchange exchange, Authentication authentication) {
-        exchange.getExchange().getResponse().addCookie(ResponseCookie.from("SSCARD_LANG", "").path("/")
-                .maxAge(0).secure(true).httpOnly(true).sameSite("Lax").build());
+        exchange.getExchange()
+                .getResponse()
+                .addCookie(ResponseCookie.from("SSCARD_LANG", "")
+                        .path("/")
+                        .maxAge(0)
+                        .secure(true)
+                        .httpOnly(true)
+                        .sameSite("Lax")
+                        .build());
         return Mono.empty();
     }
 
@@ -138,10 +154,14 @@ class SecurityConfig {
     /** The gateway's own state-changing requests; proxied ones carry the provider's own CSRF token instead. */
     static Mono<ServerWebExchangeMatcher.MatchResult> ownUnsafeRequest(ServerWebExchange exchange) {
         HttpMethod method = exchange.getRequest().getMethod();
-        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+        boolean safe = method == HttpMethod.GET
+                || method == HttpMethod.HEAD
+                || method == HttpMethod.OPTIONS
                 || method == HttpMethod.TRACE;
-        boolean proxied = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/p/");
-        return safe || proxied ? ServerWebExchangeMatcher.MatchResult.notMatch()
+        boolean proxied =
+                exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/p/");
+        return safe || proxied
+                ? ServerWebExchangeMatcher.MatchResult.notMatch()
                 : ServerWebExchangeMatcher.MatchResult.match();
     }
 }

@@ -31,7 +31,8 @@ class PortalController {
     @GetMapping("/")
     Mono<String> portal(ServerWebExchange exchange, Model model) {
         // the access token first: an expired login is renewed before anything is asked for with it
-        return resident.accessToken(exchange).then(resident.personId(exchange))
+        return resident.accessToken(exchange)
+                .then(resident.personId(exchange))
                 .flatMap(person -> Mono.zip(relay.person(person), tiles.forResident(exchange, person)))
                 .map(found -> {
                     model.addAttribute("nameKana", found.getT1().nameKana());

@@ -27,8 +27,8 @@ class ProviderProbe {
     private final ProviderBreakers breakers;
     private final PortalProperties portal;
 
-    ProviderProbe(WebClient platformWebClient, PairwiseTokens tokens, ProviderBreakers breakers,
-                  PortalProperties portal) {
+    ProviderProbe(
+            WebClient platformWebClient, PairwiseTokens tokens, ProviderBreakers breakers, PortalProperties portal) {
         this.web = platformWebClient;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -38,12 +38,16 @@ class ProviderProbe {
     /** The summary's lines, or empty when the provider could not be asked or did not answer. */
     Mono<List<String>> summary(ServerWebExchange exchange, String provider, String baseUrl) {
         Mono<List<String>> call = tokens.forProvider(exchange, provider)
-                .flatMap(token -> web.get().uri(baseUrl.replaceAll("/+$", "") + "/api/v1/summary")
-                        .headers(headers -> headers.setBearerAuth(token)).accept(MediaType.APPLICATION_JSON)
-                        .retrieve().bodyToMono(JsonNode.class).timeout(portal.probeTimeout()))
+                .flatMap(token -> web.get()
+                        .uri(baseUrl.replaceAll("/+$", "") + "/api/v1/summary")
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .accept(MediaType.APPLICATION_JSON)
+                        .retrieve()
+                        .bodyToMono(JsonNode.class)
+                        .timeout(portal.probeTimeout()))
                 .map(ProviderProbe::lines);
-        return breakers.of(provider).run(call, failure -> failure instanceof LoginExpiredException
-                ? Mono.error(failure) : Mono.empty());
+        return breakers.of(provider)
+                .run(call, failure -> failure instanceof LoginExpiredException ? Mono.error(failure) : Mono.empty());
     }
 
     /** A {@code lines} array as given, else the object's first few plain fields as "name: value". */
@@ -58,6 +62,9 @@ class ProviderProbe {
                 }
             }
         }
-        return lines.stream().limit(4).map(line -> line.length() > 120 ? line.substring(0, 120) : line).toList();
+        return lines.stream()
+                .limit(4)
+                .map(line -> line.length() > 120 ? line.substring(0, 120) : line)
+                .toList();
     }
 }

@@ -37,17 +37,24 @@ class Tiles {
             Map<String, String> baseUrls = new LinkedHashMap<>();
             for (RelayRecords.MenuEntry entry : menu) {
                 baseUrls.put(entry.providerKey(), entry.baseUrl());
-                Tile tile = tiles.computeIfAbsent(entry.providerKey(), key -> new Tile(key, entry.providerNameJa(),
-                        entry.providerNameEn(), entry.ssoMethod(), entry.mapped() ? Tile.State.UNAVAILABLE
-                        : Tile.State.NOT_READY, new ArrayList<>(), List.of()));
-                tile.services().add(new Tile.ServiceLink(entry.serviceNameJa(), entry.serviceNameEn(),
-                        href(entry)));
+                Tile tile = tiles.computeIfAbsent(
+                        entry.providerKey(),
+                        key -> new Tile(
+                                key,
+                                entry.providerNameJa(),
+                                entry.providerNameEn(),
+                                entry.ssoMethod(),
+                                entry.mapped() ? Tile.State.UNAVAILABLE : Tile.State.NOT_READY,
+                                new ArrayList<>(),
+                                List.of()));
+                tile.services().add(new Tile.ServiceLink(entry.serviceNameJa(), entry.serviceNameEn(), href(entry)));
             }
             return Flux.fromIterable(tiles.values())
-                    .flatMapSequential(tile -> tile.state() == Tile.State.NOT_READY ? Mono.just(tile)
+                    .flatMapSequential(tile -> tile.state() == Tile.State.NOT_READY
+                            ? Mono.just(tile)
                             : probe.summary(exchange, tile.providerKey(), baseUrls.get(tile.providerKey()))
-                            .map(lines -> tile.with(Tile.State.AVAILABLE, lines))
-                            .defaultIfEmpty(tile))
+                                    .map(lines -> tile.with(Tile.State.AVAILABLE, lines))
+                                    .defaultIfEmpty(tile))
                     .collectList();
         });
     }

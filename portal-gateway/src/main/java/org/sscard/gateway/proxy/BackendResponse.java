@@ -37,7 +37,8 @@ final class BackendResponse {
         }
         List<String> cookies = headers.get(HttpHeaders.SET_COOKIE);
         if (cookies != null) {
-            headers.put(HttpHeaders.SET_COOKIE, cookies.stream().map(this::cookie).toList());
+            headers.put(
+                    HttpHeaders.SET_COOKIE, cookies.stream().map(this::cookie).toList());
         }
     }
 
@@ -85,7 +86,7 @@ final class BackendResponse {
             String attribute = parts[i].strip();
             String name = attribute.split("=", 2)[0].strip().toLowerCase(Locale.ROOT);
             switch (name) {
-                case "domain" -> { }
+                case "domain" -> {}
                 case "path" -> path = cookiePath(attribute.contains("=") ? attribute.split("=", 2)[1].strip() : "/");
                 case "secure" -> {
                     secureSeen = true;

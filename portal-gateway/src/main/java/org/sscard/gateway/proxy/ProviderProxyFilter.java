@@ -38,8 +38,8 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
     private final ProviderBreakers breakers;
     private final ProxyFailures failures;
 
-    ProviderProxyFilter(ProviderDirectory directory, PairwiseTokens tokens,
-                        ProviderBreakers breakers, ProxyFailures failures) {
+    ProviderProxyFilter(
+            ProviderDirectory directory, PairwiseTokens tokens, ProviderBreakers breakers, ProxyFailures failures) {
         this.directory = directory;
         this.tokens = tokens;
         this.breakers = breakers;
@@ -56,35 +56,46 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String key = ServerWebExchangeUtils.getUriTemplateVariables(exchange).getOrDefault("provider", "");
-        return directory.find(key)
-                .switchIfEmpty(Mono.error(() -> new GatewayException(GatewayError.UNKNOWN_PROVIDER,
-                        "no provider '" + key + "' is registered")))
+        return directory
+                .find(key)
+                .switchIfEmpty(Mono.error(() ->
+                        new GatewayException(GatewayError.UNKNOWN_PROVIDER, "no provider '" + key + "' is registered")))
                 .flatMap(provider -> tokens.forProvider(exchange, provider.key())
                         .flatMap(token -> forward(exchange, chain, provider, token)));
     }
 
-    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, RelayRecords.Provider provider,
-                               String token) {
+    private Mono<Void> forward(
+            ServerWebExchange exchange, GatewayFilterChain chain, RelayRecords.Provider provider, String token) {
         URI base = URI.create(provider.baseUrl());
         String prefix = "/p/" + provider.key();
         URI incoming = exchange.getRequest().getURI();
-        String rest = incoming.getRawPath().substring(Math.min(prefix.length(), incoming.getRawPath().length()));
-        URI target = URI.create(provider.baseUrl().replaceAll("/+$", "") + (rest.isEmpty() ? "/" : rest)
+        String rest = incoming.getRawPath()
+                .substring(Math.min(prefix.length(), incoming.getRawPath().length()));
+        URI target = URI.create(provider.baseUrl().replaceAll("/+$", "")
+                + (rest.isEmpty() ? "/" : rest)
                 + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
         exchange.getAttributes().put(TARGET, target);
 
-        Locale locale = exchange.getLocaleContext().getLocale() == null ? Locale.JAPANESE
+        Locale locale = exchange.getLocaleContext().getLocale() == null
+                ? Locale.JAPANESE
                 : exchange.getLocaleContext().getLocale();
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> ProxiedRequest.prepare(
-                headers, exchange.getRequest().getCookies(), provider.key(), token, locale)).build();
-        BackendResponse rewriting = new BackendResponse(provider.key(), base,
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> ProxiedRequest.prepare(
+                        headers, exchange.getRequest().getCookies(), provider.key(), token, locale))
+                .build();
+        BackendResponse rewriting = new BackendResponse(
+                provider.key(),
+                base,
                 "https".equals(incoming.getScheme()) || exchange.getRequest().getSslInfo() != null);
         exchange.getResponse().beforeCommit(() -> {
             rewriting.rewrite(exchange.getResponse().getHeaders());
             return Mono.empty();
         });
-        ServerWebExchange proxied = exchange.mutate().request(request)
-                .response(new FailingOn5xx(exchange)).build();
+        ServerWebExchange proxied = exchange.mutate()
+                .request(request)
+                .response(new FailingOn5xx(exchange))
+                .build();
         return breakers.of(provider.key())
                 .run(chain.filter(proxied), failure -> failures.answer(exchange, provider, failure));
     }
@@ -103,8 +114,7 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
 
         @Override
         public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-            return failed() ? Mono.error(new ProviderFailedException(getStatusCode()))
-                    : super.writeAndFlushWith(body);
+            return failed() ? Mono.error(new ProviderFailedException(getStatusCode())) : super.writeAndFlushWith(body);
         }
 
         @Override

@@ -23,7 +23,8 @@ class ProviderUrlFilter implements GatewayFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         URI target = exchange.getAttribute(ProviderProxyFilter.TARGET);
         if (target == null) {
-            return Mono.error(new IllegalStateException("no provider URL for " + exchange.getRequest().getPath()));
+            return Mono.error(new IllegalStateException(
+                    "no provider URL for " + exchange.getRequest().getPath()));
         }
         exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, target);
         return chain.filter(exchange);

@@ -17,15 +17,35 @@ import org.springframework.util.MultiValueMap;
  */
 final class ProxiedRequest {
 
-    private static final Set<String> DROPPED = Set.of("authorization", "proxy-authorization", "cookie",
-            "remote-user", "forwarded", "x-real-ip", "x-original-url", "x-rewrite-url", "x-id-token",
-            "x-access-token", "ssl-client-cert", "ssl-client-verify");
-    private static final List<String> DROPPED_PREFIXES = List.of("x-user", "x-remote-", "x-forwarded-",
-            "x-auth", "x-sscard", "sscard-", "x-person", "x-client-", "x-ssl-", "x-subject", "x-identity",
-            "x-email", "x-principal");
+    private static final Set<String> DROPPED = Set.of(
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "remote-user",
+            "forwarded",
+            "x-real-ip",
+            "x-original-url",
+            "x-rewrite-url",
+            "x-id-token",
+            "x-access-token",
+            "ssl-client-cert",
+            "ssl-client-verify");
+    private static final List<String> DROPPED_PREFIXES = List.of(
+            "x-user",
+            "x-remote-",
+            "x-forwarded-",
+            "x-auth",
+            "x-sscard",
+            "sscard-",
+            "x-person",
+            "x-client-",
+            "x-ssl-",
+            "x-subject",
+            "x-identity",
+            "x-email",
+            "x-principal");
 
-    private ProxiedRequest() {
-    }
+    private ProxiedRequest() {}
 
     static String cookiePrefix(String provider) {
         return "p." + provider + ".";
@@ -37,14 +57,20 @@ final class ProxiedRequest {
     }
 
     /** Rewrites {@code headers} in place for {@code provider}. */
-    static void prepare(HttpHeaders headers, MultiValueMap<String, HttpCookie> cookies, String provider,
-                        String bearer, Locale locale) {
+    static void prepare(
+            HttpHeaders headers,
+            MultiValueMap<String, HttpCookie> cookies,
+            String provider,
+            String bearer,
+            Locale locale) {
         headers.keySet().removeIf(ProxiedRequest::dropped);
         headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage());
         String prefix = cookiePrefix(provider);
-        String own = cookies.values().stream().flatMap(List::stream)
-                .filter(cookie -> cookie.getName().startsWith(prefix) && cookie.getName().length() > prefix.length())
+        String own = cookies.values().stream()
+                .flatMap(List::stream)
+                .filter(cookie ->
+                        cookie.getName().startsWith(prefix) && cookie.getName().length() > prefix.length())
                 .map(cookie -> cookie.getName().substring(prefix.length()) + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
         if (!own.isEmpty()) {

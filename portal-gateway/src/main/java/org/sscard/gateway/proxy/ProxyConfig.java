@@ -38,20 +38,27 @@ class ProxyConfig {
     RouteLocator providerRoutes(RouteLocatorBuilder routes, ProviderProxyFilter proxy, ProviderUrlFilter url) {
         return routes.routes()
                 // the URI is replaced per request by the provider's registered base URL
-                .route("providers", route -> route.path("/p/{provider}/**").filters(f -> f.filter(proxy).filter(url))
-                        .uri("http://provider.invalid"))
+                .route(
+                        "providers",
+                        route -> route.path("/p/{provider}/**")
+                                .filters(f -> f.filter(proxy).filter(url))
+                                .uri("http://provider.invalid"))
                 .build();
     }
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> providerBreakerSettings(PortalProperties portal,
-                                                                           BreakerProperties breaker) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> providerBreakerSettings(
+            PortalProperties portal, BreakerProperties breaker) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(portal.providerTimeout()).build())
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(portal.providerTimeout())
+                        .build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(breaker.window()).minimumNumberOfCalls(breaker.minimumCalls())
+                        .slidingWindowSize(breaker.window())
+                        .minimumNumberOfCalls(breaker.minimumCalls())
                         .failureRateThreshold(breaker.failureRate())
-                        .waitDurationInOpenState(breaker.openFor()).build())
+                        .waitDurationInOpenState(breaker.openFor())
+                        .build())
                 .build());
     }
 }

@@ -43,8 +43,13 @@ class ProxyFailures {
             error = GatewayError.PROVIDER_UNAVAILABLE;
             detail = provider.nameEn() + " cannot be reached";
         }
-        log.warn("provider {} {} {}: {} ({})", provider.key(), exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), error, failure.toString());
+        log.warn(
+                "provider {} {} {}: {} ({})",
+                provider.key(),
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                error,
+                failure.toString());
         return pages.write(exchange, error, detail);
     }
 }

@@ -3,8 +3,8 @@ package org.sscard.gateway.relay;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.sscard.gateway.config.PortalProperties;
 import reactor.core.publisher.Mono;
@@ -19,8 +19,7 @@ public class ProviderDirectory {
     // compiled once: this runs on every proxied request
     private static final Pattern PROVIDER_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
-    private record Entry(RelayRecords.Provider provider, Instant until) {
-    }
+    private record Entry(RelayRecords.Provider provider, Instant until) {}
 
     private final RelayClient relay;
     private final Clock clock;
@@ -42,7 +41,8 @@ public class ProviderDirectory {
         if (cached != null && clock.instant().isBefore(cached.until())) {
             return Mono.just(cached.provider());
         }
-        return relay.provider(key).doOnNext(provider -> cache.put(key,
-                new Entry(provider, clock.instant().plus(portal.registryTtl()))));
+        return relay.provider(key)
+                .doOnNext(provider ->
+                        cache.put(key, new Entry(provider, clock.instant().plus(portal.registryTtl()))));
     }
 }

@@ -37,30 +37,45 @@ public class RelayClient {
     }
 
     public Mono<RelayRecords.Person> person(UUID person) {
-        return get("/api/v1/persons/" + person, person, "My Portal: name on the page",
-                new ParameterizedTypeReference<>() { });
+        return get(
+                "/api/v1/persons/" + person,
+                person,
+                "My Portal: name on the page",
+                new ParameterizedTypeReference<>() {});
     }
 
     public Mono<List<RelayRecords.MenuEntry>> menu(UUID person) {
-        return get("/api/v1/persons/" + person + "/services", person, "My Portal: service tiles",
-                new ParameterizedTypeReference<>() { });
+        return get(
+                "/api/v1/persons/" + person + "/services",
+                person,
+                "My Portal: service tiles",
+                new ParameterizedTypeReference<>() {});
     }
 
     public Mono<List<RelayRecords.AccessEntry>> accessLog(UUID person) {
-        return get("/api/v1/persons/" + person + "/access-log?limit=200", person, "who looked at my data",
-                new ParameterizedTypeReference<>() { });
+        return get(
+                "/api/v1/persons/" + person + "/access-log?limit=200",
+                person,
+                "who looked at my data",
+                new ParameterizedTypeReference<>() {});
     }
 
     /** The provider as registered; empty if the relay knows no such provider. */
     public Mono<RelayRecords.Provider> provider(String key) {
-        return get("/api/v1/providers/" + key, null, null, new ParameterizedTypeReference<RelayRecords.Provider>() { })
-                .onErrorResume(GatewayException.class, e -> e.getCause() instanceof WebClientResponseException w
-                        && w.getStatusCode() == HttpStatus.NOT_FOUND ? Mono.empty() : Mono.error(e));
+        return get("/api/v1/providers/" + key, null, null, new ParameterizedTypeReference<RelayRecords.Provider>() {})
+                .onErrorResume(
+                        GatewayException.class,
+                        e -> e.getCause() instanceof WebClientResponseException w
+                                        && w.getStatusCode() == HttpStatus.NOT_FOUND
+                                ? Mono.empty()
+                                : Mono.error(e));
     }
 
     private <T> Mono<T> get(String path, UUID person, String purpose, ParameterizedTypeReference<T> type) {
-        return Mono.fromCallable(() -> tokens.authorization(AUDIENCE)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(authorization -> web.get().uri(base + path)
+        return Mono.fromCallable(() -> tokens.authorization(AUDIENCE))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(authorization -> web.get()
+                        .uri(base + path)
                         .headers(headers -> {
                             headers.set("Authorization", authorization);
                             if (person != null) {
@@ -68,9 +83,14 @@ public class RelayClient {
                                 headers.set("Sscard-Purpose", purpose);
                             }
                         })
-                        .retrieve().bodyToMono(type).timeout(TIMEOUT))
-                .onErrorMap(e -> !(e instanceof GatewayException),
-                        e -> new GatewayException(GatewayError.RELAY_UNAVAILABLE, "the relay did not answer " + path
-                                .replaceAll("/persons/[^/?]+", "/persons/{id}"), e));
+                        .retrieve()
+                        .bodyToMono(type)
+                        .timeout(TIMEOUT))
+                .onErrorMap(
+                        e -> !(e instanceof GatewayException),
+                        e -> new GatewayException(
+                                GatewayError.RELAY_UNAVAILABLE,
+                                "the relay did not answer " + path.replaceAll("/persons/[^/?]+", "/persons/{id}"),
+                                e));
     }
 }

@@ -39,8 +39,7 @@ public class PairwiseTokens {
     private static final String CACHE = PairwiseTokens.class.getName() + ".cache";
     private static final Logger log = LoggerFactory.getLogger(PairwiseTokens.class);
 
-    private record Cached(String value, Instant refreshAfter) {
-    }
+    private record Cached(String value, Instant refreshAfter) {}
 
     private final ResidentSession resident;
     private final WebClient web;
@@ -49,8 +48,13 @@ public class PairwiseTokens {
     private final Duration margin;
     private final Clock clock;
 
-    PairwiseTokens(ResidentSession resident, WebClient platformWebClient, Supplier<ServiceCredentials> credentials,
-                   TokenProperties tokens, PortalProperties portal, Clock clock) {
+    PairwiseTokens(
+            ResidentSession resident,
+            WebClient platformWebClient,
+            Supplier<ServiceCredentials> credentials,
+            TokenProperties tokens,
+            PortalProperties portal,
+            Clock clock) {
         this.resident = resident;
         this.web = platformWebClient;
         this.credentials = credentials;
@@ -64,7 +68,8 @@ public class PairwiseTokens {
         // keyed by the person too: a session that somehow outlived its resident can never hand their token on
         return Mono.zip(exchange.getSession(), resident.personId(exchange)).flatMap(found -> {
             @SuppressWarnings("unchecked")
-            Map<String, Cached> cache = (Map<String, Cached>) found.getT1().getAttributes()
+            Map<String, Cached> cache = (Map<String, Cached>) found.getT1()
+                    .getAttributes()
                     .computeIfAbsent(CACHE, name -> new ConcurrentHashMap<String, Cached>());
             String key = found.getT2() + "|" + provider;
             Cached cached = cache.get(key);
@@ -79,23 +84,32 @@ public class PairwiseTokens {
     }
 
     private Mono<Cached> exchange(String subjectToken, String provider) {
-        return Mono.fromCallable(() -> form(subjectToken, provider)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(form -> web.post().uri(tokenUri).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .accept(MediaType.APPLICATION_JSON).body(BodyInserters.fromFormData(form))
+        return Mono.fromCallable(() -> form(subjectToken, provider))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(form -> web.post()
+                        .uri(tokenUri)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .body(BodyInserters.fromFormData(form))
                         .exchangeToMono(response -> response.bodyToMono(JsonNode.class)
                                 .defaultIfEmpty(com.fasterxml.jackson.databind.node.NullNode.getInstance())
-                                .flatMap(body -> response.statusCode().is2xxSuccessful()
-                                        && body.hasNonNull("access_token") ? Mono.just(cached(body))
-                                        : Mono.error(refused(provider, body))))
+                                .flatMap(body ->
+                                        response.statusCode().is2xxSuccessful() && body.hasNonNull("access_token")
+                                                ? Mono.just(cached(body))
+                                                : Mono.error(refused(provider, body))))
                         .timeout(Duration.ofSeconds(5)))
-                .onErrorMap(e -> !(e instanceof GatewayException || e instanceof LoginExpiredException),
-                        e -> new GatewayException(GatewayError.LOGIN_UNAVAILABLE,
-                                "auth-service did not exchange the token for " + provider, e));
+                .onErrorMap(
+                        e -> !(e instanceof GatewayException || e instanceof LoginExpiredException),
+                        e -> new GatewayException(
+                                GatewayError.LOGIN_UNAVAILABLE,
+                                "auth-service did not exchange the token for " + provider,
+                                e));
     }
 
     private MultiValueMap<String, String> form(String subjectToken, String provider) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        ClientAssertions.parameters(credentials.get(), tokenUri, clock.instant()).forEach(form::add);
+        ClientAssertions.parameters(credentials.get(), tokenUri, clock.instant())
+                .forEach(form::add);
         form.add("grant_type", EXCHANGE);
         form.add("subject_token", subjectToken);
         form.add("subject_token_type", ACCESS_TOKEN);
@@ -106,19 +120,27 @@ public class PairwiseTokens {
 
     private Cached cached(JsonNode body) {
         long lifetime = body.path("expires_in").asLong(60);
-        return new Cached(body.get("access_token").asText(),
+        return new Cached(
+                body.get("access_token").asText(),
                 clock.instant().plusSeconds(lifetime).minus(margin));
     }
 
     private static RuntimeException refused(String provider, JsonNode body) {
         String error = body.path("error").asText("");
-        log.info("token exchange for {} refused: {} {}", provider, error, body.path("error_description").asText(""));
+        log.info(
+                "token exchange for {} refused: {} {}",
+                provider,
+                error,
+                body.path("error_description").asText(""));
         return switch (error) {
-            case "invalid_target" -> new GatewayException(GatewayError.NOT_JOINED,
-                    "you have not joined " + provider + ", or it does not know you yet");
+            case "invalid_target" ->
+                new GatewayException(
+                        GatewayError.NOT_JOINED, "you have not joined " + provider + ", or it does not know you yet");
             case "invalid_grant" -> new LoginExpiredException("auth-service no longer accepts the login's token");
-            default -> new GatewayException(GatewayError.LOGIN_UNAVAILABLE,
-                    "auth-service refused the token for " + provider + ": " + error);
+            default ->
+                new GatewayException(
+                        GatewayError.LOGIN_UNAVAILABLE,
+                        "auth-service refused the token for " + provider + ": " + error);
         };
     }
 }

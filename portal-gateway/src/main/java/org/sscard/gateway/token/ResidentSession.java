@@ -36,12 +36,14 @@ public class ResidentSession {
         return login(exchange)
                 .flatMap(login -> clients.<OAuth2AuthorizedClient>loadAuthorizedClient(REGISTRATION, login, exchange))
                 .map(OAuth2AuthorizedClient::getAccessToken)
-                .filter(token -> token.getExpiresAt() == null || token.getExpiresAt().isAfter(clock.instant()))
+                .filter(token ->
+                        token.getExpiresAt() == null || token.getExpiresAt().isAfter(clock.instant()))
                 .switchIfEmpty(Mono.error(() -> new LoginExpiredException("the login's access token expired")));
     }
 
     private static Mono<OAuth2AuthenticationToken> login(ServerWebExchange exchange) {
-        return exchange.getPrincipal().ofType(OAuth2AuthenticationToken.class)
+        return exchange.getPrincipal()
+                .ofType(OAuth2AuthenticationToken.class)
                 .switchIfEmpty(Mono.error(() -> new LoginExpiredException("no card login in this session")));
     }
 }

@@ -35,8 +35,11 @@ public class ErrorPages {
     private final ObjectProvider<ViewResolver> viewResolvers;
     private volatile ServerResponse.Context context;
 
-    ErrorPages(ObjectMapper json, MessageSource messages, PortalProperties portal,
-               ObjectProvider<ViewResolver> viewResolvers) {
+    ErrorPages(
+            ObjectMapper json,
+            MessageSource messages,
+            PortalProperties portal,
+            ObjectProvider<ViewResolver> viewResolvers) {
         this.json = json;
         this.messages = messages;
         this.portal = portal;
@@ -64,11 +67,21 @@ public class ErrorPages {
         if (wantsJson(exchange.getRequest())) {
             return writeProblem(response, error, detail);
         }
-        Map<String, Object> model = Map.of("status", error.status().value(), "code", error.name(),
-                "titleJa", text(error, Locale.JAPANESE), "titleEn", text(error, Locale.ENGLISH),
-                "support", portal.support());
-        return ServerResponse.status(error.status()).contentType(MediaType.TEXT_HTML)
-                .render("error", model).flatMap(page -> page.writeTo(exchange, context()));
+        Map<String, Object> model = Map.of(
+                "status",
+                error.status().value(),
+                "code",
+                error.name(),
+                "titleJa",
+                text(error, Locale.JAPANESE),
+                "titleEn",
+                text(error, Locale.ENGLISH),
+                "support",
+                portal.support());
+        return ServerResponse.status(error.status())
+                .contentType(MediaType.TEXT_HTML)
+                .render("error", model)
+                .flatMap(page -> page.writeTo(exchange, context()));
     }
 
     private Mono<Void> writeProblem(ServerHttpResponse response, GatewayError error, String detail) {
@@ -87,10 +100,11 @@ public class ErrorPages {
             return true;
         }
         List<MediaType> accepted = request.getHeaders().getAccept();
-        boolean json = accepted.stream().anyMatch(type -> type.getSubtype().equals("json")
-                || type.getSubtype().endsWith("+json"));
-        boolean html = accepted.stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML)
-                && !type.isWildcardType());
+        boolean json = accepted.stream()
+                .anyMatch(type ->
+                        type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        boolean html = accepted.stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
         return json && !html;
     }
 
@@ -101,7 +115,8 @@ public class ErrorPages {
     private ServerResponse.Context context() {
         if (context == null) {
             HandlerStrategies strategies = HandlerStrategies.builder()
-                    .viewResolver(viewResolvers.orderedStream().findFirst().orElseThrow()).build();
+                    .viewResolver(viewResolvers.orderedStream().findFirst().orElseThrow())
+                    .build();
             context = new ServerResponse.Context() {
                 @Override
                 public List<org.springframework.http.codec.HttpMessageWriter<?>> messageWriters() {
@@ -116,5 +131,4 @@ public class ErrorPages {
         }
         return context;
     }
-
 }

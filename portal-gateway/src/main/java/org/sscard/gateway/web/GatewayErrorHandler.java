@@ -35,8 +35,12 @@ class GatewayErrorHandler implements WebExceptionHandler {
             return renewLogin(exchange);
         }
         if (failure instanceof GatewayException e) {
-            log.info("{} {}: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    e.error(), e.getMessage());
+            log.info(
+                    "{} {}: {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    e.error(),
+                    e.getMessage());
             return pages.write(exchange, e.error(), e.getMessage());
         }
         if (failure instanceof ResponseStatusException e) {
@@ -54,7 +58,11 @@ class GatewayErrorHandler implements WebExceptionHandler {
         if (failure instanceof org.springframework.security.access.AccessDeniedException) {
             return pages.write(exchange, GatewayError.FORBIDDEN, "this request is not allowed");
         }
-        log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        log.error(
+                "{} {} failed",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                failure);
         return pages.write(exchange, GatewayError.INTERNAL, "the portal could not answer this request");
     }
 
@@ -63,7 +71,8 @@ class GatewayErrorHandler implements WebExceptionHandler {
      * there lasts, this needs no card; an API call is told to log in again.
      */
     private Mono<Void> renewLogin(ServerWebExchange exchange) {
-        if (exchange.getRequest().getMethod() != HttpMethod.GET || ErrorPages.wantsJson(exchange.getRequest())
+        if (exchange.getRequest().getMethod() != HttpMethod.GET
+                || ErrorPages.wantsJson(exchange.getRequest())
                 || exchange.getResponse().isCommitted()) {
             return pages.write(exchange, GatewayError.UNAUTHENTICATED, "the login expired; log in again");
         }

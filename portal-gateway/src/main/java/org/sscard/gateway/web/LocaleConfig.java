@@ -27,14 +27,16 @@ class LocaleConfig {
                     org.springframework.web.server.ServerWebExchange exchange) {
                 String asked = exchange.getRequest().getQueryParams().getFirst("lang");
                 HttpCookie cookie = exchange.getRequest().getCookies().getFirst(COOKIE);
-                String lang = supported(asked) ? asked : cookie != null && supported(cookie.getValue())
-                        ? cookie.getValue() : "ja";
+                String lang = supported(asked)
+                        ? asked
+                        : cookie != null && supported(cookie.getValue()) ? cookie.getValue() : "ja";
                 return new SimpleLocaleContext(Locale.forLanguageTag(lang));
             }
 
             @Override
-            public void setLocaleContext(org.springframework.web.server.ServerWebExchange exchange,
-                                         org.springframework.context.i18n.LocaleContext localeContext) {
+            public void setLocaleContext(
+                    org.springframework.web.server.ServerWebExchange exchange,
+                    org.springframework.context.i18n.LocaleContext localeContext) {
                 throw new UnsupportedOperationException("the language is chosen with ?lang=");
             }
         };
@@ -45,8 +47,14 @@ class LocaleConfig {
         return (exchange, chain) -> {
             String asked = exchange.getRequest().getQueryParams().getFirst("lang");
             if (supported(asked)) {
-                exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, asked).path("/").secure(true)
-                        .httpOnly(true).sameSite("Lax").maxAge(Duration.ofDays(1)).build());
+                exchange.getResponse()
+                        .addCookie(ResponseCookie.from(COOKIE, asked)
+                                .path("/")
+                                .secure(true)
+                                .httpOnly(true)
+                                .sameSite("Lax")
+                                .maxAge(Duration.ofDays(1))
+                                .build());
             }
             return chain.filter(exchange);
         };

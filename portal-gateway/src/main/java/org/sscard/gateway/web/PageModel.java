@@ -28,12 +28,18 @@ class PageModel {
     @ModelAttribute
     Mono<Void> common(ServerWebExchange exchange, Model model) {
         model.addAttribute("support", portal.support());
-        model.addAttribute("lang", exchange.getLocaleContext().getLocale() == null ? "ja"
-                : exchange.getLocaleContext().getLocale().getLanguage());
+        model.addAttribute(
+                "lang",
+                exchange.getLocaleContext().getLocale() == null
+                        ? "ja"
+                        : exchange.getLocaleContext().getLocale().getLanguage());
         model.addAttribute("idleSeconds", idle.toSeconds());
         model.addAttribute("warnSeconds", Math.min(portal.idleWarning().toSeconds(), idle.toSeconds() / 2));
-        model.addAttribute("path", exchange.getRequest().getPath().pathWithinApplication().value());
+        model.addAttribute(
+                "path", exchange.getRequest().getPath().pathWithinApplication().value());
         Mono<CsrfToken> csrf = exchange.getAttribute(CsrfToken.class.getName());
-        return csrf == null ? Mono.empty() : csrf.doOnNext(token -> model.addAttribute("_csrf", token)).then();
+        return csrf == null
+                ? Mono.empty()
+                : csrf.doOnNext(token -> model.addAttribute("_csrf", token)).then();
     }
 }

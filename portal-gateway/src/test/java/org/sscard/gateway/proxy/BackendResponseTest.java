@@ -9,10 +9,10 @@ import org.springframework.http.HttpHeaders;
 
 class BackendResponseTest {
 
-    private final BackendResponse underBase = new BackendResponse("kamogawa-nhi",
-            URI.create("https://localhost:8084/kamogawa-nhi"), true);
-    private final BackendResponse atRoot = new BackendResponse("kameda-hospital",
-            URI.create("https://localhost:8085"), false);
+    private final BackendResponse underBase =
+            new BackendResponse("kamogawa-nhi", URI.create("https://localhost:8084/kamogawa-nhi"), true);
+    private final BackendResponse atRoot =
+            new BackendResponse("kameda-hospital", URI.create("https://localhost:8085"), false);
 
     @Test
     void mapsRedirectsIntoTheBaseUrlUnderTheProvidersPrefix() {
@@ -40,7 +40,8 @@ class BackendResponseTest {
                 .isEqualTo("p.kamogawa-nhi.JSESSIONID=1; HttpOnly; Path=/p/kamogawa-nhi/; Secure");
         assertThat(underBase.cookie("XSRF-TOKEN=t; Path=/kamogawa-nhi/forms; Secure; SameSite=Strict"))
                 .isEqualTo("p.kamogawa-nhi.XSRF-TOKEN=t; Secure; SameSite=Strict; Path=/p/kamogawa-nhi/forms");
-        assertThat(underBase.cookie("wide=1; Path=/")).isEqualTo("p.kamogawa-nhi.wide=1; Path=/p/kamogawa-nhi/; Secure");
+        assertThat(underBase.cookie("wide=1; Path=/"))
+                .isEqualTo("p.kamogawa-nhi.wide=1; Path=/p/kamogawa-nhi/; Secure");
         assertThat(atRoot.cookie("s=1")).isEqualTo("p.kameda-hospital.s=1; Path=/p/kameda-hospital/");
     }
 
@@ -51,15 +52,28 @@ class BackendResponseTest {
         headers.put(HttpHeaders.SET_COOKIE, List.of("a=1", "b=2; Path=/kamogawa-nhi/x"));
         underBase.rewrite(headers);
         assertThat(headers.getFirst(HttpHeaders.LOCATION)).isEqualTo("/p/kamogawa-nhi/done");
-        assertThat(headers.get(HttpHeaders.SET_COOKIE)).containsExactly(
-                "p.kamogawa-nhi.a=1; Path=/p/kamogawa-nhi/; Secure", "p.kamogawa-nhi.b=2; Path=/p/kamogawa-nhi/x; Secure");
+        assertThat(headers.get(HttpHeaders.SET_COOKIE))
+                .containsExactly(
+                        "p.kamogawa-nhi.a=1; Path=/p/kamogawa-nhi/; Secure",
+                        "p.kamogawa-nhi.b=2; Path=/p/kamogawa-nhi/x; Secure");
     }
 
     @Test
     void dropsEveryIdentityHeaderTheBrowserMightSend() {
-        for (String header : List.of("Authorization", "X-User", "X-User-Id", "Remote-User", "X-Forwarded-User",
-                "X-Forwarded-For", "Sscard-Acting-For", "X-Sscard-Person", "X-Auth-Request-Email", "Cookie",
-                "X-Client-Cert", "X-SSL-Client-DN", "Forwarded")) {
+        for (String header : List.of(
+                "Authorization",
+                "X-User",
+                "X-User-Id",
+                "Remote-User",
+                "X-Forwarded-User",
+                "X-Forwarded-For",
+                "Sscard-Acting-For",
+                "X-Sscard-Person",
+                "X-Auth-Request-Email",
+                "Cookie",
+                "X-Client-Cert",
+                "X-SSL-Client-DN",
+                "Forwarded")) {
             assertThat(ProxiedRequest.dropped(header)).as(header).isTrue();
         }
         for (String header : List.of("Accept", "Content-Type", "X-Requested-With", "If-None-Match")) {

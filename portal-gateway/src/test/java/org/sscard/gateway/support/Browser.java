@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private HttpResponse<String> last;
@@ -42,10 +43,14 @@ public final class Browser {
         String before = cookies.get("SSCARD_PORTAL");
         String authorize = start.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> authorized = send(HttpRequest.newBuilder(URI.create(authorize + "&login_as=" + person))
-                .GET().build());
-        String callback = authorized.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "the authorize endpoint refused: " + authorized.body()));
-        HttpResponse<String> done = get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery());
+                .GET()
+                .build());
+        String callback = authorized
+                .headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("the authorize endpoint refused: " + authorized.body()));
+        HttpResponse<String> done = get(
+                URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery());
         if (done.statusCode() != 302) {
             throw new AssertionError("login failed: " + done.statusCode() + " " + done.body());
         }
@@ -57,8 +62,10 @@ public final class Browser {
     }
 
     public HttpResponse<String> post(String path, String form, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -69,8 +76,11 @@ public final class Browser {
             cookieGiven |= headers[i].equalsIgnoreCase("Cookie");
         }
         if (!cookies.isEmpty() && !cookieGiven) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         return request;
     }

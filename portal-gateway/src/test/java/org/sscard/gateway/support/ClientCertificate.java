@@ -25,8 +25,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class ClientCertificate {
 
-    private ClientCertificate() {
-    }
+    private ClientCertificate() {}
 
     public static void write(Path dataDir, String clientId) {
         try {
@@ -35,13 +34,19 @@ public final class ClientCertificate {
             KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=" + clientId);
-            X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now
-                    .toEpochMilli()), Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1,
-                    ChronoUnit.DAYS)), name, keys.getPublic())
+            X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(
+                            name,
+                            BigInteger.valueOf(now.toEpochMilli()),
+                            Date.from(now.minus(1, ChronoUnit.HOURS)),
+                            Date.from(now.plus(1, ChronoUnit.DAYS)),
+                            name,
+                            keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
             Path clients = Files.createDirectories(dataDir.resolve("clients"));
             Files.writeString(clients.resolve(clientId + ".crt"), pem("CERTIFICATE", certificate.getEncoded()));
-            Files.writeString(clients.resolve(clientId + ".key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+            Files.writeString(
+                    clients.resolve(clientId + ".key"),
+                    pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException | OperatorCreationException e) {
@@ -50,7 +55,7 @@ public final class ClientCertificate {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -33,10 +33,27 @@ public final class RelayData {
 
     /** A new person; returns their opaque relay ID. */
     public UUID person(String nameKana, String provisionalSsn) {
-        return UUID.fromString(call("POST", "/api/v1/persons", Map.of(
-                "personalId", PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits(),
-                "nameKana", nameKana, "nameKanji", "試験 太郎", "dateOfBirth", "1960-01-01", "sex", "MALE",
-                "provisionalSsn", provisionalSsn), 201).path("id").asText());
+        return UUID.fromString(call(
+                        "POST",
+                        "/api/v1/persons",
+                        Map.of(
+                                "personalId",
+                                PersonalIdFormat.standard()
+                                        .generate(MunicipalityCode.KAMOGAWA)
+                                        .digits(),
+                                "nameKana",
+                                nameKana,
+                                "nameKanji",
+                                "試験 太郎",
+                                "dateOfBirth",
+                                "1960-01-01",
+                                "sex",
+                                "MALE",
+                                "provisionalSsn",
+                                provisionalSsn),
+                        201)
+                .path("id")
+                .asText());
     }
 
     public static String newSsn() {
@@ -49,35 +66,68 @@ public final class RelayData {
 
     /** A provider with one service at {@code path}, identified by a local number. */
     public void provider(String key, String ssoMethod, String baseUrl, String serviceKey, String path) {
-        Map<String, Object> provider = new LinkedHashMap<>(Map.of("key", key, "type", "INSURER",
-                "nameJa", "試験機関 " + key, "nameEn", "Test provider " + key, "ssoMethod", ssoMethod,
-                "idScheme", "LOCAL_NUMBER", "baseUrl", baseUrl));
+        Map<String, Object> provider = new LinkedHashMap<>(Map.of(
+                "key",
+                key,
+                "type",
+                "INSURER",
+                "nameJa",
+                "試験機関 " + key,
+                "nameEn",
+                "Test provider " + key,
+                "ssoMethod",
+                ssoMethod,
+                "idScheme",
+                "LOCAL_NUMBER",
+                "baseUrl",
+                baseUrl));
         if ("SAML".equals(ssoMethod)) {
             provider.put("type", "HOSPITAL");
             provider.put("samlEntityId", baseUrl + "/saml");
             provider.put("samlAcsUrl", baseUrl + "/saml/acs");
         }
-        provider.put("services", List.of(Map.of("key", serviceKey, "nameJa", "サービス " + serviceKey,
-                "nameEn", "Service " + serviceKey, "path", path)));
+        provider.put(
+                "services",
+                List.of(Map.of(
+                        "key",
+                        serviceKey,
+                        "nameJa",
+                        "サービス " + serviceKey,
+                        "nameEn",
+                        "Service " + serviceKey,
+                        "path",
+                        path)));
         call("POST", "/api/v1/providers", provider, 201);
     }
 
     /** The person joins the provider's service and the provider knows them as {@code localNumber}. */
     public void join(UUID person, String provider, String serviceKey, String localNumber) {
-        call("POST", "/api/v1/persons/" + person + "/subscriptions", Map.of("providerKey", provider,
-                "serviceKey", serviceKey), 201);
+        call(
+                "POST",
+                "/api/v1/persons/" + person + "/subscriptions",
+                Map.of("providerKey", provider, "serviceKey", serviceKey),
+                201);
         if (localNumber != null) {
-            call("POST", "/api/v1/persons/" + person + "/mappings", Map.of("providerKey", provider,
-                    "localId", Map.of("localNumber", localNumber),
-                    "validFrom", LocalDate.now().minusDays(1).toString()), 201);
+            call(
+                    "POST",
+                    "/api/v1/persons/" + person + "/mappings",
+                    Map.of(
+                            "providerKey",
+                            provider,
+                            "localId",
+                            Map.of("localNumber", localNumber),
+                            "validFrom",
+                            LocalDate.now().minusDays(1).toString()),
+                    201);
         }
     }
 
     /** As auth-service: the provider's own ID for the person, or null when the relay has none. */
     public String localNumber(UUID person, String provider) {
-        HttpResponse<String> response = send("GET", "/api/v1/persons/" + person + "/providers/" + provider
-                + "/identity", null, "auth-service");
-        return response.statusCode() == 200 ? read(response.body()).path("localId").path("localNumber").asText()
+        HttpResponse<String> response =
+                send("GET", "/api/v1/persons/" + person + "/providers/" + provider + "/identity", null, "auth-service");
+        return response.statusCode() == 200
+                ? read(response.body()).path("localId").path("localNumber").asText()
                 : null;
     }
 
@@ -88,8 +138,8 @@ public final class RelayData {
     private JsonNode call(String method, String path, Object body, int expected) {
         HttpResponse<String> response = send(method, path, body, "city-office");
         if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return read(response.body());
     }

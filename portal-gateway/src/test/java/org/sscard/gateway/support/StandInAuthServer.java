@@ -35,8 +35,7 @@ import org.sscard.testsupport.TestTokenIssuer;
  */
 public final class StandInAuthServer implements AutoCloseable {
 
-    private record Code(UUID person, String challenge, String nonce, String redirectUri) {
-    }
+    private record Code(UUID person, String challenge, String nonce, String redirectUri) {}
 
     private final HttpServer server;
     private final TestTokenIssuer issuer = TestTokenIssuer.get();
@@ -86,17 +85,20 @@ public final class StandInAuthServer implements AutoCloseable {
 
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
-        if (!"S256".equals(query.get("code_challenge_method")) || query.get("code_challenge") == null
-                || query.get("nonce") == null || !"portal-gateway".equals(query.get("client_id"))) {
+        if (!"S256".equals(query.get("code_challenge_method"))
+                || query.get("code_challenge") == null
+                || query.get("nonce") == null
+                || !"portal-gateway".equals(query.get("client_id"))) {
             respond(exchange, 400, "text/plain", "PKCE (S256), nonce and client_id portal-gateway are required");
             return;
         }
         String code = UUID.randomUUID().toString();
         UUID person = query.containsKey("login_as") ? UUID.fromString(query.get("login_as")) : nextLogin;
-        codes.put(code, new Code(person, query.get("code_challenge"),
-                query.get("nonce"), query.get("redirect_uri")));
-        redirect(exchange, query.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        codes.put(code, new Code(person, query.get("code_challenge"), query.get("nonce"), query.get("redirect_uri")));
+        redirect(
+                exchange,
+                query.get("redirect_uri") + "?code=" + code + "&state="
+                        + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -108,24 +110,29 @@ public final class StandInAuthServer implements AutoCloseable {
         switch (form.getOrDefault("grant_type", "")) {
             case "authorization_code" -> redeem(exchange, form);
             case "urn:ietf:params:oauth:grant-type:token-exchange" -> exchangeToken(exchange, form);
-            case "client_credentials" -> tokenResponse(exchange, issuer.mint("portal-gateway", form.get("scope")),
-                    null);
+            case "client_credentials" ->
+                tokenResponse(exchange, issuer.mint("portal-gateway", form.get("scope")), null);
             default -> respond(exchange, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
         }
     }
 
     private void redeem(HttpExchange exchange, Map<String, String> form) throws IOException {
         Code code = codes.remove(form.getOrDefault("code", ""));
-        if (code == null || !code.redirectUri().equals(form.get("redirect_uri"))
+        if (code == null
+                || !code.redirectUri().equals(form.get("redirect_uri"))
                 || !code.challenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
             respond(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
         String access = issuer.mint(code.person().toString(), "portal-gateway");
         accessTokens.put(access, code.person());
-        String id = issuer.mint(code.person().toString(), "portal-gateway", claims -> claims
-                .claim("nonce", code.nonce()).claim("login_profile", "resident").claim("azp", "portal-gateway")
-                .claim("auth_time", new Date()));
+        String id = issuer.mint(
+                code.person().toString(),
+                "portal-gateway",
+                claims -> claims.claim("nonce", code.nonce())
+                        .claim("login_profile", "resident")
+                        .claim("azp", "portal-gateway")
+                        .claim("auth_time", new Date()));
         tokenResponse(exchange, access, id);
     }
 
@@ -158,11 +165,14 @@ public final class StandInAuthServer implements AutoCloseable {
     private boolean clientAuthenticated(Map<String, String> form) {
         try {
             SignedJWT assertion = SignedJWT.parse(form.getOrDefault("client_assertion", ""));
-            RSAPublicKey key = (RSAPublicKey) X509CertUtils.parse(assertion.getHeader().getX509CertChain().get(0)
-                    .decode()).getPublicKey();
+            RSAPublicKey key = (RSAPublicKey) X509CertUtils.parse(
+                            assertion.getHeader().getX509CertChain().get(0).decode())
+                    .getPublicKey();
             JWTClaimsSet claims = assertion.getJWTClaimsSet();
-            return assertion.verify(new RSASSAVerifier(key)) && "portal-gateway".equals(claims.getIssuer())
-                    && "portal-gateway".equals(claims.getSubject()) && "portal-gateway".equals(form.get("client_id"))
+            return assertion.verify(new RSASSAVerifier(key))
+                    && "portal-gateway".equals(claims.getIssuer())
+                    && "portal-gateway".equals(claims.getSubject())
+                    && "portal-gateway".equals(form.get("client_id"))
                     && claims.getAudience().equals(List.of(url() + "/oauth2/token"))
                     && claims.getExpirationTime().after(new Date());
         } catch (Exception e) {
@@ -171,15 +181,21 @@ public final class StandInAuthServer implements AutoCloseable {
     }
 
     private static void tokenResponse(HttpExchange exchange, String access, String id) throws IOException {
-        respond(exchange, 200, "application/json", "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":300,\"scope\":\"openid profile\""
-                + (id == null ? "" : ",\"id_token\":\"" + id + "\"") + "}");
+        respond(
+                exchange,
+                200,
+                "application/json",
+                "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\","
+                        + "\"expires_in\":300,\"scope\":\"openid profile\""
+                        + (id == null ? "" : ",\"id_token\":\"" + id + "\"") + "}");
     }
 
     private static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

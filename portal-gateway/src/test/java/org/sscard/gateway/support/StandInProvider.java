@@ -37,8 +37,8 @@ public final class StandInProvider implements AutoCloseable {
 
     public StandInProvider(String key) {
         this.key = key;
-        this.decoder = ServiceTokenVerification.decoder(new TokenProperties(URI.create(TestTokenIssuer.get()
-                .issuer()), null, null, key, null), () -> null);
+        this.decoder = ServiceTokenVerification.decoder(
+                new TokenProperties(URI.create(TestTokenIssuer.get().issuer()), null, null, key, null), () -> null);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
         } catch (IOException e) {
@@ -83,8 +83,12 @@ public final class StandInProvider implements AutoCloseable {
         calls.incrementAndGet();
         String path = exchange.getRequestURI().getPath().substring("/base".length());
         if (failing || path.equals("/boom")) {
-            StandInAuthServer.respond(exchange, 500, "text/plain", "java.lang.IllegalStateException: database gone\n"
-                    + "\tat org.example.provider.Secret.method(Secret.java:42)\n");
+            StandInAuthServer.respond(
+                    exchange,
+                    500,
+                    "text/plain",
+                    "java.lang.IllegalStateException: database gone\n"
+                            + "\tat org.example.provider.Secret.method(Secret.java:42)\n");
             return;
         }
         switch (path) {
@@ -92,8 +96,8 @@ public final class StandInProvider implements AutoCloseable {
             case "/redirect-path" -> redirect(exchange, "/base/notices");
             case "/redirect-away" -> redirect(exchange, "https://elsewhere.example/help");
             case "/set-cookie" -> {
-                exchange.getResponseHeaders().add("Set-Cookie", "SESSION=abc123; Path=/base; Domain=127.0.0.1; "
-                        + "HttpOnly; SameSite=Lax");
+                exchange.getResponseHeaders()
+                        .add("Set-Cookie", "SESSION=abc123; Path=/base; Domain=127.0.0.1; " + "HttpOnly; SameSite=Lax");
                 exchange.getResponseHeaders().add("Set-Cookie", "XSRF-TOKEN=tok; Path=/");
                 StandInAuthServer.respond(exchange, 200, "text/plain", "cookies set");
             }
@@ -101,12 +105,30 @@ public final class StandInProvider implements AutoCloseable {
                 sleep(3000);
                 StandInAuthServer.respond(exchange, 200, "text/plain", "late");
             }
-            case "/api/v1/summary" -> StandInAuthServer.respond(exchange, 200, "application/json",
-                    "{\"lines\":[\"latest notice for " + token.getSubject() + "\"]}");
-            case "/api/v1/access-log" -> StandInAuthServer.respond(exchange, 200, "application/json",
-                    JSON.writeValueAsString(List.of(Map.of("at", Instant.now().minusSeconds(86_400).toString(),
-                            "actor", "staff-" + key, "organisation", "Org of " + key, "role", "CLERK",
-                            "action", "NOTICES_READ", "purpose", "checked for " + token.getSubject()))));
+            case "/api/v1/summary" ->
+                StandInAuthServer.respond(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"lines\":[\"latest notice for " + token.getSubject() + "\"]}");
+            case "/api/v1/access-log" ->
+                StandInAuthServer.respond(
+                        exchange,
+                        200,
+                        "application/json",
+                        JSON.writeValueAsString(List.of(Map.of(
+                                "at",
+                                Instant.now().minusSeconds(86_400).toString(),
+                                "actor",
+                                "staff-" + key,
+                                "organisation",
+                                "Org of " + key,
+                                "role",
+                                "CLERK",
+                                "action",
+                                "NOTICES_READ",
+                                "purpose",
+                                "checked for " + token.getSubject()))));
             default -> echo(exchange, token, path);
         }
     }
@@ -119,8 +141,8 @@ public final class StandInProvider implements AutoCloseable {
         echo.put("path", path);
         echo.put("query", exchange.getRequestURI().getRawQuery());
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",",
-                values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         echo.put("headers", headers);
         echo.put("body", new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         StandInAuthServer.respond(exchange, 200, "application/json", JSON.writeValueAsString(echo));

@@ -59,13 +59,17 @@ public class AccessLog {
                         WHERE subject_person_id = :person ORDER BY at DESC, id DESC LIMIT :limit""")
                 .param("person", personId)
                 .param("limit", limit)
-                .query((rs, n) -> new AccessLogEntry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("caller"), rs.getString("acting_for"), rs.getString("action"),
-                        rs.getString("purpose"), rs.getString("provider_key")))
+                .query((rs, n) -> new AccessLogEntry(
+                        rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("caller"),
+                        rs.getString("acting_for"),
+                        rs.getString("action"),
+                        rs.getString("purpose"),
+                        rs.getString("provider_key")))
                 .list();
     }
 
-    public record AccessLogEntry(long id, Instant at, String caller, String actingFor, String action, String purpose,
-                                 String providerKey) {
-    }
+    public record AccessLogEntry(
+            long id, Instant at, String caller, String actingFor, String action, String purpose, String providerKey) {}
 }

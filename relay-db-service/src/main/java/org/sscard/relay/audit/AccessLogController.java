@@ -43,8 +43,8 @@ class AccessLogController {
     @GetMapping("/api/v1/persons/{id}/access-log")
     @PreAuthorize("hasAuthority('ACCESS_LOG_READ')")
     @Transactional
-    public List<AccessLog.AccessLogEntry> entries(@PathVariable UUID id,
-                                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+    public List<AccessLog.AccessLogEntry> entries(
+            @PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         PersonRef person = persons.requireRef(id);
         List<AccessLog.AccessLogEntry> entries = accessLog.entriesFor(person.id(), limit);
         accessLog.record(person.id(), AccessAction.ACCESS_LOG_READ, "who looked at my data", null);
@@ -66,13 +66,17 @@ class AccessLogController {
         }
         PersonRef person = persons.requireRef(id);
         String provider = providers.requireRef(request.providerKey()).key();
-        accessLog.record(person.id(), request.action(),
+        accessLog.record(
+                person.id(),
+                request.action(),
                 request.action() == AccessAction.ASSERTION_ISSUED ? "SAML assertion issued" : "ID token issued",
                 provider);
     }
 
     /** What was issued, and to which provider. */
-    public record IssuedRecord(@NotNull AccessAction action,
-                               @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String providerKey) {
-    }
+    public record IssuedRecord(
+            @NotNull AccessAction action,
+
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String providerKey) {}
 }

@@ -63,8 +63,7 @@ class CardController {
 
     @PostMapping("/api/v1/cards/{cardSerial}/status")
     @PreAuthorize("hasAuthority('CARD_WRITE')")
-    CardView changeStatus(@PathVariable String cardSerial,
-                          @Valid @RequestBody CardRequests.ChangeCardStatus request) {
+    CardView changeStatus(@PathVariable String cardSerial, @Valid @RequestBody CardRequests.ChangeCardStatus request) {
         return cards.changeStatus(cardSerial, request);
     }
 }

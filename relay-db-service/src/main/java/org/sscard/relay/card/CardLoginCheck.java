@@ -38,11 +38,23 @@ class CardLoginCheck {
         if (card.personId() != null) {
             PersonService.HolderCheck holder = persons.checkHolder(card.personId(), request.personalId());
             accessLog.record(card.personId(), AccessAction.CARD_LOGIN_CHECK, "card login", null);
-            return new CardLoginView(card.view(), new CardLoginView.Holder(holder.holder().opaqueId(),
-                    holder.holder().status().name(), holder.personalIdMatches(), null, null));
+            return new CardLoginView(
+                    card.view(),
+                    new CardLoginView.Holder(
+                            holder.holder().opaqueId(),
+                            holder.holder().status().name(),
+                            holder.personalIdMatches(),
+                            null,
+                            null));
         }
         StaffView member = staff.read(card.view().holderId());
-        return new CardLoginView(card.view(), new CardLoginView.Holder(member.id(), member.status().name(), null,
-                member.organisation(), member.role().name()));
+        return new CardLoginView(
+                card.view(),
+                new CardLoginView.Holder(
+                        member.id(),
+                        member.status().name(),
+                        null,
+                        member.organisation(),
+                        member.role().name()));
     }
 }

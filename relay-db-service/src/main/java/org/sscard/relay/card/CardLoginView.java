@@ -8,6 +8,5 @@ import java.util.UUID;
  */
 record CardLoginView(CardView card, Holder holder) {
 
-    record Holder(UUID id, String status, Boolean personalIdMatches, String organisation, String role) {
-    }
+    record Holder(UUID id, String status, Boolean personalIdMatches, String organisation, String role) {}
 }

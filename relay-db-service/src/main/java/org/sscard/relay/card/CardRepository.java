@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sscard.relay.card.CardView.HolderType;
 import org.sscard.common.pki.RevocationReason;
+import org.sscard.relay.card.CardView.HolderType;
 
 @Repository
 class CardRepository {
@@ -33,19 +33,27 @@ class CardRepository {
         return jdbc.sql("""
                         SELECT count(*) FROM card WHERE card_serial = :card OR certificate_serial = :serial
                             OR certificate_sha256 = :sha""")
-                .param("card", cardSerial).param("serial", certificateSerial).param("sha", sha256)
-                .query(Integer.class).single() > 0;
+                        .param("card", cardSerial)
+                        .param("serial", certificateSerial)
+                        .param("sha", sha256)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
-    void insert(Long personId, Long staffId, CardRequests.RegisterCard r, String serial, String sha256,
-                Instant now) {
+    void insert(Long personId, Long staffId, CardRequests.RegisterCard r, String serial, String sha256, Instant now) {
         jdbc.sql("""
                         INSERT INTO card (card_serial, person_id, staff_id, certificate_serial, certificate_sha256,
                                           status, issued_at, expires_at, status_changed_at)
                         VALUES (:card, :person, :staff, :serial, :sha, 'ACTIVE', :issued, :expires, :now)""")
-                .param("card", r.cardSerial()).param("person", personId).param("staff", staffId)
-                .param("serial", serial).param("sha", sha256).param("issued", utc(r.issuedAt()))
-                .param("expires", utc(r.expiresAt())).param("now", utc(now))
+                .param("card", r.cardSerial())
+                .param("person", personId)
+                .param("staff", staffId)
+                .param("serial", serial)
+                .param("sha", sha256)
+                .param("issued", utc(r.issuedAt()))
+                .param("expires", utc(r.expiresAt()))
+                .param("now", utc(now))
                 .update();
     }
 
@@ -54,28 +62,39 @@ class CardRepository {
                         UPDATE card SET status = :status, revocation_reason = :reason, status_changed_at = :now,
                                revoked_at = CASE WHEN :status = 'REVOKED' THEN :now ELSE revoked_at END
                         WHERE id = :id""")
-                .param("status", status.name()).param("reason", reason == null ? null : reason.name())
-                .param("now", utc(now)).param("id", id).update();
+                .param("status", status.name())
+                .param("reason", reason == null ? null : reason.name())
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
     }
 
     Optional<Row> byCardSerial(String cardSerial, boolean forUpdate) {
         return jdbc.sql(SELECT + "WHERE c.card_serial = :card" + (forUpdate ? " FOR UPDATE OF c" : ""))
-                .param("card", cardSerial).query(CardRepository::row).optional();
+                .param("card", cardSerial)
+                .query(CardRepository::row)
+                .optional();
     }
 
     Optional<Row> byCertificateSerial(String serial) {
-        return jdbc.sql(SELECT + "WHERE c.certificate_serial = :serial").param("serial", serial)
-                .query(CardRepository::row).optional();
+        return jdbc.sql(SELECT + "WHERE c.certificate_serial = :serial")
+                .param("serial", serial)
+                .query(CardRepository::row)
+                .optional();
     }
 
     List<Row> ofPerson(long personId) {
-        return jdbc.sql(SELECT + "WHERE c.person_id = :person ORDER BY c.issued_at").param("person", personId)
-                .query(CardRepository::row).list();
+        return jdbc.sql(SELECT + "WHERE c.person_id = :person ORDER BY c.issued_at")
+                .param("person", personId)
+                .query(CardRepository::row)
+                .list();
     }
 
     List<Row> ofStaff(long staffId) {
-        return jdbc.sql(SELECT + "WHERE c.staff_id = :staff ORDER BY c.issued_at").param("staff", staffId)
-                .query(CardRepository::row).list();
+        return jdbc.sql(SELECT + "WHERE c.staff_id = :staff ORDER BY c.issued_at")
+                .param("staff", staffId)
+                .query(CardRepository::row)
+                .list();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -91,13 +110,22 @@ class CardRepository {
         long personId = rs.getLong(2);
         Long person = rs.wasNull() ? null : personId;
         String reason = rs.getString(8);
-        return new Row(rs.getLong(1), person, new CardView(rs.getString(3),
-                person == null ? HolderType.STAFF : HolderType.PERSON, rs.getObject(4, UUID.class),
-                rs.getString(5), rs.getString(6), CardStatus.valueOf(rs.getString(7)),
-                reason == null ? null : RevocationReason.valueOf(reason), instant(rs, 9), instant(rs, 10),
-                instant(rs, 11), instant(rs, 12)));
+        return new Row(
+                rs.getLong(1),
+                person,
+                new CardView(
+                        rs.getString(3),
+                        person == null ? HolderType.STAFF : HolderType.PERSON,
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        CardStatus.valueOf(rs.getString(7)),
+                        reason == null ? null : RevocationReason.valueOf(reason),
+                        instant(rs, 9),
+                        instant(rs, 10),
+                        instant(rs, 11),
+                        instant(rs, 12)));
     }
 
-    record Row(long id, Long personId, CardView view) {
-    }
+    record Row(long id, Long personId, CardView view) {}
 }

@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sscard.common.pki.RevocationReason;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
-import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.person.PersonRef;
 import org.sscard.relay.person.PersonService;
 import org.sscard.relay.person.PersonStatus;
 import org.sscard.relay.staff.StaffService;
-import org.sscard.common.pki.RevocationReason;
 
 /** Cards and their certificates; the status here is what card login checks beside CRL and OCSP. */
 @Service
@@ -60,12 +60,16 @@ public class CardService {
     public List<CardView> ofPerson(UUID personId) {
         PersonRef person = persons.requireRef(personId);
         accessLog.record(person.id(), AccessAction.CARDS_READ, "read cards", null);
-        return cards.ofPerson(person.id()).stream().map(CardRepository.Row::view).toList();
+        return cards.ofPerson(person.id()).stream()
+                .map(CardRepository.Row::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<CardView> ofStaff(UUID staffId) {
-        return cards.ofStaff(staff.requireId(staffId)).stream().map(CardRepository.Row::view).toList();
+        return cards.ofStaff(staff.requireId(staffId)).stream()
+                .map(CardRepository.Row::view)
+                .toList();
     }
 
     /** Card status by certificate serial (hex), as the login's relay check asks it. */
@@ -98,7 +102,8 @@ public class CardService {
         String serial = normaliseSerial(request.certificateSerial());
         String sha256 = request.certificateSha256().toLowerCase(Locale.ROOT);
         if (cards.exists(request.cardSerial(), serial, sha256)) {
-            throw new RelayException(RelayError.DUPLICATE_CARD,
+            throw new RelayException(
+                    RelayError.DUPLICATE_CARD,
                     "a card with this serial, certificate serial or fingerprint is registered");
         }
         cards.insert(personId, staffId, request, serial, sha256, clock.instant());

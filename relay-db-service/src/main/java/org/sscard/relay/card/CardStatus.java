@@ -1,3 +1,8 @@
 package org.sscard.relay.card;
 
-public enum CardStatus { ACTIVE, SUSPENDED, REVOKED, EXPIRED }
+public enum CardStatus {
+    ACTIVE,
+    SUSPENDED,
+    REVOKED,
+    EXPIRED
+}

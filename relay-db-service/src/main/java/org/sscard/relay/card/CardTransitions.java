@@ -1,9 +1,9 @@
 package org.sscard.relay.card;
 
+import org.sscard.common.pki.RevocationReason;
 import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
-import org.sscard.common.pki.RevocationReason;
 
 /**
  * The card life cycle: ACTIVE ⇄ SUSPENDED (certificateHold: "lost, maybe found"); ACTIVE or SUSPENDED →
@@ -11,8 +11,7 @@ import org.sscard.common.pki.RevocationReason;
  */
 final class CardTransitions {
 
-    private CardTransitions() {
-    }
+    private CardTransitions() {}
 
     /** The revocation reason to store, or an INVALID_STATE_CHANGE / INVALID_FIELD refusal. */
     static RevocationReason reasonFor(CardStatus current, CardRequests.ChangeCardStatus request) {
@@ -39,8 +38,8 @@ final class CardTransitions {
             }
             case REVOKED -> {
                 if (reason == RevocationReason.certificateHold || reason == RevocationReason.removeFromCRL) {
-                    throw new RelayException(CommonError.INVALID_FIELD,
-                            "revoke with a final reason; use SUSPENDED for a hold");
+                    throw new RelayException(
+                            CommonError.INVALID_FIELD, "revoke with a final reason; use SUSPENDED for a hold");
                 }
                 yield reason == null ? RevocationReason.unspecified : reason;
             }
@@ -49,7 +48,7 @@ final class CardTransitions {
     }
 
     private static RelayException refused(CardStatus current, CardStatus next) {
-        return new RelayException(RelayError.INVALID_STATE_CHANGE,
-                "a card in status " + current + " cannot change to " + next);
+        return new RelayException(
+                RelayError.INVALID_STATE_CHANGE, "a card in status " + current + " cannot change to " + next);
     }
 }

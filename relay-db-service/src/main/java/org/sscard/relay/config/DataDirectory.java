@@ -8,5 +8,4 @@ import org.springframework.validation.annotation.Validated;
 /** Where generated secrets, keys and demo material live ({@code SSCARD_DATA_DIR}); never in git. */
 @ConfigurationProperties("sscard")
 @Validated
-public record DataDirectory(@NotNull Path dataDir) {
-}
+public record DataDirectory(@NotNull Path dataDir) {}

@@ -19,12 +19,12 @@ class PersonalIdConfig {
 
     @Bean
     PersonalIdFormat personalIdFormat(Municipalities municipalities) {
-        return new PersonalIdFormat(municipalities.municipalities().stream().map(MunicipalityCode::new)
+        return new PersonalIdFormat(municipalities.municipalities().stream()
+                .map(MunicipalityCode::new)
                 .collect(Collectors.toSet()));
     }
 
     @ConfigurationProperties("sscard.personal-id")
     @Validated
-    record Municipalities(@DefaultValue("122238") @NotEmpty List<String> municipalities) {
-    }
+    record Municipalities(@DefaultValue("122238") @NotEmpty List<String> municipalities) {}
 }

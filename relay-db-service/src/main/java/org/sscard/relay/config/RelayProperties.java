@@ -21,5 +21,4 @@ import org.sscard.relay.security.RelayAuthority;
 public record RelayProperties(
         @NotEmpty Map<String, Set<RelayAuthority>> clients,
         @DefaultValue List<@Valid ProviderDefinition> providers,
-        @DefaultValue Map<String, String> samlMetadataOwners) {
-}
+        @DefaultValue Map<String, String> samlMetadataOwners) {}

@@ -9,32 +9,58 @@ import org.sscard.relay.staff.StaffRole;
 /** The demo's residents and staff: fictional people, in the roles of the 2010 Kamogawa demonstration. */
 final class DemoData {
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
-    record Resident(String nameKanji, String nameKana, LocalDate dateOfBirth, Sex sex, String provisionalSsn,
-                    List<Membership> memberships) {
-    }
+    record Resident(
+            String nameKanji,
+            String nameKana,
+            LocalDate dateOfBirth,
+            Sex sex,
+            String provisionalSsn,
+            List<Membership> memberships) {}
 
-    record Membership(String providerKey, ProviderLocalId localId, List<String> services) {
-    }
+    record Membership(String providerKey, ProviderLocalId localId, List<String> services) {}
 
-    record StaffMember(String organisation, StaffRole role, String nameKanji, String nameKana) {
-    }
+    record StaffMember(String organisation, StaffRole role, String nameKanji, String nameKana) {}
 
     private static final List<String> INSURER_SERVICES = List.of("medical-expense-notice", "eligibility", "checkups");
 
     static final List<Resident> RESIDENTS = List.of(
-            new Resident("鴨川 花子", "カモガワ ハナコ", LocalDate.of(1958, 4, 12), Sex.FEMALE, "100000000001", List.of(
-                    nhi("鴨川", "1001", "00"), hospital("P0012345"), pension("1234-567890"))),
-            new Resident("長狭 太郎", "ナガサ タロウ", LocalDate.of(1949, 11, 3), Sex.MALE, "100000000002", List.of(
-                    nhi("鴨川", "1002", "00"), hospital("P0023456"), pension("2345-678901"))),
-            new Resident("天津 一郎", "アマツ イチロウ", LocalDate.of(1975, 7, 21), Sex.MALE, "100000000003", List.of(
-                    kenpo("10", "2001", "00"), hospital("P0034567"))),
-            new Resident("天津 さくら", "アマツ サクラ", LocalDate.of(1978, 2, 14), Sex.FEMALE, "100000000004", List.of(
-                    kenpo("10", "2001", "01"))),
-            new Resident("江見 次郎", "エミ ジロウ", LocalDate.of(1962, 9, 30), Sex.MALE, "100000000005", List.of(
-                    nhi("鴨川", "1005", "00"))));
+            new Resident(
+                    "鴨川 花子",
+                    "カモガワ ハナコ",
+                    LocalDate.of(1958, 4, 12),
+                    Sex.FEMALE,
+                    "100000000001",
+                    List.of(nhi("鴨川", "1001", "00"), hospital("P0012345"), pension("1234-567890"))),
+            new Resident(
+                    "長狭 太郎",
+                    "ナガサ タロウ",
+                    LocalDate.of(1949, 11, 3),
+                    Sex.MALE,
+                    "100000000002",
+                    List.of(nhi("鴨川", "1002", "00"), hospital("P0023456"), pension("2345-678901"))),
+            new Resident(
+                    "天津 一郎",
+                    "アマツ イチロウ",
+                    LocalDate.of(1975, 7, 21),
+                    Sex.MALE,
+                    "100000000003",
+                    List.of(kenpo("10", "2001", "00"), hospital("P0034567"))),
+            new Resident(
+                    "天津 さくら",
+                    "アマツ サクラ",
+                    LocalDate.of(1978, 2, 14),
+                    Sex.FEMALE,
+                    "100000000004",
+                    List.of(kenpo("10", "2001", "01"))),
+            new Resident(
+                    "江見 次郎",
+                    "エミ ジロウ",
+                    LocalDate.of(1962, 9, 30),
+                    Sex.MALE,
+                    "100000000005",
+                    List.of(nhi("鴨川", "1005", "00"))));
 
     static final List<StaffMember> STAFF = List.of(
             new StaffMember("kameda-hospital", StaffRole.RECEPTION_CLERK, "受付 良子", "ウケツケ ヨシコ"),
@@ -42,22 +68,24 @@ final class DemoData {
             new StaffMember("city", StaffRole.CITY_ADMIN, "市役 太一", "シヤク タイチ"));
 
     private static Membership nhi(String symbol, String number, String branch) {
-        return new Membership("kamogawa-nhi", new ProviderLocalId("122382", symbol, number, branch, null),
-                INSURER_SERVICES);
+        return new Membership(
+                "kamogawa-nhi", new ProviderLocalId("122382", symbol, number, branch, null), INSURER_SERVICES);
     }
 
     private static Membership kenpo(String symbol, String number, String branch) {
-        return new Membership("kameda-kenpo", new ProviderLocalId("06139999", symbol, number, branch, null),
-                INSURER_SERVICES);
+        return new Membership(
+                "kameda-kenpo", new ProviderLocalId("06139999", symbol, number, branch, null), INSURER_SERVICES);
     }
 
     private static Membership hospital(String patientNumber) {
-        return new Membership("kameda-hospital", new ProviderLocalId(null, null, null, null, patientNumber),
+        return new Membership(
+                "kameda-hospital",
+                new ProviderLocalId(null, null, null, null, patientNumber),
                 List.of("medical-records"));
     }
 
     private static Membership pension(String pensionNumber) {
-        return new Membership("pension-office", new ProviderLocalId(null, null, null, null, pensionNumber),
-                List.of("pension"));
+        return new Membership(
+                "pension-office", new ProviderLocalId(null, null, null, null, pensionNumber), List.of("pension"));
     }
 }

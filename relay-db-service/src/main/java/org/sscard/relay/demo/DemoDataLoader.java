@@ -53,9 +53,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final PersonalIdFormat personalIds;
     private final Path demoDirectory;
 
-    DemoDataLoader(JdbcClient jdbc, TransactionTemplate transaction, PersonService persons, MappingService mappings,
-                   SubscriptionService subscriptions, StaffService staff, PersonalIdFormat personalIds,
-                   DataDirectory dataDirectory) {
+    DemoDataLoader(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            PersonService persons,
+            MappingService mappings,
+            SubscriptionService subscriptions,
+            StaffService staff,
+            PersonalIdFormat personalIds,
+            DataDirectory dataDirectory) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.persons = persons;
@@ -69,16 +75,19 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         String marker = DemoData.RESIDENTS.get(0).provisionalSsn();
-        if (jdbc.sql("SELECT count(*) FROM person WHERE provisional_ssn = :ssn").param("ssn", marker)
-                .query(Integer.class).single() > 0) {
+        if (jdbc.sql("SELECT count(*) FROM person WHERE provisional_ssn = :ssn")
+                        .param("ssn", marker)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             log.info("demo data already present");
             return;
         }
         List<String> lines = new ArrayList<>(List.of("# opaque-id\tname\tpersonal-id (demo only; never log these)"));
         transaction.executeWithoutResult(status -> {
             DemoData.RESIDENTS.forEach(resident -> lines.add(load(resident)));
-            DemoData.STAFF.forEach(member -> staff.create(new StaffRequests.CreateStaff(member.organisation(),
-                    member.role(), member.nameKanji(), member.nameKana())));
+            DemoData.STAFF.forEach(member -> staff.create(new StaffRequests.CreateStaff(
+                    member.organisation(), member.role(), member.nameKanji(), member.nameKana())));
         });
         writeResidents(lines);
         log.info("demo data loaded: {} residents, {} staff", DemoData.RESIDENTS.size(), DemoData.STAFF.size());
@@ -86,13 +95,22 @@ class DemoDataLoader implements ApplicationRunner {
 
     private String load(DemoData.Resident resident) {
         PersonalId personalId = personalIds.generate(MunicipalityCode.KAMOGAWA);
-        PersonView person = persons.create(new PersonRequests.CreatePerson(personalId.digits(), resident.nameKana(),
-                resident.nameKanji(), resident.dateOfBirth(), resident.sex(), resident.provisionalSsn()));
+        PersonView person = persons.create(new PersonRequests.CreatePerson(
+                personalId.digits(),
+                resident.nameKana(),
+                resident.nameKanji(),
+                resident.dateOfBirth(),
+                resident.sex(),
+                resident.provisionalSsn()));
         for (DemoData.Membership membership : resident.memberships()) {
-            mappings.register(person.id(), new MappingRequests.RegisterMapping(membership.providerKey(),
-                    membership.localId(), LocalDate.of(2010, 4, 1), null));
-            membership.services().forEach(service -> subscriptions.subscribe(person.id(),
-                    new SubscriptionRequests.Subscribe(membership.providerKey(), service)));
+            mappings.register(
+                    person.id(),
+                    new MappingRequests.RegisterMapping(
+                            membership.providerKey(), membership.localId(), LocalDate.of(2010, 4, 1), null));
+            membership
+                    .services()
+                    .forEach(service -> subscriptions.subscribe(
+                            person.id(), new SubscriptionRequests.Subscribe(membership.providerKey(), service)));
         }
         return person.id() + "\t" + resident.nameKanji() + "\t" + personalId.digits();
     }

@@ -40,5 +40,4 @@ public enum RelayError implements ErrorCode {
     public String title() {
         return title;
     }
-
 }

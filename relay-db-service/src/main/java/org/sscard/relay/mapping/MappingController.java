@@ -38,22 +38,24 @@ class MappingController {
 
     @PostMapping("/api/v1/persons/{id}/mappings/{mappingId}/end")
     @PreAuthorize("hasAuthority('MAPPING_WRITE')")
-    MappingView end(@PathVariable UUID id, @PathVariable UUID mappingId,
-                    @Valid @RequestBody MappingRequests.EndMapping request) {
+    MappingView end(
+            @PathVariable UUID id,
+            @PathVariable UUID mappingId,
+            @Valid @RequestBody MappingRequests.EndMapping request) {
         return mappings.end(id, mappingId, request);
     }
 
     @GetMapping("/api/v1/persons/{id}/providers/{providerKey}/identity")
     @PreAuthorize("hasAuthority('RESOLVE')")
-    MappingView resolve(@PathVariable UUID id, @PathVariable String providerKey,
-                        @RequestParam(required = false) LocalDate at) {
+    MappingView resolve(
+            @PathVariable UUID id, @PathVariable String providerKey, @RequestParam(required = false) LocalDate at) {
         return mappings.resolve(id, providerKey, at);
     }
 
     @PostMapping("/api/v1/providers/{providerKey}/reverse-resolve")
     @PreAuthorize("hasAuthority('REVERSE_RESOLVE')")
-    MappingRequests.ResolvedPerson reverseResolve(@PathVariable String providerKey,
-                                                  @Valid @RequestBody MappingRequests.ReverseResolve request) {
+    MappingRequests.ResolvedPerson reverseResolve(
+            @PathVariable String providerKey, @Valid @RequestBody MappingRequests.ReverseResolve request) {
         return mappings.reverseResolve(providerKey, request);
     }
 }

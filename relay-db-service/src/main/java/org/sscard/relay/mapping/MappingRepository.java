@@ -37,57 +37,89 @@ class MappingRepository {
                             status)
                         VALUES (:opaque, :person, :provider, :canonical, :insurer, :symbol, :number, :branch, :local,
                                 :from, :to, 'ACTIVE') RETURNING id""")
-                .param("opaque", UUID.randomUUID()).param("person", personId).param("provider", providerId)
-                .param("canonical", id.canonical()).param("insurer", id.insurerNumber()).param("symbol", id.symbol())
-                .param("number", id.number()).param("branch", id.branch()).param("local", id.localNumber())
-                .param("from", from).param("to", to)
-                .query(Long.class).single();
+                .param("opaque", UUID.randomUUID())
+                .param("person", personId)
+                .param("provider", providerId)
+                .param("canonical", id.canonical())
+                .param("insurer", id.insurerNumber())
+                .param("symbol", id.symbol())
+                .param("number", id.number())
+                .param("branch", id.branch())
+                .param("local", id.localNumber())
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
     }
 
     boolean personHasOverlap(long personId, long providerId, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.person_id = :person"
-                        + " AND m.provider_id = :provider" + OVERLAPS)
-                .param("person", personId).param("provider", providerId).param("from", from).param("to", to)
-                .query(Integer.class).single() > 0;
+                                + " AND m.provider_id = :provider" + OVERLAPS)
+                        .param("person", personId)
+                        .param("provider", providerId)
+                        .param("from", from)
+                        .param("to", to)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     boolean localIdTakenByOther(long personId, long providerId, String canonical, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.provider_id = :provider"
-                        + " AND m.local_id = :canonical AND m.person_id <> :person" + OVERLAPS)
-                .param("person", personId).param("provider", providerId).param("canonical", canonical)
-                .param("from", from).param("to", to)
-                .query(Integer.class).single() > 0;
+                                + " AND m.local_id = :canonical AND m.person_id <> :person" + OVERLAPS)
+                        .param("person", personId)
+                        .param("provider", providerId)
+                        .param("canonical", canonical)
+                        .param("from", from)
+                        .param("to", to)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     void end(long mappingId, LocalDate validTo, String reason) {
         jdbc.sql("""
                         UPDATE service_mapping SET valid_to = :to, status = 'ENDED', end_reason = :reason,
                                ended_at = now() WHERE id = :id""")
-                .param("to", validTo).param("reason", reason).param("id", mappingId).update();
+                .param("to", validTo)
+                .param("reason", reason)
+                .param("id", mappingId)
+                .update();
     }
 
     List<Row> ofPerson(long personId) {
         return jdbc.sql(SELECT + "WHERE m.person_id = :person ORDER BY p.provider_key, m.valid_from")
-                .param("person", personId).query(MappingRepository::row).list();
+                .param("person", personId)
+                .query(MappingRepository::row)
+                .list();
     }
 
     Optional<Row> byOpaqueId(long personId, UUID mappingId) {
         return jdbc.sql(SELECT + "WHERE m.person_id = :person AND m.opaque_id = :id")
-                .param("person", personId).param("id", mappingId).query(MappingRepository::row).optional();
+                .param("person", personId)
+                .param("id", mappingId)
+                .query(MappingRepository::row)
+                .optional();
     }
 
     Optional<Row> validAt(long personId, String providerKey, LocalDate at) {
         return jdbc.sql(SELECT + "WHERE m.person_id = :person AND p.provider_key = :provider"
                         + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
-                .param("person", personId).param("provider", providerKey).param("at", at)
-                .query(MappingRepository::row).optional();
+                .param("person", personId)
+                .param("provider", providerKey)
+                .param("at", at)
+                .query(MappingRepository::row)
+                .optional();
     }
 
     Optional<Row> byLocalIdAt(long providerId, String canonical, LocalDate at) {
         return jdbc.sql(SELECT + "WHERE m.provider_id = :provider AND m.local_id = :canonical"
                         + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
-                .param("provider", providerId).param("canonical", canonical).param("at", at)
-                .query(MappingRepository::row).optional();
+                .param("provider", providerId)
+                .param("canonical", canonical)
+                .param("at", at)
+                .query(MappingRepository::row)
+                .optional();
     }
 
     /**
@@ -104,7 +136,9 @@ class MappingRepository {
                         LEFT JOIN service_mapping m ON m.person_id = per.id AND m.provider_id = p.id
                              AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at
                         WHERE per.opaque_id = :opaque""")
-                .param("opaque", personOpaqueId).param("provider", providerKey).param("at", at)
+                .param("opaque", personOpaqueId)
+                .param("provider", providerKey)
+                .param("at", at)
                 .query((rs, n) -> {
                     long personId = rs.getLong(1);
                     rs.getLong(2);
@@ -119,18 +153,27 @@ class MappingRepository {
     }
 
     private static Row rowAt(ResultSet rs, int offset) throws SQLException {
-        ProviderLocalId localId = new ProviderLocalId(rs.getString(offset + 6), rs.getString(offset + 7),
-                rs.getString(offset + 8), rs.getString(offset + 9), rs.getString(offset + 10));
-        return new Row(rs.getLong(offset + 1), rs.getLong(offset + 2), new MappingView(
-                rs.getObject(offset + 3, UUID.class), rs.getString(offset + 4),
-                IdScheme.valueOf(rs.getString(offset + 5)), localId, rs.getObject(offset + 11, LocalDate.class),
-                rs.getObject(offset + 12, LocalDate.class), MappingStatus.valueOf(rs.getString(offset + 13)),
-                rs.getString(offset + 14)));
+        ProviderLocalId localId = new ProviderLocalId(
+                rs.getString(offset + 6),
+                rs.getString(offset + 7),
+                rs.getString(offset + 8),
+                rs.getString(offset + 9),
+                rs.getString(offset + 10));
+        return new Row(
+                rs.getLong(offset + 1),
+                rs.getLong(offset + 2),
+                new MappingView(
+                        rs.getObject(offset + 3, UUID.class),
+                        rs.getString(offset + 4),
+                        IdScheme.valueOf(rs.getString(offset + 5)),
+                        localId,
+                        rs.getObject(offset + 11, LocalDate.class),
+                        rs.getObject(offset + 12, LocalDate.class),
+                        MappingStatus.valueOf(rs.getString(offset + 13)),
+                        rs.getString(offset + 14)));
     }
 
-    record Row(long id, long personId, MappingView view) {
-    }
+    record Row(long id, long personId, MappingView view) {}
 
-    record Resolution(long personId, Optional<Row> mapping) {
-    }
+    record Resolution(long personId, Optional<Row> mapping) {}
 }

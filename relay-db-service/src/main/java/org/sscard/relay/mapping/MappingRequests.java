@@ -9,23 +9,22 @@ import org.sscard.relay.person.PersonStatus;
 
 public final class MappingRequests {
 
-    private MappingRequests() {
-    }
+    private MappingRequests() {}
 
-    public record RegisterMapping(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String providerKey,
-                           @NotNull ProviderLocalId localId,
-                           @NotNull LocalDate validFrom,
-                           LocalDate validTo) {
-    }
+    public record RegisterMapping(
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String providerKey,
 
-    public record EndMapping(LocalDate validTo, @Size(max = 200) String reason) {
-    }
+            @NotNull ProviderLocalId localId,
+            @NotNull LocalDate validFrom,
+            LocalDate validTo) {}
+
+    public record EndMapping(
+            LocalDate validTo, @Size(max = 200) String reason) {}
 
     /** ID conversion at reception: the provider's own ID in the body, never in the URL. */
-    public record ReverseResolve(@NotNull ProviderLocalId localId, LocalDate at) {
-    }
+    public record ReverseResolve(@NotNull ProviderLocalId localId, LocalDate at) {}
 
-    public record ResolvedPerson(UUID personId, String nameKana, LocalDate dateOfBirth, PersonStatus status,
-                          MappingView mapping) {
-    }
+    public record ResolvedPerson(
+            UUID personId, String nameKana, LocalDate dateOfBirth, PersonStatus status, MappingView mapping) {}
 }

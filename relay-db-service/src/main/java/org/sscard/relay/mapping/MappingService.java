@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
-import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.mapping.MappingView.MappingStatus;
@@ -31,8 +31,12 @@ public class MappingService {
     private final AccessLog accessLog;
     private final Clock clock;
 
-    MappingService(MappingRepository mappings, PersonService persons, ProviderRegistry providers,
-                   AccessLog accessLog, Clock clock) {
+    MappingService(
+            MappingRepository mappings,
+            PersonService persons,
+            ProviderRegistry providers,
+            AccessLog accessLog,
+            Clock clock) {
         this.mappings = mappings;
         this.persons = persons;
         this.providers = providers;
@@ -49,24 +53,30 @@ public class MappingService {
             throw new RelayException(CommonError.INVALID_FIELD, "validTo is before validFrom");
         }
         if (mappings.personHasOverlap(person.id(), provider.id(), request.validFrom(), request.validTo())) {
-            throw new RelayException(RelayError.OVERLAPPING_VALIDITY,
+            throw new RelayException(
+                    RelayError.OVERLAPPING_VALIDITY,
                     "the person already has a mapping for '" + provider.key() + "' in that period");
         }
-        if (mappings.localIdTakenByOther(person.id(), provider.id(), localId.canonical(), request.validFrom(),
-                request.validTo())) {
-            throw new RelayException(RelayError.DUPLICATE_MAPPING,
+        if (mappings.localIdTakenByOther(
+                person.id(), provider.id(), localId.canonical(), request.validFrom(), request.validTo())) {
+            throw new RelayException(
+                    RelayError.DUPLICATE_MAPPING,
                     "that ID at '" + provider.key() + "' belongs to another person in that period");
         }
         mappings.insert(person.id(), provider.id(), localId, request.validFrom(), request.validTo());
         accessLog.record(person.id(), AccessAction.MAPPING_REGISTER, "register service ID", provider.key());
-        return mappings.validAt(person.id(), provider.key(), request.validFrom()).orElseThrow().view();
+        return mappings.validAt(person.id(), provider.key(), request.validFrom())
+                .orElseThrow()
+                .view();
     }
 
     @Transactional
     public List<MappingView> ofPerson(UUID personId) {
         PersonRef person = persons.requireRef(personId);
         accessLog.record(person.id(), AccessAction.MAPPINGS_READ, "read service IDs", null);
-        return mappings.ofPerson(person.id()).stream().map(MappingRepository.Row::view).toList();
+        return mappings.ofPerson(person.id()).stream()
+                .map(MappingRepository.Row::view)
+                .toList();
     }
 
     @Transactional
@@ -80,7 +90,8 @@ public class MappingService {
         }
         LocalDate validTo = request.validTo() != null ? request.validTo() : today();
         if (validTo.isBefore(view.validFrom()) || view.validTo() != null && validTo.isAfter(view.validTo())) {
-            throw new RelayException(CommonError.INVALID_FIELD,
+            throw new RelayException(
+                    CommonError.INVALID_FIELD,
                     "validTo must lie between the mapping's validFrom and its current validTo");
         }
         mappings.end(mapping.id(), validTo, request.reason());
@@ -93,9 +104,10 @@ public class MappingService {
     public MappingView resolve(UUID personId, String providerKey, LocalDate at) {
         MappingRepository.Resolution resolution = mappings.resolve(personId, providerKey, at != null ? at : today())
                 .orElseThrow(() -> new RelayException(RelayError.PERSON_NOT_FOUND, "no such person"));
-        MappingView view = resolution.mapping()
-                .orElseThrow(() -> new RelayException(RelayError.MAPPING_NOT_FOUND,
-                        "the person has no ID at '" + providerKey + "' on that day"))
+        MappingView view = resolution
+                .mapping()
+                .orElseThrow(() -> new RelayException(
+                        RelayError.MAPPING_NOT_FOUND, "the person has no ID at '" + providerKey + "' on that day"))
                 .view();
         accessLog.record(resolution.personId(), AccessAction.RESOLVE, "resolve provider ID", providerKey);
         return view;
@@ -106,14 +118,14 @@ public class MappingService {
     public MappingRequests.ResolvedPerson reverseResolve(String providerKey, MappingRequests.ReverseResolve request) {
         ProviderRef provider = providers.requireRef(providerKey);
         ProviderLocalId localId = request.localId().normalisedFor(provider.idScheme());
-        MappingRepository.Row mapping = mappings.byLocalIdAt(provider.id(), localId.canonical(),
-                        request.at() != null ? request.at() : today())
-                .orElseThrow(() -> new RelayException(RelayError.MAPPING_NOT_FOUND,
-                        "nobody has that ID at '" + providerKey + "' on that day"));
+        MappingRepository.Row mapping = mappings.byLocalIdAt(
+                        provider.id(), localId.canonical(), request.at() != null ? request.at() : today())
+                .orElseThrow(() -> new RelayException(
+                        RelayError.MAPPING_NOT_FOUND, "nobody has that ID at '" + providerKey + "' on that day"));
         accessLog.record(mapping.personId(), AccessAction.REVERSE_RESOLVE, "ID conversion", providerKey);
         PersonView person = persons.viewOf(mapping.personId());
-        return new MappingRequests.ResolvedPerson(person.id(), person.nameKana(), person.dateOfBirth(),
-                person.status(), mapping.view());
+        return new MappingRequests.ResolvedPerson(
+                person.id(), person.nameKana(), person.dateOfBirth(), person.status(), mapping.view());
     }
 
     private LocalDate today() {

@@ -5,8 +5,18 @@ import java.util.UUID;
 import org.sscard.relay.provider.IdScheme;
 
 /** One service-ID mapping: this person is {@code localId} at {@code providerKey} from {@code validFrom}. */
-public record MappingView(UUID id, String providerKey, IdScheme idScheme, ProviderLocalId localId,
-                          LocalDate validFrom, LocalDate validTo, MappingStatus status, String endReason) {
+public record MappingView(
+        UUID id,
+        String providerKey,
+        IdScheme idScheme,
+        ProviderLocalId localId,
+        LocalDate validFrom,
+        LocalDate validTo,
+        MappingStatus status,
+        String endReason) {
 
-    public enum MappingStatus { ACTIVE, ENDED }
+    public enum MappingStatus {
+        ACTIVE,
+        ENDED
+    }
 }

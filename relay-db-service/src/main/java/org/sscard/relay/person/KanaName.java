@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class KanaName {
 
-    private KanaName() {
-    }
+    private KanaName() {}
 
     /** The normalised name, or empty when it contains anything but kana, the long-vowel mark, ・ and spaces. */
     static Optional<String> normalise(String input) {

@@ -24,56 +24,92 @@ class PersonRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(UUID opaqueId, PersonalId personalId, String kana, String kanji, LocalDate dob, Sex sex, String ssn,
-                Instant now) {
+    long insert(
+            UUID opaqueId,
+            PersonalId personalId,
+            String kana,
+            String kanji,
+            LocalDate dob,
+            Sex sex,
+            String ssn,
+            Instant now) {
         return jdbc.sql("""
                         INSERT INTO person (opaque_id, personal_id, name_kana, name_kanji, date_of_birth, sex,
                                             provisional_ssn, status, status_changed_at)
                         VALUES (:opaque, :pid, :kana, :kanji, :dob, :sex, :ssn, 'ACTIVE', :now) RETURNING id""")
-                .param("opaque", opaqueId).param("pid", personalId.digits()).param("kana", kana)
-                .param("kanji", kanji).param("dob", dob).param("sex", sex.name()).param("ssn", ssn)
+                .param("opaque", opaqueId)
+                .param("pid", personalId.digits())
+                .param("kana", kana)
+                .param("kanji", kanji)
+                .param("dob", dob)
+                .param("sex", sex.name())
+                .param("ssn", ssn)
                 .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void updateStatus(long id, PersonStatus status, String reason, String changedBy, Instant now) {
         var at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
         jdbc.sql("UPDATE person SET status = :status, status_changed_at = :at WHERE id = :id")
-                .param("status", status.name()).param("at", at).param("id", id).update();
+                .param("status", status.name())
+                .param("at", at)
+                .param("id", id)
+                .update();
         jdbc.sql("""
                         INSERT INTO person_status_history (person_id, status, reason, changed_at, changed_by)
                         VALUES (:id, :status, :reason, :at, :by)""")
-                .param("id", id).param("status", status.name()).param("reason", reason).param("at", at)
-                .param("by", changedBy).update();
+                .param("id", id)
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("at", at)
+                .param("by", changedBy)
+                .update();
     }
 
     boolean existsByPersonalId(PersonalId personalId) {
-        return jdbc.sql("SELECT count(*) FROM person WHERE personal_id = :pid").param("pid", personalId.digits())
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM person WHERE personal_id = :pid")
+                        .param("pid", personalId.digits())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     boolean existsByProvisionalSsn(String ssn) {
-        return jdbc.sql("SELECT count(*) FROM person WHERE provisional_ssn = :ssn").param("ssn", ssn)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM person WHERE provisional_ssn = :ssn")
+                        .param("ssn", ssn)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     Optional<PersonRef> refByOpaqueId(UUID opaqueId, boolean forUpdate) {
         return jdbc.sql(REF + "WHERE opaque_id = :opaque" + (forUpdate ? " FOR UPDATE" : ""))
-                .param("opaque", opaqueId).query(PersonRepository::ref).optional();
+                .param("opaque", opaqueId)
+                .query(PersonRepository::ref)
+                .optional();
     }
 
     Optional<PersonRef> refByPersonalId(PersonalId personalId) {
-        return jdbc.sql(REF + "WHERE personal_id = :pid").param("pid", personalId.digits())
-                .query(PersonRepository::ref).optional();
+        return jdbc.sql(REF + "WHERE personal_id = :pid")
+                .param("pid", personalId.digits())
+                .query(PersonRepository::ref)
+                .optional();
     }
 
     Optional<PersonRef> refByProvisionalSsn(String ssn, LocalDate dob) {
         return jdbc.sql(REF + "WHERE provisional_ssn = :ssn AND date_of_birth = :dob")
-                .param("ssn", ssn).param("dob", dob).query(PersonRepository::ref).optional();
+                .param("ssn", ssn)
+                .param("dob", dob)
+                .query(PersonRepository::ref)
+                .optional();
     }
 
     Optional<PersonRef> refById(long id) {
-        return jdbc.sql(REF + "WHERE id = :id").param("id", id).query(PersonRepository::ref).optional();
+        return jdbc.sql(REF + "WHERE id = :id")
+                .param("id", id)
+                .query(PersonRepository::ref)
+                .optional();
     }
 
     PersonView view(long id) {
@@ -81,16 +117,23 @@ class PersonRepository {
                         SELECT status, reason, changed_at, changed_by FROM person_status_history
                         WHERE person_id = :id ORDER BY changed_at, id""")
                 .param("id", id)
-                .query((rs, n) -> new StatusChange(PersonStatus.valueOf(rs.getString(1)), rs.getString(2),
-                        instant(rs, 3), rs.getString(4)))
+                .query((rs, n) -> new StatusChange(
+                        PersonStatus.valueOf(rs.getString(1)), rs.getString(2), instant(rs, 3), rs.getString(4)))
                 .list();
         return jdbc.sql("""
                         SELECT opaque_id, name_kana, name_kanji, date_of_birth, sex, provisional_ssn, status,
                                status_changed_at FROM person WHERE id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new PersonView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), Sex.valueOf(rs.getString(5)), rs.getString(6),
-                        PersonStatus.valueOf(rs.getString(7)), instant(rs, 8), history))
+                .query((rs, n) -> new PersonView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        Sex.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        PersonStatus.valueOf(rs.getString(7)),
+                        instant(rs, 8),
+                        history))
                 .single();
     }
 

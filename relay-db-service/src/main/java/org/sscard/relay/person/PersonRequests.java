@@ -10,8 +10,7 @@ import java.time.LocalDate;
 /** Request bodies of the person API. The 44-digit personal ID travels only in bodies like these. */
 public final class PersonRequests {
 
-    private PersonRequests() {
-    }
+    private PersonRequests() {}
 
     public record CreatePerson(
             @NotNull String personalId,
@@ -19,19 +18,18 @@ public final class PersonRequests {
             @Size(max = 100) String nameKanji,
             @NotNull @Past LocalDate dateOfBirth,
             @NotNull Sex sex,
+
             @Pattern(regexp = "[0-9]{12}", message = "a provisional social-security number has 12 digits")
-            String provisionalSsn) {
-    }
+            String provisionalSsn) {}
 
-    public record ChangeStatus(@NotNull PersonStatus status, @Size(max = 200) String reason) {
-    }
+    public record ChangeStatus(
+            @NotNull PersonStatus status, @Size(max = 200) String reason) {}
 
-    public record LookupByPersonalId(@NotNull String personalId) {
-    }
+    public record LookupByPersonalId(@NotNull String personalId) {}
 
     public record LookupByProvisionalSsn(
             @NotNull @Pattern(regexp = "[0-9]{12}", message = "a provisional social-security number has 12 digits")
             String provisionalSsn,
-            @NotNull LocalDate dateOfBirth) {
-    }
+
+            @NotNull LocalDate dateOfBirth) {}
 }

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sscard.common.id.PersonalId;
 import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
 import org.sscard.relay.audit.Caller;
-import org.sscard.common.web.CommonError;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 
@@ -24,8 +24,8 @@ public class PersonService {
     private final PersonalIdFormat personalIds;
     private final Clock clock;
 
-    PersonService(PersonRepository persons, AccessLog accessLog, Caller caller, PersonalIdFormat personalIds,
-                  Clock clock) {
+    PersonService(
+            PersonRepository persons, AccessLog accessLog, Caller caller, PersonalIdFormat personalIds, Clock clock) {
         this.persons = persons;
         this.accessLog = accessLog;
         this.caller = caller;
@@ -36,8 +36,9 @@ public class PersonService {
     @Transactional
     public PersonView create(PersonRequests.CreatePerson request) {
         PersonalId personalId = personalIds.parse(request.personalId());
-        String kana = KanaName.normalise(request.nameKana()).orElseThrow(() -> new RelayException(
-                CommonError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));
+        String kana = KanaName.normalise(request.nameKana())
+                .orElseThrow(() -> new RelayException(
+                        CommonError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));
         if (persons.existsByPersonalId(personalId)) {
             throw new RelayException(RelayError.DUPLICATE_PERSON, "a person with this personal ID exists");
         }
@@ -45,10 +46,18 @@ public class PersonService {
             throw new RelayException(RelayError.DUPLICATE_PERSON, "this provisional social-security number is taken");
         }
         Instant now = clock.instant();
-        String kanji = request.nameKanji() == null || request.nameKanji().isBlank() ? null
+        String kanji = request.nameKanji() == null || request.nameKanji().isBlank()
+                ? null
                 : request.nameKanji().strip();
-        long id = persons.insert(UUID.randomUUID(), personalId, kana, kanji, request.dateOfBirth(), request.sex(),
-                request.provisionalSsn(), now);
+        long id = persons.insert(
+                UUID.randomUUID(),
+                personalId,
+                kana,
+                kanji,
+                request.dateOfBirth(),
+                request.sex(),
+                request.provisionalSsn(),
+                now);
         persons.updateStatus(id, PersonStatus.ACTIVE, "registered", caller.client(), now);
         accessLog.record(id, AccessAction.PERSON_CREATE, "registration", null);
         return persons.view(id);
@@ -65,7 +74,8 @@ public class PersonService {
     public PersonView changeStatus(UUID opaqueId, PersonRequests.ChangeStatus request) {
         PersonRef person = requireRefForUpdate(opaqueId);
         if (!person.status().canChangeTo(request.status())) {
-            throw new RelayException(RelayError.INVALID_STATE_CHANGE,
+            throw new RelayException(
+                    RelayError.INVALID_STATE_CHANGE,
                     "a person in status " + person.status() + " cannot change to " + request.status());
         }
         persons.updateStatus(person.id(), request.status(), request.reason(), caller.client(), clock.instant());
@@ -105,13 +115,14 @@ public class PersonService {
      */
     public HolderCheck checkHolder(long personId, String personalId) {
         PersonRef holder = persons.refById(personId).orElseThrow(PersonService::notFound);
-        boolean theirs = personalId != null && persons.refByPersonalId(personalIds.parse(personalId))
-                .map(found -> found.id() == personId).orElse(false);
+        boolean theirs = personalId != null
+                && persons.refByPersonalId(personalIds.parse(personalId))
+                        .map(found -> found.id() == personId)
+                        .orElse(false);
         return new HolderCheck(holder, theirs);
     }
 
-    public record HolderCheck(PersonRef holder, boolean personalIdMatches) {
-    }
+    public record HolderCheck(PersonRef holder, boolean personalIdMatches) {}
 
     public PersonView viewOf(long personId) {
         return persons.view(personId);

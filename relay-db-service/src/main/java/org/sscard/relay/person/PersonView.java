@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** A person as the API shows them: the opaque ID, never the 44-digit personal ID. */
-public record PersonView(UUID id, String nameKana, String nameKanji, LocalDate dateOfBirth, Sex sex,
-                         String provisionalSsn, PersonStatus status, Instant statusChangedAt,
-                         List<StatusChange> statusHistory) {
+public record PersonView(
+        UUID id,
+        String nameKana,
+        String nameKanji,
+        LocalDate dateOfBirth,
+        Sex sex,
+        String provisionalSsn,
+        PersonStatus status,
+        Instant statusChangedAt,
+        List<StatusChange> statusHistory) {
 
-    public record StatusChange(PersonStatus status, String reason, Instant changedAt, String changedBy) {
-    }
+    public record StatusChange(PersonStatus status, String reason, Instant changedAt, String changedBy) {}
 }

@@ -26,6 +26,8 @@ class ProviderConfigLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         properties.providers().forEach(registry::upsert);
-        log.info("providers from configuration loaded: {}", properties.providers().size());
+        log.info(
+                "providers from configuration loaded: {}",
+                properties.providers().size());
     }
 }

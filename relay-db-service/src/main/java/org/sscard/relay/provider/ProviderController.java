@@ -3,11 +3,11 @@ package org.sscard.relay.provider;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,7 +33,9 @@ class ProviderController {
     @GetMapping
     @PreAuthorize("hasAuthority('PROVIDER_READ')")
     List<ProviderDefinition> all(@RequestParam(required = false) String samlEntityId) {
-        return samlEntityId == null ? registry.all() : registry.bySamlEntityId(samlEntityId).stream().toList();
+        return samlEntityId == null
+                ? registry.all()
+                : registry.bySamlEntityId(samlEntityId).stream().toList();
     }
 
     @GetMapping("/{key}")
@@ -46,11 +48,12 @@ class ProviderController {
      * A SAML provider registers (or replaces) its own SP metadata; the body is the md:EntityDescriptor. Only the
      * client configured as that provider's owner may ({@code sscard.relay.saml-metadata-owners}).
      */
-    @PutMapping(path = "/{key}/saml-sp-metadata",
+    @PutMapping(
+            path = "/{key}/saml-sp-metadata",
             consumes = {"application/samlmetadata+xml", "application/xml", "text/xml"})
     @PreAuthorize("hasAuthority('SAML_METADATA_WRITE')")
-    ProviderDefinition registerSamlSpMetadata(@PathVariable String key, @RequestBody String metadata,
-                                              Authentication client) {
+    ProviderDefinition registerSamlSpMetadata(
+            @PathVariable String key, @RequestBody String metadata, Authentication client) {
         if (!key.equals(properties.samlMetadataOwners().get(client.getName()))) {
             throw new AccessDeniedException(client.getName() + " may not register SP metadata for " + key);
         }

@@ -31,9 +31,10 @@ public record ProviderDefinition(
 
     /** One service a provider offers, e.g. the medical-expense notice; {@code path} is relative to the base URL. */
     public record ServiceDefinition(
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String key,
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String key,
+
             @NotBlank @Size(max = 200) String nameJa,
             @NotBlank @Size(max = 200) String nameEn,
-            @NotNull @Pattern(regexp = "/[^\\s]{0,299}") String path) {
-    }
+            @NotNull @Pattern(regexp = "/[^\\s]{0,299}") String path) {}
 }

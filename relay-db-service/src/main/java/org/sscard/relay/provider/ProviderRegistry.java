@@ -50,19 +50,29 @@ public class ProviderRegistry {
                             saml_sp_metadata = COALESCE(excluded.saml_sp_metadata, provider.saml_sp_metadata),
                             updated_at = now()
                         RETURNING id""")
-                .param("key", d.key()).param("type", d.type().name()).param("nameJa", d.nameJa())
-                .param("nameEn", d.nameEn()).param("sso", d.ssoMethod().name()).param("scheme", d.idScheme().name())
-                .param("baseUrl", d.baseUrl()).param("entityId", d.samlEntityId()).param("acsUrl", d.samlAcsUrl())
+                .param("key", d.key())
+                .param("type", d.type().name())
+                .param("nameJa", d.nameJa())
+                .param("nameEn", d.nameEn())
+                .param("sso", d.ssoMethod().name())
+                .param("scheme", d.idScheme().name())
+                .param("baseUrl", d.baseUrl())
+                .param("entityId", d.samlEntityId())
+                .param("acsUrl", d.samlAcsUrl())
                 .param("metadata", d.samlSpMetadata())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         for (ServiceDefinition s : d.services()) {
             jdbc.sql("""
                             INSERT INTO provider_service (provider_id, service_key, name_ja, name_en, path)
                             VALUES (:provider, :key, :nameJa, :nameEn, :path)
                             ON CONFLICT (provider_id, service_key) DO UPDATE SET name_ja = excluded.name_ja,
                                 name_en = excluded.name_en, path = excluded.path""")
-                    .param("provider", id).param("key", s.key()).param("nameJa", s.nameJa())
-                    .param("nameEn", s.nameEn()).param("path", s.path())
+                    .param("provider", id)
+                    .param("key", s.key())
+                    .param("nameJa", s.nameJa())
+                    .param("nameEn", s.nameEn())
+                    .param("path", s.path())
                     .update();
         }
     }
@@ -81,19 +91,25 @@ public class ProviderRegistry {
         int taken = jdbc.sql("""
                         SELECT count(*) FROM provider WHERE saml_entity_id = :entityId
                         AND saml_sp_metadata IS NOT NULL AND provider_key <> :key""")
-                .param("entityId", provider.samlEntityId()).param("key", key).query(Integer.class).single();
+                .param("entityId", provider.samlEntityId())
+                .param("key", key)
+                .query(Integer.class)
+                .single();
         if (taken > 0) {
             throw new RelayException(CommonError.INVALID_FIELD, "another SP already has this entity ID");
         }
         jdbc.sql("UPDATE provider SET saml_sp_metadata = :metadata, updated_at = now() WHERE provider_key = :key")
-                .param("metadata", metadata).param("key", key).update();
+                .param("metadata", metadata)
+                .param("key", key)
+                .update();
         return require(key);
     }
 
     @Transactional(readOnly = true)
     public List<ProviderDefinition> all() {
-        return jdbc.sql("SELECT provider_key FROM provider ORDER BY provider_key").query(String.class).list()
-                .stream().map(this::require).toList();
+        return jdbc.sql("SELECT provider_key FROM provider ORDER BY provider_key").query(String.class).list().stream()
+                .map(this::require)
+                .toList();
     }
 
     /** The SAML provider whose SP metadata has this entity ID (the Issuer of an AuthnRequest), if any. */
@@ -102,7 +118,10 @@ public class ProviderRegistry {
         return jdbc.sql("""
                         SELECT provider_key FROM provider
                         WHERE saml_entity_id = :entityId AND saml_sp_metadata IS NOT NULL""")
-                .param("entityId", entityId).query(String.class).optional().flatMap(this::find);
+                .param("entityId", entityId)
+                .query(String.class)
+                .optional()
+                .flatMap(this::find);
     }
 
     @Transactional(readOnly = true)
@@ -113,15 +132,22 @@ public class ProviderRegistry {
     public ProviderRef requireRef(String key) {
         return jdbc.sql("SELECT id, provider_key, provider_type, id_scheme FROM provider WHERE provider_key = :key")
                 .param("key", key)
-                .query((rs, n) -> new ProviderRef(rs.getLong(1), rs.getString(2),
-                        ProviderType.valueOf(rs.getString(3)), IdScheme.valueOf(rs.getString(4))))
-                .optional().orElseThrow(() -> notFound(key));
+                .query((rs, n) -> new ProviderRef(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        ProviderType.valueOf(rs.getString(3)),
+                        IdScheme.valueOf(rs.getString(4))))
+                .optional()
+                .orElseThrow(() -> notFound(key));
     }
 
     /** Locks the provider row, serialising mapping registrations for one provider (unique local IDs). */
     public ProviderRef requireRefForUpdate(String key) {
         ProviderRef ref = requireRef(key);
-        jdbc.sql("SELECT id FROM provider WHERE id = :id FOR UPDATE").param("id", ref.id()).query(Long.class).single();
+        jdbc.sql("SELECT id FROM provider WHERE id = :id FOR UPDATE")
+                .param("id", ref.id())
+                .query(Long.class)
+                .single();
         return ref;
     }
 
@@ -130,25 +156,32 @@ public class ProviderRegistry {
                         SELECT s.service_key, s.name_ja, s.name_en, s.path FROM provider_service s
                         JOIN provider p ON p.id = s.provider_id WHERE p.provider_key = :key ORDER BY s.id""")
                 .param("key", key)
-                .query((rs, n) -> new ServiceDefinition(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, n) ->
+                        new ServiceDefinition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         return jdbc.sql("""
                         SELECT provider_key, provider_type, name_ja, name_en, sso_method, id_scheme, base_url,
                                saml_entity_id, saml_acs_url, saml_sp_metadata FROM provider
                         WHERE provider_key = :key""")
                 .param("key", key)
-                .query((rs, n) -> new ProviderDefinition(rs.getString(1), ProviderType.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), SsoMethod.valueOf(rs.getString(5)),
-                        IdScheme.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        services, rs.getString(10)))
+                .query((rs, n) -> new ProviderDefinition(
+                        rs.getString(1),
+                        ProviderType.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        SsoMethod.valueOf(rs.getString(5)),
+                        IdScheme.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        services,
+                        rs.getString(10)))
                 .optional();
     }
 
     private static void requireSamlEndpoints(ProviderDefinition d) {
         if (d.ssoMethod() == SsoMethod.SAML && (d.samlEntityId() == null || d.samlAcsUrl() == null)) {
-            throw new RelayException(CommonError.INVALID_FIELD,
-                    "a SAML provider needs samlEntityId and samlAcsUrl");
+            throw new RelayException(CommonError.INVALID_FIELD, "a SAML provider needs samlEntityId and samlAcsUrl");
         }
         if (d.samlSpMetadata() != null) {
             if (d.ssoMethod() != SsoMethod.SAML) {

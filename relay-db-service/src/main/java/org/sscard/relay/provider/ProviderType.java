@@ -1,3 +1,7 @@
 package org.sscard.relay.provider;
 
-public enum ProviderType { INSURER, HOSPITAL, PENSION }
+public enum ProviderType {
+    INSURER,
+    HOSPITAL,
+    PENSION
+}

@@ -30,29 +30,34 @@ final class SpMetadataCheck {
     static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
     static final String POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
-    private SpMetadataCheck() {
-    }
+    private SpMetadataCheck() {}
 
     static void check(String metadata, String entityId, String acsUrl) {
         Element root = parse(metadata).getDocumentElement();
-        require(MD.equals(root.getNamespaceURI()) && "EntityDescriptor".equals(root.getLocalName()),
+        require(
+                MD.equals(root.getNamespaceURI()) && "EntityDescriptor".equals(root.getLocalName()),
                 "samlSpMetadata: the root must be an md:EntityDescriptor");
-        require(root.getAttribute("entityID").equals(entityId),
+        require(
+                root.getAttribute("entityID").equals(entityId),
                 "samlSpMetadata: its entityID must be the provider's samlEntityId");
         List<Element> sps = children(root, MD, "SPSSODescriptor");
         require(sps.size() == 1, "samlSpMetadata: exactly one SPSSODescriptor");
         Element sp = sps.get(0);
-        require(List.of(sp.getAttribute("protocolSupportEnumeration").split("\\s+")).contains(PROTOCOL),
+        require(
+                List.of(sp.getAttribute("protocolSupportEnumeration").split("\\s+"))
+                        .contains(PROTOCOL),
                 "samlSpMetadata: the SPSSODescriptor must support SAML 2.0");
         List<String> postAcs = new ArrayList<>();
         for (Element acs : children(sp, MD, "AssertionConsumerService")) {
             if (POST.equals(acs.getAttribute("Binding"))) {
-                require(acs.getAttribute("Location").matches("https?://[^\\s]{1,490}"),
+                require(
+                        acs.getAttribute("Location").matches("https?://[^\\s]{1,490}"),
                         "samlSpMetadata: an AssertionConsumerService Location is not an http(s) URL");
                 postAcs.add(acs.getAttribute("Location"));
             }
         }
-        require(postAcs.contains(acsUrl),
+        require(
+                postAcs.contains(acsUrl),
                 "samlSpMetadata: samlAcsUrl must be one of its HTTP-POST AssertionConsumerService locations");
         require(signingCertificates(sp) > 0, "samlSpMetadata: a signing certificate (KeyDescriptor) is required");
     }
@@ -66,12 +71,13 @@ final class SpMetadataCheck {
             NodeList certificates = key.getElementsByTagNameNS(DS, "X509Certificate");
             for (int i = 0; i < certificates.getLength(); i++) {
                 try {
-                    byte[] der = Base64.getMimeDecoder().decode(certificates.item(i).getTextContent().strip());
+                    byte[] der = Base64.getMimeDecoder()
+                            .decode(certificates.item(i).getTextContent().strip());
                     CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
                     count++;
                 } catch (CertificateException | IllegalArgumentException e) {
-                    throw new RelayException(CommonError.INVALID_FIELD,
-                            "samlSpMetadata: a signing certificate cannot be read");
+                    throw new RelayException(
+                            CommonError.INVALID_FIELD, "samlSpMetadata: a signing certificate cannot be read");
                 }
             }
         }
@@ -99,7 +105,8 @@ final class SpMetadataCheck {
     private static List<Element> children(Element parent, String namespace, String localName) {
         List<Element> found = new ArrayList<>();
         for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element e && namespace.equals(e.getNamespaceURI())
+            if (node instanceof Element e
+                    && namespace.equals(e.getNamespaceURI())
                     && localName.equals(e.getLocalName())) {
                 found.add(e);
             }

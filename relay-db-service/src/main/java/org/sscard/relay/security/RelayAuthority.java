@@ -4,17 +4,28 @@ import org.springframework.security.core.GrantedAuthority;
 
 /** What a service client may do at the relay. Every controller method requires exactly one of these. */
 public enum RelayAuthority implements GrantedAuthority {
-    PROVIDER_READ, PROVIDER_WRITE,
+    PROVIDER_READ,
+    PROVIDER_WRITE,
     /** A SAML provider's own client registers its own SP metadata ({@code sscard.relay.saml-metadata-owners}). */
     SAML_METADATA_WRITE,
-    PERSON_READ, PERSON_WRITE, PERSON_LOOKUP, LOOKUP_BY_SSN,
-    STAFF_READ, STAFF_WRITE,
-    MAPPING_READ, MAPPING_WRITE, RESOLVE, REVERSE_RESOLVE,
-    CARD_READ, CARD_WRITE,
+    PERSON_READ,
+    PERSON_WRITE,
+    PERSON_LOOKUP,
+    LOOKUP_BY_SSN,
+    STAFF_READ,
+    STAFF_WRITE,
+    MAPPING_READ,
+    MAPPING_WRITE,
+    RESOLVE,
+    REVERSE_RESOLVE,
+    CARD_READ,
+    CARD_WRITE,
     /** auth-service's card login: the card and its holder in one answer ({@code POST /api/v1/cards/login-check}). */
     CARD_LOGIN_CHECK,
-    SERVICES_READ, SUBSCRIPTION_WRITE,
-    ACCESS_LOG_READ, ACCESS_LOG_WRITE;
+    SERVICES_READ,
+    SUBSCRIPTION_WRITE,
+    ACCESS_LOG_READ,
+    ACCESS_LOG_WRITE;
 
     @Override
     public String getAuthority() {

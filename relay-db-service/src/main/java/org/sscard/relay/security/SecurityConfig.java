@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
@@ -40,20 +40,26 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain relaySecurity(HttpSecurity http, RelayProperties properties, JwtDecoder serviceTokens,
-                                      ObjectMapper json) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+    SecurityFilterChain relaySecurity(
+            HttpSecurity http, RelayProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(serviceTokens)
                                 .jwtAuthenticationConverter(
                                         ServiceTokenVerification.clientAuthorities(properties.clients())))
-                        .authenticationEntryPoint(ServiceTokenVerification.entryPoint(json,
+                        .authenticationEntryPoint(ServiceTokenVerification.entryPoint(
+                                json,
                                 "present a bearer token from the platform's token issuer addressed to the relay")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         Problems.write(response, json, CommonError.FORBIDDEN, "this client is not allowed to do this")))
@@ -65,7 +71,9 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder serviceTokenDecoder(TokenProperties tokens, DataDirectory dataDirectory) {
-        return ServiceTokenVerification.decoder(tokens,
-                () -> PlatformTrust.sslContext(dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
+        return ServiceTokenVerification.decoder(
+                tokens,
+                () -> PlatformTrust.sslContext(
+                        dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
     }
 }

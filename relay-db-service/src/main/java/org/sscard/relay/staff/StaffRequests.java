@@ -7,16 +7,16 @@ import jakarta.validation.constraints.Size;
 
 public final class StaffRequests {
 
-    private StaffRequests() {
-    }
+    private StaffRequests() {}
 
     public record CreateStaff(
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String organisation,
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String organisation,
+
             @NotNull StaffRole role,
             @NotBlank @Size(max = 100) String nameKanji,
-            @NotBlank @Size(max = 100) String nameKana) {
-    }
+            @NotBlank @Size(max = 100) String nameKana) {}
 
-    public record ChangeStatus(@NotNull StaffStatus status, @Size(max = 200) String reason) {
-    }
+    public record ChangeStatus(
+            @NotNull StaffStatus status, @Size(max = 200) String reason) {}
 }

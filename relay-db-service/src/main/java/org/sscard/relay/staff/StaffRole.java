@@ -4,7 +4,9 @@ import org.sscard.relay.provider.ProviderType;
 
 /** Staff roles and the kind of organisation each belongs to. */
 public enum StaffRole {
-    RECEPTION_CLERK(ProviderType.HOSPITAL), INSURER_ADMIN(ProviderType.INSURER), CITY_ADMIN(null);
+    RECEPTION_CLERK(ProviderType.HOSPITAL),
+    INSURER_ADMIN(ProviderType.INSURER),
+    CITY_ADMIN(null);
 
     private final ProviderType organisationType;
 

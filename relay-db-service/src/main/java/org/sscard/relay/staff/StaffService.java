@@ -43,22 +43,33 @@ public class StaffService {
         jdbc.sql("""
                         INSERT INTO staff (opaque_id, provider_id, role, name_kanji, name_kana, status, status_changed_at)
                         VALUES (:opaque, :provider, :role, :kanji, :kana, 'ACTIVE', :now)""")
-                .param("opaque", opaqueId).param("provider", providerId).param("role", request.role().name())
-                .param("kanji", request.nameKanji().strip()).param("kana", request.nameKana().strip())
-                .param("now", now()).update();
+                .param("opaque", opaqueId)
+                .param("provider", providerId)
+                .param("role", request.role().name())
+                .param("kanji", request.nameKanji().strip())
+                .param("kana", request.nameKana().strip())
+                .param("now", now())
+                .update();
         return read(opaqueId);
     }
 
     @Transactional(readOnly = true)
     public StaffView read(UUID opaqueId) {
-        return find(opaqueId, false).map(Row::view)
+        return find(opaqueId, false)
+                .map(Row::view)
                 .orElseThrow(() -> new RelayException(RelayError.STAFF_NOT_FOUND, "no such staff member"));
     }
 
     @Transactional(readOnly = true)
     public List<StaffView> ofOrganisation(String organisation) {
-        return jdbc.sql(VIEW + "WHERE coalesce(p.provider_key, 'city') = :org ORDER BY s.id")
-                .param("org", organisation).query(StaffService::row).list().stream().map(Row::view).toList();
+        return jdbc
+                .sql(VIEW + "WHERE coalesce(p.provider_key, 'city') = :org ORDER BY s.id")
+                .param("org", organisation)
+                .query(StaffService::row)
+                .list()
+                .stream()
+                .map(Row::view)
+                .toList();
     }
 
     @Transactional
@@ -66,17 +77,22 @@ public class StaffService {
         Row staff = find(opaqueId, true)
                 .orElseThrow(() -> new RelayException(RelayError.STAFF_NOT_FOUND, "no such staff member"));
         if (!staff.view().status().canChangeTo(request.status())) {
-            throw new RelayException(RelayError.INVALID_STATE_CHANGE,
+            throw new RelayException(
+                    RelayError.INVALID_STATE_CHANGE,
                     "staff in status " + staff.view().status() + " cannot change to " + request.status());
         }
         jdbc.sql("UPDATE staff SET status = :status, status_changed_at = :now WHERE id = :id")
-                .param("status", request.status().name()).param("now", now()).param("id", staff.id()).update();
+                .param("status", request.status().name())
+                .param("now", now())
+                .param("id", staff.id())
+                .update();
         return read(opaqueId);
     }
 
     /** The internal row id of a staff member, for cards. */
     public long requireId(UUID opaqueId) {
-        return find(opaqueId, false).map(Row::id)
+        return find(opaqueId, false)
+                .map(Row::id)
                 .orElseThrow(() -> new RelayException(RelayError.STAFF_NOT_FOUND, "no such staff member"));
     }
 
@@ -89,15 +105,19 @@ public class StaffService {
         }
         ProviderRef provider = providers.requireRef(organisation);
         if (provider.type() != role.organisationType()) {
-            throw new RelayException(CommonError.INVALID_FIELD, "a " + role + " belongs to a provider of type "
-                    + role.organisationType() + ", and '" + organisation + "' is " + provider.type());
+            throw new RelayException(
+                    CommonError.INVALID_FIELD,
+                    "a " + role + " belongs to a provider of type " + role.organisationType() + ", and '" + organisation
+                            + "' is " + provider.type());
         }
         return provider.id();
     }
 
     private Optional<Row> find(UUID opaqueId, boolean forUpdate) {
         return jdbc.sql(VIEW + "WHERE s.opaque_id = :opaque" + (forUpdate ? " FOR UPDATE OF s" : ""))
-                .param("opaque", opaqueId).query(StaffService::row).optional();
+                .param("opaque", opaqueId)
+                .query(StaffService::row)
+                .optional();
     }
 
     private OffsetDateTime now() {
@@ -105,11 +125,17 @@ public class StaffService {
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong(1), new StaffView(rs.getObject(2, UUID.class), rs.getString(3),
-                StaffRole.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                StaffStatus.valueOf(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant()));
+        return new Row(
+                rs.getLong(1),
+                new StaffView(
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        StaffRole.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        StaffStatus.valueOf(rs.getString(7)),
+                        rs.getObject(8, OffsetDateTime.class).toInstant()));
     }
 
-    private record Row(long id, StaffView view) {
-    }
+    private record Row(long id, StaffView view) {}
 }

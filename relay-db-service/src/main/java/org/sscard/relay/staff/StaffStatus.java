@@ -2,7 +2,9 @@ package org.sscard.relay.staff;
 
 /** RETIRED is final. */
 public enum StaffStatus {
-    ACTIVE, SUSPENDED, RETIRED;
+    ACTIVE,
+    SUSPENDED,
+    RETIRED;
 
     boolean canChangeTo(StaffStatus next) {
         return this != RETIRED && this != next;

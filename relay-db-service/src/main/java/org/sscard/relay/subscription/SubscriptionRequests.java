@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Pattern;
 
 public final class SubscriptionRequests {
 
-    private SubscriptionRequests() {
-    }
+    private SubscriptionRequests() {}
 
-    public record Subscribe(@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String providerKey,
-                     @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String serviceKey) {
-    }
+    public record Subscribe(
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String providerKey,
+
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
+            String serviceKey) {}
 }

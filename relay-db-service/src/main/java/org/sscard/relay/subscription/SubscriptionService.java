@@ -46,14 +46,21 @@ public class SubscriptionService {
         Long serviceId = jdbc.sql("""
                         SELECT ps.id FROM provider_service ps JOIN provider p ON p.id = ps.provider_id
                         WHERE p.provider_key = :provider AND ps.service_key = :service""")
-                .param("provider", request.providerKey()).param("service", request.serviceKey())
-                .query(Long.class).optional()
-                .orElseThrow(() -> new RelayException(RelayError.SERVICE_NOT_FOUND,
+                .param("provider", request.providerKey())
+                .param("service", request.serviceKey())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new RelayException(
+                        RelayError.SERVICE_NOT_FOUND,
                         "no service '" + request.serviceKey() + "' at '" + request.providerKey() + "'"));
         boolean open = jdbc.sql("""
                         SELECT count(*) FROM subscription WHERE person_id = :person AND provider_service_id = :service
                         AND withdrawn_at IS NULL""")
-                .param("person", person.id()).param("service", serviceId).query(Integer.class).single() > 0;
+                        .param("person", person.id())
+                        .param("service", serviceId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (open) {
             throw new RelayException(RelayError.DUPLICATE_SUBSCRIPTION, "already subscribed");
         }
@@ -61,7 +68,10 @@ public class SubscriptionService {
         jdbc.sql("""
                         INSERT INTO subscription (opaque_id, person_id, provider_service_id, chosen_at)
                         VALUES (:id, :person, :service, :now)""")
-                .param("id", id).param("person", person.id()).param("service", serviceId).param("now", now())
+                .param("id", id)
+                .param("person", person.id())
+                .param("service", serviceId)
+                .param("now", now())
                 .update();
         accessLog.record(person.id(), AccessAction.SUBSCRIBE, "service subscription", request.providerKey());
         return find(person.id(), id);
@@ -75,7 +85,9 @@ public class SubscriptionService {
             throw new RelayException(RelayError.INVALID_STATE_CHANGE, "the subscription was already withdrawn");
         }
         jdbc.sql("UPDATE subscription SET withdrawn_at = :now WHERE opaque_id = :id")
-                .param("now", now()).param("id", subscriptionId).update();
+                .param("now", now())
+                .param("id", subscriptionId)
+                .update();
         accessLog.record(person.id(), AccessAction.WITHDRAW, "service withdrawal", subscription.providerKey());
         return find(person.id(), subscriptionId);
     }
@@ -95,11 +107,21 @@ public class SubscriptionService {
                         JOIN provider p ON p.id = ps.provider_id
                         WHERE s.person_id = :person AND s.withdrawn_at IS NULL
                         ORDER BY p.provider_key, ps.id""")
-                .param("person", person.id()).param("today", today)
-                .query((rs, n) -> new MenuEntry(rs.getString(1), ProviderType.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), SsoMethod.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getObject(11, UUID.class), rs.getObject(12, OffsetDateTime.class).toInstant(),
+                .param("person", person.id())
+                .param("today", today)
+                .query((rs, n) -> new MenuEntry(
+                        rs.getString(1),
+                        ProviderType.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        SsoMethod.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getObject(11, UUID.class),
+                        rs.getObject(12, OffsetDateTime.class).toInstant(),
                         rs.getBoolean(13)))
                 .list();
         accessLog.record(person.id(), AccessAction.SERVICES_READ, "portal menu", null);
@@ -108,10 +130,15 @@ public class SubscriptionService {
 
     private SubscriptionView find(long personId, UUID subscriptionId) {
         return jdbc.sql(SUBSCRIPTION + "WHERE s.person_id = :person AND s.opaque_id = :id")
-                .param("person", personId).param("id", subscriptionId)
-                .query((rs, n) -> new SubscriptionView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .param("person", personId)
+                .param("id", subscriptionId)
+                .query((rs, n) -> new SubscriptionView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        rs.getObject(5, OffsetDateTime.class) == null ? null
+                        rs.getObject(5, OffsetDateTime.class) == null
+                                ? null
                                 : rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElseThrow(() -> new RelayException(RelayError.SUBSCRIPTION_NOT_FOUND, "no such subscription"));

@@ -14,8 +14,10 @@ class AccessLogTest extends RelayApiTest {
     @Test
     void recordsWhoWhatWhenAndWhyAndServesItNewestFirst() {
         String id = createPerson();
-        as("portal-gateway").header("Sscard-Purpose", "reception eligibility check")
-                .header("Sscard-Acting-For", "staff:clerk-7").get("/api/v1/persons/" + id);
+        as("portal-gateway")
+                .header("Sscard-Purpose", "reception eligibility check")
+                .header("Sscard-Acting-For", "staff:clerk-7")
+                .get("/api/v1/persons/" + id);
 
         Api.Response log = as("portal-gateway").get("/api/v1/persons/" + id + "/access-log");
         assertThat(log.status()).isEqualTo(200);
@@ -30,7 +32,9 @@ class AccessLogTest extends RelayApiTest {
         assertThat(oldest.path("caller").asText()).isEqualTo("city-office");
 
         // reading the log is itself an access
-        JsonNode again = as("portal-gateway").get("/api/v1/persons/" + id + "/access-log?limit=1").json();
+        JsonNode again = as("portal-gateway")
+                .get("/api/v1/persons/" + id + "/access-log?limit=1")
+                .json();
         assertThat(again).hasSize(1);
         assertThat(again.get(0).path("action").asText()).isEqualTo("ACCESS_LOG_READ");
     }
@@ -38,7 +42,8 @@ class AccessLogTest extends RelayApiTest {
     @Test
     void isAppendOnlyInTheDatabaseItself() {
         createPerson();
-        assertThatThrownBy(() -> jdbc.sql("UPDATE access_log SET purpose = 'rewritten'").update())
+        assertThatThrownBy(() ->
+                        jdbc.sql("UPDATE access_log SET purpose = 'rewritten'").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM access_log").update()).hasMessageContaining("append-only");
     }
@@ -61,7 +66,8 @@ class AccessLogTest extends RelayApiTest {
 
             Api.Response change = drill.post("/api/v1/persons/" + id + "/status", Map.of("status", "SUSPENDED"));
             assertThat(change.status()).isEqualTo(503);
-            assertThat(city().get("/api/v1/persons/" + id).json().path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(city().get("/api/v1/persons/" + id).json().path("status").asText())
+                    .isEqualTo("ACTIVE");
         } finally {
             jdbc.sql("DROP TRIGGER refuse_marked_audit ON access_log").update();
         }
@@ -71,13 +77,18 @@ class AccessLogTest extends RelayApiTest {
     void theIdpRecordsAnIssuedAssertionWithWhoWhomWhatAndWhy() {
         String id = createPerson();
 
-        Api.Response written = as("auth-service").header("Sscard-Purpose", "SAML single sign-on")
+        Api.Response written = as("auth-service")
+                .header("Sscard-Purpose", "SAML single sign-on")
                 .header("Sscard-Acting-For", "person:" + id)
-                .post("/api/v1/persons/" + id + "/access-log",
+                .post(
+                        "/api/v1/persons/" + id + "/access-log",
                         Map.of("action", "ASSERTION_ISSUED", "providerKey", "test-hospital"));
 
         assertThat(written.status()).as(written.body()).isEqualTo(204);
-        JsonNode newest = as("portal-gateway").get("/api/v1/persons/" + id + "/access-log?limit=1").json().get(0);
+        JsonNode newest = as("portal-gateway")
+                .get("/api/v1/persons/" + id + "/access-log?limit=1")
+                .json()
+                .get(0);
         assertThat(newest.path("action").asText()).isEqualTo("ASSERTION_ISSUED");
         assertThat(newest.path("caller").asText()).isEqualTo("auth-service");
         assertThat(newest.path("actingFor").asText()).isEqualTo("person:" + id);
@@ -90,12 +101,18 @@ class AccessLogTest extends RelayApiTest {
         String id = createPerson();
         int before = count("access_log");
 
-        Api.Response other = as("auth-service").post("/api/v1/persons/" + id + "/access-log",
-                Map.of("action", "PERSON_READ", "providerKey", "test-hospital"));
-        Api.Response unknownProvider = as("auth-service").post("/api/v1/persons/" + id + "/access-log",
-                Map.of("action", "ASSERTION_ISSUED", "providerKey", "no-such-provider"));
-        Api.Response notAllowed = as("portal-gateway").post("/api/v1/persons/" + id + "/access-log",
-                Map.of("action", "ASSERTION_ISSUED", "providerKey", "test-hospital"));
+        Api.Response other = as("auth-service")
+                .post(
+                        "/api/v1/persons/" + id + "/access-log",
+                        Map.of("action", "PERSON_READ", "providerKey", "test-hospital"));
+        Api.Response unknownProvider = as("auth-service")
+                .post(
+                        "/api/v1/persons/" + id + "/access-log",
+                        Map.of("action", "ASSERTION_ISSUED", "providerKey", "no-such-provider"));
+        Api.Response notAllowed = as("portal-gateway")
+                .post(
+                        "/api/v1/persons/" + id + "/access-log",
+                        Map.of("action", "ASSERTION_ISSUED", "providerKey", "test-hospital"));
 
         assertThat(other.problemCode()).isEqualTo("INVALID_FIELD");
         assertThat(unknownProvider.problemCode()).isEqualTo("PROVIDER_NOT_FOUND");

@@ -25,8 +25,13 @@ class SecurityTest extends RelayApiTest {
 
     @Test
     void refusesAnExpiredToken() {
-        assertRefused("Bearer " + TOKENS.mint("city-office", "relay-db-service", claims -> claims
-                .issueTime(ago(600)).notBeforeTime(ago(600)).expirationTime(ago(300))));
+        assertRefused("Bearer "
+                + TOKENS.mint(
+                        "city-office",
+                        "relay-db-service",
+                        claims -> claims.issueTime(ago(600))
+                                .notBeforeTime(ago(600))
+                                .expirationTime(ago(300))));
     }
 
     @Test
@@ -36,28 +41,32 @@ class SecurityTest extends RelayApiTest {
 
     @Test
     void refusesATokenFromAnotherIssuer() {
-        assertRefused("Bearer " + TOKENS.mint("city-office", "relay-db-service",
-                claims -> claims.issuer("https://elsewhere.example")));
+        assertRefused("Bearer "
+                + TOKENS.mint("city-office", "relay-db-service", claims -> claims.issuer("https://elsewhere.example")));
     }
 
     @Test
     void refusesHttpBasicAndPlainIdentityHeaders() {
         assertRefused("Basic " + java.util.Base64.getEncoder().encodeToString("city-office:guess".getBytes()));
-        Api.Response spoofed = anonymous().header("X-Client-Id", "city-office").header("Sscard-Acting-For", "x")
+        Api.Response spoofed = anonymous()
+                .header("X-Client-Id", "city-office")
+                .header("Sscard-Acting-For", "x")
                 .get("/api/v1/providers");
         assertThat(spoofed.status()).isEqualTo(401);
     }
 
     @Test
     void letsAClientTheRelayDoesNotKnowDoNothing() {
-        Api.Response unknown = anonymous().header("Authorization",
-                "Bearer " + TOKENS.mint("intruder", "relay-db-service")).get("/api/v1/providers");
+        Api.Response unknown = anonymous()
+                .header("Authorization", "Bearer " + TOKENS.mint("intruder", "relay-db-service"))
+                .get("/api/v1/providers");
         assertThat(unknown.status()).isEqualTo(403);
         assertThat(unknown.problemCode()).isEqualTo("FORBIDDEN");
     }
 
     private void assertRefused(String authorization) {
-        Api.Response response = anonymous().header("Authorization", authorization).get("/api/v1/providers");
+        Api.Response response =
+                anonymous().header("Authorization", authorization).get("/api/v1/providers");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.problemCode()).isEqualTo("UNAUTHENTICATED");
     }
@@ -69,15 +78,18 @@ class SecurityTest extends RelayApiTest {
     @Test
     void deniesWhatAClientIsNotGrantedAndWritesNothing() {
         int persons = count("person");
-        Api.Response forbidden = as("insurer-adapters").post("/api/v1/persons",
-                personBody(newPersonalId(), newProvisionalSsn()));
+        Api.Response forbidden =
+                as("insurer-adapters").post("/api/v1/persons", personBody(newPersonalId(), newProvisionalSsn()));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.problemCode()).isEqualTo("FORBIDDEN");
         assertThat(count("person")).isEqualTo(persons);
 
         String id = createPerson();
         assertThat(as("insurer-adapters").get("/api/v1/persons/" + id).status()).isEqualTo(403);
-        assertThat(as("card-issuer").get("/api/v1/persons/" + id + "/access-log").status()).isEqualTo(403);
+        assertThat(as("card-issuer")
+                        .get("/api/v1/persons/" + id + "/access-log")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -92,13 +104,15 @@ class SecurityTest extends RelayApiTest {
 
     @Test
     void answersWrongMethodAndMediaTypeWithProblems() {
-        Api.Response method = city().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/providers")).DELETE());
+        Api.Response method = city().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/providers"))
+                                .DELETE());
         assertThat(method.status()).isEqualTo(405);
         assertThat(method.problemCode()).isEqualTo("METHOD_NOT_ALLOWED");
-        Api.Response media = city().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/persons"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")));
+        Api.Response media = city().send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/persons"))
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("x")));
         assertThat(media.status()).isEqualTo(415);
         assertThat(media.problemCode()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
@@ -107,10 +121,17 @@ class SecurityTest extends RelayApiTest {
     void publishesTheOpenApiDescriptionOfEveryPath() {
         Api.Response docs = anonymous().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().path("paths").fieldNames()).toIterable().contains(
-                "/api/v1/persons", "/api/v1/persons/{id}", "/api/v1/persons/lookup/by-personal-id",
-                "/api/v1/persons/{id}/providers/{providerKey}/identity", "/api/v1/providers/{providerKey}/reverse-resolve",
-                "/api/v1/persons/{id}/access-log", "/api/v1/cards/by-certificate-serial/{serial}", "/api/v1/staff");
+        assertThat(docs.json().path("paths").fieldNames())
+                .toIterable()
+                .contains(
+                        "/api/v1/persons",
+                        "/api/v1/persons/{id}",
+                        "/api/v1/persons/lookup/by-personal-id",
+                        "/api/v1/persons/{id}/providers/{providerKey}/identity",
+                        "/api/v1/providers/{providerKey}/reverse-resolve",
+                        "/api/v1/persons/{id}/access-log",
+                        "/api/v1/cards/by-certificate-serial/{serial}",
+                        "/api/v1/staff");
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

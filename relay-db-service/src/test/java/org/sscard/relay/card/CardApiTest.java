@@ -26,12 +26,15 @@ class CardApiTest extends RelayApiTest {
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("holderType").asText()).isEqualTo("PERSON");
         assertThat(found.json().path("holderId").asText()).isEqualTo(person);
-        assertThat(as("card-issuer").get("/api/v1/persons/" + person + "/cards").json()).hasSize(1);
+        assertThat(as("card-issuer").get("/api/v1/persons/" + person + "/cards").json())
+                .hasSize(1);
 
         Api.Response unknown = as("card-issuer").get("/api/v1/cards/by-certificate-serial/abcdef0123");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("CARD_NOT_FOUND");
-        assertThat(as("card-issuer").get("/api/v1/cards/by-certificate-serial/xyz").problemCode())
+        assertThat(as("card-issuer")
+                        .get("/api/v1/cards/by-certificate-serial/xyz")
+                        .problemCode())
                 .isEqualTo("MALFORMED_REQUEST");
     }
 
@@ -45,8 +48,13 @@ class CardApiTest extends RelayApiTest {
 
         Api.Response held = issuer.post(path, Map.of("status", "SUSPENDED"));
         assertThat(held.json().path("revocationReason").asText()).isEqualTo("certificateHold");
-        assertThat(issuer.post(path, Map.of("status", "ACTIVE")).json().path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(issuer.post(path, Map.of("status", "REVOKED", "reason", "certificateHold")).problemCode())
+        assertThat(issuer.post(path, Map.of("status", "ACTIVE"))
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
+        assertThat(issuer.post(path, Map.of("status", "REVOKED", "reason", "certificateHold"))
+                        .problemCode())
                 .isEqualTo("INVALID_FIELD");
         Api.Response revoked = issuer.post(path, Map.of("status", "REVOKED", "reason", "keyCompromise"));
         assertThat(revoked.json().path("revocationReason").asText()).isEqualTo("keyCompromise");
@@ -55,9 +63,11 @@ class CardApiTest extends RelayApiTest {
         Api.Response afterRevocation = issuer.post(path, Map.of("status", "ACTIVE"));
         assertThat(afterRevocation.status()).isEqualTo(409);
         assertThat(afterRevocation.problemCode()).isEqualTo("INVALID_STATE_CHANGE");
-        assertThat(issuer.post(path, Map.of("status", "REVOKED", "reason", "lostOnTheBus")).problemCode())
+        assertThat(issuer.post(path, Map.of("status", "REVOKED", "reason", "lostOnTheBus"))
+                        .problemCode())
                 .isEqualTo("MALFORMED_REQUEST");
-        assertThat(issuer.post("/api/v1/cards/NO-SUCH-CARD/status", Map.of("status", "REVOKED")).problemCode())
+        assertThat(issuer.post("/api/v1/cards/NO-SUCH-CARD/status", Map.of("status", "REVOKED"))
+                        .problemCode())
                 .isEqualTo("CARD_NOT_FOUND");
     }
 
@@ -75,28 +85,54 @@ class CardApiTest extends RelayApiTest {
         assertThat(duplicate.problemCode()).isEqualTo("DUPLICATE_CARD");
 
         city().post("/api/v1/persons/" + person + "/status", Map.of("status", "DECEASED"));
-        assertThat(as("card-issuer").post("/api/v1/persons/" + person + "/cards", card()).problemCode())
+        assertThat(as("card-issuer")
+                        .post("/api/v1/persons/" + person + "/cards", card())
+                        .problemCode())
                 .isEqualTo("INVALID_STATE_CHANGE");
         Map<String, Object> backwards = card();
         backwards.put("expiresAt", "2001-01-01T00:00:00Z");
-        assertThat(as("card-issuer").post("/api/v1/persons/" + createPerson() + "/cards", backwards).problemCode())
+        assertThat(as("card-issuer")
+                        .post("/api/v1/persons/" + createPerson() + "/cards", backwards)
+                        .problemCode())
                 .isEqualTo("INVALID_FIELD");
         Map<String, Object> badFingerprint = card();
         badFingerprint.put("certificateSha256", "abc");
-        assertThat(as("card-issuer").post("/api/v1/persons/" + person + "/cards", badFingerprint).problemCode())
+        assertThat(as("card-issuer")
+                        .post("/api/v1/persons/" + person + "/cards", badFingerprint)
+                        .problemCode())
                 .isEqualTo("INVALID_FIELD");
         assertThat(count("card")).isEqualTo(cards);
     }
 
     @Test
     void registersAStaffToken() {
-        String staff = city().post("/api/v1/staff", Map.of("organisation", "test-hospital", "role",
-                "RECEPTION_CLERK", "nameKanji", "受付", "nameKana", "ウケツケ")).json().path("id").asText();
+        String staff = city().post(
+                        "/api/v1/staff",
+                        Map.of(
+                                "organisation",
+                                "test-hospital",
+                                "role",
+                                "RECEPTION_CLERK",
+                                "nameKanji",
+                                "受付",
+                                "nameKana",
+                                "ウケツケ"))
+                .json()
+                .path("id")
+                .asText();
         Map<String, Object> token = card();
-        assertThat(as("card-issuer").post("/api/v1/staff/" + staff + "/cards", token).status()).isEqualTo(201);
-        assertThat(as("card-issuer").get("/api/v1/cards/by-certificate-serial/" + token.get("certificateSerial"))
-                .json().path("holderType").asText()).isEqualTo("STAFF");
-        assertThat(as("card-issuer").get("/api/v1/staff/" + staff + "/cards").json()).hasSize(1);
+        assertThat(as("card-issuer")
+                        .post("/api/v1/staff/" + staff + "/cards", token)
+                        .status())
+                .isEqualTo(201);
+        assertThat(as("card-issuer")
+                        .get("/api/v1/cards/by-certificate-serial/" + token.get("certificateSerial"))
+                        .json()
+                        .path("holderType")
+                        .asText())
+                .isEqualTo("STAFF");
+        assertThat(as("card-issuer").get("/api/v1/staff/" + staff + "/cards").json())
+                .hasSize(1);
     }
 
     static Map<String, Object> card() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.sscard.relay.error.RelayException;
 import org.sscard.common.pki.RevocationReason;
+import org.sscard.relay.error.RelayException;
 
 class CardTransitionsTest {
 
@@ -13,9 +13,11 @@ class CardTransitionsTest {
     void holdOnlyFromActiveAndResumeOnlyWithoutReason() {
         assertThat(CardTransitions.reasonFor(CardStatus.ACTIVE, change(CardStatus.SUSPENDED, null)))
                 .isEqualTo(RevocationReason.certificateHold);
-        assertThat(CardTransitions.reasonFor(CardStatus.SUSPENDED, change(CardStatus.ACTIVE, null))).isNull();
-        assertThatThrownBy(() -> CardTransitions.reasonFor(CardStatus.SUSPENDED,
-                change(CardStatus.ACTIVE, RevocationReason.superseded))).isInstanceOf(RelayException.class);
+        assertThat(CardTransitions.reasonFor(CardStatus.SUSPENDED, change(CardStatus.ACTIVE, null)))
+                .isNull();
+        assertThatThrownBy(() -> CardTransitions.reasonFor(
+                        CardStatus.SUSPENDED, change(CardStatus.ACTIVE, RevocationReason.superseded)))
+                .isInstanceOf(RelayException.class);
         assertThatThrownBy(() -> CardTransitions.reasonFor(CardStatus.EXPIRED, change(CardStatus.SUSPENDED, null)))
                 .isInstanceOf(RelayException.class);
     }

@@ -41,14 +41,18 @@ class DemoDataTest {
 
     @Test
     void loadsTheSourceDocumentsProvidersResidentsAndStaffOnce() throws Exception {
-        assertThat(jdbc.sql("SELECT provider_key FROM provider ORDER BY 1").query(String.class).list())
+        assertThat(jdbc.sql("SELECT provider_key FROM provider ORDER BY 1")
+                        .query(String.class)
+                        .list())
                 .containsExactly("kameda-hospital", "kameda-kenpo", "kamogawa-nhi", "pension-office");
         int persons = count("person");
         int staff = count("staff");
         assertThat(persons).isEqualTo(DemoData.RESIDENTS.size());
         assertThat(staff).isEqualTo(DemoData.STAFF.size());
         assertThat(count("service_mapping")).isGreaterThanOrEqualTo(persons);
-        assertThat(jdbc.sql("SELECT DISTINCT role FROM staff ORDER BY 1").query(String.class).list())
+        assertThat(jdbc.sql("SELECT DISTINCT role FROM staff ORDER BY 1")
+                        .query(String.class)
+                        .list())
                 .containsExactly("CITY_ADMIN", "INSURER_ADMIN", "RECEPTION_CLERK");
 
         loader.run(new DefaultApplicationArguments());
@@ -59,14 +63,20 @@ class DemoDataTest {
     @Test
     void writesTheDemoPersonalIdsOnlyToAnOwnerOnlyFileInTheDataDirectory() throws Exception {
         Path residents = DATA_DIR.resolve("demo/residents.tsv");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(residents))).isEqualTo("rw-------");
-        List<String> rows = Files.readAllLines(residents).stream().filter(line -> !line.startsWith("#")).toList();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(residents)))
+                .isEqualTo("rw-------");
+        List<String> rows = Files.readAllLines(residents).stream()
+                .filter(line -> !line.startsWith("#"))
+                .toList();
         assertThat(rows).hasSize(DemoData.RESIDENTS.size());
         for (String row : rows) {
             String[] columns = row.split("\t");
             PersonalId id = PersonalId.parse(columns[2]);
             assertThat(jdbc.sql("SELECT opaque_id::text FROM person WHERE personal_id = :pid")
-                    .param("pid", id.digits()).query(String.class).single()).isEqualTo(columns[0]);
+                            .param("pid", id.digits())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(columns[0]);
         }
     }
 

@@ -17,19 +17,23 @@ class MappingApiTest extends RelayApiTest {
     void registersResolvesAndReverseResolvesAnInsuranceCardId() {
         String person = createPerson();
         String number = nextNumber();
-        Api.Response created = city().post("/api/v1/persons/" + person + "/mappings",
-                mapping("test-nhi", card("１２３４５６", "鴨川", number, "00"), "2020-04-01", null));
+        Api.Response created = city().post(
+                        "/api/v1/persons/" + person + "/mappings",
+                        mapping("test-nhi", card("１２３４５６", "鴨川", number, "00"), "2020-04-01", null));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("localId").path("insurerNumber").asText()).isEqualTo("123456");
+        assertThat(created.json().path("localId").path("insurerNumber").asText())
+                .isEqualTo("123456");
         assertThat(created.json().path("status").asText()).isEqualTo("ACTIVE");
 
-        Api.Response resolved = as("insurer-adapters")
-                .get("/api/v1/persons/" + person + "/providers/test-nhi/identity");
+        Api.Response resolved =
+                as("insurer-adapters").get("/api/v1/persons/" + person + "/providers/test-nhi/identity");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("localId").path("number").asText()).isEqualTo(number);
 
-        Api.Response reverse = as("portal-gateway").post("/api/v1/providers/test-nhi/reverse-resolve",
-                Map.of("localId", card("123456", "鴨川", number, "00")));
+        Api.Response reverse = as("portal-gateway")
+                .post(
+                        "/api/v1/providers/test-nhi/reverse-resolve",
+                        Map.of("localId", card("123456", "鴨川", number, "00")));
         assertThat(reverse.status()).isEqualTo(200);
         assertThat(reverse.json().path("personId").asText()).isEqualTo(person);
         assertThat(reverse.json().path("nameKana").asText()).isEqualTo("カモガワ　ハナコ");
@@ -40,25 +44,35 @@ class MappingApiTest extends RelayApiTest {
     @Test
     void resolvesByDateAndEndsAMapping() {
         String person = createPerson();
-        String mappingId = city().post("/api/v1/persons/" + person + "/mappings",
-                mapping("test-hospital", patient(nextNumber()), "2015-01-01", null)).json().path("id").asText();
+        String mappingId = city().post(
+                        "/api/v1/persons/" + person + "/mappings",
+                        mapping("test-hospital", patient(nextNumber()), "2015-01-01", null))
+                .json()
+                .path("id")
+                .asText();
 
-        Api.Response ended = city().post("/api/v1/persons/" + person + "/mappings/" + mappingId + "/end",
-                Map.of("validTo", "2019-12-31", "reason", "left the hospital's care"));
+        Api.Response ended = city().post(
+                        "/api/v1/persons/" + person + "/mappings/" + mappingId + "/end",
+                        Map.of("validTo", "2019-12-31", "reason", "left the hospital's care"));
         assertThat(ended.status()).isEqualTo(200);
         assertThat(ended.json().path("status").asText()).isEqualTo("ENDED");
         Api resolver = as("auth-service");
         assertThat(resolver.get("/api/v1/persons/" + person + "/providers/test-hospital/identity?at=2019-06-01")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         Api.Response after = resolver.get("/api/v1/persons/" + person + "/providers/test-hospital/identity");
         assertThat(after.status()).isEqualTo(404);
         assertThat(after.problemCode()).isEqualTo("MAPPING_NOT_FOUND");
 
         assertThat(city().post("/api/v1/persons/" + person + "/mappings/" + mappingId + "/end", Map.of())
-                .problemCode()).isEqualTo("INVALID_STATE_CHANGE");
+                        .problemCode())
+                .isEqualTo("INVALID_STATE_CHANGE");
         // a new period after the end is fine
-        assertThat(city().post("/api/v1/persons/" + person + "/mappings",
-                mapping("test-hospital", patient(nextNumber()), "2020-01-01", null)).status()).isEqualTo(201);
+        assertThat(city().post(
+                                "/api/v1/persons/" + person + "/mappings",
+                                mapping("test-hospital", patient(nextNumber()), "2020-01-01", null))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -66,27 +80,34 @@ class MappingApiTest extends RelayApiTest {
         String person = createPerson();
         String other = createPerson();
         String number = nextNumber();
-        assertThat(city().post("/api/v1/persons/" + person + "/mappings",
-                mapping("test-nhi", card("123456", null, number, "00"), "2020-01-01", "2024-12-31")).status())
+        assertThat(city().post(
+                                "/api/v1/persons/" + person + "/mappings",
+                                mapping("test-nhi", card("123456", null, number, "00"), "2020-01-01", "2024-12-31"))
+                        .status())
                 .isEqualTo(201);
         int mappings = count("service_mapping");
         int logged = count("access_log");
 
-        Api.Response overlap = city().post("/api/v1/persons/" + person + "/mappings",
-                mapping("test-nhi", card("123456", null, nextNumber(), "00"), "2024-06-01", null));
+        Api.Response overlap = city().post(
+                        "/api/v1/persons/" + person + "/mappings",
+                        mapping("test-nhi", card("123456", null, nextNumber(), "00"), "2024-06-01", null));
         assertThat(overlap.status()).isEqualTo(409);
         assertThat(overlap.problemCode()).isEqualTo("OVERLAPPING_VALIDITY");
 
-        Api.Response taken = city().post("/api/v1/persons/" + other + "/mappings",
-                mapping("test-nhi", card("123456", null, number, "00"), "2023-01-01", null));
+        Api.Response taken = city().post(
+                        "/api/v1/persons/" + other + "/mappings",
+                        mapping("test-nhi", card("123456", null, number, "00"), "2023-01-01", null));
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.problemCode()).isEqualTo("DUPLICATE_MAPPING");
 
         assertThat(count("service_mapping")).isEqualTo(mappings);
         assertThat(count("access_log")).isEqualTo(logged);
         // the same number is free again after the first person's period
-        assertThat(city().post("/api/v1/persons/" + other + "/mappings",
-                mapping("test-nhi", card("123456", null, number, "00"), "2025-01-01", null)).status()).isEqualTo(201);
+        assertThat(city().post(
+                                "/api/v1/persons/" + other + "/mappings",
+                                mapping("test-nhi", card("123456", null, number, "00"), "2025-01-01", null))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -95,28 +116,35 @@ class MappingApiTest extends RelayApiTest {
         int mappings = count("service_mapping");
         String path = "/api/v1/persons/" + person + "/mappings";
         assertThat(city().post(path, mapping("test-nhi", card("12345", null, "1", "00"), "2020-01-01", null))
-                .problemCode()).isEqualTo("INVALID_LOCAL_ID");
+                        .problemCode())
+                .isEqualTo("INVALID_LOCAL_ID");
         assertThat(city().post(path, mapping("test-nhi", card("123456", null, "1", "1"), "2020-01-01", null))
-                .problemCode()).isEqualTo("INVALID_LOCAL_ID");
+                        .problemCode())
+                .isEqualTo("INVALID_LOCAL_ID");
         assertThat(city().post(path, mapping("test-nhi", patient("P1"), "2020-01-01", null))
-                .problemCode()).isEqualTo("INVALID_LOCAL_ID");
+                        .problemCode())
+                .isEqualTo("INVALID_LOCAL_ID");
         assertThat(city().post(path, mapping("test-hospital", patient("P 1/2"), "2020-01-01", null))
-                .problemCode()).isEqualTo("INVALID_LOCAL_ID");
+                        .problemCode())
+                .isEqualTo("INVALID_LOCAL_ID");
         assertThat(city().post(path, mapping("test-hospital", patient("P1"), "2020-01-01", "2019-01-01"))
-                .problemCode()).isEqualTo("INVALID_FIELD");
+                        .problemCode())
+                .isEqualTo("INVALID_FIELD");
         Api.Response unknownProvider = city().post(path, mapping("no-such", patient("P1"), "2020-01-01", null));
         assertThat(unknownProvider.status()).isEqualTo(404);
         assertThat(unknownProvider.problemCode()).isEqualTo("PROVIDER_NOT_FOUND");
-        assertThat(city().post("/api/v1/persons/00000000-0000-0000-0000-000000000000/mappings",
-                mapping("test-hospital", patient("P1"), "2020-01-01", null)).problemCode())
+        assertThat(city().post(
+                                "/api/v1/persons/00000000-0000-0000-0000-000000000000/mappings",
+                                mapping("test-hospital", patient("P1"), "2020-01-01", null))
+                        .problemCode())
                 .isEqualTo("PERSON_NOT_FOUND");
         assertThat(count("service_mapping")).isEqualTo(mappings);
     }
 
     @Test
     void reverseResolveOfAnUnknownIdIs404() {
-        Api.Response unknown = as("portal-gateway").post("/api/v1/providers/test-hospital/reverse-resolve",
-                Map.of("localId", patient("NOBODY")));
+        Api.Response unknown = as("portal-gateway")
+                .post("/api/v1/providers/test-hospital/reverse-resolve", Map.of("localId", patient("NOBODY")));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("MAPPING_NOT_FOUND");
     }

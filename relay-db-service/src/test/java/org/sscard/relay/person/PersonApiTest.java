@@ -37,14 +37,17 @@ class PersonApiTest extends RelayApiTest {
     @Test
     void findsAPersonByPersonalIdInTheBodyAndNotByUrl() {
         String personalId = newPersonalId();
-        String id = city().post("/api/v1/persons", personBody(personalId, null)).json().path("id").asText();
-        Api.Response found = as("card-issuer").post("/api/v1/persons/lookup/by-personal-id",
-                Map.of("personalId", personalId));
+        String id = city().post("/api/v1/persons", personBody(personalId, null))
+                .json()
+                .path("id")
+                .asText();
+        Api.Response found =
+                as("card-issuer").post("/api/v1/persons/lookup/by-personal-id", Map.of("personalId", personalId));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("id").asText()).isEqualTo(id);
 
-        Api.Response unknown = as("card-issuer").post("/api/v1/persons/lookup/by-personal-id",
-                Map.of("personalId", newPersonalId()));
+        Api.Response unknown =
+                as("card-issuer").post("/api/v1/persons/lookup/by-personal-id", Map.of("personalId", newPersonalId()));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("PERSON_NOT_FOUND");
     }
@@ -52,17 +55,24 @@ class PersonApiTest extends RelayApiTest {
     @Test
     void findsAPersonByProvisionalNumberOnlyWithTheRightDateOfBirth() {
         String ssn = newProvisionalSsn();
-        String id = city().post("/api/v1/persons", personBody(newPersonalId(), ssn)).json().path("id").asText();
+        String id = city().post("/api/v1/persons", personBody(newPersonalId(), ssn))
+                .json()
+                .path("id")
+                .asText();
         Api api = as("portal-gateway");
-        Api.Response found = api.post("/api/v1/persons/lookup/by-provisional-ssn",
+        Api.Response found = api.post(
+                "/api/v1/persons/lookup/by-provisional-ssn",
                 Map.of("provisionalSsn", ssn, "dateOfBirth", "1958-04-12"));
         assertThat(found.json().path("id").asText()).isEqualTo(id);
 
-        Api.Response wrongBirthday = api.post("/api/v1/persons/lookup/by-provisional-ssn",
+        Api.Response wrongBirthday = api.post(
+                "/api/v1/persons/lookup/by-provisional-ssn",
                 Map.of("provisionalSsn", ssn, "dateOfBirth", "1958-04-13"));
         assertThat(wrongBirthday.status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/persons/lookup/by-provisional-ssn",
-                Map.of("provisionalSsn", "12ab", "dateOfBirth", "1958-04-13")).problemCode())
+        assertThat(api.post(
+                                "/api/v1/persons/lookup/by-provisional-ssn",
+                                Map.of("provisionalSsn", "12ab", "dateOfBirth", "1958-04-13"))
+                        .problemCode())
                 .isEqualTo("INVALID_FIELD");
     }
 
@@ -70,15 +80,18 @@ class PersonApiTest extends RelayApiTest {
     void changesStatusWithHistoryAndKeepsDeceasedFinal() {
         String id = createPerson();
         Api city = city();
-        Api.Response moved = city.post("/api/v1/persons/" + id + "/status",
-                Map.of("status", "MOVED_OUT", "reason", "moved to Tateyama"));
+        Api.Response moved = city.post(
+                "/api/v1/persons/" + id + "/status", Map.of("status", "MOVED_OUT", "reason", "moved to Tateyama"));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().path("statusHistory")).hasSize(2);
-        assertThat(moved.json().path("statusHistory").get(1).path("reason").asText()).isEqualTo("moved to Tateyama");
+        assertThat(moved.json().path("statusHistory").get(1).path("reason").asText())
+                .isEqualTo("moved to Tateyama");
 
-        assertThat(city.post("/api/v1/persons/" + id + "/status", Map.of("status", "MOVED_OUT")).problemCode())
+        assertThat(city.post("/api/v1/persons/" + id + "/status", Map.of("status", "MOVED_OUT"))
+                        .problemCode())
                 .isEqualTo("INVALID_STATE_CHANGE");
-        assertThat(city.post("/api/v1/persons/" + id + "/status", Map.of("status", "DECEASED")).status())
+        assertThat(city.post("/api/v1/persons/" + id + "/status", Map.of("status", "DECEASED"))
+                        .status())
                 .isEqualTo(200);
         Api.Response afterDeath = city.post("/api/v1/persons/" + id + "/status", Map.of("status", "ACTIVE"));
         assertThat(afterDeath.status()).isEqualTo(409);
@@ -89,9 +102,12 @@ class PersonApiTest extends RelayApiTest {
     void rejectsEveryMalformedPersonalIdWithItsReasonAndWritesNothing() {
         String valid = newPersonalId();
         Map<String, String> cases = Map.of(
-                valid.substring(1), "LENGTH",
-                valid.substring(0, 10) + "x" + valid.substring(11), "NON_DIGIT",
-                valid.substring(0, 43) + (char) ('0' + (valid.charAt(43) - '0' + 1) % 10), "CHECK_DIGITS");
+                valid.substring(1),
+                "LENGTH",
+                valid.substring(0, 10) + "x" + valid.substring(11),
+                "NON_DIGIT",
+                valid.substring(0, 43) + (char) ('0' + (valid.charAt(43) - '0' + 1) % 10),
+                "CHECK_DIGITS");
         int persons = count("person");
         int logged = count("access_log");
         cases.forEach((personalId, reason) -> {
@@ -109,14 +125,16 @@ class PersonApiTest extends RelayApiTest {
     void refusesDuplicatesWithConflictAndWritesNothing() {
         String personalId = newPersonalId();
         String ssn = newProvisionalSsn();
-        assertThat(city().post("/api/v1/persons", personBody(personalId, ssn)).status()).isEqualTo(201);
+        assertThat(city().post("/api/v1/persons", personBody(personalId, ssn)).status())
+                .isEqualTo(201);
         int persons = count("person");
         int history = count("person_status_history");
 
         Api.Response samePersonalId = city().post("/api/v1/persons", personBody(personalId, newProvisionalSsn()));
         assertThat(samePersonalId.status()).isEqualTo(409);
         assertThat(samePersonalId.problemCode()).isEqualTo("DUPLICATE_PERSON");
-        assertThat(city().post("/api/v1/persons", personBody(newPersonalId(), ssn)).problemCode())
+        assertThat(city().post("/api/v1/persons", personBody(newPersonalId(), ssn))
+                        .problemCode())
                 .isEqualTo("DUPLICATE_PERSON");
         assertThat(count("person")).isEqualTo(persons);
         assertThat(count("person_status_history")).isEqualTo(history);
@@ -132,7 +150,8 @@ class PersonApiTest extends RelayApiTest {
         future.put("dateOfBirth", "2999-01-01");
         Api.Response futureBirth = city().post("/api/v1/persons", future);
         assertThat(futureBirth.problemCode()).isEqualTo("INVALID_FIELD");
-        assertThat(futureBirth.json().path("errors").get(0).path("field").asText()).isEqualTo("dateOfBirth");
+        assertThat(futureBirth.json().path("errors").get(0).path("field").asText())
+                .isEqualTo("dateOfBirth");
 
         Map<String, Object> unknownField = personBody(newPersonalId(), newProvisionalSsn());
         unknownField.put("bloodType", "A");

@@ -22,10 +22,10 @@ class PersonalIdNeverLoggedTest extends RelayApiTest {
         String corrupted = personalId.substring(0, 43) + (personalId.charAt(43) == '0' ? '1' : '0');
         city().post("/api/v1/persons", personBody(corrupted, newProvisionalSsn()));
         as("insurer-adapters").post("/api/v1/persons/lookup/by-personal-id", Map.of("personalId", personalId));
-        as("auth-service").post("/api/v1/cards/login-check", Map.of("certificateSerial", "abc123",
-                "personalId", personalId));
-        as("auth-service").post("/api/v1/cards/login-check", Map.of("certificateSerial", "abc123",
-                "personalId", corrupted));
+        as("auth-service")
+                .post("/api/v1/cards/login-check", Map.of("certificateSerial", "abc123", "personalId", personalId));
+        as("auth-service")
+                .post("/api/v1/cards/login-check", Map.of("certificateSerial", "abc123", "personalId", corrupted));
 
         assertThat(output.getAll()).doesNotContain(personalId.substring(8, 42)).doesNotContain(corrupted);
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.sscard.relay.support.Api;
 import org.sscard.relay.support.RelayApiTest;
 
@@ -47,7 +47,10 @@ class ProviderApiTest extends RelayApiTest {
         Map<String, Object> provider = provider("care-home-" + System.nanoTime() % 100000);
         Api.Response created = city().post("/api/v1/providers", provider);
         assertThat(created.status()).isEqualTo(201);
-        assertThat(as("portal-gateway").get("/api/v1/providers/" + provider.get("key")).status()).isEqualTo(200);
+        assertThat(as("portal-gateway")
+                        .get("/api/v1/providers/" + provider.get("key"))
+                        .status())
+                .isEqualTo(200);
 
         Api.Response again = city().post("/api/v1/providers", provider);
         assertThat(again.status()).isEqualTo(409);
@@ -59,14 +62,20 @@ class ProviderApiTest extends RelayApiTest {
         int before = count("provider");
         Map<String, Object> samlWithoutEndpoints = provider("saml-" + System.nanoTime() % 100000);
         samlWithoutEndpoints.put("ssoMethod", "SAML");
-        assertThat(city().post("/api/v1/providers", samlWithoutEndpoints).problemCode()).isEqualTo("INVALID_FIELD");
-        assertThat(city().post("/api/v1/providers", provider("Bad Key")).problemCode()).isEqualTo("INVALID_FIELD");
-        assertThat(city().post("/api/v1/providers", provider("city")).problemCode()).isEqualTo("INVALID_FIELD");
+        assertThat(city().post("/api/v1/providers", samlWithoutEndpoints).problemCode())
+                .isEqualTo("INVALID_FIELD");
+        assertThat(city().post("/api/v1/providers", provider("Bad Key")).problemCode())
+                .isEqualTo("INVALID_FIELD");
+        assertThat(city().post("/api/v1/providers", provider("city")).problemCode())
+                .isEqualTo("INVALID_FIELD");
         Map<String, Object> badUrl = provider("badurl");
         badUrl.put("baseUrl", "javascript:alert(1)");
         assertThat(city().post("/api/v1/providers", badUrl).problemCode()).isEqualTo("INVALID_FIELD");
         assertThat(count("provider")).isEqualTo(before);
-        assertThat(as("portal-gateway").post("/api/v1/providers", provider("nope")).status()).isEqualTo(403);
+        assertThat(as("portal-gateway")
+                        .post("/api/v1/providers", provider("nope"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -85,8 +94,9 @@ class ProviderApiTest extends RelayApiTest {
         p.put("ssoMethod", "PROXY");
         p.put("idScheme", "LOCAL_NUMBER");
         p.put("baseUrl", "http://localhost:9/care");
-        p.put("services", List.of(Map.of("key", "care-plan", "nameJa", "ケアプラン", "nameEn", "Care plan",
-                "path", "/plan")));
+        p.put(
+                "services",
+                List.of(Map.of("key", "care-plan", "nameJa", "ケアプラン", "nameEn", "Care plan", "path", "/plan")));
         return p;
     }
 }

@@ -19,8 +19,8 @@ class SpMetadataRegistrationTest extends RelayApiTest {
 
     // test-hospital (application-test.yml): entity http://localhost:9/sp, ACS http://localhost:9/acs, owner
     // hospital-portal
-    private static final String METADATA = SpMetadataTest.metadata("http://localhost:9/sp", "http://localhost:9/acs",
-            SpMetadataTest.certificate());
+    private static final String METADATA =
+            SpMetadataTest.metadata("http://localhost:9/sp", "http://localhost:9/acs", SpMetadataTest.certificate());
 
     @Autowired
     ProviderRegistry registry;
@@ -31,7 +31,8 @@ class SpMetadataRegistrationTest extends RelayApiTest {
     /** Other test classes share this database and expect test-hospital without metadata. */
     @AfterEach
     void forgetRegisteredMetadata() {
-        jdbc.sql("UPDATE provider SET saml_sp_metadata = NULL WHERE provider_key = 'test-hospital'").update();
+        jdbc.sql("UPDATE provider SET saml_sp_metadata = NULL WHERE provider_key = 'test-hospital'")
+                .update();
     }
 
     @Test
@@ -69,8 +70,8 @@ class SpMetadataRegistrationTest extends RelayApiTest {
 
     @Test
     void refusesMetadataTheCheckRefuses() {
-        String other = SpMetadataTest.metadata("https://elsewhere.test/sp", "http://localhost:9/acs",
-                SpMetadataTest.certificate());
+        String other = SpMetadataTest.metadata(
+                "https://elsewhere.test/sp", "http://localhost:9/acs", SpMetadataTest.certificate());
 
         Api.Response refused = put("hospital-portal", "test-hospital", other);
 
@@ -81,18 +82,20 @@ class SpMetadataRegistrationTest extends RelayApiTest {
 
     @Test
     void refusesAnonymousCallers() {
-        Api.Response refused = anonymous().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
-                .header("Content-Type", "application/samlmetadata+xml")
-                .PUT(HttpRequest.BodyPublishers.ofString(METADATA)));
+        Api.Response refused = anonymous()
+                .send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
+                        .header("Content-Type", "application/samlmetadata+xml")
+                        .PUT(HttpRequest.BodyPublishers.ofString(METADATA)));
 
         assertThat(refused.status()).isEqualTo(401);
     }
 
     private Api.Response put(String client, String provider, String metadata) {
-        return as(client).send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/v1/providers/" + provider + "/saml-sp-metadata"))
-                .header("Content-Type", "application/samlmetadata+xml")
-                .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
+        return as(client)
+                .send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/providers/" + provider + "/saml-sp-metadata"))
+                        .header("Content-Type", "application/samlmetadata+xml")
+                        .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
     }
 }

@@ -41,12 +41,18 @@ class SpMetadataTest extends RelayApiTest {
         assertThat(found.json()).hasSize(1);
         assertThat(found.json().get(0).path("key").asText()).isEqualTo(key);
         assertThat(found.json().get(0).path("samlSpMetadata").asText()).contains(CERTIFICATE);
-        assertThat(as("auth-service").get("/api/v1/providers?samlEntityId=https://nobody.test/sp").json()).isEmpty();
+        assertThat(as("auth-service")
+                        .get("/api/v1/providers?samlEntityId=https://nobody.test/sp")
+                        .json())
+                .isEmpty();
     }
 
     @Test
     void anSpWithoutMetadataIsNotFoundByEntityId() {
-        assertThat(as("auth-service").get("/api/v1/providers?samlEntityId=http://localhost:9/sp").json()).isEmpty();
+        assertThat(as("auth-service")
+                        .get("/api/v1/providers?samlEntityId=http://localhost:9/sp")
+                        .json())
+                .isEmpty();
     }
 
     @Test
@@ -66,7 +72,8 @@ class SpMetadataTest extends RelayApiTest {
 
     @Test
     void refusesMetadataWithAnUnreadableCertificate() {
-        assertRefused(metadata("https://x.test/sp", "https://x.test/acs", "bm90IGEgY2VydGlmaWNhdGU="),
+        assertRefused(
+                metadata("https://x.test/sp", "https://x.test/acs", "bm90IGEgY2VydGlmaWNhdGU="),
                 "certificate cannot be read");
     }
 
@@ -84,7 +91,10 @@ class SpMetadataTest extends RelayApiTest {
 
     @Test
     void refusesMetadataOnAProxyProvider() {
-        Map<String, Object> provider = samlProvider("proxy-" + System.nanoTime() % 1_000_000, ENTITY, ACS,
+        Map<String, Object> provider = samlProvider(
+                "proxy-" + System.nanoTime() % 1_000_000,
+                ENTITY,
+                ACS,
                 metadata("https://x.test/sp", "https://x.test/acs", CERTIFICATE));
         provider.put("ssoMethod", "PROXY");
         assertThat(city().post("/api/v1/providers", provider).problemCode()).isEqualTo("INVALID_FIELD");
@@ -92,8 +102,9 @@ class SpMetadataTest extends RelayApiTest {
 
     private void assertRefused(String metadata, String reason) {
         int before = count("provider");
-        Api.Response refused = city().post("/api/v1/providers",
-                samlProvider("bad-" + System.nanoTime() % 1_000_000, ENTITY, ACS, metadata));
+        Api.Response refused = city().post(
+                        "/api/v1/providers",
+                        samlProvider("bad-" + System.nanoTime() % 1_000_000, ENTITY, ACS, metadata));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
         assertThat(refused.json().path("detail").asText()).contains(reason);
@@ -112,8 +123,7 @@ class SpMetadataTest extends RelayApiTest {
         p.put("samlEntityId", entityId);
         p.put("samlAcsUrl", acsUrl);
         p.put("samlSpMetadata", metadata);
-        p.put("services", List.of(Map.of("key", "records", "nameJa", "診療", "nameEn", "Records",
-                "path", "/records")));
+        p.put("services", List.of(Map.of("key", "records", "nameJa", "診療", "nameEn", "Records", "path", "/records")));
         return p;
     }
 
@@ -141,9 +151,14 @@ class SpMetadataTest extends RelayApiTest {
             var keys = generator.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=test SP");
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now),
-                            Date.from(now.plus(1, ChronoUnit.DAYS)), name, keys.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.ONE,
+                                    Date.from(now),
+                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
+                                    name,
+                                    keys.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return Base64.getEncoder().encodeToString(certificate.getEncoded());
         } catch (Exception e) {

@@ -14,16 +14,30 @@ class SubscriptionApiTest extends RelayApiTest {
     void buildsThePortalMenuFromSubscriptionsRegistryAndMappings() {
         String person = createPerson();
         Api gateway = as("portal-gateway");
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions",
-                Map.of("providerKey", "test-hospital", "serviceKey", "medical-records")).status()).isEqualTo(201);
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions",
-                Map.of("providerKey", "test-nhi", "serviceKey", "eligibility")).status()).isEqualTo(201);
-        city().post("/api/v1/persons/" + person + "/mappings", Map.of("providerKey", "test-hospital",
-                "localId", Map.of("localNumber", "M" + System.nanoTime()), "validFrom", "2020-01-01"));
+        assertThat(gateway.post(
+                                "/api/v1/persons/" + person + "/subscriptions",
+                                Map.of("providerKey", "test-hospital", "serviceKey", "medical-records"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(gateway.post(
+                                "/api/v1/persons/" + person + "/subscriptions",
+                                Map.of("providerKey", "test-nhi", "serviceKey", "eligibility"))
+                        .status())
+                .isEqualTo(201);
+        city().post(
+                        "/api/v1/persons/" + person + "/mappings",
+                        Map.of(
+                                "providerKey",
+                                "test-hospital",
+                                "localId",
+                                Map.of("localNumber", "M" + System.nanoTime()),
+                                "validFrom",
+                                "2020-01-01"));
 
         JsonNode menu = gateway.get("/api/v1/persons/" + person + "/services").json();
         assertThat(menu).hasSize(2);
-        JsonNode hospital = menu.get(0).path("providerKey").asText().equals("test-hospital") ? menu.get(0) : menu.get(1);
+        JsonNode hospital =
+                menu.get(0).path("providerKey").asText().equals("test-hospital") ? menu.get(0) : menu.get(1);
         assertThat(hospital.path("ssoMethod").asText()).isEqualTo("SAML");
         assertThat(hospital.path("serviceNameJa").asText()).isEqualTo("診療情報");
         assertThat(hospital.path("mapped").asBoolean()).isTrue();
@@ -36,21 +50,31 @@ class SubscriptionApiTest extends RelayApiTest {
         String person = createPerson();
         Api gateway = as("portal-gateway");
         Map<String, String> notices = Map.of("providerKey", "test-nhi", "serviceKey", "medical-expense-notice");
-        String id = gateway.post("/api/v1/persons/" + person + "/subscriptions", notices).json().path("id").asText();
+        String id = gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+                .json()
+                .path("id")
+                .asText();
         int subscriptions = count("subscription");
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices).problemCode())
+        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+                        .problemCode())
                 .isEqualTo("DUPLICATE_SUBSCRIPTION");
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions",
-                Map.of("providerKey", "test-nhi", "serviceKey", "pension")).problemCode())
+        assertThat(gateway.post(
+                                "/api/v1/persons/" + person + "/subscriptions",
+                                Map.of("providerKey", "test-nhi", "serviceKey", "pension"))
+                        .problemCode())
                 .isEqualTo("SERVICE_NOT_FOUND");
         assertThat(count("subscription")).isEqualTo(subscriptions);
 
         Api.Response withdrawn = gateway.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}");
         assertThat(withdrawn.json().path("withdrawnAt").asText()).isNotBlank();
-        assertThat(gateway.get("/api/v1/persons/" + person + "/services").json()).isEmpty();
+        assertThat(gateway.get("/api/v1/persons/" + person + "/services").json())
+                .isEmpty();
         assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}")
-                .problemCode()).isEqualTo("INVALID_STATE_CHANGE");
+                        .problemCode())
+                .isEqualTo("INVALID_STATE_CHANGE");
         // subscribing again after a withdrawal is a new choice
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices).status()).isEqualTo(201);
+        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+                        .status())
+                .isEqualTo(201);
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.id.MunicipalityCode;
 import org.sscard.common.id.PersonalIdFormat;
-import org.sscard.testsupport.TestTokenIssuer;
 import org.sscard.testsupport.TestPostgres;
+import org.sscard.testsupport.TestTokenIssuer;
 
 /**
  * Base of the relay's API tests: one Spring context and one real PostgreSQL database for all subclasses, talked
@@ -32,7 +32,9 @@ public abstract class RelayApiTest {
     protected static final Path DATA_DIR = tempDir();
     /** Stands in for auth-service: the relay trusts its JWKS. */
     protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
-    private static final AtomicLong SSN = new AtomicLong(ThreadLocalRandom.current().nextLong(1, 800_000_000_000L));
+
+    private static final AtomicLong SSN =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1, 800_000_000_000L));
 
     @LocalServerPort
     protected int port;

@@ -13,10 +13,10 @@ final class PersonalIdRedaction {
     static final String MASK = "<personal ID>";
     /** Tag and length (2c = 44) then 44 ASCII digits, each byte 0x30-0x39. */
     private static final Pattern HEX_DER = Pattern.compile("(?i)(?:#[0-9a-f]{2}2c)?(?:3[0-9]){44}");
+
     private static final Pattern DIGITS = Pattern.compile("(?<![0-9])[0-9]{44}(?![0-9])");
 
-    private PersonalIdRedaction() {
-    }
+    private PersonalIdRedaction() {}
 
     static String mask(String text) {
         return DIGITS.matcher(HEX_DER.matcher(text).replaceAll(MASK)).replaceAll(MASK);

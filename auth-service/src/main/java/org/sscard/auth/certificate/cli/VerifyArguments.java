@@ -7,8 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code sscard-verify}. Repeatable options collect; a bad line is a {@link Usage} (exit 2). */
-record VerifyArguments(List<Path> trustAnchors, List<Path> intermediates, List<Path> crls, Instant at,
-                       String profile, boolean allowSha1, int minimumRsaBits, Path certificate) {
+record VerifyArguments(
+        List<Path> trustAnchors,
+        List<Path> intermediates,
+        List<Path> crls,
+        Instant at,
+        String profile,
+        boolean allowSha1,
+        int minimumRsaBits,
+        Path certificate) {
 
     static final String USAGE = """
             usage: sscard-verify --trust-anchor FILE [--trust-anchor FILE ...] [--intermediate FILE ...]
@@ -64,8 +71,7 @@ record VerifyArguments(List<Path> trustAnchors, List<Path> intermediates, List<P
         if (anchors.isEmpty() || certificate == null) {
             throw new Usage(anchors.isEmpty() ? "at least one --trust-anchor is needed" : "no certificate given");
         }
-        return new VerifyArguments(anchors, intermediates, crls, at, profile, allowSha1, minimumRsaBits,
-                certificate);
+        return new VerifyArguments(anchors, intermediates, crls, at, profile, allowSha1, minimumRsaBits, certificate);
     }
 
     private static String value(String[] args, int index, String option) {

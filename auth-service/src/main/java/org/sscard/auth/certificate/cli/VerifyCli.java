@@ -30,8 +30,7 @@ import org.sscard.common.id.PersonalIdFormat;
  */
 public final class VerifyCli {
 
-    private VerifyCli() {
-    }
+    private VerifyCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -53,23 +52,26 @@ public final class VerifyCli {
                 err.println("sscard-verify: legacy algorithm floor: RSA/DSA >= " + arguments.minimumRsaBits()
                         + " bits, SHA-1 " + (arguments.allowSha1() ? "allowed" : "refused"));
             }
-            CertificatePathValidator validator = new CertificatePathValidator(certificates(arguments.trustAnchors()),
-                    policy, new CrlRevocationChecker(new GivenCrls(crls(arguments.crls()))),
+            CertificatePathValidator validator = new CertificatePathValidator(
+                    certificates(arguments.trustAnchors()),
+                    policy,
+                    new CrlRevocationChecker(new GivenCrls(crls(arguments.crls()))),
                     new LoggingRevocationAudit());
             List<X509Certificate> subject = certificates(List.of(arguments.certificate()));
             if (subject.isEmpty()) {
                 throw new GeneralSecurityException("no certificate in " + arguments.certificate());
             }
-            ValidationResult result = validator.validate(subject.get(0), certificates(arguments.intermediates()),
-                    arguments.at());
+            ValidationResult result =
+                    validator.validate(subject.get(0), certificates(arguments.intermediates()), arguments.at());
             if (!result.accepted() || arguments.profile().equals("path")) {
                 out.println(PersonalIdRedaction.mask(result.describe()));
                 return result.accepted() ? 0 : 1;
             }
-            return checkProfile(subject.get(0), LoginProfile.fromSlug(arguments.profile()).orElseThrow(), out);
+            return checkProfile(
+                    subject.get(0), LoginProfile.fromSlug(arguments.profile()).orElseThrow(), out);
         } catch (IOException | GeneralSecurityException | RuntimeException unreadable) {
-            err.println("sscard-verify: cannot read input: " + PersonalIdRedaction.mask(
-                    String.valueOf(unreadable.getMessage())));
+            err.println("sscard-verify: cannot read input: "
+                    + PersonalIdRedaction.mask(String.valueOf(unreadable.getMessage())));
             return 2;
         }
     }
@@ -92,7 +94,8 @@ public final class VerifyCli {
         List<X509Certificate> certs = new ArrayList<>();
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
-                CertificateFactory.getInstance("X.509").generateCertificates(in)
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificates(in)
                         .forEach(c -> certs.add((X509Certificate) c));
             }
         }

@@ -11,9 +11,13 @@ import java.util.Set;
  * entity first), every other certificate that was offered (a CRL may be signed by a certificate outside the path: a
  * separate CRL-signing key, an indirect CRL issuer) and the relying party's trust anchors.
  */
-public record CertificateToCheck(X509Certificate certificate, X509Certificate issuer,
-                                 List<X509Certificate> pathCertificates, List<X509Certificate> offeredCertificates,
-                                 Set<TrustAnchor> anchors, Instant at) {
+public record CertificateToCheck(
+        X509Certificate certificate,
+        X509Certificate issuer,
+        List<X509Certificate> pathCertificates,
+        List<X509Certificate> offeredCertificates,
+        Set<TrustAnchor> anchors,
+        Instant at) {
 
     public CertificateToCheck {
         pathCertificates = List.copyOf(pathCertificates);
@@ -22,6 +26,7 @@ public record CertificateToCheck(X509Certificate certificate, X509Certificate is
     }
 
     public String subjectName() {
-        return certificate.getSubjectX500Principal().getName() + " #" + certificate.getSerialNumber().toString(16);
+        return certificate.getSubjectX500Principal().getName() + " #"
+                + certificate.getSerialNumber().toString(16);
     }
 }

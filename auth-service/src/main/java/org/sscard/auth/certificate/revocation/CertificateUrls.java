@@ -20,14 +20,14 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 /** The HTTP addresses a certificate names for its revocation status: AIA OCSP and CRL distribution points. */
 final class CertificateUrls {
 
-    private CertificateUrls() {
-    }
+    private CertificateUrls() {}
 
     static List<URI> ocsp(X509Certificate cert) {
         List<URI> urls = new ArrayList<>();
         ASN1Primitive value = extension(cert, Extension.authorityInfoAccess);
         if (value != null) {
-            for (AccessDescription access : AuthorityInformationAccess.getInstance(value).getAccessDescriptions()) {
+            for (AccessDescription access :
+                    AuthorityInformationAccess.getInstance(value).getAccessDescriptions()) {
                 if (AccessDescription.id_ad_ocsp.equals(access.getAccessMethod())) {
                     addHttp(urls, access.getAccessLocation());
                 }
@@ -43,7 +43,8 @@ final class CertificateUrls {
             for (DistributionPoint point : CRLDistPoint.getInstance(value).getDistributionPoints()) {
                 DistributionPointName name = point.getDistributionPoint();
                 if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
-                    for (GeneralName general : GeneralNames.getInstance(name.getName()).getNames()) {
+                    for (GeneralName general :
+                            GeneralNames.getInstance(name.getName()).getNames()) {
                         addHttp(urls, general);
                     }
                 }

@@ -47,7 +47,8 @@ public final class CrlRevocationChecker implements RevocationChecker {
         boolean endEntity = subject.certificate().getBasicConstraints() == -1;
         try {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(subject.pathCertificates()),
+            validator.validate(
+                    CertificateFactory.getInstance("X.509").generateCertPath(subject.pathCertificates()),
                     parameters(subject, candidates, validator, endEntity));
             return new RevocationStatus.Good("CRL");
         } catch (CertPathValidatorException failure) {
@@ -61,8 +62,8 @@ public final class CrlRevocationChecker implements RevocationChecker {
         }
     }
 
-    private static PKIXParameters parameters(CertificateToCheck subject, Collection<X509CRL> candidates,
-                                             CertPathValidator validator, boolean endEntity)
+    private static PKIXParameters parameters(
+            CertificateToCheck subject, Collection<X509CRL> candidates, CertPathValidator validator, boolean endEntity)
             throws GeneralSecurityException {
         PKIXParameters parameters = new PKIXParameters(subject.anchors());
         parameters.setDate(Date.from(subject.at()));
@@ -73,8 +74,8 @@ public final class CrlRevocationChecker implements RevocationChecker {
         parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
         PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
         // CRLs only: OCSP is the other checker's job, and OcspThenCrl decides the order
-        EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                PKIXRevocationChecker.Option.NO_FALLBACK);
+        EnumSet<PKIXRevocationChecker.Option> options =
+                EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS, PKIXRevocationChecker.Option.NO_FALLBACK);
         if (endEntity) {
             options.add(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
         }

@@ -32,7 +32,10 @@ public final class HttpCrlSource implements CrlSource {
     private final Map<URI, X509CRL> cache = new ConcurrentHashMap<>();
 
     public HttpCrlSource(Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timeout = timeout;
     }
 
@@ -54,18 +57,21 @@ public final class HttpCrlSource implements CrlSource {
 
     private X509CRL fetch(URI url, Instant at) {
         X509CRL cached = cache.get(url);
-        if (cached != null && cached.getNextUpdate() != null && cached.getNextUpdate().toInstant().isAfter(at)) {
+        if (cached != null
+                && cached.getNextUpdate() != null
+                && cached.getNextUpdate().toInstant().isAfter(at)) {
             return cached;
         }
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 log.warn("CRL {} answered HTTP {}", url, response.statusCode());
                 return null;
             }
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(response.body()));
+            X509CRL crl = (X509CRL)
+                    CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body()));
             cache.put(url, crl); // not verified here: the checker verifies it for every use
             return crl;
         } catch (InterruptedException interrupted) {

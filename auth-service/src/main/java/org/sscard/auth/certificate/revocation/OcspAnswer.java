@@ -21,7 +21,9 @@ record OcspAnswer(RevocationStatus status, Instant cacheUntil) {
                 continue;
             }
             Instant thisUpdate = single.getThisUpdate().toInstant();
-            Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
+            Instant nextUpdate = single.getNextUpdate() == null
+                    ? null
+                    : single.getNextUpdate().toInstant();
             if (thisUpdate.isAfter(at.plus(skew))) {
                 return unknown(source, "response thisUpdate " + thisUpdate + " is in the future");
             }
@@ -42,8 +44,10 @@ record OcspAnswer(RevocationStatus status, Instant cacheUntil) {
         }
         if (status instanceof RevokedStatus revoked) {
             RevocationReason reason = revoked.hasRevocationReason()
-                    ? reasonOf(revoked.getRevocationReason()) : RevocationReason.unspecified;
-            return new RevocationStatus.Revoked(source, reason, revoked.getRevocationTime().toInstant());
+                    ? reasonOf(revoked.getRevocationReason())
+                    : RevocationReason.unspecified;
+            return new RevocationStatus.Revoked(
+                    source, reason, revoked.getRevocationTime().toInstant());
         }
         return new RevocationStatus.Unknown(source, "responder does not know the certificate");
     }

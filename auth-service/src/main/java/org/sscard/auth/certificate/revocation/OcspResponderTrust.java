@@ -32,8 +32,7 @@ final class OcspResponderTrust {
         }
     }
 
-    private OcspResponderTrust() {
-    }
+    private OcspResponderTrust() {}
 
     static void verify(BasicOCSPResp response, X509Certificate issuer, Instant at) throws Exception {
         X509CertificateHolder ca = new JcaX509CertificateHolder(issuer);
@@ -44,15 +43,20 @@ final class OcspResponderTrust {
         for (X509CertificateHolder candidate : response.getCerts()) {
             if (isResponder(response.getResponderId(), candidate)) {
                 requireDelegated(candidate, ca, issuer.getPublicKey(), at);
-                requireSignedBy(response, new JcaX509CertificateConverter().getCertificate(candidate).getPublicKey(), candidate.getSubject().toString());
+                requireSignedBy(
+                        response,
+                        new JcaX509CertificateConverter()
+                                .getCertificate(candidate)
+                                .getPublicKey(),
+                        candidate.getSubject().toString());
                 return;
             }
         }
         throw new UntrustedResponse("responder is neither the CA nor a certificate in the response");
     }
 
-    private static void requireDelegated(X509CertificateHolder responder, X509CertificateHolder ca,
-                                         PublicKey caKey, Instant at) throws Exception {
+    private static void requireDelegated(
+            X509CertificateHolder responder, X509CertificateHolder ca, PublicKey caKey, Instant at) throws Exception {
         String name = responder.getSubject().toString();
         if (!responder.getIssuer().equals(ca.getSubject())
                 || !responder.isSignatureValid(new JcaContentVerifierProviderBuilder().build(caKey))) {

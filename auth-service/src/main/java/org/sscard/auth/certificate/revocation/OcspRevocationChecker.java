@@ -31,8 +31,7 @@ public final class OcspRevocationChecker implements RevocationChecker {
     /** Tolerated clock difference between us and the responder. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private record Cached(RevocationStatus status, Instant until) {
-    }
+    private record Cached(RevocationStatus status, Instant until) {}
 
     private final HttpClient http;
     private final Duration timeout;
@@ -40,7 +39,10 @@ public final class OcspRevocationChecker implements RevocationChecker {
     private final Map<CertificateID, Cached> cache = new ConcurrentHashMap<>();
 
     public OcspRevocationChecker(Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timeout = timeout;
     }
 
@@ -53,8 +55,9 @@ public final class OcspRevocationChecker implements RevocationChecker {
         URI url = urls.get(0);
         String source = "OCSP " + url;
         try {
-            CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
-                    .get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(subject.issuer()),
+            CertificateID id = new CertificateID(
+                    new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(subject.issuer()),
                     subject.certificate().getSerialNumber());
             Cached cached = cache.get(id);
             if (cached != null && subject.at().isBefore(cached.until())) {
@@ -62,10 +65,13 @@ public final class OcspRevocationChecker implements RevocationChecker {
             }
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
-            Extension nonceExtension = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    new DEROctetString(nonce));
-            byte[] request = new OCSPReqBuilder().addRequest(id)
-                    .setRequestExtensions(new Extensions(nonceExtension)).build().getEncoded();
+            Extension nonceExtension =
+                    new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce));
+            byte[] request = new OCSPReqBuilder()
+                    .addRequest(id)
+                    .setRequestExtensions(new Extensions(nonceExtension))
+                    .build()
+                    .getEncoded();
             BasicOCSPResp response = post(url, request);
             OcspResponderTrust.verify(response, subject.issuer(), subject.at());
             Extension echoed = response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
@@ -88,9 +94,12 @@ public final class OcspRevocationChecker implements RevocationChecker {
     }
 
     private BasicOCSPResp post(URI url, byte[] request) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(url)
+                        .timeout(timeout)
                         .header("Content-Type", "application/ocsp-request")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(request))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode());

@@ -23,7 +23,8 @@ public final class OcspThenCrl implements RevocationChecker {
         }
         RevocationStatus second = crl.check(subject);
         if (second instanceof RevocationStatus.Unknown crlUnknown) {
-            return new RevocationStatus.Unknown("OCSP and CRL",
+            return new RevocationStatus.Unknown(
+                    "OCSP and CRL",
                     ocspUnknown.source() + ": " + ocspUnknown.why() + "; " + crlUnknown.source() + ": "
                             + crlUnknown.why());
         }

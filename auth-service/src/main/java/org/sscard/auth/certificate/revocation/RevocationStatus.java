@@ -9,8 +9,7 @@ public sealed interface RevocationStatus {
     /** The source that answered (e.g. {@code OCSP http://…}, {@code CRL}), for audit and detail messages. */
     String source();
 
-    record Good(String source) implements RevocationStatus {
-    }
+    record Good(String source) implements RevocationStatus {}
 
     /** Revoked; {@code reason} is {@code unspecified} when the source gives none. */
     record Revoked(String source, RevocationReason reason, Instant revokedAt) implements RevocationStatus {
@@ -20,6 +19,5 @@ public sealed interface RevocationStatus {
     }
 
     /** The source could not say (unreachable, no data, untrusted or stale answer). */
-    record Unknown(String source, String why) implements RevocationStatus {
-    }
+    record Unknown(String source, String why) implements RevocationStatus {}
 }

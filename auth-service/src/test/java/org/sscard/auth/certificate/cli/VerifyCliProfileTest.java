@@ -27,10 +27,10 @@ class VerifyCliProfileTest {
 
     @TempDir
     Path dir;
+
     private List<String> trust;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void writeTrust() throws Exception {
@@ -52,7 +52,8 @@ class VerifyCliProfileTest {
     @Test
     void acceptsStaffCertificateOnStaffProfileOnly() throws Exception {
         Card card = PKI.card("C=JP, O=kameda-hospital, OU=RECEPTION_CLERK, UID=" + UUID.randomUUID() + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY).issue();
+                .policy(TestPki.CLERK_POLICY)
+                .issue();
         assertThat(verify(card, "staff")).isEqualTo(new Run(0, "ACCEPT staff RECEPTION_CLERK kameda-hospital\n", ""));
         Run asResident = verify(card, "resident");
         assertThat(asResident.out()).startsWith("REJECT WRONG_PROFILE: STAFF card on the RESIDENT login");
@@ -61,10 +62,12 @@ class VerifyCliProfileTest {
 
     @Test
     void rejectsCardWithoutClientAuth() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY)
-                .withoutClientAuth().issue();
-        assertThat(verify(card, "resident")).isEqualTo(
-                new Run(1, "REJECT EKU_MISSING: no clientAuth extended key usage\n", ""));
+        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
+                .policy(TestPki.RESIDENT_POLICY)
+                .withoutClientAuth()
+                .issue();
+        assertThat(verify(card, "resident"))
+                .isEqualTo(new Run(1, "REJECT EKU_MISSING: no clientAuth extended key usage\n", ""));
     }
 
     @Test
@@ -87,7 +90,10 @@ class VerifyCliProfileTest {
         Run run = verify(card, "resident");
         // the validator names the subject in RFC 2253 form: the ID's digits as the hex of their ASCII
         String hex = HexFormat.of().formatHex(personalId.getBytes(StandardCharsets.US_ASCII));
-        assertThat(run.out()).startsWith("REJECT REVOKED: ").contains("<personal ID>").doesNotContain(personalId)
+        assertThat(run.out())
+                .startsWith("REJECT REVOKED: ")
+                .contains("<personal ID>")
+                .doesNotContain(personalId)
                 .doesNotContainIgnoringCase(hex);
         assertThat(run.exit()).isEqualTo(1);
     }
@@ -100,12 +106,18 @@ class VerifyCliProfileTest {
     }
 
     private static Card resident(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY).issue();
+        return PKI.card("SERIALNUMBER=" + personalId)
+                .policy(TestPki.RESIDENT_POLICY)
+                .issue();
     }
 
     private Run verify(Card card, String profile) throws IOException {
         List<String> args = new ArrayList<>(trust);
-        args.addAll(List.of("--intermediate", write("issuing.der", card.chain().get(1)), "--profile", profile,
+        args.addAll(List.of(
+                "--intermediate",
+                write("issuing.der", card.chain().get(1)),
+                "--profile",
+                profile,
                 write("card.der", card.certificate())));
         return run(args.toArray(String[]::new));
     }
@@ -121,7 +133,9 @@ class VerifyCliProfileTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = VerifyCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -21,12 +21,12 @@ class VerifyCliTest {
 
     static Path pkits;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void locate() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
+        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+                dir != null;
                 dir = dir.getParent()) {
             if (dir.resolve("shared/conformance/pkits/manifest.json").toFile().isFile()) {
                 pkits = dir.resolve("shared/conformance/pkits");
@@ -59,11 +59,16 @@ class VerifyCliTest {
     private Run pkitsCase(String endEntity) {
         Assumptions.assumeTrue(pkits != null, "PKITS data not found (../shared/conformance/pkits)");
         List<String> args = new ArrayList<>(List.of(
-                "--trust-anchor", pkits.resolve("certs/TrustAnchorRootCertificate.crt").toString(),
-                "--intermediate", pkits.resolve("certs/GoodCACert.crt").toString(),
-                "--crl", pkits.resolve("crls/GoodCACRL.crl").toString(),
-                "--crl", pkits.resolve("crls/TrustAnchorRootCRL.crl").toString(),
-                "--at", "2026-01-01T00:00:00Z",
+                "--trust-anchor",
+                pkits.resolve("certs/TrustAnchorRootCertificate.crt").toString(),
+                "--intermediate",
+                pkits.resolve("certs/GoodCACert.crt").toString(),
+                "--crl",
+                pkits.resolve("crls/GoodCACRL.crl").toString(),
+                "--crl",
+                pkits.resolve("crls/TrustAnchorRootCRL.crl").toString(),
+                "--at",
+                "2026-01-01T00:00:00Z",
                 pkits.resolve("certs/" + endEntity).toString()));
         return run(args.toArray(String[]::new));
     }
@@ -71,7 +76,9 @@ class VerifyCliTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = VerifyCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
