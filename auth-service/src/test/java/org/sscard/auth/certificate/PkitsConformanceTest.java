@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,23 +48,34 @@ class PkitsConformanceTest {
     static final ValidationPolicy PKITS_POLICY = ValidationPolicy.strict().withLegacyAlgorithms(1024, true);
     static final Instant VALIDATION_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** Cases run or declared not applicable: at the end, every case of the manifest. */
+    private static final AtomicInteger accountedFor = new AtomicInteger();
+
     private static final AtomicInteger passed = new AtomicInteger();
     private static final List<String> failed = new ArrayList<>();
 
     @TestFactory
     Stream<DynamicTest> pkits() throws Exception {
-        Optional<PkitsData> located = PkitsData.locate();
-        Assumptions.assumeTrue(
-                located.isPresent(), "PKITS data not found (../shared/conformance/pkits): conformance NOT run");
-        PkitsData data = located.get();
+        PkitsData data = PkitsData.fromTestResources();
+        List<PkitsData.Case> cases = data.cases();
+        assertThat(cases).as("cases in " + data.root().resolve("manifest.json")).hasSize(PkitsData.MANIFEST_CASES);
+        assertThat(data.missingFiles(cases))
+                .as("files the manifest names but " + data.root() + " lacks")
+                .isEmpty();
+        List<String> ids = cases.stream().map(PkitsData.Case::id).toList();
+        assertThat(ids)
+                .as("cases declared not applicable or refused for another reason are manifest cases")
+                .containsAll(NOT_APPLICABLE.keySet())
+                .containsAll(OTHER_REASON.keySet());
         X509Certificate anchor = PkitsData.readCert(data.trustAnchor());
         System.out.println("PKITS at " + data.root() + ", validation time " + VALIDATION_TIME
                 + ", relaxed algorithm floor for the suite's legacy data: " + PKITS_POLICY);
         NOT_APPLICABLE.forEach((id, why) -> System.out.println("PKITS not applicable: " + id + " — " + why));
         OTHER_REASON.forEach((id, reason) -> System.out.println(
                 "PKITS refused as expected but classed " + reason + " where the manifest says revoked: " + id));
-        return data.cases().stream()
+        return cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.id() + " expects " + c.expected(), () -> {
+                    accountedFor.incrementAndGet();
                     Assumptions.assumeFalse(NOT_APPLICABLE.containsKey(c.id()), () -> NOT_APPLICABLE.get(c.id()));
                     ValidationResult result = run(data, anchor, c);
                     boolean ok = matches(c, result);
@@ -119,5 +129,8 @@ class PkitsConformanceTest {
                 + NOT_APPLICABLE.size() + " not applicable; " + OTHER_REASON.size()
                 + " of the passed refused for a reason the manifest classes differently");
         failed.forEach(f -> System.out.println("PKITS FAILED " + f));
+        assertThat(accountedFor.get())
+                .as("PKITS cases run or declared not applicable, of the manifest's " + PkitsData.MANIFEST_CASES)
+                .isEqualTo(PkitsData.MANIFEST_CASES);
     }
 }

@@ -4,19 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The NIST PKITS folder (../shared/conformance/pkits beside the repository) and its manifest. */
-final class PkitsData {
+/**
+ * The NIST PKITS data in this module's test resources ({@code src/test/resources/pkits}, see its README) and its
+ * manifest. Read from the test classpath only: a clone has everything it needs, and missing data is an error.
+ */
+public final class PkitsData {
+
+    /** The cases {@code manifest.json} lists (PKITS 4.1–4.12 and 4.14–4.16, less 4.3.1–4.3.2): a shorter copy fails. */
+    static final int MANIFEST_CASES = 172;
+
+    private static final String RESOURCE = "/pkits/manifest.json";
 
     record Case(
             String id,
@@ -33,17 +42,18 @@ final class PkitsData {
         this.root = root;
     }
 
-    /** Walks up from the working directory to a folder holding {@code shared/conformance/pkits}. */
-    static Optional<PkitsData> locate() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-                dir != null;
-                dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/conformance/pkits");
-            if (Files.isRegularFile(candidate.resolve("manifest.json"))) {
-                return Optional.of(new PkitsData(candidate));
-            }
+    /** The folder on the test classpath; throws (never skips) when it is not there. */
+    public static PkitsData fromTestResources() {
+        URL manifest = PkitsData.class.getResource(RESOURCE);
+        if (manifest == null) {
+            throw new IllegalStateException("PKITS data missing: no " + RESOURCE + " on the test classpath (it belongs"
+                    + " in auth-service/src/test/resources/pkits, see the README there)");
         }
-        return Optional.empty();
+        try {
+            return new PkitsData(Path.of(manifest.toURI()).getParent());
+        } catch (URISyntaxException | FileSystemNotFoundException notAFile) {
+            throw new IllegalStateException("PKITS data at " + manifest + " is not a folder", notAFile);
+        }
     }
 
     Path root() {
@@ -67,15 +77,28 @@ final class PkitsData {
         return cases;
     }
 
+    /** Every file the cases name that the folder lacks: a truncated copy. */
+    List<Path> missingFiles(List<Case> cases) {
+        List<Path> missing = new ArrayList<>();
+        missing.add(trustAnchor());
+        for (Case c : cases) {
+            missing.add(cert(c.endEntity()));
+            c.intermediates().forEach(name -> missing.add(cert(name)));
+            c.crls().forEach(name -> missing.add(crl(name)));
+        }
+        missing.removeIf(Files::isRegularFile);
+        return missing.stream().distinct().toList();
+    }
+
     Path trustAnchor() {
         return cert("TrustAnchorRootCertificate.crt");
     }
 
-    Path cert(String name) {
+    public Path cert(String name) {
         return root.resolve("certs").resolve(name);
     }
 
-    Path crl(String name) {
+    public Path crl(String name) {
         return root.resolve("crls").resolve(name);
     }
 

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sscard.auth.certificate.PkitsData;
 
 /**
  * {@code sscard-verify} on PKITS data: a good path, a revoked one, and a usage error; the login profiles are in
@@ -19,20 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class VerifyCliTest {
 
-    static Path pkits;
+    static PkitsData pkits;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void locate() {
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-                dir != null;
-                dir = dir.getParent()) {
-            if (dir.resolve("shared/conformance/pkits/manifest.json").toFile().isFile()) {
-                pkits = dir.resolve("shared/conformance/pkits");
-                return;
-            }
-        }
+        pkits = PkitsData.fromTestResources();
     }
 
     @Test
@@ -57,19 +48,18 @@ class VerifyCliTest {
     }
 
     private Run pkitsCase(String endEntity) {
-        Assumptions.assumeTrue(pkits != null, "PKITS data not found (../shared/conformance/pkits)");
         List<String> args = new ArrayList<>(List.of(
                 "--trust-anchor",
-                pkits.resolve("certs/TrustAnchorRootCertificate.crt").toString(),
+                pkits.cert("TrustAnchorRootCertificate.crt").toString(),
                 "--intermediate",
-                pkits.resolve("certs/GoodCACert.crt").toString(),
+                pkits.cert("GoodCACert.crt").toString(),
                 "--crl",
-                pkits.resolve("crls/GoodCACRL.crl").toString(),
+                pkits.crl("GoodCACRL.crl").toString(),
                 "--crl",
-                pkits.resolve("crls/TrustAnchorRootCRL.crl").toString(),
+                pkits.crl("TrustAnchorRootCRL.crl").toString(),
                 "--at",
                 "2026-01-01T00:00:00Z",
-                pkits.resolve("certs/" + endEntity).toString()));
+                pkits.cert(endEntity).toString()));
         return run(args.toArray(String[]::new));
     }
 
