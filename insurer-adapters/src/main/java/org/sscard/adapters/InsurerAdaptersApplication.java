@@ -10,7 +10,10 @@ public class InsurerAdaptersApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "import".equals(args[0])) {
             System.exit(ImportCommand.run(
-                    InsurerAdaptersApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+                    InsurerAdaptersApplication.class,
+                    java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.out,
+                    System.err));
         }
         SpringApplication.run(InsurerAdaptersApplication.class, args);
     }

@@ -30,10 +30,4 @@ class DemoExtractTest extends HospitalTest {
                         .single())
                 .isEqualTo("鴨川 花子");
     }
-
-    @Test
-    void theCommandLineImportAnswersAWrongCommandLineWithExitCodeTwo() {
-        assertThat(ImportCli.run(new String[] {"import", "/nonexistent.xml"})).isEqualTo(2);
-        assertThat(ImportCli.run(new String[] {"import"})).isEqualTo(2);
-    }
 }

@@ -18,9 +18,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ImportCommand {
 
+    static final String USAGE = """
+            usage: sscard-import <provider> <kind> <file> [--charset=UTF-8|Shift_JIS] [--<spring property>=<value> ...]
+                   sscard-import --help
+            Imports one CSV file of an existing system into the provider's view database, all or nothing.
+            Kinds: insurers (kamogawa-nhi, kameda-kenpo): eligibility, notices, checkups; pension-office:
+            contributions, projections. Columns, charsets and what a re-send replaces: docs/imports.md.
+            The database: SPRING_DATASOURCE_URL, _USERNAME, _PASSWORD (bin/sscard-import: bin/run's embedded one).
+            Progress and the report (every bad row with its line and column) go to stderr. Exits 0 (imported or
+            already imported), 1 (rejected: nothing loaded), 2 (misuse: unknown provider or kind, missing file,
+            database unreachable).""";
+
     private ImportCommand() {}
 
-    public static int run(Class<?> application, String[] args, PrintStream err) {
+    /** The whole command line (after {@code import}); the usage of {@code --help} on out, all else on err. */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         List<String> positional = new ArrayList<>();
         List<String> properties = new ArrayList<>(List.of(
                 "--spring.main.banner-mode=off", "--logging.structured.format.console=", "--logging.level.root=WARN"));
@@ -38,7 +54,7 @@ public final class ImportCommand {
             }
         }
         if (positional.size() != 3 || !Files.isRegularFile(Path.of(positional.get(2)))) {
-            err.println("usage: sscard-import <provider> <kind> <file> [--charset=UTF-8|Shift_JIS]");
+            err.println(positional.size() == 3 ? "sscard-import: no such file " + positional.get(2) : USAGE);
             return 2;
         }
         SpringApplication app = new SpringApplication(application);

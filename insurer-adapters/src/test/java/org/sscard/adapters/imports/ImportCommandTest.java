@@ -40,12 +40,41 @@ class ImportCommandTest {
     }
 
     private String run(int expectedExit, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ImportCommand.run(
-                InsurerAdaptersApplication.class, args, new PrintStream(err, true, StandardCharsets.UTF_8));
+                InsurerAdaptersApplication.class,
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String output = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isEqualTo(expectedExit);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("stdout").isEmpty();
         return output;
+    }
+
+    @Test
+    void answersHelpWithTheUsageOnStdoutAndExitZero() {
+        for (String help : new String[] {"--help", "-h"}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = ImportCommand.run(
+                    InsurerAdaptersApplication.class,
+                    new String[] {help},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(exit).as(help).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as(help)
+                    .startsWith("usage: sscard-import <provider> <kind> <file>")
+                    .contains("contributions, projections");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(help).isEmpty();
+        }
+    }
+
+    @Test
+    void answersAnUnknownOptionAloneWithTheUsageAndExitTwo() {
+        assertThat(run(2, "--no-such-option")).startsWith("usage: sscard-import");
     }
 
     @Test
@@ -69,7 +98,13 @@ class ImportCommandTest {
         assertThat(run(1, "pension-office", "contributions", bad.toString()))
                 .contains("bad.csv:2: months: ")
                 .contains("nothing was loaded");
-        assertThat(run(2, "pension-office", "contributions")).contains("usage");
+        assertThat(run(2, "pension-office", "contributions")).contains("usage: sscard-import");
+        assertThat(run(
+                        2,
+                        "pension-office",
+                        "contributions",
+                        dir.resolve("missing.csv").toString()))
+                .contains("no such file");
         assertThat(run(2, "pension-office", "notices", good.toString())).contains("takes no 'notices' files");
         try (Connection db = DriverManager.getConnection(DATABASE, "postgres", "");
                 ResultSet rows = db.createStatement()

@@ -21,6 +21,7 @@ record VerifyArguments(
             usage: sscard-verify --trust-anchor FILE [--trust-anchor FILE ...] [--intermediate FILE ...]
                                  [--crl FILE ...] [--at 2026-01-01T00:00:00Z] [--profile path|resident|staff]
                                  [--allow-sha1] [--min-rsa-bits N] CERTIFICATE
+                   sscard-verify --help
             Certificates and CRLs in PEM or DER. Revocation is checked against the given CRLs only (no network);
             without --crl every certificate's status is unknown and the path is refused (fail closed).
             --profile path (default) checks the certificate path only; resident or staff then runs the login's

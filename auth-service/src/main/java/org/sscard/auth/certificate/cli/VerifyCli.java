@@ -37,6 +37,10 @@ public final class VerifyCli {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(VerifyArguments.USAGE);
+            return 0;
+        }
         VerifyArguments arguments;
         try {
             arguments = VerifyArguments.parse(args);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sscard.auth.certificate.PkitsData;
 
 /**
- * {@code sscard-verify} on PKITS data: a good path, a revoked one, and a usage error; the login profiles are in
+ * {@code sscard-verify} on PKITS data: a good path, a revoked one; its help and usage errors; the login profiles are in
  * {@link VerifyCliProfileTest}.
  */
 class VerifyCliTest {
@@ -45,6 +45,24 @@ class VerifyCliTest {
         Run run = run("--at", "yesterday", "x.crt");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("usage: sscard-verify");
+    }
+
+    @Test
+    void answersHelpWithTheUsageOnStdoutAndExitZero() {
+        for (String help : List.of("--help", "-h")) {
+            Run run = run(help);
+            assertThat(run.exit()).as(help).isZero();
+            assertThat(run.out()).as(help).startsWith("usage: sscard-verify").contains("--trust-anchor FILE");
+            assertThat(run.err()).as(help).isEmpty();
+        }
+    }
+
+    @Test
+    void answersAnUnknownOptionWithTheUsageAndExitTwo() {
+        Run run = run("--no-such-option");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unexpected argument '--no-such-option'").contains("usage: sscard-verify");
+        assertThat(run.out()).isEmpty();
     }
 
     private Run pkitsCase(String endEntity) {
