@@ -1,4 +1,4 @@
-package org.sscard.relay.audit;
+package org.sscard.relay.person;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.common.web.CommonError;
+import org.sscard.relay.audit.AccessAction;
+import org.sscard.relay.audit.AccessLog;
 import org.sscard.relay.error.RelayException;
-import org.sscard.relay.person.PersonRef;
-import org.sscard.relay.person.PersonService;
 import org.sscard.relay.provider.ProviderRegistry;
 
 /**
