@@ -24,6 +24,6 @@ class ArchitectureTest {
     /** The issuing API names an authority per method; what a CA publishes is open to every relying party. */
     @ArchTest
     static final ArchRule issuingApiDeniesByDefault = controllersDenyByDefault(publicController(
-            ISSUER + ".ocsp.PublicationController",
+            ISSUER + ".publication.PublicationController",
             "CRLs, CA certificates and OCSP answers, public to every relying party (RFC 5280, RFC 6960)"));
 }

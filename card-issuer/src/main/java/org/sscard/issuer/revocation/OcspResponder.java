@@ -1,4 +1,4 @@
-package org.sscard.issuer.ocsp;
+package org.sscard.issuer.revocation;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -36,8 +36,6 @@ import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.ca.CaKeyStore;
 import org.sscard.issuer.ca.CaProperties;
 import org.sscard.issuer.ca.CertificateMinter;
-import org.sscard.issuer.revocation.CertificateRecords;
-import org.sscard.issuer.revocation.IssuedCertificate;
 
 /**
  * The RFC 6960 responder for the issuing CA, signing with its delegated OCSP certificate. Status comes straight

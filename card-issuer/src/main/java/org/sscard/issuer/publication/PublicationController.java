@@ -1,4 +1,4 @@
-package org.sscard.issuer.ocsp;
+package org.sscard.issuer.publication;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.issuer.ca.CaHierarchy;
 import org.sscard.issuer.revocation.CrlPublisher;
+import org.sscard.issuer.revocation.OcspResponder;
 
 /**
  * What the CA publishes to every relying party, without authentication, over plain HTTP (as RFC 5280 and 6960
