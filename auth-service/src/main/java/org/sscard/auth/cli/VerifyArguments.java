@@ -1,4 +1,4 @@
-package org.sscard.auth.certificate.cli;
+package org.sscard.auth.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.sscard.auth.certificate.cli;
+package org.sscard.auth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
