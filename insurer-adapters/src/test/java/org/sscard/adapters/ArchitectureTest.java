@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule everyEndpointWithPersonalDataRequiresItsOwnAuthority = controllersDenyByDefault(
-            publicController(ADAPTERS + ".web.Stylesheet", "the pages' stylesheet: no personal data"));
+            publicController(ADAPTERS + ".pages.Stylesheet", "the pages' stylesheet: no personal data"));
 
     @ArchTest
     static final ArchRule neverUsesThePersonalId = neverUsesThePersonalId();

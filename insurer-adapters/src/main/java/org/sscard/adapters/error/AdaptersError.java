@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.error;
 
 import org.springframework.http.HttpStatus;
 import org.sscard.common.web.ErrorCode;

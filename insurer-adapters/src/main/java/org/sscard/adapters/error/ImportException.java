@@ -1,4 +1,4 @@
-package org.sscard.adapters.imports;
+package org.sscard.adapters.error;
 
 /** An import that cannot even start: unknown provider or kind, unreadable file. */
 public class ImportException extends RuntimeException {

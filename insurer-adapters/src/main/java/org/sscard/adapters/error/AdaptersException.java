@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.error;
 
 /** A request this service refuses with one of its own errors. */
 public class AdaptersException extends RuntimeException {

@@ -1,10 +1,11 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.sscard.adapters.error.AdaptersException;
 
 /** A readable page (Japanese first, English beside) instead of a problem detail, for the pages' own failures. */
 @ControllerAdvice(annotations = ProviderPage.class)

@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.summary;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
@@ -16,6 +16,7 @@ import org.sscard.adapters.pension.PensionRecord;
 import org.sscard.adapters.pension.PensionRecords;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.security.Caller;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** A few lines for the provider's tile on My Portal. */
 @RestController

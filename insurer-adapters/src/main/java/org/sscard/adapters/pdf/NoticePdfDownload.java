@@ -1,4 +1,4 @@
-package org.sscard.adapters.insurer;
+package org.sscard.adapters.pdf;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -12,12 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.AccessLog;
-import org.sscard.adapters.pdf.NoticePdf;
+import org.sscard.adapters.insurer.Eligibility;
+import org.sscard.adapters.insurer.InsurerRecords;
+import org.sscard.adapters.pages.ProviderPage;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.ProviderPage;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** A calendar year's notices as a PDF download, linked from the notices page ({@code notices/<year>.pdf}). */
 @Controller

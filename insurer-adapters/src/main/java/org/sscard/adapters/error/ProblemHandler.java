@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.error;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,7 +6,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.sscard.adapters.imports.ImportException;
 import org.sscard.common.web.CommonError;
 import org.sscard.common.web.Problems;
 import org.sscard.common.web.StandardProblemHandler;

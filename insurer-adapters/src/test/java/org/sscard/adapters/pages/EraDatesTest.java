@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.pages;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,11 @@
-package org.sscard.adapters.web;
+package org.sscard.adapters.security;
 
 import org.springframework.stereotype.Component;
+import org.sscard.adapters.error.AdaptersError;
+import org.sscard.adapters.error.AdaptersException;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.provider.Providers;
-import org.sscard.adapters.security.Caller;
 
 /**
  * The provider a request is for, from its path, cross-checked with the caller's token (whose audience chose the
