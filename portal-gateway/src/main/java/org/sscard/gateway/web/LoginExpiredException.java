@@ -1,4 +1,4 @@
-package org.sscard.gateway.token;
+package org.sscard.gateway.web;
 
 /**
  * The resident's access token from the card login is gone or expired (it lives minutes, the portal session
