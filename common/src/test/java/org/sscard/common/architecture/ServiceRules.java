@@ -3,6 +3,7 @@ package org.sscard.common.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,6 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,7 +52,7 @@ public final class ServiceRules {
     public static ArchRule usesOnlyItsOwnCodeCommonAndLibraries(String servicePackage) {
         DescribedPredicate<JavaClass> anotherServicesCode = resideInAPackage(ANY_SSCARD_CODE)
                 .and(not(resideInAnyPackage(servicePackage + "..", COMMON)))
-                .as("another service's code (org.sscard.. outside %s.. and %s)", servicePackage, COMMON);
+                .as("are another service's code (org.sscard.. outside %s.. and %s)", servicePackage, COMMON);
         return noClasses()
                 .should()
                 .dependOnClassesThat(anotherServicesCode)
@@ -61,7 +63,8 @@ public final class ServiceRules {
     /**
      * Deny by default: every handler method of a controller carries {@code @PreAuthorize} naming what it needs
      * ({@code permitAll()} written out where a page is open on purpose). Whole controllers that are public by design
-     * (published CA certificates, SAML metadata, a stylesheet) are named here, each with the reason.
+     * (published CA certificates, SAML metadata, a stylesheet) are named here, each with the reason; a name that
+     * is no controller of the service (moved, renamed, mistyped) fails the rule too.
      */
     public static ArchRule controllersDenyByDefault(PublicController... publicControllers) {
         Set<String> exempt = Arrays.stream(publicControllers)
@@ -73,7 +76,7 @@ public final class ServiceRules {
         DescribedPredicate<JavaClass> publicByDesign = DescribedPredicate.describe(
                 "public by design: " + (reasons.isEmpty() ? "none" : reasons),
                 javaClass -> exempt.contains(javaClass.getName()));
-        return methods()
+        CompositeArchRule rule = CompositeArchRule.of(methods()
                 .that()
                 .areDeclaredInClassesThat()
                 .areMetaAnnotatedWith(CONTROLLER)
@@ -83,7 +86,16 @@ public final class ServiceRules {
                 .areDeclaredInClassesThat(not(publicByDesign))
                 .should()
                 .beAnnotatedWith(PRE_AUTHORIZE)
-                .because("controllers deny by default; each handler method names the authority it needs");
+                .because("controllers deny by default; each handler method names the authority it needs"));
+        for (PublicController open : publicControllers) {
+            rule = rule.and(classes()
+                    .that()
+                    .haveFullyQualifiedName(open.className())
+                    .should()
+                    .beMetaAnnotatedWith(CONTROLLER)
+                    .because("a class named public by design must be one of the service's controllers"));
+        }
+        return rule;
     }
 
     /**

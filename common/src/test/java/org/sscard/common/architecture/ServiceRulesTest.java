@@ -1,6 +1,7 @@
 package org.sscard.common.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sscard.common.architecture.ServiceRules.PublicController.publicController;
 import static org.sscard.common.architecture.ServiceRules.controllersDenyByDefault;
 import static org.sscard.common.architecture.ServiceRules.featurePackagesAreFreeOfCycles;
@@ -67,6 +68,18 @@ class ServiceRulesTest {
         assertThat(unnamed.hasViolation()).isTrue();
         assertThat(report(unnamed)).contains("Stylesheet.css()").doesNotContain("OrderController");
         assertThat(named.hasViolation()).isFalse();
+    }
+
+    @Test
+    void refusesANamedPublicControllerThatIsNotThere() {
+        ArchRule rule = controllersDenyByDefault(
+                publicController(CLEAN_STYLESHEET, "a static stylesheet"),
+                publicController(CLEAN + ".web.MovedAway", "no longer here"));
+
+        assertThatThrownBy(() -> rule.check(classesOf(CLEAN)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(CLEAN + ".web.MovedAway")
+                .hasMessageContaining("must be one of the service's controllers");
     }
 
     @Test
