@@ -1,49 +1,44 @@
 package org.sscard.adapters;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.sscard.common.architecture.ServiceRules.PublicController.publicController;
+import static org.sscard.common.architecture.ServiceRules.controllersDenyByDefault;
+import static org.sscard.common.architecture.ServiceRules.featurePackagesAreFreeOfCycles;
+import static org.sscard.common.architecture.ServiceRules.neverUsesThePersonalId;
+import static org.sscard.common.architecture.ServiceRules.usesOnlyItsOwnCodeCommonAndLibraries;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RequestMapping;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.servlet.http.HttpServletRequest;
 
+@AnalyzeClasses(packages = ArchitectureTest.ADAPTERS, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private final JavaClasses adapters = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.sscard.adapters");
+    static final String ADAPTERS = "org.sscard.adapters";
 
-    @Test
-    void everyEndpointWithPersonalDataRequiresItsOwnAuthority() {
-        methods()
-                .that()
-                .areDeclaredInClassesThat()
-                .areMetaAnnotatedWith(Controller.class)
-                .and()
-                .areMetaAnnotatedWith(RequestMapping.class)
-                .and()
-                .areDeclaredInClassesThat()
-                .doNotHaveSimpleName("Stylesheet")
-                .should()
-                .beAnnotatedWith(PreAuthorize.class)
-                .because("controllers deny by default; each method names the authority it needs")
-                .check(adapters);
-    }
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = featurePackagesAreFreeOfCycles(ADAPTERS);
 
-    @Test
-    void noProviderReadsAnotherServicesHeaderForIdentity() {
-        noClasses()
-                .should()
-                .callMethod(jakarta.servlet.http.HttpServletRequest.class, "getHeader", String.class)
-                .orShould()
-                .callMethod(jakarta.servlet.http.HttpServletRequest.class, "getRemoteUser")
-                .because("identity comes from the verified token only, never from a plain header")
-                .allowEmptyShould(true)
-                .check(adapters.that(com.tngtech.archunit.base.DescribedPredicate.not(
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("SecurityConfig"))));
-    }
+    @ArchTest
+    static final ArchRule usesOnlyItsOwnCodeCommonAndLibraries = usesOnlyItsOwnCodeCommonAndLibraries(ADAPTERS);
+
+    @ArchTest
+    static final ArchRule everyEndpointWithPersonalDataRequiresItsOwnAuthority = controllersDenyByDefault(
+            publicController(ADAPTERS + ".pages.Stylesheet", "the pages' stylesheet: no personal data"));
+
+    @ArchTest
+    static final ArchRule neverUsesThePersonalId = neverUsesThePersonalId();
+
+    @ArchTest
+    static final ArchRule noProviderReadsAnotherServicesHeaderForIdentity = noClasses()
+            .that()
+            .doNotHaveSimpleName("SecurityConfig")
+            .should()
+            .callMethod(HttpServletRequest.class, "getHeader", String.class)
+            .orShould()
+            .callMethod(HttpServletRequest.class, "getRemoteUser")
+            .because("identity comes from the verified token only, never from a plain header")
+            .allowEmptyShould(true);
 }

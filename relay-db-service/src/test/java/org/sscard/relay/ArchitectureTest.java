@@ -1,43 +1,34 @@
 package org.sscard.relay;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.sscard.common.architecture.ServiceRules.controllersDenyByDefault;
+import static org.sscard.common.architecture.ServiceRules.featurePackagesAreFreeOfCycles;
+import static org.sscard.common.architecture.ServiceRules.usesOnlyItsOwnCodeCommonAndLibraries;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
+@AnalyzeClasses(packages = ArchitectureTest.RELAY, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private final JavaClasses relay = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.sscard.relay");
+    static final String RELAY = "org.sscard.relay";
 
-    @Test
-    void everyEndpointRequiresItsOwnAuthority() {
-        methods()
-                .that()
-                .areDeclaredInClassesThat()
-                .areAnnotatedWith(RestController.class)
-                .and()
-                .areMetaAnnotatedWith(RequestMapping.class)
-                .should()
-                .beAnnotatedWith(PreAuthorize.class)
-                .because("controllers deny by default; each method names the authority it needs")
-                .check(relay);
-    }
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = featurePackagesAreFreeOfCycles(RELAY);
 
-    @Test
-    void noJpaAndNoSchemaGeneration() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("jakarta.persistence..")
-                .because("the schema is Flyway's alone")
-                .check(relay);
-    }
+    @ArchTest
+    static final ArchRule usesOnlyItsOwnCodeCommonAndLibraries = usesOnlyItsOwnCodeCommonAndLibraries(RELAY);
+
+    /** Every endpoint of the relay serves or changes personal data or mappings: none is public. */
+    @ArchTest
+    static final ArchRule everyEndpointRequiresItsOwnAuthority = controllersDenyByDefault();
+
+    @ArchTest
+    static final ArchRule noJpaAndNoSchemaGeneration = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.persistence..")
+            .because("the schema is Flyway's alone");
 }

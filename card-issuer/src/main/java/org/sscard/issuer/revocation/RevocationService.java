@@ -11,7 +11,6 @@ import org.sscard.common.web.CommonError;
 import org.sscard.issuer.audit.IssuerAudit;
 import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
-import org.sscard.issuer.ocsp.OcspResponder;
 import org.sscard.issuer.relay.RelayClient;
 
 /**

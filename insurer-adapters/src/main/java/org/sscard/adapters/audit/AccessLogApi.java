@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** The person's own entries of this provider's access log, newest first (the contract the gateway relies on). */
 @RestController

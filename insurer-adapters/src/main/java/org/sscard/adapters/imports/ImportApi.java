@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sscard.adapters.error.AdaptersError;
+import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.AdaptersError;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 import org.sscard.common.web.Problems;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.sscard.adapters.error.ImportException;
 
 /**
  * {@code java -jar insurer-adapters.jar import <provider> <kind> <file> [--charset=UTF-8|Shift_JIS]

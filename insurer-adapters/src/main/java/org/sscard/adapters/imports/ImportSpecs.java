@@ -2,6 +2,7 @@ package org.sscard.adapters.imports;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.provider.Provider;
 
 /** The kinds of file each kind of provider takes in. */

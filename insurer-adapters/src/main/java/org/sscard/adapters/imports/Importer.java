@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.imports.ImportReport.Status;
 import org.sscard.adapters.provider.AdaptersProperties;
 import org.sscard.adapters.provider.Provider;

@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.AccessLog;
+import org.sscard.adapters.error.AdaptersError;
+import org.sscard.adapters.error.AdaptersException;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.AdaptersError;
-import org.sscard.adapters.web.AdaptersException;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** An insurer's JSON API for the gateway: the person named by the token's {@code sub}, and only them. */
 @RestController

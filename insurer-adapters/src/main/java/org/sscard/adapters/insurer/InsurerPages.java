@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.AccessLog;
+import org.sscard.adapters.pages.ProviderPage;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.ProviderPage;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** An insurer's pages for residents, at the paths registered in the relay: eligibility, notices, checkups. */
 @Controller

@@ -10,9 +10,9 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.sscard.adapters.insurer.NoticeYear;
+import org.sscard.adapters.pages.EraDates;
+import org.sscard.adapters.pages.Labels;
 import org.sscard.adapters.provider.Provider;
-import org.sscard.adapters.web.EraDates;
-import org.sscard.adapters.web.Labels;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 

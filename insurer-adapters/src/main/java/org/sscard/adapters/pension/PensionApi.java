@@ -11,7 +11,7 @@ import org.sscard.adapters.audit.AccessLog;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** The pension office's JSON API (demonstration data). */
 @RestController

@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.AccessLog;
+import org.sscard.adapters.pages.ProviderPage;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 import org.sscard.adapters.security.Caller;
-import org.sscard.adapters.web.ProviderPage;
-import org.sscard.adapters.web.ProviderResolver;
+import org.sscard.adapters.security.ProviderResolver;
 
 /** The pension office's page (demonstration data, labelled so). */
 @Controller

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.imports.ImportReport.Status;
 import org.sscard.adapters.support.AdaptersTest;
 

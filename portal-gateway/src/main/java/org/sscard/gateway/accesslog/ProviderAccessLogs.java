@@ -10,8 +10,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import org.sscard.gateway.config.PortalProperties;
 import org.sscard.gateway.proxy.ProviderBreakers;
-import org.sscard.gateway.token.LoginExpiredException;
 import org.sscard.gateway.token.PairwiseTokens;
+import org.sscard.gateway.web.LoginExpiredException;
 import reactor.core.publisher.Mono;
 
 /**

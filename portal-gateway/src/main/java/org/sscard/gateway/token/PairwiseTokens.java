@@ -23,6 +23,7 @@ import org.sscard.common.token.TokenProperties;
 import org.sscard.gateway.config.PortalProperties;
 import org.sscard.gateway.web.GatewayError;
 import org.sscard.gateway.web.GatewayException;
+import org.sscard.gateway.web.LoginExpiredException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

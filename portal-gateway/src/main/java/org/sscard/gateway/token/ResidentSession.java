@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.sscard.gateway.web.LoginExpiredException;
 import reactor.core.publisher.Mono;
 
 /**

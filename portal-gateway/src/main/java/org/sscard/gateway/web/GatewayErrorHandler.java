@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.sscard.gateway.token.LoginExpiredException;
 import reactor.core.publisher.Mono;
 
 /** Ahead of Boot's handler: every exception becomes {@link ErrorPages}' page or problem, never a stack trace. */

@@ -6,7 +6,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.sscard.relay.config.RelayProperties;
 
 /** Loads the providers declared in configuration at every start; loading twice changes nothing. */
 @Component
@@ -15,10 +14,10 @@ class ProviderConfigLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderConfigLoader.class);
 
-    private final RelayProperties properties;
+    private final ProviderProperties properties;
     private final ProviderRegistry registry;
 
-    ProviderConfigLoader(RelayProperties properties, ProviderRegistry registry) {
+    ProviderConfigLoader(ProviderProperties properties, ProviderRegistry registry) {
         this.properties = properties;
         this.registry = registry;
     }

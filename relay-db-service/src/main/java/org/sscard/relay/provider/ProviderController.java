@@ -15,16 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.sscard.relay.config.RelayProperties;
 
 @RestController
 @RequestMapping("/api/v1/providers")
 class ProviderController {
 
     private final ProviderRegistry registry;
-    private final RelayProperties properties;
+    private final ProviderProperties properties;
 
-    ProviderController(ProviderRegistry registry, RelayProperties properties) {
+    ProviderController(ProviderRegistry registry, ProviderProperties properties) {
         this.registry = registry;
         this.properties = properties;
     }

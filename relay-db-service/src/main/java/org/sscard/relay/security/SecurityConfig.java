@@ -16,7 +16,6 @@ import org.sscard.common.token.TokenProperties;
 import org.sscard.common.web.CommonError;
 import org.sscard.common.web.Problems;
 import org.sscard.relay.config.DataDirectory;
-import org.sscard.relay.config.RelayProperties;
 
 /**
  * The relay's one security flow, top to bottom: service clients present a bearer token from the platform's token
@@ -41,7 +40,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain relaySecurity(
-            HttpSecurity http, RelayProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
+            HttpSecurity http, ClientProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info")

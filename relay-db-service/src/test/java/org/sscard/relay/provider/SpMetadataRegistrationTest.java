@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.sscard.relay.config.RelayProperties;
 import org.sscard.relay.support.Api;
 import org.sscard.relay.support.RelayApiTest;
 
@@ -26,7 +25,7 @@ class SpMetadataRegistrationTest extends RelayApiTest {
     ProviderRegistry registry;
 
     @Autowired
-    RelayProperties properties;
+    ProviderProperties properties;
 
     /** Other test classes share this database and expect test-hospital without metadata. */
     @AfterEach

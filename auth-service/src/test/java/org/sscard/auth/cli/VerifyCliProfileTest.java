@@ -1,0 +1,142 @@
+package org.sscard.auth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sscard.auth.support.Card;
+import org.sscard.auth.support.RelayFixture;
+import org.sscard.auth.support.TestPki;
+
+/** {@code sscard-verify --profile resident|staff}: the login's certificate-level profile layer, on test cards. */
+class VerifyCliProfileTest {
+
+    private static final TestPki PKI = TestPki.platform();
+
+    @TempDir
+    Path dir;
+
+    private List<String> trust;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void writeTrust() throws Exception {
+        trust = new ArrayList<>(List.of("--trust-anchor", write("root.der", PKI.root())));
+        for (Path crl : PKI.writeCrls(dir)) {
+            trust.addAll(List.of("--crl", crl.toString()));
+        }
+    }
+
+    @Test
+    void acceptsResidentCardOnResidentProfileOnly() throws Exception {
+        Card card = resident(RelayFixture.newPersonalId());
+        assertThat(verify(card, "resident")).isEqualTo(new Run(0, "ACCEPT resident\n", ""));
+        Run asStaff = verify(card, "staff");
+        assertThat(asStaff.out()).startsWith("REJECT WRONG_PROFILE: RESIDENT card on the STAFF login");
+        assertThat(asStaff.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptsStaffCertificateOnStaffProfileOnly() throws Exception {
+        Card card = PKI.card("C=JP, O=kameda-hospital, OU=RECEPTION_CLERK, UID=" + UUID.randomUUID() + ", CN=受付 試験")
+                .policy(TestPki.CLERK_POLICY)
+                .issue();
+        assertThat(verify(card, "staff")).isEqualTo(new Run(0, "ACCEPT staff RECEPTION_CLERK kameda-hospital\n", ""));
+        Run asResident = verify(card, "resident");
+        assertThat(asResident.out()).startsWith("REJECT WRONG_PROFILE: STAFF card on the RESIDENT login");
+        assertThat(asResident.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsCardWithoutClientAuth() throws Exception {
+        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
+                .policy(TestPki.RESIDENT_POLICY)
+                .withoutClientAuth()
+                .issue();
+        assertThat(verify(card, "resident"))
+                .isEqualTo(new Run(1, "REJECT EKU_MISSING: no clientAuth extended key usage\n", ""));
+    }
+
+    @Test
+    void rejectsWrongCheckDigitsWithoutPrintingThem() throws Exception {
+        String valid = RelayFixture.newPersonalId();
+        char last = valid.charAt(valid.length() - 1);
+        String wrong = valid.substring(0, valid.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+        Run run = verify(resident(wrong), "resident");
+        assertThat(run.out()).isEqualTo("REJECT INVALID_PERSONAL_ID: CHECK_DIGITS\n");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out() + run.err()).doesNotContain(wrong).doesNotContain(valid.substring(0, 43));
+    }
+
+    @Test
+    void pathRejectionOfResidentCardHidesThePersonalId() throws Exception {
+        String personalId = RelayFixture.newPersonalId();
+        Card card = resident(personalId);
+        PKI.revokeInCrl(card, 1);
+        PKI.writeCrls(dir); // the CRL files now list it
+        Run run = verify(card, "resident");
+        // the validator names the subject in RFC 2253 form: the ID's digits as the hex of their ASCII
+        String hex = HexFormat.of().formatHex(personalId.getBytes(StandardCharsets.US_ASCII));
+        assertThat(run.out())
+                .startsWith("REJECT REVOKED: ")
+                .contains("<personal ID>")
+                .doesNotContain(personalId)
+                .doesNotContainIgnoringCase(hex);
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void answersUnknownProfileWithExitTwo() {
+        Run run = run("--trust-anchor", "a.der", "--profile", "visitor", "x.der");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--profile wants path, resident or staff");
+    }
+
+    private static Card resident(String personalId) {
+        return PKI.card("SERIALNUMBER=" + personalId)
+                .policy(TestPki.RESIDENT_POLICY)
+                .issue();
+    }
+
+    private Run verify(Card card, String profile) throws IOException {
+        List<String> args = new ArrayList<>(trust);
+        args.addAll(List.of(
+                "--intermediate",
+                write("issuing.der", card.chain().get(1)),
+                "--profile",
+                profile,
+                write("card.der", card.certificate())));
+        return run(args.toArray(String[]::new));
+    }
+
+    private String write(String name, X509Certificate certificate) throws IOException {
+        try {
+            return Files.write(dir.resolve(name), certificate.getEncoded()).toString();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = VerifyCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

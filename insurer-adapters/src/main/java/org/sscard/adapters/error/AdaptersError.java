@@ -1,0 +1,31 @@
+package org.sscard.adapters.error;
+
+import org.springframework.http.HttpStatus;
+import org.sscard.common.web.ErrorCode;
+
+/** This service's own errors, beside common's. */
+public enum AdaptersError implements ErrorCode {
+    UNKNOWN_PROVIDER(HttpStatus.NOT_FOUND, "No such provider here"),
+    NOT_THIS_KIND(HttpStatus.NOT_FOUND, "This provider offers no such service"),
+    NO_RECORD(HttpStatus.NOT_FOUND, "This provider holds no such record for the person"),
+    IMPORT_REFUSED(HttpStatus.BAD_REQUEST, "The import cannot start"),
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The file has bad rows; nothing was loaded");
+
+    private final HttpStatus status;
+    private final String title;
+
+    AdaptersError(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

@@ -1,9 +1,0 @@
-package org.sscard.adapters.imports;
-
-/** An import that cannot even start: unknown provider or kind, unreadable file. */
-public class ImportException extends RuntimeException {
-
-    public ImportException(String message) {
-        super(message);
-    }
-}
