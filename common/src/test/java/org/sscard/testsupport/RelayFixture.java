@@ -142,12 +142,13 @@ public final class RelayFixture {
         call("POST", "/api/v1/providers", provider, 201);
     }
 
-    /** A SAML hospital without services, registered once per relay however often a test asks. */
+    /** A SAML hospital without services (staff belong to it), registered once however often a test asks. */
     public synchronized void ensureHospital(String key) {
         if (send("GET", "/api/v1/providers/" + key, null, "city-office").statusCode() == 404) {
-            Map<String, Object> provider = provider(key, "HOSPITAL", "SAML", "https://hospital.test");
-            provider.put("samlEntityId", "https://hospital.test/saml");
-            provider.put("samlAcsUrl", "https://hospital.test/saml/acs");
+            String baseUrl = "https://" + key + ".hospital.test";
+            Map<String, Object> provider = provider(key, "HOSPITAL", "SAML", baseUrl);
+            provider.put("samlEntityId", baseUrl + "/saml");
+            provider.put("samlAcsUrl", baseUrl + "/saml/acs");
             call("POST", "/api/v1/providers", provider, 201);
         }
     }

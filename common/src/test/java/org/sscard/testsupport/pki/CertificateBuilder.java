@@ -236,8 +236,10 @@ public final class CertificateBuilder {
             }
             builder.addExtension(
                     Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-            builder.addExtension(
-                    Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerKey));
+            if (issuer != null) { // a self-signed certificate names no authority key, as the card issuer's root
+                builder.addExtension(
+                        Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuerKey));
+            }
             if (!policies.isEmpty()) {
                 builder.addExtension(
                         Extension.certificatePolicies,
