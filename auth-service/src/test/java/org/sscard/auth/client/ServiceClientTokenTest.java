@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,10 +48,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
     @Test
     void refusesAnAssertionSignedWithAnotherKeyThanItsCertificates() throws Exception {
         ServiceCredentials own = serviceClient(SERVICE_CLIENT);
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
         ServiceCredentials mixed =
-                new ServiceCredentials(SERVICE_CLIENT, rsa.generateKeyPair().getPrivate(), own.chain());
+                new ServiceCredentials(SERVICE_CLIENT, TestPki.rsa(2048).getPrivate(), own.chain());
         assertInvalidClient(token(clientAssertion(mixed), "relay-db-service"));
     }
 
