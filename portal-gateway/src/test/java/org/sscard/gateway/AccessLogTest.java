@@ -6,19 +6,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
 import org.sscard.gateway.support.StandInProvider;
+import org.sscard.testsupport.RelayFixture;
 
 /** "Who looked at my data": the relay's log and the providers' logs, merged, naming providers that are down. */
 class AccessLogTest extends GatewayTest {
 
     @Test
     void mergesTheRelaysAndEveryProvidersLogNewestFirstAndNamesTheUnavailable() {
-        UUID person = RELAY.person("キロク ミル", RelayData.newSsn());
-        try (StandInProvider insurer = new StandInProvider(RelayData.newKey("logs"));
-                StandInProvider down = new StandInProvider(RelayData.newKey("nolog"))) {
-            RELAY.provider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
-            RELAY.provider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "キロク ミル", RelayFixture.newProvisionalSsn());
+        try (StandInProvider insurer = new StandInProvider(RelayFixture.newKey("logs"));
+                StandInProvider down = new StandInProvider(RelayFixture.newKey("nolog"))) {
+            RELAY.registerProvider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
+            RELAY.registerProvider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
             RELAY.join(person, insurer.key(), "notices", "A-0100");
             RELAY.join(person, down.key(), "pension", "A-0200");
             down.close();
@@ -46,10 +46,10 @@ class AccessLogTest extends GatewayTest {
 
     @Test
     void takesNoPersonFromTheRequest() {
-        UUID mine = RELAY.person("ジブン ノ", RelayData.newSsn());
-        UUID theirs = RELAY.person("タニン ノ", RelayData.newSsn());
-        try (StandInProvider insurer = new StandInProvider(RelayData.newKey("own"))) {
-            RELAY.provider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
+        UUID mine = RELAY.createPerson(RelayFixture.newPersonalId(), "ジブン ノ", RelayFixture.newProvisionalSsn());
+        UUID theirs = RELAY.createPerson(RelayFixture.newPersonalId(), "タニン ノ", RelayFixture.newProvisionalSsn());
+        try (StandInProvider insurer = new StandInProvider(RelayFixture.newKey("own"))) {
+            RELAY.registerProvider(insurer.key(), "PROXY", insurer.baseUrl(), "notices", "/notices");
             RELAY.join(mine, insurer.key(), "notices", "M-1");
             RELAY.join(theirs, insurer.key(), "notices", "T-1");
             Browser browser = browser();

@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 import org.sscard.gateway.support.Chromium;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
+import org.sscard.testsupport.RelayFixture;
 
 /**
  * The pages in Debian's headless Chromium, which enforces the CSP: login, the skip link, the English switch, and
@@ -45,7 +45,7 @@ class KioskBrowserTest extends GatewayTest {
     }
 
     private void logIn() {
-        UUID person = RELAY.person("ブラウザ テスト", RelayData.newSsn());
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "ブラウザ テスト", RelayFixture.newProvisionalSsn());
         AUTH.nextLogin(person);
         chromium.get("http://localhost:" + port + "/");
         assertThat(chromium.getCurrentUrl()).endsWith("/login");

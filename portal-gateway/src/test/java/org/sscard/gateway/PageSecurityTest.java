@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
+import org.sscard.testsupport.RelayFixture;
 
 /** The gateway's own pages: headers, CSRF, language, idle extension and logout. */
 class PageSecurityTest extends GatewayTest {
 
     private Browser loggedIn() {
-        UUID person = RELAY.person("ページ テスト", RelayData.newSsn());
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "ページ テスト", RelayFixture.newProvisionalSsn());
         Browser browser = browser();
         browser.login(person);
         return browser;

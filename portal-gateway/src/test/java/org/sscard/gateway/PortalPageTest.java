@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
 import org.sscard.gateway.support.StandInProvider;
+import org.sscard.testsupport.RelayFixture;
 
 class PortalPageTest extends GatewayTest {
 
@@ -51,7 +51,7 @@ class PortalPageTest extends GatewayTest {
 
     @Test
     void givesANewSessionIdAtLoginInASecureHttpOnlySameSiteCookie() {
-        UUID person = RELAY.person("ログイン テスト", RelayData.newSsn());
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "ログイン テスト", RelayFixture.newProvisionalSsn());
         Browser browser = browser();
         List<String> sessions = browser.login(person);
         assertThat(sessions.get(0)).isNotNull();
@@ -69,16 +69,16 @@ class PortalPageTest extends GatewayTest {
 
     @Test
     void showsNameMaskedNumberAndATilePerJoinedProviderFromTheRelay() {
-        String ssn = RelayData.newSsn();
-        UUID person = RELAY.person("タイル　テスト", ssn);
-        try (StandInProvider up = new StandInProvider(RelayData.newKey("up"));
-                StandInProvider down = new StandInProvider(RelayData.newKey("down"))) {
-            RELAY.provider(up.key(), "PROXY", up.baseUrl(), "notices", "/notices");
-            RELAY.provider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
-            String hospital = RelayData.newKey("hospital");
-            RELAY.provider(hospital, "SAML", "https://hospital.example", "records", "/records");
-            String pending = RelayData.newKey("pending");
-            RELAY.provider(pending, "PROXY", "https://pending.example", "checkups", "/checkups");
+        String ssn = RelayFixture.newProvisionalSsn();
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "タイル　テスト", ssn);
+        try (StandInProvider up = new StandInProvider(RelayFixture.newKey("up"));
+                StandInProvider down = new StandInProvider(RelayFixture.newKey("down"))) {
+            RELAY.registerProvider(up.key(), "PROXY", up.baseUrl(), "notices", "/notices");
+            RELAY.registerProvider(down.key(), "PROXY", down.baseUrl(), "pension", "/pension");
+            String hospital = RelayFixture.newKey("hospital");
+            RELAY.registerProvider(hospital, "SAML", "https://hospital.example", "records", "/records");
+            String pending = RelayFixture.newKey("pending");
+            RELAY.registerProvider(pending, "PROXY", "https://pending.example", "checkups", "/checkups");
             RELAY.join(person, up.key(), "notices", "L-1001");
             RELAY.join(person, down.key(), "pension", "L-2002");
             RELAY.join(person, hospital, "records", "P0012345");

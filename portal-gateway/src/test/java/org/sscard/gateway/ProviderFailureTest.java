@@ -7,16 +7,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
 import org.sscard.gateway.support.StandInProvider;
+import org.sscard.testsupport.RelayFixture;
 
 /** Providers that fail: each with its own breaker (opens after 3 calls here) and time limit (1 s here). */
 class ProviderFailureTest extends GatewayTest {
 
     private Browser residentOf(StandInProvider... providers) {
-        UUID person = RELAY.person("シケン ハナコ", RelayData.newSsn());
+        UUID person = RELAY.createPerson(RelayFixture.newPersonalId(), "シケン ハナコ", RelayFixture.newProvisionalSsn());
         for (StandInProvider provider : providers) {
-            RELAY.provider(provider.key(), "PROXY", provider.baseUrl(), "notices", "/notices");
+            RELAY.registerProvider(provider.key(), "PROXY", provider.baseUrl(), "notices", "/notices");
             RELAY.join(person, provider.key(), "notices", "N-" + provider.key());
         }
         Browser browser = browser();
@@ -26,8 +26,8 @@ class ProviderFailureTest extends GatewayTest {
 
     @Test
     void opensTheBreakerOfAFailingProviderOnlyAndStopsCallingIt() {
-        try (StandInProvider failing = new StandInProvider(RelayData.newKey("failing"));
-                StandInProvider healthy = new StandInProvider(RelayData.newKey("healthy"))) {
+        try (StandInProvider failing = new StandInProvider(RelayFixture.newKey("failing"));
+                StandInProvider healthy = new StandInProvider(RelayFixture.newKey("healthy"))) {
             Browser browser = residentOf(failing, healthy);
             failing.failing(true);
             for (int i = 0; i < 3; i++) {
@@ -46,7 +46,7 @@ class ProviderFailureTest extends GatewayTest {
 
     @Test
     void showsAProviderThatIsDownAsUnavailable() {
-        StandInProvider down = new StandInProvider(RelayData.newKey("down"));
+        StandInProvider down = new StandInProvider(RelayFixture.newKey("down"));
         Browser browser = residentOf(down);
         down.close();
         HttpResponse<String> page = browser.get("/p/" + down.key() + "/notices");
@@ -56,7 +56,7 @@ class ProviderFailureTest extends GatewayTest {
 
     @Test
     void givesUpOnAProviderThatDoesNotAnswerInTime() {
-        try (StandInProvider slow = new StandInProvider(RelayData.newKey("slow"))) {
+        try (StandInProvider slow = new StandInProvider(RelayFixture.newKey("slow"))) {
             Browser browser = residentOf(slow);
             HttpResponse<String> response = browser.get("/p/" + slow.key() + "/slow", "Accept", "application/json");
             assertThat(response.statusCode()).isEqualTo(504);
@@ -66,7 +66,7 @@ class ProviderFailureTest extends GatewayTest {
 
     @Test
     void saysSoWhenAuthServiceCannotExchangeTheToken() {
-        try (StandInProvider provider = new StandInProvider(RelayData.newKey("noexchange"))) {
+        try (StandInProvider provider = new StandInProvider(RelayFixture.newKey("noexchange"))) {
             Browser browser = residentOf(provider);
             AUTH.refuseExchanges(true);
             try {

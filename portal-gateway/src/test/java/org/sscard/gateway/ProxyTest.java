@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
-import org.sscard.gateway.support.RelayData;
 import org.sscard.gateway.support.StandInProvider;
+import org.sscard.testsupport.RelayFixture;
 
 /** {@code /p/{provider}/**} against a stand-in provider registered in the real relay. */
 class ProxyTest extends GatewayTest {
@@ -24,10 +24,10 @@ class ProxyTest extends GatewayTest {
 
     @BeforeAll
     static void registerProvider() {
-        provider = new StandInProvider(RelayData.newKey("insurer"));
-        RELAY.provider(provider.key(), "PROXY", provider.baseUrl(), "notices", "/notices");
-        hanako = RELAY.person("カモガワ ハナコ", RelayData.newSsn());
-        taro = RELAY.person("ナガサ タロウ", RelayData.newSsn());
+        provider = new StandInProvider(RelayFixture.newKey("insurer"));
+        RELAY.registerProvider(provider.key(), "PROXY", provider.baseUrl(), "notices", "/notices");
+        hanako = RELAY.createPerson(RelayFixture.newPersonalId(), "カモガワ ハナコ", RelayFixture.newProvisionalSsn());
+        taro = RELAY.createPerson(RelayFixture.newPersonalId(), "ナガサ タロウ", RelayFixture.newProvisionalSsn());
         RELAY.join(hanako, provider.key(), "notices", "H-0001");
         RELAY.join(taro, provider.key(), "notices", "T-0002");
     }
@@ -180,8 +180,8 @@ class ProxyTest extends GatewayTest {
     void answersUnknownAndNotJoinedProvidersWithTheirOwnErrors() {
         Browser browser = hanako();
         assertThat(browser.get("/p/no-such-provider/notices").statusCode()).isEqualTo(404);
-        String other = RelayData.newKey("unjoined");
-        RELAY.provider(other, "PROXY", provider.baseUrl(), "notices", "/notices");
+        String other = RelayFixture.newKey("unjoined");
+        RELAY.registerProvider(other, "PROXY", provider.baseUrl(), "notices", "/notices");
         HttpResponse<String> response = browser.get("/p/" + other + "/notices", "Accept", "application/json");
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("NOT_JOINED");

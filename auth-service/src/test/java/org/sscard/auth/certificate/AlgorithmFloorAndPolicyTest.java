@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sscard.testsupport.pki.TestPki;
 
 /** The algorithm floor (strict by default, legacy only when chosen) and a relying party's required policy. */
 class AlgorithmFloorAndPolicyTest {
@@ -34,18 +35,19 @@ class AlgorithmFloorAndPolicyTest {
     void acceptsSha1SignedLeafOnlyWhenLegacyIsChosen() throws Exception {
         var leaf = leaf().signedWith("SHA1withRSA").issue();
         var legacy = new CertificatePathValidator(
-                List.of(root.cert()),
+                List.of(root.certificate()),
                 ValidationPolicy.strict().withLegacyAlgorithms(2048, true),
                 crls(Map.of()),
                 new LoggingRevocationAudit());
-        assertThat(legacy.validate(leaf.cert(), List.of(ca.cert()), NOW).accepted())
+        assertThat(legacy.validate(leaf.certificate(), List.of(ca.certificate()), NOW)
+                        .accepted())
                 .isTrue();
     }
 
     @Test
     void rejectsRsa1024Leaf() throws Exception {
         var leaf =
-                TestPki.cert("Weak Key Holder", TestPki.rsa(1024)).issuedBy(ca).issue();
+                TestPki.certificate("CN=Weak Key Holder").rsa1024().issuedBy(ca).issue();
         assertRejected(validate(leaf, crls(Map.of())), RejectReason.WEAK_KEY);
     }
 
@@ -54,7 +56,8 @@ class AlgorithmFloorAndPolicyTest {
         var cardPolicyOnly = ValidationPolicy.strict()
                 .requiringPolicies(java.util.Set.of("2.25.282948580063040574886034106954584755375.1.1"));
         var validator = new CertificatePathValidator(
-                List.of(root.cert()), cardPolicyOnly, crls(Map.of()), new LoggingRevocationAudit());
-        assertRejected(validator.validate(leaf().issue().cert(), List.of(ca.cert()), NOW), RejectReason.POLICY);
+                List.of(root.certificate()), cardPolicyOnly, crls(Map.of()), new LoggingRevocationAudit());
+        assertRejected(
+                validator.validate(leaf().issue().certificate(), List.of(ca.certificate()), NOW), RejectReason.POLICY);
     }
 }

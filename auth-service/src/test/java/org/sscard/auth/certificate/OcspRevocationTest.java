@@ -22,16 +22,19 @@ import org.sscard.auth.certificate.revocation.OcspRevocationChecker;
 import org.sscard.auth.certificate.revocation.OcspThenCrl;
 import org.sscard.auth.certificate.revocation.RevocationChecker;
 import org.sscard.auth.certificate.revocation.RevocationStatus;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.RevocationServer;
+import org.sscard.testsupport.pki.TestPki;
 
 /** OCSP first, CRL fallback, fail closed: against a loopback OCSP responder and a CRL address nobody serves. */
 class OcspRevocationTest {
 
-    static TestPki.Issued root;
-    static TestPki.Issued ca;
+    static Issued root;
+    static Issued ca;
     static String deadCrlUrl;
 
-    TestOcspResponder responder;
-    TestPki.Issued leaf;
+    RevocationServer responder;
+    Issued leaf;
     final List<String> audited = new ArrayList<>();
 
     @BeforeAll
@@ -45,16 +48,19 @@ class OcspRevocationTest {
     void responder() throws Exception {
         // the issuing CA names the responder too, so that its own status is asked by OCSP first; the responder
         // knows CAs by their keys, so it can be started before the CA certificate carrying its URL is issued
-        responder = new TestOcspResponder(List.of(root, CertificatePathValidatorTest.ca));
-        ca = TestPki.cert("Test Issuing CA", CertificatePathValidatorTest.caKeys)
+        responder =
+                RevocationServer.start().authority("root", root).authority("issuing", CertificatePathValidatorTest.ca);
+        ca = TestPki.certificate("CN=Test Issuing CA")
+                .keys(CertificatePathValidatorTest.caKeys)
                 .ca()
                 .issuedBy(root)
-                .ocsp(responder.url())
+                .ocsp(responder.ocspUrl())
                 .crl(deadCrlUrl)
                 .issue();
-        leaf = TestPki.cert("Resident", CertificatePathValidatorTest.leafKeys)
+        leaf = TestPki.certificate("CN=Resident")
+                .keys(CertificatePathValidatorTest.leafKeys)
                 .issuedBy(ca)
-                .ocsp(responder.url())
+                .ocsp(responder.ocspUrl())
                 .crl(deadCrlUrl)
                 .issue();
     }
@@ -68,16 +74,16 @@ class OcspRevocationTest {
     void acceptsCertificateGoodPerOcspAndCachesTheAnswer() {
         RevocationChecker revocation = ocspThenHttpCrl();
         assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
-        int asked = responder.requests();
+        int asked = responder.ocspRequests();
         assertThat(validate(revocation, ValidationPolicy.strict()).accepted()).isTrue();
-        assertThat(responder.requests())
+        assertThat(responder.ocspRequests())
                 .as("answered from the cache within nextUpdate")
                 .isEqualTo(asked);
     }
 
     @Test
     void rejectsCertificateRevokedPerOcsp() {
-        responder.revoke(leaf.cert().getSerialNumber(), CRLReason.keyCompromise);
+        responder.revokeInOcsp(leaf.certificate().getSerialNumber(), CRLReason.keyCompromise);
         ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
         assertRejected(result, RejectReason.REVOKED);
         assertThat(result.detail()).contains("OCSP");
@@ -103,7 +109,8 @@ class OcspRevocationTest {
     @Test
     void doesNotTrustOcspResponseFromUnauthorisedResponder() throws Exception {
         // a certificate of the right CA, but not for OCSPSigning: it may not speak for the CA
-        responder.signWith(TestPki.cert("Not A Responder", CertificatePathValidatorTest.leafKeys)
+        responder.signOcspWith(TestPki.certificate("CN=Not A Responder")
+                .keys(CertificatePathValidatorTest.leafKeys)
                 .issuedBy(ca)
                 .issue());
         ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
@@ -113,16 +120,19 @@ class OcspRevocationTest {
 
     @Test
     void fallsBackToCrlWhenOcspResponderIsUnauthorised() throws Exception {
-        var rogueRoot = TestPki.cert("Rogue Root", CertificatePathValidatorTest.rootKeys)
+        var rogueRoot = TestPki.certificate("CN=Rogue Root")
+                .keys(CertificatePathValidatorTest.rootKeys)
                 .ca()
                 .issue();
-        responder.signWith(TestPki.cert("Rogue Responder", CertificatePathValidatorTest.leafKeys)
+        responder.signOcspWith(TestPki.certificate("CN=Rogue Responder")
+                .keys(CertificatePathValidatorTest.leafKeys)
                 .issuedBy(rogueRoot)
-                .ocspSigner()
+                .ocspSigning()
                 .issue()); // says "good" for everything
         RevocationChecker crlSaysRevoked = new CrlRevocationChecker(new GivenCrls(List.of(
                 TestPki.crl(root, Instant.now(), Map.of()),
-                TestPki.crl(ca, Instant.now(), Map.of(leaf.cert().getSerialNumber(), CRLReason.keyCompromise)))));
+                TestPki.crl(
+                        ca, Instant.now(), Map.of(leaf.certificate().getSerialNumber(), CRLReason.keyCompromise)))));
         RevocationChecker revocation =
                 new OcspThenCrl(new OcspRevocationChecker(Duration.ofSeconds(2)), crlSaysRevoked);
         ValidationResult result = validate(revocation, ValidationPolicy.strict());
@@ -132,15 +142,16 @@ class OcspRevocationTest {
 
     @Test
     void acceptsDelegatedResponderIssuedForOcspSigning() throws Exception {
-        responder.signWith(TestPki.cert("Issuing CA OCSP", CertificatePathValidatorTest.leafKeys)
+        responder.signOcspWith(TestPki.certificate("CN=Issuing CA OCSP")
+                .keys(CertificatePathValidatorTest.leafKeys)
                 .issuedBy(ca)
-                .ocspSigner()
+                .ocspSigning()
                 .issue());
         var revocation = new OcspRevocationChecker(Duration.ofSeconds(2));
         // the CA's own status is answered by the same delegated signer, which the root did not issue: so ask the
         // leaf only, through a path whose CA status is known good
         var onlyLeafByOcsp =
-                (RevocationChecker) subject -> subject.certificate().equals(leaf.cert())
+                (RevocationChecker) subject -> subject.certificate().equals(leaf.certificate())
                         ? revocation.check(subject)
                         : new RevocationStatus.Good("test");
         assertThat(validate(onlyLeafByOcsp, ValidationPolicy.strict()).accepted())
@@ -156,7 +167,7 @@ class OcspRevocationTest {
     private ValidationResult validate(RevocationChecker revocation, ValidationPolicy policy) {
         RevocationAudit audit = (X509Certificate cert, String why) ->
                 audited.add(cert.getSubjectX500Principal().getName() + ": " + why);
-        return new CertificatePathValidator(List.of(root.cert()), policy, revocation, audit)
-                .validate(leaf.cert(), List.of(ca.cert()), Instant.now());
+        return new CertificatePathValidator(List.of(root.certificate()), policy, revocation, audit)
+                .validate(leaf.certificate(), List.of(ca.certificate()), Instant.now());
     }
 }

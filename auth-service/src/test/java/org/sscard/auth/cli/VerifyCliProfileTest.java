@@ -16,14 +16,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sscard.auth.support.Card;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.RelayFixture;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 
 /** {@code sscard-verify --profile resident|staff}: the login's certificate-level profile layer, on test cards. */
 class VerifyCliProfileTest {
 
-    private static final TestPki PKI = TestPki.platform();
+    private static final TestPki PKI = TestPki.create();
 
     @TempDir
     Path dir;
@@ -34,7 +34,8 @@ class VerifyCliProfileTest {
 
     @BeforeEach
     void writeTrust() throws Exception {
-        trust = new ArrayList<>(List.of("--trust-anchor", write("root.der", PKI.root())));
+        trust = new ArrayList<>(
+                List.of("--trust-anchor", write("root.der", PKI.root().certificate())));
         for (Path crl : PKI.writeCrls(dir)) {
             trust.addAll(List.of("--crl", crl.toString()));
         }
@@ -42,7 +43,7 @@ class VerifyCliProfileTest {
 
     @Test
     void acceptsResidentCardOnResidentProfileOnly() throws Exception {
-        Card card = resident(RelayFixture.newPersonalId());
+        Issued card = resident(RelayFixture.newPersonalId());
         assertThat(verify(card, "resident")).isEqualTo(new Run(0, "ACCEPT resident\n", ""));
         Run asStaff = verify(card, "staff");
         assertThat(asStaff.out()).startsWith("REJECT WRONG_PROFILE: RESIDENT card on the STAFF login");
@@ -51,8 +52,7 @@ class VerifyCliProfileTest {
 
     @Test
     void acceptsStaffCertificateOnStaffProfileOnly() throws Exception {
-        Card card = PKI.card("C=JP, O=kameda-hospital, OU=RECEPTION_CLERK, UID=" + UUID.randomUUID() + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY)
+        Issued card = PKI.staffCard(UUID.randomUUID(), "kameda-hospital", "RECEPTION_CLERK")
                 .issue();
         assertThat(verify(card, "staff")).isEqualTo(new Run(0, "ACCEPT staff RECEPTION_CLERK kameda-hospital\n", ""));
         Run asResident = verify(card, "resident");
@@ -62,8 +62,7 @@ class VerifyCliProfileTest {
 
     @Test
     void rejectsCardWithoutClientAuth() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY)
+        Issued card = PKI.residentCard(RelayFixture.newPersonalId())
                 .withoutClientAuth()
                 .issue();
         assertThat(verify(card, "resident"))
@@ -84,8 +83,8 @@ class VerifyCliProfileTest {
     @Test
     void pathRejectionOfResidentCardHidesThePersonalId() throws Exception {
         String personalId = RelayFixture.newPersonalId();
-        Card card = resident(personalId);
-        PKI.revokeInCrl(card, 1);
+        Issued card = resident(personalId);
+        PKI.revokeInCrl(card.certificate(), 1);
         PKI.writeCrls(dir); // the CRL files now list it
         Run run = verify(card, "resident");
         // the validator names the subject in RFC 2253 form: the ID's digits as the hex of their ASCII
@@ -105,13 +104,11 @@ class VerifyCliProfileTest {
         assertThat(run.err()).contains("--profile wants path, resident or staff");
     }
 
-    private static Card resident(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId)
-                .policy(TestPki.RESIDENT_POLICY)
-                .issue();
+    private static Issued resident(String personalId) {
+        return PKI.residentCard(personalId).issue();
     }
 
-    private Run verify(Card card, String profile) throws IOException {
+    private Run verify(Issued card, String profile) throws IOException {
         List<String> args = new ArrayList<>(trust);
         args.addAll(List.of(
                 "--intermediate",

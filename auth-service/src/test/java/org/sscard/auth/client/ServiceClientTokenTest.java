@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
-import org.sscard.auth.support.Card;
-import org.sscard.auth.support.TestPki;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ClientAssertions;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * Client credentials at the token endpoint: a service authenticates with private_key_jwt and its service-client
@@ -50,10 +48,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
     @Test
     void refusesAnAssertionSignedWithAnotherKeyThanItsCertificates() throws Exception {
         ServiceCredentials own = serviceClient(SERVICE_CLIENT);
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
         ServiceCredentials mixed =
-                new ServiceCredentials(SERVICE_CLIENT, rsa.generateKeyPair().getPrivate(), own.chain());
+                new ServiceCredentials(SERVICE_CLIENT, TestPki.rsa(2048).getPrivate(), own.chain());
         assertInvalidClient(token(clientAssertion(mixed), "relay-db-service"));
     }
 
@@ -66,30 +62,22 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     @Test
     void refusesAResidentCardAsAServiceCertificate() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
-                .policy(TestPki.RESIDENT_POLICY)
-                .issue();
-        ServiceCredentials resident = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        ServiceCredentials resident =
+                credentials(SERVICE_CLIENT, PKI.serviceClient(SERVICE_CLIENT).policies(TestPki.RESIDENT_POLICY));
         assertInvalidClient(token(clientAssertion(resident), "relay-db-service"));
     }
 
     @Test
     void refusesARevokedServiceCertificate() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
-                .policy(TestPki.SERVICE_POLICY)
-                .issue();
-        PKI.revokeInOcsp(card, 1);
-        ServiceCredentials revoked = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        ServiceCredentials revoked = serviceClient(SERVICE_CLIENT);
+        PKI.revokeInOcsp(revoked.certificate(), 1);
         assertInvalidClient(token(clientAssertion(revoked), "relay-db-service"));
     }
 
     @Test
     void refusesAServiceCertificateWhoseRevocationStatusCannotBeKnown() throws Exception {
-        Card card = PKI.card("CN=" + SERVICE_CLIENT + ", OU=services, O=sscard")
-                .policy(TestPki.SERVICE_POLICY)
-                .revocationUnreachable()
-                .issue();
-        ServiceCredentials unknown = new ServiceCredentials(SERVICE_CLIENT, card.key(), card.chain());
+        ServiceCredentials unknown =
+                credentials(SERVICE_CLIENT, PKI.serviceClient(SERVICE_CLIENT).revocationUnreachable());
         assertInvalidClient(token(clientAssertion(unknown), "relay-db-service"));
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -18,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.sscard.auth.support.Card;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.TestPostgres;
+import org.sscard.testsupport.pki.CertificateBuilder;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * The check as {@link CardLoginConfig} wires it, without TLS: what the handshake's own checks would stop before
@@ -30,7 +30,7 @@ import org.sscard.testsupport.TestPostgres;
  */
 class CardCertificateCheckTest {
 
-    private static final TestPki PKI = TestPki.platform();
+    private static final TestPki PKI = TestPki.create();
     private static final JdbcClient AUDIT_DB = migratedDatabase();
 
     @TempDir
@@ -38,8 +38,10 @@ class CardCertificateCheckTest {
 
     @Test
     void rejectsExpiredCardAsExpired() {
-        Clock nextYear = Clock.fixed(Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC);
-        assertThat(check(false, nextYear).check(card().issue().chain()))
+        Issued card = card().issue();
+        Clock dayAfterExpiry =
+                Clock.fixed(card.certificate().getNotAfter().toInstant().plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        assertThat(check(false, dayAfterExpiry).check(card.chain()))
                 .isEqualTo(CardCertificateCheck.Verdict.reject("EXPIRED"));
     }
 
@@ -52,7 +54,7 @@ class CardCertificateCheckTest {
 
     @Test
     void acceptsCardWithUnknownRevocationStatusWhenFailOpenAndAuditsIt() {
-        Card card = card().revocationUnreachable().issue();
+        Issued card = card().revocationUnreachable().issue();
         ListAppender<ILoggingEvent> audit = new ListAppender<>();
         audit.start();
         Logger logger = (Logger) LoggerFactory.getLogger(LoginAudit.LOGGER);
@@ -116,7 +118,7 @@ class CardCertificateCheckTest {
                 clock);
     }
 
-    private static org.sscard.auth.support.CardBuilder card() {
-        return PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId()).policy(TestPki.RESIDENT_POLICY);
+    private static CertificateBuilder card() {
+        return PKI.residentCard(RelayFixture.newPersonalId());
     }
 }

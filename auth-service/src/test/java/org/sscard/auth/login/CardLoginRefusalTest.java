@@ -13,15 +13,16 @@ import org.slf4j.LoggerFactory;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CardLoginTest;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.RelayFixture;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 
 /** Every refusal of a resident card login over real mTLS, each its own test, each with its specific reason. */
 class CardLoginRefusalTest extends CardLoginTest {
 
     @Test
     void refusesHandshakeWithoutClientCertificate() {
-        Browser browser = new Browser(Card.noCard(PKI.root()));
+        Browser browser = new Browser(Card.noCard(PKI.root().certificate()));
         assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN))
                 .as("the server's alert in the handshake")
                 .isInstanceOf(SSLHandshakeException.class)
@@ -30,11 +31,11 @@ class CardLoginRefusalTest extends CardLoginTest {
 
     @Test
     void refusesHandshakeWithCardFromUntrustedCa() {
-        TestPki stranger = TestPki.other();
-        Card card = stranger.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY)
-                .issue();
-        Card presentedToOurServer = new Card(card.certificate(), card.chain(), card.key(), PKI.root());
+        Issued card;
+        try (TestPki stranger = TestPki.create("Some other CA")) {
+            card = stranger.residentCard(RelayFixture.newPersonalId()).issue();
+        }
+        Card presentedToOurServer = Card.of(card, PKI.root().certificate());
         Browser browser = new Browser(presentedToOurServer.clientContext());
         assertThatThrownBy(() -> browser.get(RESIDENT_LOGIN))
                 .as("the server's alert in the handshake")
@@ -54,7 +55,7 @@ class CardLoginRefusalTest extends CardLoginTest {
     void refusesCardSuspendedInRelay() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         Card card = registeredResidentCard(personalId, CITY_OFFICE.createPerson(personalId));
-        CITY_OFFICE.suspendCard(card);
+        CITY_OFFICE.suspendCard(card.certificate());
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.CARD_SUSPENDED);
     }
 
@@ -69,18 +70,14 @@ class CardLoginRefusalTest extends CardLoginTest {
 
     @Test
     void refusesCardWithoutClientAuthEku() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY)
-                .withoutClientAuth()
-                .issue();
+        Card card = card(PKI.residentCard(RelayFixture.newPersonalId()).withoutClientAuth());
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.EKU_MISSING);
     }
 
     @Test
     void refusesMalformedSubject() throws Exception {
-        Card card = PKI.card("CN=Kamogawa Hanako, SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY)
-                .issue();
+        String personalId = RelayFixture.newPersonalId();
+        Card card = card(PKI.residentCard(personalId).subject("CN=Kamogawa Hanako, SERIALNUMBER=" + personalId));
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.MALFORMED_SUBJECT);
     }
 
@@ -96,7 +93,7 @@ class CardLoginRefusalTest extends CardLoginTest {
     void auditsRefusalWithReasonAndSerialButNeverThePersonalId() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         Card card = registeredResidentCard(personalId, CITY_OFFICE.createPerson(personalId));
-        CITY_OFFICE.suspendCard(card);
+        CITY_OFFICE.suspendCard(card.certificate());
         ListAppender<ILoggingEvent> audit = new ListAppender<>();
         audit.start();
         Logger logger = (Logger) LoggerFactory.getLogger(LoginAudit.LOGGER);

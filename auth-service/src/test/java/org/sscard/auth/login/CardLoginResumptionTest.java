@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Card;
-import org.sscard.auth.support.RelayFixture;
+import org.sscard.testsupport.RelayFixture;
 
 /**
  * A card login must prove the card is here now. A resumed TLS session, or a kept-alive connection, carries an

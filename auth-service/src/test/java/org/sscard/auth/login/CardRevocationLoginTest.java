@@ -9,10 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.sscard.auth.support.Card;
-import org.sscard.auth.support.CardBuilder;
 import org.sscard.auth.support.CardLoginTest;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.RelayFixture;
+import org.sscard.testsupport.pki.CertificateBuilder;
 
 /**
  * Card logins refused by the certificate path validator over real mTLS, with revocation really asked of the test
@@ -27,21 +26,21 @@ class CardRevocationLoginTest extends CardLoginTest {
     @Test
     void rejectsRevokedCardWhenOcspSaysRevoked() throws Exception {
         Card card = registered(card());
-        PKI.revokeInOcsp(card, KEY_COMPROMISE);
+        PKI.revokeInOcsp(card.certificate(), KEY_COMPROMISE);
         assertRefusedBecause(card, LoginRefusal.CARD_REVOKED, "REVOKED");
     }
 
     @Test
     void rejectsCardOnHoldWhenOcspSaysCertificateHold() throws Exception {
         Card card = registered(card());
-        PKI.revokeInOcsp(card, CERTIFICATE_HOLD);
+        PKI.revokeInOcsp(card.certificate(), CERTIFICATE_HOLD);
         assertRefusedBecause(card, LoginRefusal.CARD_SUSPENDED, "ON_HOLD");
     }
 
     @Test
     void rejectsRevokedCardWhenOcspIsDownAndCrlSaysRevoked() throws Exception {
         Card card = registered(card().ocspUnreachable());
-        PKI.revokeInCrl(card, KEY_COMPROMISE);
+        PKI.revokeInCrl(card.certificate(), KEY_COMPROMISE);
         assertRefusedBecause(card, LoginRefusal.CARD_REVOKED, "REVOKED");
     }
 
@@ -75,14 +74,14 @@ class CardRevocationLoginTest extends CardLoginTest {
 
     private final String personalId = RelayFixture.newPersonalId();
 
-    private CardBuilder card() {
-        return PKI.card("SERIALNUMBER=" + personalId).policy(TestPki.RESIDENT_POLICY);
+    private CertificateBuilder card() {
+        return PKI.residentCard(personalId);
     }
 
     /** Registered to an ACTIVE person, so that a refusal can only come from the certificate check. */
-    private Card registered(CardBuilder builder) {
-        Card card = builder.issue();
-        CITY_OFFICE.registerCard("persons", CITY_OFFICE.createPerson(personalId), card);
+    private Card registered(CertificateBuilder certificate) {
+        Card card = card(certificate);
+        CITY_OFFICE.registerCard("persons", CITY_OFFICE.createPerson(personalId), card.certificate());
         return card;
     }
 

@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CardLoginTest;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
+import org.sscard.testsupport.RelayFixture;
 
 /** Card logins leave a row each in the append-only login_audit table: reason codes, no personal data. */
 class LoginAuditTableTest extends CardLoginTest {
@@ -47,10 +46,7 @@ class LoginAuditTableTest extends CardLoginTest {
 
     @Test
     void certificateRefusalKeepsTheValidatorReason() throws Exception {
-        Card card = PKI.card("SERIALNUMBER=" + RelayFixture.newPersonalId())
-                .policy(TestPki.RESIDENT_POLICY)
-                .signedWithSha1()
-                .issue();
+        Card card = card(PKI.residentCard(RelayFixture.newPersonalId()).signedWithSha1());
 
         assertRefused(RESIDENT_LOGIN, card, LoginRefusal.CERTIFICATE_REJECTED);
 

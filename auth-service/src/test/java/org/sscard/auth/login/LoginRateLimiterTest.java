@@ -2,16 +2,14 @@ package org.sscard.auth.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.sscard.testsupport.MovableClock;
 
 class LoginRateLimiterTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LoginRateLimiter limiter = new LoginRateLimiter(3, 60, clock);
 
     @Test
@@ -37,28 +35,5 @@ class LoginRateLimiterTest {
                 .as("60 per minute: one per second")
                 .isTrue();
         assertThat(limiter.tryAcquire("192.0.2.1")).isFalse();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CardLoginTest;
-import org.sscard.auth.support.RelayFixture;
+import org.sscard.testsupport.RelayFixture;
 
 /** Staff refusals, and the wall between the resident and the staff login, over real mTLS. */
 class StaffLoginRefusalTest extends CardLoginTest {
@@ -29,7 +29,7 @@ class StaffLoginRefusalTest extends CardLoginTest {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
         Card card = clerkCard(clerk, HOSPITAL);
-        CITY_OFFICE.registerCard("staff", clerk, card);
+        CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         CITY_OFFICE.setStaffStatus(clerk, "SUSPENDED");
         assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_INACTIVE);
     }
@@ -39,7 +39,7 @@ class StaffLoginRefusalTest extends CardLoginTest {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
         Card card = clerkCard(clerk, "kameda-hospital");
-        CITY_OFFICE.registerCard("staff", clerk, card);
+        CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         assertRefused(STAFF_LOGIN, card, LoginRefusal.STAFF_MISMATCH);
     }
 

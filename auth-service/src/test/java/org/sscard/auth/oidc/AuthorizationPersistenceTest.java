@@ -19,7 +19,7 @@ import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
-import org.sscard.auth.support.RelayFixture;
+import org.sscard.testsupport.RelayFixture;
 
 /** Authorization codes and tokens live in PostgreSQL: a new service instance on the same tables knows them. */
 class AuthorizationPersistenceTest extends AuthServiceTest {

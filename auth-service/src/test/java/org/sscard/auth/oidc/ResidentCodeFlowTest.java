@@ -11,7 +11,7 @@ import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
-import org.sscard.auth.support.RelayFixture;
+import org.sscard.testsupport.RelayFixture;
 
 /** A resident logs in with their card and nothing else: authorize → card login (mTLS) → code → ID token. */
 class ResidentCodeFlowTest extends AuthServiceTest {
@@ -112,7 +112,7 @@ class ResidentCodeFlowTest extends AuthServiceTest {
 
     @Test
     void reportsReadinessOnTheMainConnector() throws Exception {
-        Browser browser = new Browser(Card.noCard(PKI.root()));
+        Browser browser = new Browser(Card.noCard(PKI.root().certificate()));
         assertThat(browser.get(MAIN + "/actuator/health/readiness").body()).contains("\"UP\"");
     }
 

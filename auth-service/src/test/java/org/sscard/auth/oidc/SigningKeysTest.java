@@ -11,15 +11,14 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.sscard.testsupport.MovableClock;
 
 /** Keys rotate without downtime: a token signed before a rotation still verifies against the published set. */
 class SigningKeysTest {
@@ -27,7 +26,7 @@ class SigningKeysTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-01T00:00:00Z"));
 
     @Test
     void aTokenSignedBeforeARotationVerifiesAgainstThePublishedKeysAfterIt() throws Exception {
@@ -89,32 +88,5 @@ class SigningKeysTest {
         SignedJWT jwt = SignedJWT.parse(token);
         JWK key = published.getKeyByKeyId(jwt.getHeader().getKeyID());
         return key != null && jwt.verify(new RSASSAVerifier(key.toRSAKey()));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

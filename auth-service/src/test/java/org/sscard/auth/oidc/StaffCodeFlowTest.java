@@ -9,7 +9,6 @@ import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
-import org.sscard.auth.support.TestPki;
 
 /** A reception clerk logs in with their staff token: the ID token names the staff member, role and organisation. */
 class StaffCodeFlowTest extends AuthServiceTest {
@@ -20,10 +19,8 @@ class StaffCodeFlowTest extends AuthServiceTest {
     void clerkLogsInWithStaffCardAndGetsRoleAndOrganisationClaims() throws Exception {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = PKI.card("C=JP, O=" + HOSPITAL + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY)
-                .issue();
-        CITY_OFFICE.registerCard("staff", clerk, card);
+        Card card = card(PKI.staffCard(clerk, HOSPITAL, "RECEPTION_CLERK"));
+        CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         Browser browser = new Browser(card.clientContext());
         CodeFlow flow = new CodeFlow(browser, MAIN, STAFF_CLIENT, REDIRECT_URI);
 

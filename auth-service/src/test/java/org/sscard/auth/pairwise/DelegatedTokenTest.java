@@ -15,11 +15,10 @@ import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
-import org.sscard.auth.support.RelayFixture;
-import org.sscard.auth.support.TestPki;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
+import org.sscard.testsupport.RelayFixture;
 
 /**
  * A reception clerk acting for a patient: the patient's own card login at the desk names the clerk ({@code may_act}),
@@ -103,10 +102,8 @@ class DelegatedTokenTest extends AuthServiceTest {
     private static Staff newClerk() throws Exception {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = PKI.card("C=JP, O=" + HOSPITAL + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 代理")
-                .policy(TestPki.CLERK_POLICY)
-                .issue();
-        CITY_OFFICE.registerCard("staff", clerk, card);
+        Card card = card(PKI.staffCard(clerk, HOSPITAL, "RECEPTION_CLERK"));
+        CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         return new Staff(clerk, login(card, STAFF_CLIENT, Map.of()));
     }
 

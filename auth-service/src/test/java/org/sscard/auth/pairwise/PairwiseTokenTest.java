@@ -15,10 +15,10 @@ import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
 import org.sscard.auth.support.CodeFlow;
-import org.sscard.auth.support.RelayFixture;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
+import org.sscard.testsupport.RelayFixture;
 
 /**
  * RFC 8693 token exchange into pairwise provider tokens: the provider sees only its own ID for the resident, only

@@ -17,7 +17,7 @@ import org.sscard.auth.support.Card;
  */
 class AuthnRequestRefusalTest extends SamlIdpTest {
 
-    private final Browser browser = new Browser(Card.noCard(PKI.root()));
+    private final Browser browser = new Browser(Card.noCard(PKI.root().certificate()));
 
     @Test
     void refusesAuthnRequestFromUnknownSp() throws Exception {

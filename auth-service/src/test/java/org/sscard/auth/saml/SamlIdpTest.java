@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
-import org.sscard.auth.support.RelayFixture;
+import org.sscard.testsupport.RelayFixture;
 
 /** SAML IdP tests: SPs of the tests' own registered in the real relay, residents with real cards over real TLS. */
 abstract class SamlIdpTest extends AuthServiceTest {
@@ -86,7 +86,7 @@ abstract class SamlIdpTest extends AuthServiceTest {
 
     /** The signing certificate the IdP publishes in its metadata. */
     static X509Certificate idpCertificate() throws Exception {
-        Browser.Page metadata = new Browser(Card.noCard(PKI.root())).get(MAIN + "/saml/idp/metadata");
+        Browser.Page metadata = new Browser(Card.noCard(PKI.root().certificate())).get(MAIN + "/saml/idp/metadata");
         EntityDescriptor entity = (EntityDescriptor) OpenSaml.parse(metadata.body());
         return KeyInfoSupport.getCertificates(entity.getIDPSSODescriptor("urn:oasis:names:tc:SAML:2.0:protocol")
                         .getKeyDescriptors()

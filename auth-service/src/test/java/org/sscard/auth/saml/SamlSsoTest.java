@@ -26,7 +26,7 @@ class SamlSsoTest extends SamlIdpTest {
 
     @Test
     void publishesMetadataWithItsSigningCertificateAndBothBindings() throws Exception {
-        Browser.Page page = new Browser(Card.noCard(PKI.root())).get(MAIN + "/saml/idp/metadata");
+        Browser.Page page = new Browser(Card.noCard(PKI.root().certificate())).get(MAIN + "/saml/idp/metadata");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("application/samlmetadata+xml");

@@ -19,7 +19,7 @@ class ShibbolethInteropTest extends SamlIdpTest {
 
     @Test
     void shibbolethAcceptsTheAssertionAndSeesThePatientNumberAsNameId() throws Exception {
-        String idpMetadata = new Browser(Card.noCard(PKI.root()))
+        String idpMetadata = new Browser(Card.noCard(PKI.root().certificate()))
                 .get(MAIN + "/saml/idp/metadata")
                 .body();
         try (ShibbolethSp shibboleth = ShibbolethSp.start(SAML_IDP_ENTITY_ID, idpMetadata)) {
@@ -28,7 +28,7 @@ class ShibbolethInteropTest extends SamlIdpTest {
     }
 
     private static void signsInThrough(ShibbolethSp shibboleth) throws Exception {
-        Browser anonymous = new Browser(Card.noCard(PKI.root()));
+        Browser anonymous = new Browser(Card.noCard(PKI.root().certificate()));
         Browser.Page spMetadata = anonymous.get(shibboleth.base + "/Shibboleth.sso/Metadata");
         assertThat(spMetadata.status()).as(shibboleth.logs()).isEqualTo(200);
         String key = "shib" + ProcessHandle.current().pid();

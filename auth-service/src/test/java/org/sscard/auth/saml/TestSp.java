@@ -1,28 +1,20 @@
 package org.sscard.auth.saml;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Date;
 import java.util.zip.Deflater;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * A SAML SP of the tests' own, written against the SAML specifications rather than the IdP's classes where it
@@ -138,25 +130,9 @@ final class TestSp {
         }
     }
 
+    /** A fresh key and a self-signed certificate for it: this SP's own, or one nobody registered. */
     static BasicX509Credential newCredential() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = new X500Name("CN=test SP");
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    BigInteger.valueOf(now.toEpochMilli()),
-                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
-                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            return new BasicX509Credential(certificate, keys.getPrivate());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Issued signer = TestPki.selfSigned("CN=test SP");
+        return new BasicX509Credential(signer.certificate(), signer.privateKey());
     }
 }

@@ -18,9 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.sscard.common.token.ClientAssertions;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokens;
+import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
 import org.sscard.testsupport.TestTokenIssuer;
+import org.sscard.testsupport.pki.CertificateBuilder;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * Base of the auth-service tests: the service in this JVM on real TLS (main connector and the card-login connector
@@ -36,7 +40,7 @@ public abstract class AuthServiceTest {
 
     protected static final RelayProcess RELAY = RelayProcess.get();
     protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
-    protected static final TestPki PKI = TestPki.platform();
+    protected static final TestPki PKI = TestPki.create();
     protected static final int MAIN_PORT = freePort();
     protected static final int CARD_PORT = freePort();
     protected static final String MAIN = "https://localhost:" + MAIN_PORT;
@@ -87,12 +91,20 @@ public abstract class AuthServiceTest {
         registry.add("spring.datasource.password", () -> "");
     }
 
-    /** A service-client certificate of the test PKI for {@code clientId} (CN = client ID, the service policy). */
+    /** A service-client certificate of the test PKI for {@code clientId} (profile {@code service-client}). */
     protected static ServiceCredentials serviceClient(String clientId) {
-        Card certificate = PKI.card("CN=" + clientId + ", OU=services, O=sscard")
-                .policy(TestPki.SERVICE_POLICY)
-                .issue();
-        return new ServiceCredentials(clientId, certificate.key(), certificate.chain());
+        return credentials(clientId, PKI.serviceClient(clientId));
+    }
+
+    /** The certificate as {@code clientId}'s credentials, whatever it is (a test may make it wrong on purpose). */
+    protected static ServiceCredentials credentials(String clientId, CertificateBuilder certificate) {
+        Issued issued = certificate.issue();
+        return new ServiceCredentials(clientId, issued.privateKey(), issued.chain());
+    }
+
+    /** The certificate as a card, trusting the test PKI's root. */
+    protected static Card card(CertificateBuilder certificate) {
+        return Card.of(certificate.issue(), PKI.root().certificate());
     }
 
     /** private_key_jwt form parameters for a registered client: a fresh assertion signed with its certificate. */
@@ -117,9 +129,13 @@ public abstract class AuthServiceTest {
         }
     }
 
+    /** The platform root where the services look for it, and this service's TLS chain and key beside it. */
     private static Path[] serverFiles() {
         PKI.writeTrustRoot(RELAY.dataDir());
-        return PKI.writeServerCertificate(RELAY.dataDir().resolve("tls"));
+        Path tls = RELAY.dataDir().resolve("tls");
+        Path[] files = {tls.resolve("auth-service.crt"), tls.resolve("auth-service.key")};
+        PKI.tlsServer("localhost").issue().writePem(files[0], files[1]);
+        return files;
     }
 
     private static int freePort() {
@@ -130,17 +146,15 @@ public abstract class AuthServiceTest {
         }
     }
 
-    /** A resident card for the personal ID, issued by the test PKI with the resident-card policy. */
+    /** A resident card for the personal ID, issued by the test PKI (profile {@code resident-card}). */
     protected static Card residentCard(String personalId) {
-        return PKI.card("SERIALNUMBER=" + personalId)
-                .policy(TestPki.RESIDENT_POLICY)
-                .issue();
+        return card(PKI.residentCard(personalId));
     }
 
     /** The same, registered in the relay as the person's active card. */
     protected static Card registeredResidentCard(String personalId, java.util.UUID person) {
         Card card = residentCard(personalId);
-        CITY_OFFICE.registerCard("persons", person, card);
+        CITY_OFFICE.registerCard("persons", person, card.certificate());
         return card;
     }
 }

@@ -1,39 +1,29 @@
 package org.sscard.auth.support;
 
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
+import org.sscard.testsupport.pki.Issued;
 
 /** A card: its certificate, the chain it presents (card, issuing CA) and its key, usable as a TLS client. */
 public record Card(
         X509Certificate certificate, List<X509Certificate> chain, PrivateKey key, X509Certificate trustedRoot) {
 
+    /** A card as the test PKI issued it, presented to a server that trusts {@code trustedRoot}. */
+    public static Card of(Issued issued, X509Certificate trustedRoot) {
+        return new Card(issued.certificate(), issued.chain(), issued.privateKey(), trustedRoot);
+    }
+
     public String serialHex() {
         return certificate.getSerialNumber().toString(16);
-    }
-
-    /** The card serial the tests register it under in the relay. */
-    public String cardSerial() {
-        return "card-" + serialHex();
-    }
-
-    public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -22,16 +22,14 @@ public abstract class CardLoginTest extends AuthServiceTest {
     }
 
     protected static Card clerkCard(UUID clerk, String organisation) {
-        return PKI.card("C=JP, O=" + organisation + ", OU=RECEPTION_CLERK, UID=" + clerk + ", CN=受付 試験")
-                .policy(TestPki.CLERK_POLICY)
-                .issue();
+        return card(PKI.staffCard(clerk, organisation, "RECEPTION_CLERK"));
     }
 
     protected static Card registeredClerkCard() {
         CITY_OFFICE.ensureHospital(HOSPITAL);
         UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
         Card card = clerkCard(clerk, HOSPITAL);
-        CITY_OFFICE.registerCard("staff", clerk, card);
+        CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         return card;
     }
 }

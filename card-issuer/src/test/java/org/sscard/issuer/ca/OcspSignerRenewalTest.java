@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +15,7 @@ import org.sscard.issuer.profile.CertificateProfile;
 import org.sscard.issuer.profile.CertificateProfile.ExtendedKeyUsageName;
 import org.sscard.issuer.profile.CertificateProfile.KeyUsageName;
 import org.sscard.issuer.profile.SubjectKind;
+import org.sscard.testsupport.MovableClock;
 
 /** The delegated OCSP signer is renewed while the CA runs, once a quarter of its life is left; the CAs stay. */
 class OcspSignerRenewalTest {
@@ -26,7 +25,7 @@ class OcspSignerRenewalTest {
 
     @Test
     void renewsTheOcspSignerNearItsEndAndKeepsRootAndIssuingCa() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         CaKeyStore store = new Pkcs12CaKeyStore(dir.resolve("ca.p12"), "test-passphrase".toCharArray());
         CaHierarchy hierarchy = new CaHierarchy(store, new CertificateMinter(store), ca(), clock);
         assertThat(hierarchy.initialise(ocspProfile())).hasSize(3);
@@ -79,32 +78,5 @@ class OcspSignerRenewalTest {
                 false,
                 true,
                 null);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

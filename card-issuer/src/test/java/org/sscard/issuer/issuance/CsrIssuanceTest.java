@@ -6,7 +6,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.junit.jupiter.api.Test;
 import org.sscard.issuer.support.Certificates;
 import org.sscard.issuer.support.IssuerApiTest;
+import org.sscard.testsupport.RelayFixture;
 
 /** {@code POST /api/v1/certificates}: a key generated elsewhere (token, service) certified from its CSR. */
 class CsrIssuanceTest extends IssuerApiTest {
@@ -179,38 +179,14 @@ class CsrIssuanceTest extends IssuerApiTest {
     }
 
     /** Our own hospital in the relay (not a demo provider), registered as the city office. */
-    private String newHospital() {
-        String key = "test-hospital-"
-                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 4);
-        Response created = relay(
-                "POST",
-                "/api/v1/providers",
-                Map.of(
-                        "key",
-                        key,
-                        "type",
-                        "HOSPITAL",
-                        "nameJa",
-                        "テスト病院",
-                        "nameEn",
-                        "Test Hospital",
-                        "ssoMethod",
-                        "PROXY",
-                        "idScheme",
-                        "LOCAL_NUMBER",
-                        "baseUrl",
-                        "http://localhost:8085/" + key));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    private static String newHospital() {
+        String key = RelayFixture.newKey("test-hospital");
+        CITY_OFFICE.ensureHospital(key);
         return key;
     }
 
-    private UUID newStaff(String organisation, String role) {
-        Response created = relay(
-                "POST",
-                "/api/v1/staff",
-                Map.of("organisation", organisation, "role", role, "nameKanji", "受付 花子", "nameKana", "ウケツケ ハナコ"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return UUID.fromString(created.json().path("id").asText());
+    private static UUID newStaff(String organisation, String role) {
+        return CITY_OFFICE.createStaff(organisation, role);
     }
 
     private static String rdn(X509Certificate certificate, ASN1ObjectIdentifier type) {

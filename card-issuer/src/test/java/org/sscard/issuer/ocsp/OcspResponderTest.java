@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,12 +13,10 @@ import java.util.Date;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -27,7 +24,6 @@ import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +32,7 @@ import org.sscard.issuer.support.Certificates;
 import org.sscard.issuer.support.IssuerApiTest;
 import org.sscard.issuer.support.OcspRequests;
 import org.sscard.issuer.support.PublicEndpoints;
+import org.sscard.testsupport.pki.TestPki;
 
 /** The RFC 6960 responder as a Java relying party sees it, one property per test. */
 class OcspResponderTest extends IssuerApiTest {
@@ -259,14 +256,10 @@ class OcspResponderTest extends IssuerApiTest {
     }
 
     /** A CA that is not ours, with the same kind of key. */
-    private static X509Certificate selfSignedCa() throws Exception {
-        KeyPair keys = Certificates.keyPair("RSA", 2048);
-        X500Name name = new X500Name("CN=Some Other CA,O=Elsewhere,C=JP");
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(
-                name, BigInteger.TEN, Date.from(now), Date.from(now.plusSeconds(3600)), name, keys.getPublic());
-        builder.addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(true));
-        return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    private static X509Certificate selfSignedCa() {
+        return TestPki.certificate("CN=Some Other CA,O=Elsewhere,C=JP")
+                .ca()
+                .issue()
+                .certificate();
     }
 }

@@ -12,14 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.sscard.common.id.MunicipalityCode;
-import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
 import org.sscard.testsupport.TestTokenIssuer;
@@ -32,13 +30,14 @@ import org.sscard.testsupport.TestTokenIssuer;
 public abstract class IssuerApiTest {
 
     protected static final RelayProcess RELAY = RelayProcess.get();
+    /** Registers the people, staff and providers the tests need in the relay, as the city office. */
+    protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
     /** Stands in for auth-service: issues the tokens the issuer and the relay accept. */
     protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
 
     private static final String DATABASE = TestPostgres.createDatabase("issuer");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final AtomicInteger SSN = new AtomicInteger((int) (System.nanoTime() % 100_000_000));
 
     @Autowired
     protected JdbcClient jdbc;
@@ -72,25 +71,8 @@ public abstract class IssuerApiTest {
 
     /** Registers a new active person in the relay; returns their personal ID. */
     protected String newResident() {
-        String personalId =
-                PersonalIdFormat.standard().generate(MunicipalityCode.KAMOGAWA).digits();
-        Response created = relay(
-                "POST",
-                "/api/v1/persons",
-                Map.of(
-                        "personalId",
-                        personalId,
-                        "nameKana",
-                        "テスト タロウ",
-                        "dateOfBirth",
-                        "1960-01-01",
-                        "sex",
-                        "MALE",
-                        "provisionalSsn",
-                        String.format("9%011d", SSN.incrementAndGet())));
-        if (created.status() != 201) {
-            throw new AssertionError("person not created: " + created.body());
-        }
+        String personalId = RelayFixture.newPersonalId();
+        CITY_OFFICE.createPerson(personalId);
         return personalId;
     }
 

@@ -2,27 +2,17 @@ package org.sscard.hospital.support;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Date;
 import java.util.UUID;
 import javax.xml.namespace.QName;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
 import org.opensaml.saml.saml2.core.Assertion;
@@ -34,6 +24,8 @@ import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.Signer;
 import org.springframework.security.saml2.core.OpenSamlInitializationService;
+import org.sscard.testsupport.pki.Issued;
+import org.sscard.testsupport.pki.TestPki;
 import org.w3c.dom.Element;
 
 /**
@@ -70,27 +62,10 @@ public final class TestIdp {
         return credential.getEntityCertificate();
     }
 
-    /** A key and certificate nobody trusts, for forged signatures. */
+    /** A fresh key and a self-signed certificate for it: the IdP's own, or one nobody trusts (forged signatures). */
     public static BasicX509Credential credential(String subject) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = new X500Name(subject);
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    BigInteger.valueOf(now.toEpochMilli()),
-                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
-                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            return new BasicX509Credential(certificate, keys.getPrivate());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Issued signer = TestPki.selfSigned(subject);
+        return new BasicX509Credential(signer.certificate(), signer.privateKey());
     }
 
     public static String metadata(String entityId, X509Certificate certificate) {

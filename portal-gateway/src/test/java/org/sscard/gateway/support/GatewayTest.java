@@ -8,7 +8,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.testsupport.RelayFixture;
+import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestTokenIssuer;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * The real gateway on a random port, against the real relay (child process on embedded PostgreSQL, its data
@@ -18,7 +22,7 @@ import org.sscard.testsupport.TestTokenIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayTest {
 
-    protected static final RelayData RELAY = new RelayData();
+    protected static final RelayFixture RELAY = new RelayFixture(RelayProcess.get());
     protected static final StandInAuthServer AUTH = new StandInAuthServer(RELAY);
     private static final Path DATA_DIR = dataDir();
 
@@ -31,7 +35,7 @@ public abstract class GatewayTest {
         registry.add("sscard.tokens.issuer", () -> TestTokenIssuer.get().issuer());
         registry.add("sscard.tokens.token-uri", () -> AUTH.url() + "/oauth2/token");
         registry.add("sscard.portal.auth-url", AUTH::url);
-        registry.add("sscard.portal.relay-url", RELAY::url);
+        registry.add("sscard.portal.relay-url", RELAY::baseUrl);
         registry.add("sscard.portal.provider-timeout", () -> "1s");
         registry.add("sscard.portal.probe-timeout", () -> "1s");
         registry.add("sscard.portal.breaker.window", () -> "4");
@@ -48,7 +52,13 @@ public abstract class GatewayTest {
     private static Path dataDir() {
         try {
             Path dir = Files.createTempDirectory("sscard-gateway-test");
-            ClientCertificate.write(dir, "portal-gateway");
+            // the gateway's service-client credentials, where the card issuer writes them
+            Path clients = ServiceCredentials.directory(dir);
+            try (TestPki pki = TestPki.create()) {
+                pki.serviceClient("portal-gateway")
+                        .issue()
+                        .writePem(clients.resolve("portal-gateway.crt"), clients.resolve("portal-gateway.key"));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.TestTokenIssuer;
 
 /**
@@ -39,7 +40,7 @@ public final class StandInAuthServer implements AutoCloseable {
 
     private final HttpServer server;
     private final TestTokenIssuer issuer = TestTokenIssuer.get();
-    private final RelayData relay;
+    private final RelayFixture relay;
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, UUID> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> exchanges = new ConcurrentHashMap<>();
@@ -47,7 +48,7 @@ public final class StandInAuthServer implements AutoCloseable {
     private volatile boolean refuseExchanges;
     private volatile UUID nextLogin;
 
-    public StandInAuthServer(RelayData relay) {
+    public StandInAuthServer(RelayFixture relay) {
         this.relay = relay;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);

@@ -2,23 +2,15 @@ package org.sscard.relay.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigInteger;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.sscard.relay.support.Api;
 import org.sscard.relay.support.RelayApiTest;
+import org.sscard.testsupport.pki.TestPki;
 
 /** SAML SP metadata registered with a provider: checked at registration, found by entity ID, never invented. */
 class SpMetadataTest extends RelayApiTest {
@@ -144,24 +136,13 @@ class SpMetadataTest extends RelayApiTest {
                 """.formatted(entityId, key, acsUrl);
     }
 
+    /** A self-signed SAML signing certificate, base64 DER as metadata carries it. */
     static String certificate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            var keys = generator.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = new X500Name("CN=test SP");
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    BigInteger.ONE,
-                                    Date.from(now),
-                                    Date.from(now.plus(1, ChronoUnit.DAYS)),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            return Base64.getEncoder().encodeToString(certificate.getEncoded());
-        } catch (Exception e) {
+            return Base64.getEncoder()
+                    .encodeToString(
+                            TestPki.selfSigned("CN=test SP").certificate().getEncoded());
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
