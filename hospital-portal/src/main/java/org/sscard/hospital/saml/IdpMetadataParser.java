@@ -1,17 +1,18 @@
 package org.sscard.hospital.saml;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.sscard.common.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * Reads the IdP's metadata (one md:EntityDescriptor with one SAML 2.0 IDPSSODescriptor) with a parser that refuses
@@ -74,16 +75,8 @@ final class IdpMetadataParser {
 
     private static Document document(byte[] metadata) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(metadata));
-        } catch (Exception e) {
+            return SecureXml.parse(metadata);
+        } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("IdP metadata: not well-formed XML without a DTD", e);
         }
     }

@@ -1,21 +1,19 @@
 package org.sscard.relay.provider;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
+import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.sscard.common.web.CommonError;
+import org.sscard.common.xml.SecureXml;
 import org.sscard.relay.error.RelayException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Checks a SAML provider's SP metadata when it is registered, so that the IdP never meets metadata it cannot use:
@@ -86,18 +84,8 @@ final class SpMetadataCheck {
 
     private static Document parse(String metadata) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(metadata)));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
+            return SecureXml.parse(metadata);
+        } catch (SAXException | IOException e) {
             throw new RelayException(CommonError.INVALID_FIELD, "samlSpMetadata: not well-formed XML without a DTD");
         }
     }
