@@ -1,9 +1,10 @@
 package org.sscard.auth.login;
 
 import org.springframework.http.HttpStatus;
+import org.sscard.auth.web.RefusalPage;
 
 /** Why a card login was refused: a stable code for the audit log, and a plain message in Japanese and English. */
-public enum LoginRefusal {
+public enum LoginRefusal implements RefusalPage.Reason {
     NO_CERTIFICATE(
             HttpStatus.FORBIDDEN,
             "カードが読み取れませんでした。カードを差し込み直してください。",
@@ -80,14 +81,17 @@ public enum LoginRefusal {
         this.english = english;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String japanese() {
         return japanese;
     }
 
+    @Override
     public String english() {
         return english;
     }

@@ -1,9 +1,10 @@
 package org.sscard.auth.saml;
 
 import org.springframework.http.HttpStatus;
+import org.sscard.auth.web.RefusalPage;
 
 /** Why the IdP issued no assertion: a stable code for logs and the help desk, and a message in Japanese and English. */
-enum SsoRefusal {
+enum SsoRefusal implements RefusalPage.Reason {
     MALFORMED_REQUEST(
             HttpStatus.BAD_REQUEST, "連携先からの要求を読み取れませんでした。", "The request from the service could not be read."),
     UNKNOWN_SP(HttpStatus.FORBIDDEN, "この連携先は登録されていません。", "This service is not registered with the platform."),
@@ -56,15 +57,18 @@ enum SsoRefusal {
         this.english = english;
     }
 
-    HttpStatus status() {
+    @Override
+    public HttpStatus status() {
         return status;
     }
 
-    String japanese() {
+    @Override
+    public String japanese() {
         return japanese;
     }
 
-    String english() {
+    @Override
+    public String english() {
         return english;
     }
 }
