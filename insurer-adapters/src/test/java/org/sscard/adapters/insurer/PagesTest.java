@@ -102,7 +102,8 @@ class PagesTest extends AdaptersTest {
                     .contains("医療費のお知らせ")
                     .contains("江見 次郎")
                     .contains("4,800円")
-                    .contains("令和6年（2024年） 1月～12月 / January to December 2024 (Reiwa 6)")
+                    .contains("令和6年（2024年） 1月")
+                    .contains("January to December 2024 (Reiwa 6)")
                     .doesNotContain("75,000円");
         }
     }
