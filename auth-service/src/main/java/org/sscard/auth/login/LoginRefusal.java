@@ -71,28 +71,14 @@ public enum LoginRefusal implements RefusalPage.Reason {
             "ただいまログインできません。しばらく待ってからもう一度お試しください。",
             "Login is not available at the moment. Please try again later.");
 
-    private final HttpStatus status;
-    private final String japanese;
-    private final String english;
+    private final RefusalPage.Message message;
 
     LoginRefusal(HttpStatus status, String japanese, String english) {
-        this.status = status;
-        this.japanese = japanese;
-        this.english = english;
+        this.message = new RefusalPage.Message(status, japanese, english);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String japanese() {
-        return japanese;
-    }
-
-    @Override
-    public String english() {
-        return english;
+    public RefusalPage.Message message() {
+        return message;
     }
 }

@@ -12,16 +12,27 @@ import org.springframework.http.HttpStatus;
  */
 public record RefusalPage(String reasonHeader, String headingJapanese, String headingEnglish) {
 
-    /** Why a flow refused: a stable code (the enum constant's name), the status, and the message in both languages. */
+    /** What a refusal says: the status it answers with and its message in Japanese and in English. */
+    public record Message(HttpStatus status, String japanese, String english) {}
+
+    /** Why a flow refused: an enum constant whose name is the stable reason code, holding its {@link Message}. */
     public interface Reason {
 
         String name();
 
-        HttpStatus status();
+        Message message();
 
-        String japanese();
+        default HttpStatus status() {
+            return message().status();
+        }
 
-        String english();
+        default String japanese() {
+            return message().japanese();
+        }
+
+        default String english() {
+            return message().english();
+        }
     }
 
     private static final String PAGE = """

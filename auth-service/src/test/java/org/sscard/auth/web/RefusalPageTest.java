@@ -13,18 +13,8 @@ class RefusalPageTest {
         CARD_LOCKED;
 
         @Override
-        public HttpStatus status() {
-            return HttpStatus.FORBIDDEN;
-        }
-
-        @Override
-        public String japanese() {
-            return "カードがロックされています。";
-        }
-
-        @Override
-        public String english() {
-            return "The card is locked.";
+        public RefusalPage.Message message() {
+            return new RefusalPage.Message(HttpStatus.FORBIDDEN, "カードがロックされています。", "The card is locked.");
         }
     }
 
