@@ -41,6 +41,10 @@ class AccessLogTest extends GatewayTest {
             assertThat(page.indexOf("Org of " + insurer.key()))
                     .as("the provider's entry (a day ago) comes after " + "the relay's rows of today: newest first")
                     .isGreaterThan(page.lastIndexOf("サービスの利用登録"));
+            // times as the platform writes them: the era first, the Western year beside, 24-hour, in Japan's zone
+            assertThat(page).containsPattern("令和(元|\\d+)年（\\d{4}年）\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} JST");
+            assertThat(browser.get("/access-log?lang=en").body())
+                    .containsPattern("\\d{1,2} [A-Z][a-z]+ \\d{4} \\(Reiwa \\d+\\) \\d{2}:\\d{2} JST");
         }
     }
 

@@ -11,6 +11,7 @@ import org.apache.tomcat.util.net.SSLSessionManager;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.sscard.auth.web.RefusalPage;
 
 /**
  * {@code GET /login/card/{resident|staff}} on the card-login connector: the TLS handshake has already demanded the
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class CardLoginController {
+
+    static final RefusalPage REFUSAL_PAGE = new RefusalPage("Sscard-Login-Refusal", "ログインできませんでした", "Login refused");
 
     private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
     private static final String TLS_SESSION = "jakarta.servlet.request.ssl_session_mgr";
@@ -46,7 +49,7 @@ class CardLoginController {
                     chain == null ? List.of() : List.of(chain), loginProfile.get(), request.getRemoteAddr());
             sessions.establish(new CardAuthentication(holder), request, response);
         } catch (LoginRefusedException e) {
-            RefusalPage.write(response, e.refusal());
+            REFUSAL_PAGE.write(response, e.refusal());
         }
     }
 

@@ -1,9 +1,10 @@
 package org.sscard.auth.login;
 
 import org.springframework.http.HttpStatus;
+import org.sscard.auth.web.RefusalPage;
 
 /** Why a card login was refused: a stable code for the audit log, and a plain message in Japanese and English. */
-public enum LoginRefusal {
+public enum LoginRefusal implements RefusalPage.Reason {
     NO_CERTIFICATE(
             HttpStatus.FORBIDDEN,
             "カードが読み取れませんでした。カードを差し込み直してください。",
@@ -70,25 +71,14 @@ public enum LoginRefusal {
             "ただいまログインできません。しばらく待ってからもう一度お試しください。",
             "Login is not available at the moment. Please try again later.");
 
-    private final HttpStatus status;
-    private final String japanese;
-    private final String english;
+    private final RefusalPage.Message message;
 
     LoginRefusal(HttpStatus status, String japanese, String english) {
-        this.status = status;
-        this.japanese = japanese;
-        this.english = english;
+        this.message = new RefusalPage.Message(status, japanese, english);
     }
 
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String japanese() {
-        return japanese;
-    }
-
-    public String english() {
-        return english;
+    @Override
+    public RefusalPage.Message message() {
+        return message;
     }
 }

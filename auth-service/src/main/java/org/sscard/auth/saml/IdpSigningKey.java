@@ -4,33 +4,23 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.opensaml.security.x509.BasicX509Credential;
+import org.sscard.common.pki.SelfSignedKey;
 
 /**
  * The IdP's signing key (RSA 2048) and its self-signed certificate, which the IdP metadata publishes and SPs pin:
@@ -102,26 +92,9 @@ final class IdpSigningKey {
     }
 
     private static BasicX509Credential generate(String entityId) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            X500Name name = new X500Name("CN=sscard SAML IdP signing");
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    new BigInteger(64, new SecureRandom()),
-                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
-                                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            BasicX509Credential credential = new BasicX509Credential(certificate, keys.getPrivate());
-            credential.setEntityId(entityId);
-            return credential;
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot generate the SAML signing key", e);
-        }
+        SelfSignedKey key = SelfSignedKey.generate("sscard SAML IdP signing");
+        BasicX509Credential credential = new BasicX509Credential(key.certificate(), key.privateKey());
+        credential.setEntityId(entityId);
+        return credential;
     }
 }

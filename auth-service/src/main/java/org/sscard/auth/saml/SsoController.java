@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.sscard.auth.login.CardHolder;
 import org.sscard.auth.relay.RelayUnavailableException;
 import org.sscard.auth.session.SessionLifetimeFilter;
+import org.sscard.auth.web.RefusalPage;
 
 /**
  * SSO, top to bottom. An AuthnRequest (Redirect or POST binding) is checked before anyone logs in and parked under a
@@ -28,6 +29,9 @@ import org.sscard.auth.session.SessionLifetimeFilter;
  */
 @Controller
 class SsoController {
+
+    static final RefusalPage REFUSAL_PAGE =
+            new RefusalPage("Sscard-Sso-Refusal", "連携できませんでした", "Sign-in to the service refused");
 
     private static final Logger log = LoggerFactory.getLogger(SsoController.class);
     private static final String SESSION_INDEX = "sscard.saml.sessionIndex";
@@ -104,12 +108,12 @@ class SsoController {
                 .addKeyValue("event.reason", e.refusal().name())
                 .addKeyValue("sscard.saml.detail", e.getMessage())
                 .log();
-        SsoRefusalPage.write(response, e.refusal());
+        REFUSAL_PAGE.write(response, e.refusal());
     }
 
     @ExceptionHandler(RelayUnavailableException.class)
     void relayDown(HttpServletResponse response) throws IOException {
-        SsoRefusalPage.write(response, SsoRefusal.RELAY_UNAVAILABLE);
+        REFUSAL_PAGE.write(response, SsoRefusal.RELAY_UNAVAILABLE);
     }
 
     private void park(CheckedRequest checked, HttpServletResponse response) throws IOException {

@@ -1,9 +1,10 @@
 package org.sscard.auth.saml;
 
 import org.springframework.http.HttpStatus;
+import org.sscard.auth.web.RefusalPage;
 
 /** Why the IdP issued no assertion: a stable code for logs and the help desk, and a message in Japanese and English. */
-enum SsoRefusal {
+enum SsoRefusal implements RefusalPage.Reason {
     MALFORMED_REQUEST(
             HttpStatus.BAD_REQUEST, "連携先からの要求を読み取れませんでした。", "The request from the service could not be read."),
     UNKNOWN_SP(HttpStatus.FORBIDDEN, "この連携先は登録されていません。", "This service is not registered with the platform."),
@@ -46,25 +47,14 @@ enum SsoRefusal {
             "ただいま連携できません。しばらく待ってからもう一度お試しください。",
             "Sign-in to the service is not available at the moment. Please try again later.");
 
-    private final HttpStatus status;
-    private final String japanese;
-    private final String english;
+    private final RefusalPage.Message message;
 
     SsoRefusal(HttpStatus status, String japanese, String english) {
-        this.status = status;
-        this.japanese = japanese;
-        this.english = english;
+        this.message = new RefusalPage.Message(status, japanese, english);
     }
 
-    HttpStatus status() {
-        return status;
-    }
-
-    String japanese() {
-        return japanese;
-    }
-
-    String english() {
-        return english;
+    @Override
+    public RefusalPage.Message message() {
+        return message;
     }
 }

@@ -96,7 +96,9 @@ abstract class SamlIdpTest extends AuthServiceTest {
     }
 
     static void assertRefused(Browser.Page page, SsoRefusal refusal) {
-        assertThat(page.header(SsoRefusalPage.REASON_HEADER)).as(page.body()).isEqualTo(refusal.name());
+        assertThat(page.header(SsoController.REFUSAL_PAGE.reasonHeader()))
+                .as(page.body())
+                .isEqualTo(refusal.name());
         assertThat(page.status()).isEqualTo(refusal.status().value());
         assertThat(page.body())
                 .contains("lang=\"ja\"", refusal.japanese(), refusal.english())

@@ -5,14 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
-import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 
 /**
  * The issuer's one security flow: what a CA publishes (CRLs, CA certificates, OCSP) is open to every relying
@@ -27,32 +25,21 @@ class SecurityConfig {
     SecurityFilterChain issuerSecurity(
             HttpSecurity http, IssuerProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/crl/**", "/ca/**", "/ocsp", "/ocsp/**")
-                        .permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
-                .oauth2ResourceServer(
-                        resourceServer -> resourceServer
-                                .jwt(jwt -> jwt.decoder(serviceTokens)
-                                        .jwtAuthenticationConverter(
-                                                ServiceTokenVerification.clientAuthorities(properties.issuerClients())))
-                                .authenticationEntryPoint(
-                                        ServiceTokenVerification.entryPoint(
-                                                json,
-                                                "present a bearer token from the platform's token issuer addressed to the card issuer")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        Problems.write(response, json, CommonError.FORBIDDEN, "this client is not allowed to do this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // machine-to-machine API without cookies, and OCSP/CRL clients that never send tokens
-                .csrf(csrf -> csrf.disable());
+        http.authorizeHttpRequests(requests -> requests
+                // what a CA publishes; OCSP clients POST without a token (no cookies either, so no CSRF)
+                .requestMatchers("/crl/**", "/ca/**", "/ocsp", "/ocsp/**")
+                .permitAll()
+                .requestMatchers(ServiceTokenChain.HEALTH)
+                .permitAll()
+                .requestMatchers(ServiceTokenChain.API_DESCRIPTION)
+                .permitAll()
+                .requestMatchers("/api/**")
+                .authenticated()
+                .requestMatchers("/error")
+                .permitAll()
+                .anyRequest()
+                .denyAll());
+        ServiceTokenChain.bearerTokens(http, serviceTokens, properties.issuerClients(), json, "the card issuer");
         return http.build();
     }
 

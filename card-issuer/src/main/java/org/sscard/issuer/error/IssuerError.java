@@ -2,6 +2,7 @@ package org.sscard.issuer.error;
 
 import org.springframework.http.HttpStatus;
 import org.sscard.common.web.ErrorCode;
+import org.sscard.common.web.ErrorDefinition;
 
 /** The card issuer's own refusals, beside the common ones ({@link org.sscard.common.web.CommonError}). */
 public enum IssuerError implements ErrorCode {
@@ -19,21 +20,14 @@ public enum IssuerError implements ErrorCode {
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The relay DB cannot be reached; nothing was issued"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private final HttpStatus status;
-    private final String title;
+    private final ErrorDefinition definition;
 
     IssuerError(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.definition = new ErrorDefinition(status, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorDefinition definition() {
+        return definition;
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 import org.sscard.common.web.StandardProblemHandler;
 
 /** The card issuer's one error mapping: every failure is a problem detail, never a stack trace. */
@@ -18,12 +17,12 @@ class ProblemHandler extends StandardProblemHandler {
 
     @ExceptionHandler(IssuerException.class)
     ProblemDetail issuer(IssuerException e) {
-        return Problems.of(e.error(), e.getMessage());
+        return e.error().problem(e.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("database error", e);
-        return Problems.of(CommonError.INTERNAL, "the card issuer could not complete the request");
+        return CommonError.INTERNAL.problem("the card issuer could not complete the request");
     }
 }

@@ -14,21 +14,14 @@ public enum CommonError implements ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private final HttpStatus status;
-    private final String title;
+    private final ErrorDefinition definition;
 
     CommonError(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.definition = new ErrorDefinition(status, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorDefinition definition() {
+        return definition;
     }
 }

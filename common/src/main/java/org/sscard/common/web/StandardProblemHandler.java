@@ -26,7 +26,7 @@ public abstract class StandardProblemHandler {
     @ExceptionHandler(InvalidPersonalIdException.class)
     ProblemDetail personalId(InvalidPersonalIdException e) {
         ProblemDetail problem =
-                Problems.of(CommonError.MALFORMED_PERSONAL_ID, e.error().message());
+                CommonError.MALFORMED_PERSONAL_ID.problem(e.error().message());
         problem.setProperty("reason", e.error().name());
         return problem;
     }
@@ -36,8 +36,7 @@ public abstract class StandardProblemHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(
-                CommonError.INVALID_FIELD,
+        ProblemDetail problem = CommonError.INVALID_FIELD.problem(
                 errors.size() == 1
                         ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
                         : errors.size() + " fields are invalid");
@@ -47,43 +46,42 @@ public abstract class StandardProblemHandler {
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalidParameter(HandlerMethodValidationException e) {
-        return Problems.of(CommonError.INVALID_FIELD, "a parameter is invalid");
+        return CommonError.INVALID_FIELD.problem("a parameter is invalid");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return Problems.of(
-                CommonError.MALFORMED_REQUEST,
+        return CommonError.MALFORMED_REQUEST.problem(
                 "the body is not valid JSON for this request (unknown field, wrong type or unknown value)");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(CommonError.MALFORMED_REQUEST, "'" + e.getName() + "' has the wrong format");
+        return CommonError.MALFORMED_REQUEST.problem("'" + e.getName() + "' has the wrong format");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
     ProblemDetail missing(Exception e) {
-        return Problems.of(CommonError.MALFORMED_REQUEST, e.getMessage());
+        return CommonError.MALFORMED_REQUEST.problem(e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return Problems.of(CommonError.METHOD_NOT_ALLOWED, e.getMessage());
+        return CommonError.METHOD_NOT_ALLOWED.problem(e.getMessage());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(CommonError.UNSUPPORTED_MEDIA_TYPE, "this API accepts application/json");
+        return CommonError.UNSUPPORTED_MEDIA_TYPE.problem("this API accepts application/json");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail notFound(NoResourceFoundException e) {
-        return Problems.of(CommonError.NOT_FOUND, "no such path");
+        return CommonError.NOT_FOUND.problem("no such path");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(Exception e) {
-        return Problems.of(CommonError.FORBIDDEN, "this client is not allowed to do this");
+        return CommonError.FORBIDDEN.problem("this client is not allowed to do this");
     }
 }

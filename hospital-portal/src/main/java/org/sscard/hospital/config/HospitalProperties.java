@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.sscard.common.provider.ValidProviderKey;
 
 /**
  * The hospital portal's configuration: who it is (provider key, public URL), which IdP it trusts, who may import.
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sscard.hospital")
 @Validated
 public record HospitalProperties(
-        @NotBlank String providerKey,
+        @NotBlank @ValidProviderKey String providerKey,
         @NotNull URI publicUrl,
         @DefaultValue Set<String> importClients,
         @Valid @NotNull Saml saml,

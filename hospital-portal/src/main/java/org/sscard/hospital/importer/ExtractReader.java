@@ -9,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.sscard.common.xml.SecureXml;
 import org.sscard.hospital.records.PatientRecords.LabResult;
 import org.sscard.hospital.records.PatientRecords.Prescription;
 import org.sscard.hospital.records.PatientRecords.Report;
@@ -37,12 +37,8 @@ final class ExtractReader {
     }
 
     void read(Path file, Consumer<PatientExtract> patients) throws IOException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         try (InputStream in = Files.newInputStream(file)) {
-            xml = factory.createXMLStreamReader(in);
+            xml = SecureXml.streamReader(in);
             PatientBuilder patient = null;
             while (xml.hasNext()) {
                 if (xml.next() != XMLStreamConstants.START_ELEMENT) {

@@ -10,18 +10,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
+import org.sscard.common.xml.SecureXml;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
@@ -80,7 +77,7 @@ final class ExtractSchema {
         try (InputStream in = Files.newInputStream(file)) {
             ValidatorHandler validator = SCHEMA.newValidatorHandler();
             validator.setErrorHandler(collector);
-            tracker.setParent(secureReader());
+            tracker.setParent(SecureXml.saxReader());
             tracker.setContentHandler(validator);
             tracker.setErrorHandler(collector);
             tracker.parse(new InputSource(in));
@@ -92,29 +89,11 @@ final class ExtractSchema {
         return errors;
     }
 
-    static XMLReader secureReader() {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setXIncludeAware(false);
-            return factory.newSAXParser().getXMLReader();
-        } catch (Exception e) {
-            throw new IllegalStateException("no secure SAX parser", e);
-        }
-    }
-
     private static Schema load() {
         try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(
-                    new StreamSource(ExtractSchema.class.getResource(RESOURCE).toString()));
+            return SecureXml.schemaFactory()
+                    .newSchema(new StreamSource(
+                            ExtractSchema.class.getResource(RESOURCE).toString()));
         } catch (SAXException e) {
             throw new IllegalStateException("cannot load " + RESOURCE, e);
         }

@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.sscard.common.time.PlatformDates;
 import org.sscard.hospital.audit.AccessLogEntry;
 
 /** The contract's JSON API, on a pairwise bearer token: the token's subject is the patient, nothing else. */
@@ -15,9 +16,9 @@ import org.sscard.hospital.audit.AccessLogEntry;
 class RecordsApiController {
 
     private final RecordsService records;
-    private final EraDates dates;
+    private final PlatformDates dates;
 
-    RecordsApiController(RecordsService records, EraDates dates) {
+    RecordsApiController(RecordsService records, PlatformDates dates) {
         this.records = records;
         this.dates = dates;
     }
@@ -48,7 +49,7 @@ class RecordsApiController {
         List<String> lines = new ArrayList<>();
         found.visits().stream()
                 .findFirst()
-                .ifPresent(v -> lines.add("最終受診 Last visit: " + dates.format(v.date()) + " " + v.department()));
+                .ifPresent(v -> lines.add("最終受診 Last visit: " + dates.japanese(v.date()) + " " + v.department()));
         long flagged =
                 found.labResults().stream().filter(l -> !"N".equals(l.flag())).count();
         lines.add("基準範囲外の検査値 Lab values out of range: " + flagged);

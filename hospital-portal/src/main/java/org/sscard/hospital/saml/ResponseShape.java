@@ -1,18 +1,17 @@
 package org.sscard.hospital.saml;
 
-import java.io.StringReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
+import org.sscard.common.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * The one shape of Response the platform IdP sends, checked on the raw XML before any signature is looked at:
@@ -106,16 +105,8 @@ final class ResponseShape {
 
     private static Document parse(String xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (Exception e) {
+            return SecureXml.parse(xml);
+        } catch (SAXException | IOException e) {
             throw new SamlRefusedException(SamlRefusal.MALFORMED_RESPONSE, "not well-formed XML without a DTD");
         }
     }

@@ -3,7 +3,6 @@ package org.sscard.hospital.saml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.sscard.common.pki.SelfSignedKey;
 
 /**
  * The SP's signing key (RSA 2048) and self-signed certificate, for its AuthnRequests. The IdP pins the certificate
@@ -69,25 +58,8 @@ public record SpSigningKey(PrivateKey privateKey, X509Certificate certificate) {
     }
 
     private static SpSigningKey generate(String subject) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            Instant now = Instant.now();
-            X500Name name = new X500Name("CN=" + subject.replaceAll("[,=+<>#;\"\\\\]", "_"));
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    new BigInteger(64, new SecureRandom()),
-                                    Date.from(now.minus(1, ChronoUnit.HOURS)),
-                                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            return new SpSigningKey(keys.getPrivate(), certificate);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot generate the SP signing key", e);
-        }
+        SelfSignedKey key = SelfSignedKey.generate(subject);
+        return new SpSigningKey(key.privateKey(), key.certificate());
     }
 
     /** The certificate as metadata carries it: base64 DER without PEM armour. */

@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.sscard.common.web.ErrorCode;
-import org.sscard.common.web.Problems;
+import org.sscard.common.web.ErrorDefinition;
 import org.sscard.common.web.StandardProblemHandler;
 import org.sscard.hospital.importer.ImportRejectedException;
 
@@ -16,36 +16,29 @@ class ProblemHandler extends StandardProblemHandler {
 
     @ExceptionHandler(ImportRejectedException.class)
     ProblemDetail importRejected(ImportRejectedException e) {
-        ProblemDetail problem = Problems.of(HospitalError.IMPORT_REJECTED, e.getMessage());
+        ProblemDetail problem = HospitalError.IMPORT_REJECTED.problem(e.getMessage());
         problem.setProperty("errors", e.report().errors());
         return problem;
     }
 
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
-        return Problems.of(HospitalError.DATABASE_UNAVAILABLE, "nothing was answered (no access-log row, no data)");
+        return HospitalError.DATABASE_UNAVAILABLE.problem("nothing was answered (no access-log row, no data)");
     }
 
     enum HospitalError implements ErrorCode {
         IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The extract was rejected; nothing was loaded"),
         DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable");
 
-        private final HttpStatus status;
-        private final String title;
+        private final ErrorDefinition definition;
 
         HospitalError(HttpStatus status, String title) {
-            this.status = status;
-            this.title = title;
+            this.definition = new ErrorDefinition(status, title);
         }
 
         @Override
-        public HttpStatus status() {
-            return status;
-        }
-
-        @Override
-        public String title() {
-            return title;
+        public ErrorDefinition definition() {
+            return definition;
         }
     }
 }

@@ -11,18 +11,16 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
-import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 import org.sscard.hospital.config.DataDirectory;
 import org.sscard.hospital.config.HospitalAuthority;
 import org.sscard.hospital.config.HospitalProperties;
@@ -43,9 +41,6 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JwtDecoder tokens, HospitalProperties properties, ObjectMapper json)
             throws Exception {
-        var unauthenticated = ServiceTokenVerification.entryPoint(
-                json,
-                "present a bearer token from the platform's token issuer addressed to " + properties.providerKey());
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET, "/api/v1/records", "/api/v1/access-log", "/api/v1/summary")
@@ -53,18 +48,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports")
                         .authenticated()
                         .anyRequest()
-                        .denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(tokens)
-                                .jwtAuthenticationConverter(jwt2 -> new JwtAuthenticationToken(
-                                        jwt2, authorities(jwt2, properties), jwt2.getSubject())))
-                        .authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((request, response, e) ->
-                                Problems.write(response, json, CommonError.FORBIDDEN, "this caller may not do this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // bearer tokens only, no cookies: CSRF does not apply
-                .csrf(csrf -> csrf.disable());
+                        .denyAll());
+        ServiceTokenChain.bearerTokens(
+                http,
+                tokens,
+                jwt -> new JwtAuthenticationToken(jwt, authorities(jwt, properties), jwt.getSubject()),
+                json,
+                properties.providerKey());
         return http.build();
     }
 
@@ -92,8 +82,7 @@ class SecurityConfig {
             AuthenticationProvider samlResponseAuthentication,
             AuthenticationFailureHandler samlRefusalHandler)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                         .permitAll()
                         .requestMatchers(
                                 HttpMethod.GET,

@@ -179,7 +179,7 @@ class RecordsAccessTest extends HospitalTest {
                 .contains("HbA1c")
                 .doesNotContain(BOB)
                 .doesNotContain("眼科");
-        assertThat(page).contains("令和8年 (2026年) 1月10日").contains("令和7年 (2025年) 12月1日");
+        assertThat(page).contains("令和8年（2026年）1月10日").contains("令和7年（2025年）12月1日");
         assertThat(byPath.getResponse().getStatus()).isIn(403, 404);
         assertThat(byPath.getResponse().getContentAsString()).doesNotContain("眼科");
         JsonNode log = json(api("/api/v1/access-log", pairwise(ALICE)));
@@ -191,7 +191,7 @@ class RecordsAccessTest extends HospitalTest {
         JsonNode summary = json(api("/api/v1/summary", pairwise(ALICE)));
 
         assertThat(summary.path("lines").toString())
-                .contains("令和8年 (2026年) 1月10日")
+                .contains("令和8年（2026年）1月10日")
                 .contains("内科")
                 .contains("out of range: 1");
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sscard.common.time.PlatformDates;
 
 @Configuration
 @ConfigurationPropertiesScan("org.sscard.adapters")
@@ -12,5 +13,11 @@ class ClockConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The platform's date and time formats, as {@code @dates} in the templates. */
+    @Bean
+    PlatformDates dates() {
+        return new PlatformDates();
     }
 }

@@ -2,6 +2,7 @@ package org.sscard.adapters.error;
 
 import org.springframework.http.HttpStatus;
 import org.sscard.common.web.ErrorCode;
+import org.sscard.common.web.ErrorDefinition;
 
 /** This service's own errors, beside common's. */
 public enum AdaptersError implements ErrorCode {
@@ -11,21 +12,14 @@ public enum AdaptersError implements ErrorCode {
     IMPORT_REFUSED(HttpStatus.BAD_REQUEST, "The import cannot start"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The file has bad rows; nothing was loaded");
 
-    private final HttpStatus status;
-    private final String title;
+    private final ErrorDefinition definition;
 
     AdaptersError(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.definition = new ErrorDefinition(status, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorDefinition definition() {
+        return definition;
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 import org.sscard.common.web.StandardProblemHandler;
 
 /** The service's one error mapping for its APIs: every failure is a problem detail, never a stack trace. */
@@ -18,17 +17,17 @@ class ProblemHandler extends StandardProblemHandler {
 
     @ExceptionHandler(AdaptersException.class)
     ProblemDetail adapters(AdaptersException e) {
-        return Problems.of(e.error(), e.getMessage());
+        return e.error().problem(e.getMessage());
     }
 
     @ExceptionHandler(ImportException.class)
     ProblemDetail importRefused(ImportException e) {
-        return Problems.of(AdaptersError.IMPORT_REFUSED, e.getMessage());
+        return AdaptersError.IMPORT_REFUSED.problem(e.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("database error", e);
-        return Problems.of(CommonError.INTERNAL, "the provider could not complete the request");
+        return CommonError.INTERNAL.problem("the provider could not complete the request");
     }
 }

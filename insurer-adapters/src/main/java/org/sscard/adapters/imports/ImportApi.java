@@ -22,7 +22,6 @@ import org.sscard.adapters.error.AdaptersError;
 import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.security.Caller;
 import org.sscard.adapters.security.ProviderResolver;
-import org.sscard.common.web.Problems;
 
 /**
  * {@code POST /<provider>/api/v1/imports/<kind>} with the CSV file as the body (any content type), for the
@@ -69,8 +68,7 @@ class ImportApi {
             if (report.status() != ImportReport.Status.REJECTED) {
                 return ResponseEntity.ok(report);
             }
-            ProblemDetail problem = Problems.of(
-                    AdaptersError.IMPORT_REJECTED,
+            ProblemDetail problem = AdaptersError.IMPORT_REJECTED.problem(
                     report.errorCount() + " bad values in " + fileName + "; nothing was loaded");
             problem.setProperty("errors", report.errors());
             problem.setProperty("errorCount", report.errorCount());

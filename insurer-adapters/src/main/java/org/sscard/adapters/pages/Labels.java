@@ -1,9 +1,14 @@
 package org.sscard.adapters.pages;
 
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Japanese names (with English beside) of the codes the pages show; used by the pages as {@code @labels}. */
+/**
+ * What the pages show besides dates (those are common's {@code PlatformDates}, {@code @dates}): Japanese names (with
+ * English beside) of codes, and amounts in yen. Used by the pages as {@code @labels}.
+ */
 @Component("labels")
 public class Labels {
 
@@ -28,5 +33,10 @@ public class Labels {
 
     public String of(String code) {
         return code == null ? "―" : NAMES.getOrDefault(code, code);
+    }
+
+    /** {@code 1,234,567円} */
+    public String yen(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount) + "円";
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.sscard.adapters.insurer.NoticeYear;
-import org.sscard.adapters.pages.EraDates;
 import org.sscard.adapters.pages.Labels;
 import org.sscard.adapters.provider.Provider;
+import org.sscard.common.time.PlatformDates;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -25,20 +25,20 @@ import org.thymeleaf.context.Context;
 public class NoticePdf {
 
     private final ITemplateEngine templates;
-    private final EraDates era;
+    private final PlatformDates dates;
     private final Labels labels;
     private final List<Path> fonts;
 
     NoticePdf(
             ITemplateEngine templates,
-            EraDates era,
+            PlatformDates dates,
             Labels labels,
             @Value("${sscard.adapters.pdf-fonts:/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf,"
                             + "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf,"
                             + "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf}")
                     String fonts) {
         this.templates = templates;
-        this.era = era;
+        this.dates = dates;
         this.labels = labels;
         this.fonts = java.util.Arrays.stream(fonts.split(","))
                 .map(String::strip)
@@ -59,7 +59,7 @@ public class NoticePdf {
         context.setVariable("provider", provider);
         context.setVariable("name", nameKanji);
         context.setVariable("n", notices);
-        context.setVariable("era", era);
+        context.setVariable("dates", dates);
         context.setVariable("labels", labels);
         String xhtml = templates.process("notices-pdf", context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

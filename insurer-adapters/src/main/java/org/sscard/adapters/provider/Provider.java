@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import org.sscard.common.provider.ValidProviderKey;
 
 /**
  * One provider served by this JVM, as configured under {@code sscard.adapters.providers}: its key (the token
@@ -12,7 +13,7 @@ import java.util.List;
  * organisations whose staff may act for a resident here.
  */
 public record Provider(
-        @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String key,
+        @NotBlank @ValidProviderKey String key,
         @NotNull ProviderKind kind,
         // interpolated into SQL as a schema name: only this shape is ever accepted
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{1,62}") String schema,

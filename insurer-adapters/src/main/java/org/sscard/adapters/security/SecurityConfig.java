@@ -17,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.sscard.adapters.config.DataDirectory;
 import org.sscard.adapters.provider.Providers;
+import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
@@ -48,10 +49,9 @@ class SecurityConfig {
                 tokens,
                 () -> PlatformTrust.sslContext(
                         dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                         .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .requestMatchers(ServiceTokenChain.API_DESCRIPTION)
                         .permitAll()
                         .requestMatchers("/*/assets/**", "/error")
                         .permitAll()

@@ -116,7 +116,7 @@ class PagesInBrowserTest extends AdaptersTest {
         assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText())
                 .isEqualTo("1,500円");
 
-        browser.findElement(By.linkText("令和6年 (2024年)")).click();
+        browser.findElement(By.linkText("令和6年（2024年）")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/kamogawa-nhi/notices?year=2024");
         assertThat(browser.findElement(By.cssSelector("tfoot .total")).getText())
                 .isEqualTo("3,600円");

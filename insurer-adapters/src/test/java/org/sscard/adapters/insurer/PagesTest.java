@@ -52,13 +52,13 @@ class PagesTest extends AdaptersTest {
     }
 
     @Test
-    void eligibilityShowsEraDatesWithTheWesternYearBeside() {
+    void eligibilityShowsPlatformDatesWithTheEraFirstAndTheWesternYearBeside() {
         String html = page("eligibility").body();
 
         assertThat(html)
                 .contains("江見 次郎")
-                .contains("昭和37年9月30日 (1962-09-30)")
-                .contains("令和元年5月1日")
+                .contains("昭和37年（1962年）9月30日")
+                .contains("令和元年（2019年）5月1日")
                 .contains("3割 (30%)");
     }
 
@@ -69,8 +69,8 @@ class PagesTest extends AdaptersTest {
         assertThat(response.status()).isEqualTo(200);
         String html = response.body();
         assertThat(html)
-                .contains("令和6年 (2024年)")
-                .contains("令和6年4月 (2024年4月)")
+                .contains("令和6年（2024年）")
+                .contains("令和6年（2024年）4月")
                 .contains("4,800円")
                 .contains("href=\"notices/2024.pdf\"")
                 .contains("href=\"notices?year=2025\"")
@@ -102,7 +102,8 @@ class PagesTest extends AdaptersTest {
                     .contains("医療費のお知らせ")
                     .contains("江見 次郎")
                     .contains("4,800円")
-                    .contains("令和6年")
+                    .contains("令和6年（2024年） 1月")
+                    .contains("January to December 2024 (Reiwa 6)")
                     .doesNotContain("75,000円");
         }
     }

@@ -40,7 +40,7 @@ class PensionPageTest extends AdaptersTest {
                 .contains("基礎年金番号")
                 .contains("<strong>9501-000001</strong>")
                 .contains("994,000円")
-                .contains("平成30年3月31日 (2018-03-31)");
+                .contains("試算日 平成30年（2018年）3月31日 / as of 31 March 2018 (Heisei 30)");
         assertThat(Http.get(port, "/pension-office/api/v1/summary", Tokens.person("9501-000001", "pension-office"))
                         .json()
                         .path("projectedAnnualAt65")

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.sscard.common.provider.ProviderKey;
 import org.sscard.gateway.config.PortalProperties;
 import reactor.core.publisher.Mono;
 
@@ -15,9 +15,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ProviderDirectory {
-
-    // compiled once: this runs on every proxied request
-    private static final Pattern PROVIDER_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private record Entry(RelayRecords.Provider provider, Instant until) {}
 
@@ -34,7 +31,7 @@ public class ProviderDirectory {
 
     /** The provider, or empty when the relay does not know the key. */
     public Mono<RelayRecords.Provider> find(String key) {
-        if (!PROVIDER_KEY.matcher(key).matches()) {
+        if (!ProviderKey.isValid(key)) {
             return Mono.empty();
         }
         Entry cached = cache.get(key);

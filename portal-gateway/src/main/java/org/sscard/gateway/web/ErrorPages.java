@@ -2,14 +2,12 @@ package org.sscard.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -17,7 +15,6 @@ import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
-import org.sscard.common.web.ErrorCode;
 import org.sscard.gateway.config.PortalProperties;
 import reactor.core.publisher.Mono;
 
@@ -44,14 +41,6 @@ public class ErrorPages {
         this.messages = messages;
         this.portal = portal;
         this.viewResolvers = viewResolvers;
-    }
-
-    public static ProblemDetail problem(ErrorCode error, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
-        problem.setType(URI.create("urn:sscard:problem:" + error.slug()));
-        problem.setTitle(error.title());
-        problem.setProperty("code", error.name());
-        return problem;
     }
 
     /** Writes the error unless the response already went out (then only the connection can tell). */
@@ -87,7 +76,7 @@ public class ErrorPages {
     private Mono<Void> writeProblem(ServerHttpResponse response, GatewayError error, String detail) {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         try {
-            byte[] body = json.writeValueAsBytes(problem(error, detail));
+            byte[] body = json.writeValueAsBytes(error.problem(detail));
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         } catch (JsonProcessingException e) {
             return Mono.error(e);

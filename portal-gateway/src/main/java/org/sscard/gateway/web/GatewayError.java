@@ -2,6 +2,7 @@ package org.sscard.gateway.web;
 
 import org.springframework.http.HttpStatus;
 import org.sscard.common.web.ErrorCode;
+import org.sscard.common.web.ErrorDefinition;
 
 /** What the gateway answers with when it cannot give what was asked; each has a page and a problem detail. */
 public enum GatewayError implements ErrorCode {
@@ -18,21 +19,14 @@ public enum GatewayError implements ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request is malformed"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private final HttpStatus status;
-    private final String title;
+    private final ErrorDefinition definition;
 
     GatewayError(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.definition = new ErrorDefinition(status, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorDefinition definition() {
+        return definition;
     }
 }

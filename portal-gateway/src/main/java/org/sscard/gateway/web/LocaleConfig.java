@@ -9,6 +9,7 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.i18n.LocaleContextResolver;
+import org.sscard.common.time.PlatformDates;
 
 /**
  * Japanese first; {@code ?lang=en} (or {@code ?lang=ja}) switches and is remembered in the {@code SSCARD_LANG}
@@ -18,6 +19,12 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
 class LocaleConfig {
 
     static final String COOKIE = "SSCARD_LANG";
+
+    /** The platform's date and time formats, as {@code @dates} in the templates. */
+    @Bean
+    PlatformDates dates() {
+        return new PlatformDates();
+    }
 
     @Bean
     LocaleContextResolver localeContextResolver() {

@@ -8,7 +8,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 import org.sscard.common.web.StandardProblemHandler;
 
 /** The relay's one error mapping: every failure becomes a problem detail, never a stack trace. */
@@ -19,19 +18,19 @@ class ProblemHandler extends StandardProblemHandler {
 
     @ExceptionHandler(RelayException.class)
     ProblemDetail relay(RelayException e) {
-        return Problems.of(e.error(), e.getMessage());
+        return e.error().problem(e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
         // a race lost to a concurrent insert of the same unique value; the checks before the insert cover the rest
         log.warn("integrity violation: {}", e.getMostSpecificCause().getClass().getSimpleName());
-        return Problems.of(RelayError.INVALID_STATE_CHANGE, "the request conflicts with data written meanwhile");
+        return RelayError.INVALID_STATE_CHANGE.problem("the request conflicts with data written meanwhile");
     }
 
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("database error", e);
-        return Problems.of(CommonError.INTERNAL, "the relay could not complete the request");
+        return CommonError.INTERNAL.problem("the relay could not complete the request");
     }
 }

@@ -2,6 +2,7 @@ package org.sscard.relay.error;
 
 import org.springframework.http.HttpStatus;
 import org.sscard.common.web.ErrorCode;
+import org.sscard.common.web.ErrorDefinition;
 
 /** The relay's own errors, beside the common ones ({@link org.sscard.common.web.CommonError}). */
 public enum RelayError implements ErrorCode {
@@ -23,21 +24,14 @@ public enum RelayError implements ErrorCode {
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The access could not be logged, so nothing is answered"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private final HttpStatus status;
-    private final String title;
+    private final ErrorDefinition definition;
 
     RelayError(HttpStatus status, String title) {
-        this.status = status;
-        this.title = title;
+        this.definition = new ErrorDefinition(status, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ErrorDefinition definition() {
+        return definition;
     }
 }

@@ -1,10 +1,10 @@
 package org.sscard.relay.mapping;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.sscard.common.provider.ValidProviderKey;
 import org.sscard.relay.person.PersonStatus;
 
 public final class MappingRequests {
@@ -12,8 +12,7 @@ public final class MappingRequests {
     private MappingRequests() {}
 
     public record RegisterMapping(
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
-            String providerKey,
+            @NotNull @ValidProviderKey String providerKey,
 
             @NotNull ProviderLocalId localId,
             @NotNull LocalDate validFrom,

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sscard.common.provider.ValidProviderKey;
 import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
@@ -77,6 +77,5 @@ class AccessLogController {
     public record IssuedRecord(
             @NotNull AccessAction action,
 
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
-            String providerKey) {}
+            @NotNull @ValidProviderKey String providerKey) {}
 }

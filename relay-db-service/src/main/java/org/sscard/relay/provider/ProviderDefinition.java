@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.sscard.common.provider.ValidProviderKey;
 
 /**
  * A provider as declared in configuration or posted to the API; also the API's view of one. A SAML provider may
@@ -13,7 +14,7 @@ import java.util.List;
  * IdP serves only SAML providers that have it.
  */
 public record ProviderDefinition(
-        @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String key,
+        @NotNull @ValidProviderKey String key,
         @NotNull ProviderType type,
         @NotBlank @Size(max = 200) String nameJa,
         @NotBlank @Size(max = 200) String nameEn,

@@ -6,15 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
-import org.sscard.common.web.CommonError;
-import org.sscard.common.web.Problems;
 import org.sscard.relay.config.DataDirectory;
 
 /**
@@ -42,29 +40,17 @@ class SecurityConfig {
     SecurityFilterChain relaySecurity(
             HttpSecurity http, ClientProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
-                        .permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(serviceTokens)
-                                .jwtAuthenticationConverter(
-                                        ServiceTokenVerification.clientAuthorities(properties.clients())))
-                        .authenticationEntryPoint(ServiceTokenVerification.entryPoint(
-                                json,
-                                "present a bearer token from the platform's token issuer addressed to the relay")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        Problems.write(response, json, CommonError.FORBIDDEN, "this client is not allowed to do this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // a machine-to-machine API without cookies: CSRF does not apply
-                .csrf(csrf -> csrf.disable());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
+                .permitAll()
+                .requestMatchers(ServiceTokenChain.API_DESCRIPTION)
+                .permitAll()
+                .requestMatchers("/api/**")
+                .authenticated()
+                .requestMatchers("/error")
+                .permitAll()
+                .anyRequest()
+                .denyAll());
+        ServiceTokenChain.bearerTokens(http, serviceTokens, properties.clients(), json, "the relay");
         return http.build();
     }
 

@@ -2,16 +2,15 @@ package org.sscard.relay.staff;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.sscard.common.provider.ValidProviderKey;
 
 public final class StaffRequests {
 
     private StaffRequests() {}
 
     public record CreateStaff(
-            @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
-            String organisation,
+            @NotNull @ValidProviderKey String organisation,
 
             @NotNull StaffRole role,
             @NotBlank @Size(max = 100) String nameKanji,
