@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sscard.common.time.PlatformDates;
 
 /**
  * The whole platform as {@code bin/run} starts it, used by a resident with a real demo card: the portal sends them
@@ -141,8 +142,8 @@ class PortalLoginIT {
         String checkupsPage = page(hanako, portal + "/p/kamogawa-nhi/checkups");
         assertThat(checkupsPage)
                 .as("a checkup date only she has, in the page's era form")
-                .contains(westernDate(onlyDate(checkups, "1001", "1002", "1005")))
-                .doesNotContain(westernDate(onlyDate(checkups, "1002", "1001", "1005")));
+                .contains(pageDate(onlyDate(checkups, "1001", "1002", "1005")))
+                .doesNotContain(pageDate(onlyDate(checkups, "1002", "1001", "1005")));
 
         String pensionPage = page(hanako, portal + "/p/pension-office/pension");
         List<String[]> projections = DemoCsv.rows("pension-office", "projections.csv");
@@ -384,8 +385,9 @@ class PortalLoginIT {
     }
 
     /** The Western part of the insurer pages' era dates: {@code 令和3年6月14日 (2021-06-14)}. */
-    private static String westernDate(LocalDate date) {
-        return "(" + date + ")";
+    /** A date as the providers' pages write it (the platform's one date rule). */
+    private static String pageDate(LocalDate date) {
+        return new PlatformDates().japanese(date);
     }
 
     private static String csrf(String page) {
