@@ -3,6 +3,8 @@ package org.sscard.hospital;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.sscard.common.time.PlatformTime;
 import org.sscard.hospital.importer.ImportCli;
 
 /**
@@ -11,6 +13,7 @@ import org.sscard.hospital.importer.ImportCli;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(PlatformTime.class)
 public class HospitalPortalApplication {
 
     public static void main(String[] args) {

@@ -2,9 +2,14 @@ package org.sscard.adapters;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.sscard.adapters.imports.ImportCommand;
+import org.sscard.common.time.PlatformTime;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(PlatformTime.class)
 public class InsurerAdaptersApplication {
 
     public static void main(String[] args) {
