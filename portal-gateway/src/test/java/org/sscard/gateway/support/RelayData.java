@@ -122,12 +122,18 @@ public final class RelayData {
         }
     }
 
-    /** As auth-service: the provider's own ID for the person, or null when the relay has none. */
+    /**
+     * As auth-service before it issues a pairwise token (one release call, logged at the relay): the provider's own ID
+     * for the person, or null when they have not joined the provider or it has no ID for them.
+     */
     public String localNumber(UUID person, String provider) {
-        HttpResponse<String> response =
-                send("GET", "/api/v1/persons/" + person + "/providers/" + provider + "/identity", null, "auth-service");
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/v1/releases",
+                Map.of("person", person.toString(), "providerKey", provider, "issued", "PAIRWISE_TOKEN"),
+                "auth-service");
         return response.statusCode() == 200
-                ? read(response.body()).path("localId").path("localNumber").asText()
+                ? read(response.body()).path("providerLocalId").asText()
                 : null;
     }
 
