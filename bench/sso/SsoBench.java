@@ -53,8 +53,11 @@ import org.sscard.common.token.ServiceTokenClient;
  * office would, with the city office's client certificate — since the demo hospital registers its own metadata only
  * when the hospital portal runs.
  *
- * Usage: SsoBench authUrl cardLoginUrl relayUrl dataDir card.p12 pin redirectUri provider warmupS durationS workers
- * Prints key=value lines per phase: exchange_* and saml_* (count, rps, p50_ms, p99_ms, errors).
+ * Usage: SsoBench authUrl cardLoginUrl relayUrl dataDir card.p12 pin redirectUri provider warmupS shortWarmupS
+ *        durationS workers
+ * First both operations alternately for warmupS (the JIT compiles both paths), then each alone for shortWarmupS and
+ * durationS measured. Prints key=value lines: warmup_* (count, errors), then per phase exchange_* and saml_* (count,
+ * rps, p50_ms, p99_ms, errors).
  */
 public class SsoBench {
 
@@ -72,8 +75,9 @@ public class SsoBench {
         String redirectUri = args[6];
         String provider = args[7];
         long warmup = Long.parseLong(args[8]);
-        long duration = Long.parseLong(args[9]);
-        int workers = Integer.parseInt(args[10]);
+        long shortWarmup = Long.parseLong(args[9]);
+        long duration = Long.parseLong(args[10]);
+        int workers = Integer.parseInt(args[11]);
 
         SSLContext trust = PlatformTrust.sslContext(data.resolve("tls/ca-root.pem"));
         ServiceCredentials gateway = ServiceCredentials.read(ServiceCredentials.directory(data), "portal-gateway");
@@ -98,8 +102,11 @@ public class SsoBench {
         requireOk(responseXml.split("SignatureValue>", -1).length >= 5, "the Response and Assertion are not both signed");
         requireOk(responseXml.contains(">B0012345</"), "the NameID is not the bench SP's own ID for the resident");
 
-        run("exchange", warmup, duration, workers, () -> exchange(main, tokenUri, gateway, exchangeForm) != null);
-        run("saml", warmup, duration, workers, () -> samlResponse(main, auth) != null);
+        Callable<Boolean> exchangeOnce = () -> exchange(main, tokenUri, gateway, exchangeForm) != null;
+        Callable<Boolean> samlOnce = () -> samlResponse(main, auth) != null;
+        run("warmup", 0, warmup, workers, List.of(exchangeOnce, samlOnce), false);
+        run("exchange", shortWarmup, duration, workers, List.of(exchangeOnce), true);
+        run("saml", shortWarmup, duration, workers, List.of(samlOnce), true);
     }
 
     // --- the resident's login (the portal gateway's code flow with PKCE) -------------------------------------------
@@ -238,8 +245,9 @@ public class SsoBench {
 
     // --- measuring --------------------------------------------------------------------------------------------------
 
-    private static void run(String name, long warmupS, long durationS, int workers, Callable<Boolean> operation)
-            throws Exception {
+    /** {@code operations}: each worker takes them in turn; {@code rates}: print rates and latencies, or only counts. */
+    private static void run(String name, long warmupS, long durationS, int workers, List<Callable<Boolean>> operations,
+                            boolean rates) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmupS).toNanos();
         long end = measureFrom + Duration.ofSeconds(durationS).toNanos();
@@ -249,7 +257,8 @@ public class SsoBench {
         for (int w = 0; w < workers; w++) {
             Thread thread = new Thread(() -> {
                 List<Long> latencies = new ArrayList<>();
-                while (true) {
+                for (int turn = 0; ; turn++) {
+                    Callable<Boolean> operation = operations.get(turn % operations.size());
                     long begun = System.nanoTime();
                     if (begun >= end) {
                         break;
@@ -280,9 +289,11 @@ public class SsoBench {
         }
         List<Long> all = perWorker.stream().flatMap(List::stream).sorted().collect(Collectors.toList());
         System.out.printf("%s_count=%d%n", name, all.size());
-        System.out.printf("%s_rps=%.1f%n", name, all.size() / (double) durationS);
-        System.out.printf("%s_p50_ms=%.1f%n", name, percentile(all, 0.50));
-        System.out.printf("%s_p99_ms=%.1f%n", name, percentile(all, 0.99));
+        if (rates) {
+            System.out.printf("%s_rps=%.1f%n", name, all.size() / (double) durationS);
+            System.out.printf("%s_p50_ms=%.1f%n", name, percentile(all, 0.50));
+            System.out.printf("%s_p99_ms=%.1f%n", name, percentile(all, 0.99));
+        }
         System.out.printf("%s_errors=%d%n", name, errors.get());
         if (errors.get() > 0) {
             System.out.printf("%s_last_error=%s%n", name, lastError.replace('\n', ' '));

@@ -182,12 +182,18 @@ public final class RelayFixture {
         }
     }
 
-    /** Asked as auth-service: the provider's own ID for the person, or null when the relay has none. */
+    /**
+     * As auth-service before it issues a pairwise token (one release call, logged at the relay): the provider's own
+     * ID for the person, or null when they have not joined the provider or it has no ID for them.
+     */
     public String localNumber(UUID person, String providerKey) {
         HttpResponse<String> response = send(
-                "GET", "/api/v1/persons/" + person + "/providers/" + providerKey + "/identity", null, "auth-service");
+                "POST",
+                "/api/v1/releases",
+                Map.of("person", person.toString(), "providerKey", providerKey, "issued", "PAIRWISE_TOKEN"),
+                "auth-service");
         return response.statusCode() == 200
-                ? read(response.body()).path("localId").path("localNumber").asText()
+                ? read(response.body()).path("providerLocalId").asText()
                 : null;
     }
 

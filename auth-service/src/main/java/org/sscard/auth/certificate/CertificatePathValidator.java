@@ -3,7 +3,9 @@ package org.sscard.auth.certificate;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
@@ -51,6 +53,35 @@ public final class CertificatePathValidator {
             firstRejection = firstRejection == null ? result : firstRejection;
         }
         return firstRejection;
+    }
+
+    /**
+     * A path this validator accepted before, again at {@code at}: every certificate must still be within its validity
+     * and the revocation checks run again, as for a new path. PKIX's other checks (signatures, name chaining, basic
+     * constraints, key usage, critical extensions, policies, the algorithm floor) read only the certificates, the
+     * anchors and this validator's policy, never the time, so they stand. {@code offered}: the certificates offered
+     * with the end entity when the path was first validated.
+     */
+    public ValidationResult revalidate(ValidatedPath path, Collection<X509Certificate> offered, Instant at) {
+        if (anchors.stream()
+                .noneMatch(
+                        anchor -> anchor.getTrustedCert().equals(path.anchor().getTrustedCert()))) {
+            throw new IllegalArgumentException("the path ends at an anchor this validator does not trust");
+        }
+        Date when = Date.from(at);
+        for (X509Certificate cert : path.certificates()) {
+            try {
+                cert.checkValidity(when);
+            } catch (CertificateExpiredException expired) {
+                return ValidationResult.reject(
+                        RejectReason.EXPIRED, cert.getSubjectX500Principal().getName() + " expired");
+            } catch (CertificateNotYetValidException notYet) {
+                return ValidationResult.reject(
+                        RejectReason.NOT_YET_VALID,
+                        cert.getSubjectX500Principal().getName() + " is not yet valid");
+            }
+        }
+        return checkRevocation(new ValidatedPath(path.certificates(), path.anchor(), at), List.copyOf(offered));
     }
 
     private ValidationResult validatePath(

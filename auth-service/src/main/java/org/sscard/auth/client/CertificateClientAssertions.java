@@ -3,14 +3,17 @@ package org.sscard.auth.client;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.X509CertChainUtils;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,9 @@ import org.sscard.auth.certificate.ValidationResult;
  * certificate chain ({@code x5c}); the chain must validate to the platform root with the service-client policy and
  * a known-good revocation status, the certificate must be the client's own and for client authentication, the
  * signature must verify with it (RS256), the claims must be what RFC 7523 asks (Spring Authorization Server's own
- * validator: iss = sub = client ID, aud = this token endpoint, unexpired), and the assertion must be new.
+ * validator: iss = sub = client ID, aud = this token endpoint, unexpired), and the assertion must be new. A chain
+ * accepted lately is not parsed and PKIX-validated again, only its validity and revocation are checked
+ * ({@link ValidatedChains}).
  */
 final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 
@@ -41,6 +46,7 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
     private final CertificatePathValidator validator;
+    private final ValidatedChains chains = new ValidatedChains();
     private final AssertionReplayCache replay;
     private final Clock clock;
     private final Function<RegisteredClient, OAuth2TokenValidator<Jwt>> claimRules =
@@ -69,26 +75,16 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
 
     private Jwt decode(RegisteredClient client, String assertion) {
         SignedJWT signed;
-        List<X509Certificate> chain;
         try {
             signed = SignedJWT.parse(assertion);
-            chain = signed.getHeader().getX509CertChain() == null
-                    ? List.of()
-                    : X509CertChainUtils.parse(signed.getHeader().getX509CertChain());
         } catch (ParseException e) {
             throw new BadJwtException("the client assertion is not a signed JWT with a certificate chain");
         }
-        if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm()) || chain.isEmpty()) {
+        List<Base64> x5c = signed.getHeader().getX509CertChain();
+        if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm()) || x5c == null || x5c.isEmpty()) {
             throw new BadJwtException("the client assertion must be RS256 with its certificate chain in x5c");
         }
-        X509Certificate certificate = chain.get(0);
-        ClientCertificateRules.refusal(certificate, client.getClientId()).ifPresent(why -> {
-            throw new BadJwtException(why);
-        });
-        ValidationResult path = validator.validate(certificate, chain.subList(1, chain.size()), clock.instant());
-        if (!path.accepted()) {
-            throw new BadJwtException("the client certificate is refused: " + path.reason());
-        }
+        X509Certificate certificate = validCertificate(client.getClientId(), x5c, clock.instant());
         Jwt jwt = verified(signed, certificate, assertion);
         OAuth2TokenValidatorResult claims = claimRules.apply(client).validate(jwt);
         if (claims.hasErrors()) {
@@ -98,6 +94,41 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
             throw new BadJwtException("the client assertion was used before (or has no jti)");
         }
         return jwt;
+    }
+
+    /**
+     * The client's certificate, if its chain is valid now: a chain accepted lately for this client is only checked
+     * for validity and revocation again ({@link ValidatedChains}); any other is parsed, held to the client
+     * certificate rules and validated in full.
+     */
+    private X509Certificate validCertificate(String clientId, List<Base64> x5c, Instant now) {
+        Optional<ValidatedChains.Chain> known = chains.find(clientId, x5c, now);
+        if (known.isPresent()) {
+            ValidatedChains.Chain chain = known.get();
+            requireAccepted(validator.revalidate(chain.path(), chain.offered(), now));
+            return chain.certificate();
+        }
+        List<X509Certificate> chain;
+        try {
+            chain = X509CertChainUtils.parse(x5c);
+        } catch (ParseException e) {
+            throw new BadJwtException("the client assertion is not a signed JWT with a certificate chain");
+        }
+        X509Certificate certificate = chain.get(0);
+        ClientCertificateRules.refusal(certificate, clientId).ifPresent(why -> {
+            throw new BadJwtException(why);
+        });
+        List<X509Certificate> offered = chain.subList(1, chain.size());
+        ValidationResult path = validator.validate(certificate, offered, now);
+        requireAccepted(path);
+        chains.remember(clientId, x5c, certificate, offered, path.path());
+        return certificate;
+    }
+
+    private static void requireAccepted(ValidationResult path) {
+        if (!path.accepted()) {
+            throw new BadJwtException("the client certificate is refused: " + path.reason());
+        }
     }
 
     private static Jwt verified(SignedJWT signed, X509Certificate certificate, String assertion) {

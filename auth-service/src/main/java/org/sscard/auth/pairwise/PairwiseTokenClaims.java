@@ -64,18 +64,8 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
             throw refused("invalid_grant", "only a resident's token can be exchanged for a provider's token");
         }
         UUID person = UUID.fromString(card.holder().subject());
-        String purpose = "pairwise token for " + provider;
-        if (!relay.subscribes(person, provider, purpose)) {
-            throw refused("invalid_target", "the resident has not joined " + provider);
-        }
-        String localId = relay.mapping(person, provider, purpose)
-                .map(mapping -> mapping.localId().canonical())
-                .orElseThrow(() -> refused("invalid_target", provider + " has no ID for the resident"));
-        context.getClaims()
-                .subject(localId)
-                .audience(List.of(provider))
-                .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
         String actingFor = "person:" + person;
+        Map<String, Object> act = null;
         if (!actors.isEmpty()) {
             // Spring's token exchange compares the actor with the subject token's may_act only when there is one:
             // here there must be one (the resident named this staff member at the desk), and it must match
@@ -87,11 +77,23 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
             if (!namedBySubject(context.getAuthorization(), actor)) {
                 throw refused("invalid_grant", "the resident did not name this staff member (may_act)");
             }
-            context.getClaims().claim("act", act(actor));
+            act = act(actor);
             actingFor = "staff:" + actor.getSubject();
         }
-        // in the resident's access log before the token leaves: no record, no token
-        relay.recordTokenIssued(person, provider, actingFor);
+        // one call: consent, the provider's ID and the resident's access-log row before the token leaves (no record,
+        // no token); everything the relay need not be asked for was checked above
+        String localId = relay.releaseForToken(person, provider, actingFor)
+                .providerLocalIdOrElseThrow(refusal -> switch (refusal) {
+                    case NOT_JOINED -> refused("invalid_target", "the resident has not joined " + provider);
+                    case NO_MAPPING -> refused("invalid_target", provider + " has no ID for the resident");
+                });
+        context.getClaims()
+                .subject(localId)
+                .audience(List.of(provider))
+                .claims(claims -> claims.keySet().removeAll(Set.of("sid", "login_profile")));
+        if (act != null) {
+            context.getClaims().claim("act", act);
+        }
     }
 
     private static boolean namedBySubject(OAuth2Authorization subject, OAuth2TokenExchangeActor actor) {

@@ -1,5 +1,6 @@
 package org.sscard.auth.relay;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +23,8 @@ import org.sscard.common.token.ServiceTokens;
 
 /**
  * What auth-service asks the relay DB: for a login, the card by its certificate serial with its holder (the personal
- * ID in a POST body, never a URL); for SSO, providers, subscriptions and mappings. Authenticates as
+ * ID in a POST body, never a URL); for SSO, providers; before a pairwise token or a SAML assertion, the provider's
+ * own ID for the person (one call, logged at the relay). Authenticates as
  * {@code auth-service} with a token addressed to the relay. Anything but an answer or a 404 is
  * {@link RelayUnavailableException}: the login then fails closed.
  */
@@ -86,53 +88,36 @@ public class RelayDirectory {
     }
 
     /**
-     * Whether the person has an open subscription to a service of the provider: their consent to be known there.
-     * {@code purpose} goes into the relay's access log.
+     * The provider's own ID for the person, for the pairwise token about to be issued to it; the relay logs the
+     * release ({@code TOKEN_ISSUED}, or the refusal) in the person's access log in the same call. {@code actingFor}
+     * is {@code person:<id>} (the resident themself) or {@code staff:<id>} (a staff member acting for them).
      */
-    public boolean subscribes(UUID person, String providerKey, String purpose) {
-        return send(request("/api/v1/persons/" + person + "/services", purpose).GET(), ServiceEntry[].class)
-                .map(entries -> Arrays.stream(entries).anyMatch(e -> providerKey.equals(e.providerKey())))
-                .orElse(false);
+    public RelayRelease releaseForToken(UUID person, String providerKey, String actingFor) {
+        return release(person, providerKey, "PAIRWISE_TOKEN", "pairwise token for " + providerKey, actingFor);
     }
 
-    /** The person's own ID at the provider valid today; empty when the person has none there. */
-    public Optional<RelayMapping> mapping(UUID person, String providerKey, String purpose) {
-        return send(
-                request(
-                                "/api/v1/persons/" + person + "/providers/"
-                                        + URLEncoder.encode(providerKey, StandardCharsets.UTF_8) + "/identity",
-                                purpose)
-                        .GET(),
-                RelayMapping.class);
-    }
-
-    /** Appends "assertion issued for this provider" to the person's access log at the relay, acting for them. */
-    public void recordAssertionIssued(UUID person, String providerKey) {
-        recordIssued(person, providerKey, "ASSERTION_ISSUED", "SAML single sign-on", "person:" + person);
+    /** The same for a SAML assertion ({@code ASSERTION_ISSUED}), the resident acting for themself. */
+    public RelayRelease releaseForAssertion(UUID person, String providerKey) {
+        return release(person, providerKey, "SAML_ASSERTION", "SAML single sign-on", "person:" + person);
     }
 
     /**
-     * Appends "token issued for this provider" (a pairwise token) to the person's access log at the relay;
-     * {@code actingFor} is {@code person:<id>} (the resident themself) or {@code staff:<id>} (a staff member acting
-     * for them).
+     * One call, one transaction and one access-log row at the relay ({@code POST /api/v1/releases}). The relay's
+     * refusals are its problem codes: not joined (or no such person or provider, as the menu used to answer) and no
+     * mapping; any other answer fails closed.
      */
-    public void recordTokenIssued(UUID person, String providerKey, String actingFor) {
-        recordIssued(person, providerKey, "TOKEN_ISSUED", "pairwise token for " + providerKey, actingFor);
-    }
-
-    private void recordIssued(UUID person, String providerKey, String action, String purpose, String actingFor) {
+    private RelayRelease release(UUID person, String providerKey, String issued, String purpose, String actingFor) {
+        HttpResponse<byte[]> response;
         try {
-            byte[] body = json.writeValueAsBytes(Map.of("action", action, "providerKey", providerKey));
-            HttpResponse<byte[]> response = http.send(
-                    request("/api/v1/persons/" + person + "/access-log", purpose)
+            byte[] body = json.writeValueAsBytes(
+                    Map.of("person", person.toString(), "providerKey", providerKey, "issued", issued));
+            response = http.send(
+                    request("/api/v1/releases", purpose)
                             .header("Content-Type", "application/json")
                             .header("Sscard-Acting-For", actingFor)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 204) {
-                throw new RelayUnavailableException("the relay answered " + response.statusCode());
-            }
         } catch (IOException e) {
             throw new RelayUnavailableException(
                     "the relay cannot be reached: " + e.getClass().getSimpleName());
@@ -140,14 +125,48 @@ public class RelayDirectory {
             Thread.currentThread().interrupt();
             throw new RelayUnavailableException("interrupted");
         }
+        if (response.statusCode() == 200) {
+            Released released = read(response.body(), Released.class);
+            if (!providerKey.equals(released.providerKey()) || released.providerLocalId() == null) {
+                throw new RelayUnavailableException("the relay answered for another provider");
+            }
+            return RelayRelease.released(released.providerLocalId());
+        }
+        if (response.statusCode() == 404) {
+            String code = read(response.body(), Problem.class).code();
+            switch (code == null ? "" : code) {
+                case "SUBSCRIPTION_NOT_FOUND", "PERSON_NOT_FOUND", "PROVIDER_NOT_FOUND" -> {
+                    return RelayRelease.refused(RelayRelease.Refusal.NOT_JOINED);
+                }
+                case "MAPPING_NOT_FOUND" -> {
+                    return RelayRelease.refused(RelayRelease.Refusal.NO_MAPPING);
+                }
+                default -> {
+                    // e.g. a relay without this endpoint: not an answer about the person
+                }
+            }
+        }
+        throw new RelayUnavailableException("the relay answered " + response.statusCode());
+    }
+
+    /** The relay's answer to a release. */
+    private record Released(String providerKey, String providerLocalId) {}
+
+    /** The part of an RFC 9457 problem detail that says which refusal it is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Problem(String code) {}
+
+    private <T> T read(byte[] body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new RelayUnavailableException("the relay's answer cannot be read");
+        }
     }
 
     private HttpRequest.Builder sso(String path) {
         return request(path, "SAML single sign-on");
     }
-
-    /** One entry of the person's service menu: only whose provider it is matters here. */
-    private record ServiceEntry(String providerKey) {}
 
     private HttpRequest.Builder request(String path) {
         return request(path, "card login");

@@ -12,12 +12,11 @@ import org.sscard.auth.relay.RelayUnavailableException;
 /**
  * Whether, and as whom, the logged-in person may be made known to the SP: a resident, with an open subscription to
  * the provider's services (their consent), and the provider's own ID for them valid today (the relay's mapping),
- * which becomes the NameID. The relay's access log records every assertion before it leaves (no row, no assertion);
+ * which becomes the NameID: one call to the relay, which also writes the person's access log before the assertion is
+ * signed (no row, no assertion);
  * the log event {@code sscard.audit.saml} names the SP, the opaque subject and the request, never the NameID.
  */
 class AssertionRelease {
-
-    private static final String PURPOSE = "SAML single sign-on";
 
     private static final Logger audit = LoggerFactory.getLogger("sscard.audit.saml");
 
@@ -37,14 +36,14 @@ class AssertionRelease {
                 throw refused(SsoRefusal.NOT_A_RESIDENT, to, holder);
             }
             UUID person = UUID.fromString(holder.subject());
-            if (!relay.subscribes(person, provider, PURPOSE)) {
-                throw refused(SsoRefusal.NO_CONSENT, to, holder);
-            }
-            String nameId = relay.mapping(person, provider, PURPOSE)
-                    .map(m -> m.localId().canonical())
-                    .orElseThrow(() -> refused(SsoRefusal.NO_MAPPING, to, holder));
+            // one call: consent, the provider's ID and the resident's access-log row, before the assertion is even
+            // signed (no record, no assertion)
+            String nameId = relay.releaseForAssertion(person, provider)
+                    .providerLocalIdOrElseThrow(refusal -> switch (refusal) {
+                        case NOT_JOINED -> refused(SsoRefusal.NO_CONSENT, to, holder);
+                        case NO_MAPPING -> refused(SsoRefusal.NO_MAPPING, to, holder);
+                    });
             String response = responses.issue(to, nameId, authnInstant, sessionIndex);
-            relay.recordAssertionIssued(person, provider);
             audit.atInfo()
                     .setMessage("SAML assertion issued")
                     .addKeyValue("event.action", "saml-assertion")

@@ -4,7 +4,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
@@ -23,7 +25,11 @@ import org.sscard.auth.relay.RelayProvider;
  */
 class SpDirectory {
 
+    /** More registry entries than the platform has SPs; beyond it, start afresh. */
+    static final int MAX_PARSED = 64;
+
     private final RelayDirectory relay;
+    private final Map<RelayProvider, Optional<ServiceProvider>> parsed = new ConcurrentHashMap<>();
 
     SpDirectory(RelayDirectory relay) {
         this.relay = relay;
@@ -31,12 +37,29 @@ class SpDirectory {
 
     Optional<ServiceProvider> byEntityId(String entityId) {
         return relay.providerBySamlEntityId(entityId)
-                .flatMap(SpDirectory::parse)
+                .flatMap(this::parsedOnce)
                 .filter(sp -> sp.entityId().equals(entityId));
     }
 
     Optional<ServiceProvider> byProviderKey(String providerKey) {
-        return relay.provider(providerKey).flatMap(SpDirectory::parse);
+        return relay.provider(providerKey).flatMap(this::parsedOnce);
+    }
+
+    /**
+     * The relay is asked on every request; what it answers is parsed once: the same registry entry (its metadata
+     * character for character) always parses to the same SP, and any change to it is a new entry, parsed anew.
+     * Parsing the metadata was a tenth of an IdP-initiated response's CPU.
+     */
+    private Optional<ServiceProvider> parsedOnce(RelayProvider provider) {
+        Optional<ServiceProvider> sp = parsed.get(provider);
+        if (sp == null) {
+            sp = parse(provider);
+            if (parsed.size() >= MAX_PARSED) {
+                parsed.clear();
+            }
+            parsed.put(provider, sp);
+        }
+        return sp;
     }
 
     static Optional<ServiceProvider> parse(RelayProvider provider) {

@@ -1,6 +1,7 @@
 package org.sscard.auth.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -14,12 +15,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sscard.auth.certificate.revocation.CrlRevocationChecker;
 import org.sscard.auth.certificate.revocation.GivenCrls;
 import org.sscard.auth.certificate.revocation.RevocationChecker;
+import org.sscard.auth.certificate.revocation.RevocationStatus;
+import org.sscard.common.pki.RevocationReason;
 import org.sscard.testsupport.pki.CertificateBuilder;
 import org.sscard.testsupport.pki.Issued;
 import org.sscard.testsupport.pki.TestPki;
@@ -125,6 +130,96 @@ class CertificatePathValidatorTest {
     void rejectsWhenNoCrlCoversTheCertificate() throws Exception {
         var onlyRootCrl = new CrlRevocationChecker(new GivenCrls(List.of(TestPki.crl(root, NOW, Map.of()))));
         assertRejected(validate(leaf().issue(), onlyRootCrl), RejectReason.REVOCATION_UNKNOWN);
+    }
+
+    @Test
+    void revalidatesAnAcceptedPathWithItsRevocationAskedAgain() throws Exception {
+        var leaf = leaf().issue();
+        AtomicReference<RevocationStatus> status = new AtomicReference<>(new RevocationStatus.Good("test"));
+        AtomicInteger asked = new AtomicInteger();
+        var validator = validator(subject -> {
+            asked.incrementAndGet();
+            return status.get();
+        });
+        ValidationResult first = validator.validate(leaf.certificate(), List.of(ca.certificate()), NOW);
+        assertThat(first.accepted()).as(first.describe()).isTrue();
+        int perPath = asked.get();
+
+        ValidationResult later = validator.revalidate(first.path(), List.of(ca.certificate()), NOW.plusSeconds(60));
+        assertThat(later.accepted()).as(later.describe()).isTrue();
+        assertThat(later.path().at()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(asked.get()).isEqualTo(2 * perPath);
+
+        status.set(new RevocationStatus.Revoked("test", RevocationReason.keyCompromise, NOW));
+        assertRejected(
+                validator.revalidate(first.path(), List.of(ca.certificate()), NOW.plusSeconds(120)),
+                RejectReason.REVOKED);
+    }
+
+    @Test
+    void revalidationRefusesAPathOutsideItsCertificatesValidity() throws Exception {
+        var leaf = leaf().valid(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(1)))
+                .issue();
+        var validator = validator(crls(Map.of()));
+        ValidationResult first = validator.validate(leaf.certificate(), List.of(ca.certificate()), NOW);
+        assertThat(first.accepted()).as(first.describe()).isTrue();
+
+        assertRejected(
+                validator.revalidate(first.path(), List.of(ca.certificate()), NOW.plus(Duration.ofHours(2))),
+                RejectReason.EXPIRED);
+        assertRejected(
+                validator.revalidate(first.path(), List.of(ca.certificate()), NOW.minus(Duration.ofDays(2))),
+                RejectReason.NOT_YET_VALID);
+    }
+
+    @Test
+    void revalidatesOnlyPathsEndingAtItsOwnAnchors() throws Exception {
+        var leaf = leaf().issue();
+        ValidationResult accepted = validate(leaf, crls(Map.of()));
+        var otherRoot = TestPki.certificate("CN=Other Root")
+                .keys(TestPki.rsa(2048))
+                .ca()
+                .issue();
+        var stranger = new CertificatePathValidator(
+                List.of(otherRoot.certificate()),
+                ValidationPolicy.strict(),
+                crls(Map.of()),
+                new LoggingRevocationAudit());
+
+        assertThatThrownBy(() -> stranger.revalidate(accepted.path(), List.of(ca.certificate()), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRememberedCrlAnswerNeverHidesANewCrlNorOutlivesItsNextUpdate() throws Exception {
+        var leaf = leaf().issue();
+        AtomicReference<List<X509CRL>> published =
+                new AtomicReference<>(List.of(TestPki.crl(root, NOW, Map.of()), TestPki.crl(ca, NOW, Map.of())));
+        var validator = validator(new CrlRevocationChecker(subject -> published.get()));
+        assertThat(validator
+                        .validate(leaf.certificate(), List.of(ca.certificate()), NOW)
+                        .accepted())
+                .isTrue();
+        assertThat(validator
+                        .validate(leaf.certificate(), List.of(ca.certificate()), NOW.plusSeconds(1))
+                        .accepted())
+                .as("the same question, answered the same")
+                .isTrue();
+
+        // past both CRLs' nextUpdate (and the JDK's 15 minutes' grace): the remembered answer no longer holds
+        assertRejected(
+                validator.validate(
+                        leaf.certificate(),
+                        List.of(ca.certificate()),
+                        NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))),
+                RejectReason.REVOCATION_UNKNOWN);
+
+        published.set(List.of(
+                TestPki.crl(root, NOW, Map.of()),
+                TestPki.crl(ca, NOW, Map.of(leaf.certificate().getSerialNumber(), CRLReason.keyCompromise))));
+        assertRejected(
+                validator.validate(leaf.certificate(), List.of(ca.certificate()), NOW.plusSeconds(2)),
+                RejectReason.REVOKED);
     }
 
     static CertificateBuilder leaf() {

@@ -50,8 +50,10 @@ class DelegatedTokenTest extends AuthServiceTest {
                 .containsEntry("iss", MAIN)
                 .containsEntry("role", "RECEPTION_CLERK")
                 .containsEntry("organisation", HOSPITAL);
-        JsonNode log = CITY_OFFICE.accessLog(patient.person);
-        assertThat(log.toString()).contains("staff:" + clerk.id).contains("pairwise token for " + PENSION);
+        JsonNode issued = CITY_OFFICE.accessLog(patient.person).get(0);
+        assertThat(issued.path("action").asText()).isEqualTo("TOKEN_ISSUED");
+        assertThat(issued.path("actingFor").asText()).isEqualTo("staff:" + clerk.id);
+        assertThat(issued.path("purpose").asText()).isEqualTo("pairwise token for " + PENSION);
     }
 
     @Test
@@ -59,7 +61,12 @@ class DelegatedTokenTest extends AuthServiceTest {
         Staff named = newClerk();
         Staff other = newClerk();
         Patient patient = newPatient(DESK_CLIENT, Map.of("acting_staff", named.id.toString()));
+        int calls = relayCalls();
         assertError(exchange(DESK_CLIENT, patient.accessToken, other.accessToken), "invalid_grant");
+        // refused before the relay is asked: nothing about the patient was looked up or released
+        assertThat(relayCalls()).isEqualTo(calls);
+        assertThat(CITY_OFFICE.accessLog(patient.person).findValuesAsText("action"))
+                .doesNotContain("TOKEN_ISSUED", "RELEASE_REFUSED");
     }
 
     @Test

@@ -56,11 +56,37 @@ class PairwiseTokenTest extends AuthServiceTest {
     }
 
     @Test
+    void makesOneRelayCallAndLeavesOneAccessLogRowPerExchange() throws Exception {
+        Resident resident = newResident();
+        CITY_OFFICE.mapLocalNumber(
+                resident.person, PENSION, "O" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        CITY_OFFICE.subscribe(resident.person, PENSION, "pension");
+        JsonNode before = CITY_OFFICE.accessLog(resident.person);
+        int calls = relayCalls();
+
+        Browser.Page exchanged = exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", PENSION));
+
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        assertThat(relayCalls() - calls).isEqualTo(1);
+        JsonNode after = CITY_OFFICE.accessLog(resident.person);
+        // newest first: the exchange's one row, then the reading of the log before it
+        assertThat(after.size()).isEqualTo(before.size() + 2);
+        assertThat(after.get(1).path("action").asText()).isEqualTo("ACCESS_LOG_READ");
+        JsonNode row = after.get(0);
+        assertThat(row.path("action").asText()).isEqualTo("TOKEN_ISSUED");
+        assertThat(row.path("caller").asText()).isEqualTo("auth-service");
+        assertThat(row.path("actingFor").asText()).isEqualTo("person:" + resident.person);
+        assertThat(row.path("providerKey").asText()).isEqualTo(PENSION);
+        assertThat(row.path("purpose").asText()).isEqualTo("pairwise token for " + PENSION);
+    }
+
+    @Test
     void refusesAProviderTheResidentHasNotJoined() throws Exception {
         Resident resident = newResident();
         CITY_OFFICE.mapLocalNumber(
                 resident.person, PENSION, "N" + ThreadLocalRandom.current().nextInt(1_000_000));
         assertError(exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_target");
+        assertRefusalLoggedAndNoTokenIssued(resident);
     }
 
     @Test
@@ -68,6 +94,17 @@ class PairwiseTokenTest extends AuthServiceTest {
         Resident resident = newResident();
         CITY_OFFICE.subscribe(resident.person, PENSION, "pension");
         assertError(exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_target");
+        assertRefusalLoggedAndNoTokenIssued(resident);
+    }
+
+    @Test
+    void refusesAProviderTheRelayDoesNotKnow() throws Exception {
+        Resident resident = newResident();
+        assertError(
+                exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", "no-such-provider")),
+                "invalid_target");
+        assertThat(CITY_OFFICE.accessLog(resident.person).findValuesAsText("action"))
+                .doesNotContain("TOKEN_ISSUED", "RELEASE_REFUSED");
     }
 
     @Test
@@ -88,6 +125,15 @@ class PairwiseTokenTest extends AuthServiceTest {
     @Test
     void refusesASubjectTokenItNeverIssued() throws Exception {
         assertError(exchange(RESIDENT_CLIENT, "not-a-token-of-ours", Map.of("audience", PENSION)), "invalid_grant");
+    }
+
+    /** The relay looked and said no: one RELEASE_REFUSED row for the provider, and no token in the log. */
+    private static void assertRefusalLoggedAndNoTokenIssued(Resident resident) {
+        JsonNode log = CITY_OFFICE.accessLog(resident.person);
+        assertThat(log.findValuesAsText("action")).doesNotContain("TOKEN_ISSUED");
+        assertThat(log.get(0).path("action").asText()).isEqualTo("RELEASE_REFUSED");
+        assertThat(log.get(0).path("providerKey").asText()).isEqualTo(PENSION);
+        assertThat(log.get(0).path("purpose").asText()).isEqualTo("pairwise token for " + PENSION);
     }
 
     private record Resident(UUID person, String personalId, String accessToken) {}

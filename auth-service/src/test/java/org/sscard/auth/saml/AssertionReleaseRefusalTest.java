@@ -2,6 +2,7 @@ package org.sscard.auth.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.sscard.auth.support.Browser;
 
@@ -18,8 +19,7 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
                 continueWithCard(browser, browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential)));
 
         assertRefused(page, SsoRefusal.NO_MAPPING);
-        assertThat(CITY_OFFICE.accessLog(resident.person()).findValuesAsText("action"))
-                .doesNotContain("ASSERTION_ISSUED");
+        assertRefusalLoggedAndNoAssertionIssued(resident, sp);
     }
 
     @Test
@@ -33,6 +33,7 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
 
         assertRefused(page, SsoRefusal.NO_CONSENT);
         assertThat(page.body()).doesNotContain("NOT-CONSENTED-1");
+        assertRefusalLoggedAndNoAssertionIssued(resident, sp);
     }
 
     @Test
@@ -43,5 +44,14 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
 
         assertRefused(
                 followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/no-such-provider")), SsoRefusal.UNKNOWN_SP);
+    }
+
+    /** The relay looked and said no: one RELEASE_REFUSED row naming the SP, and no assertion in the log. */
+    private static void assertRefusalLoggedAndNoAssertionIssued(Resident resident, TestSp sp) {
+        JsonNode log = CITY_OFFICE.accessLog(resident.person());
+        assertThat(log.findValuesAsText("action")).doesNotContain("ASSERTION_ISSUED");
+        assertThat(log.get(0).path("action").asText()).isEqualTo("RELEASE_REFUSED");
+        assertThat(log.get(0).path("providerKey").asText()).isEqualTo(sp.key);
+        assertThat(log.get(0).path("purpose").asText()).isEqualTo("SAML single sign-on");
     }
 }

@@ -2,6 +2,7 @@ package org.sscard.auth.saml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -87,6 +88,34 @@ class SamlSsoTest extends SamlIdpTest {
         assertThat(posted.action()).isEqualTo(sp.otherAcsUrl);
         assertThat(posted.relayState()).isEqualTo("next");
         assertValidResponse(posted, sp, second.getID(), "77001", before);
+    }
+
+    @Test
+    void anAssertionIsOneReleaseCallToTheRelayAndOneAccessLogRow() throws Exception {
+        TestSp sp = registeredSp();
+        Resident resident = resident(sp, "ONE-CALL-1", true);
+        Browser browser = resident.browser();
+        postedResponse(followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/" + sp.key)));
+        JsonNode before = CITY_OFFICE.accessLog(resident.person());
+        int calls = relayCalls();
+
+        PostedResponse posted = postedResponse(browser.get(MAIN + "/saml/idp/init/" + sp.key));
+
+        assertThat(posted.response()
+                        .getAssertions()
+                        .get(0)
+                        .getSubject()
+                        .getNameID()
+                        .getValue())
+                .isEqualTo("ONE-CALL-1");
+        assertThat(relayCalls() - calls)
+                .as("the SP from the relay's registry, then the release")
+                .isEqualTo(2);
+        JsonNode after = CITY_OFFICE.accessLog(resident.person());
+        // newest first: the assertion's one row, then the reading of the log before it
+        assertThat(after.size()).isEqualTo(before.size() + 2);
+        assertThat(after.get(0).path("action").asText()).isEqualTo("ASSERTION_ISSUED");
+        assertThat(after.get(1).path("action").asText()).isEqualTo("ACCESS_LOG_READ");
     }
 
     @Test

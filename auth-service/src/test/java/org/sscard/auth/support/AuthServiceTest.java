@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ import org.sscard.testsupport.pki.TestPki;
 public abstract class AuthServiceTest {
 
     private static final Map<String, ServiceCredentials> CLIENT_CREDENTIALS = new ConcurrentHashMap<>();
+    private static final AtomicInteger RELAY_CALLS = new AtomicInteger();
 
     protected static final RelayProcess RELAY = RelayProcess.get();
     protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
@@ -118,15 +120,28 @@ public abstract class AuthServiceTest {
 
     /**
      * The relay (a child process) trusts the stand-in token issuer, not this auth-service: so here auth-service's
-     * relay calls carry the stand-in's tokens. LocalServiceTokensTest checks auth-service's own.
+     * relay calls carry the stand-in's tokens. LocalServiceTokensTest checks auth-service's own. Each relay call asks
+     * for its {@code Authorization} header once ({@code RelayDirectory}), so the tokens asked for the relay count the
+     * relay calls: {@link #relayCalls()}.
      */
     @TestConfiguration
     static class StandInServiceTokens {
         @Bean
         @Primary
         ServiceTokens standInServiceTokens() {
-            return TestTokenIssuer.get().tokensFor("auth-service");
+            ServiceTokens standIn = TestTokenIssuer.get().tokensFor("auth-service");
+            return audience -> {
+                if ("relay-db-service".equals(audience)) {
+                    RELAY_CALLS.incrementAndGet();
+                }
+                return standIn.accessToken(audience);
+            };
         }
+    }
+
+    /** How many calls auth-service has made to the relay so far (the tests run one at a time). */
+    protected static int relayCalls() {
+        return RELAY_CALLS.get();
     }
 
     /** The platform root where the services look for it, and this service's TLS chain and key beside it. */

@@ -22,6 +22,10 @@ public enum AccessAction {
     /** A card login's one question: is this card active, and is it this person's (auth-service). */
     CARD_LOGIN_CHECK,
     ACCESS_LOG_READ,
+    /** A pairwise token for a provider, with the provider's own ID for the person (auth-service's release). */
     TOKEN_ISSUED,
-    ASSERTION_ISSUED
+    /** A SAML assertion for a provider, with the provider's own ID for the person as NameID (the same). */
+    ASSERTION_ISSUED,
+    /** A release refused because the person has not joined the provider or the provider has no ID for them. */
+    RELEASE_REFUSED
 }

@@ -23,7 +23,8 @@ import org.sscard.relay.provider.ProviderRegistry;
 @Service
 public class MappingService {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** Mappings are valid from and to calendar days in Japan. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final MappingRepository mappings;
     private final PersonService persons;

@@ -25,7 +25,11 @@ public enum RelayAuthority implements GrantedAuthority {
     SERVICES_READ,
     SUBSCRIPTION_WRITE,
     ACCESS_LOG_READ,
-    ACCESS_LOG_WRITE;
+    /**
+     * auth-service, before it issues a pairwise token or a SAML assertion: the subscription, the provider's ID and the
+     * access-log row in one answer ({@code POST /api/v1/releases}).
+     */
+    RELEASE;
 
     @Override
     public String getAuthority() {

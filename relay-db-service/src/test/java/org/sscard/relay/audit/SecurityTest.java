@@ -131,6 +131,8 @@ class SecurityTest extends RelayApiTest {
                         "/api/v1/providers/{providerKey}/reverse-resolve",
                         "/api/v1/persons/{id}/access-log",
                         "/api/v1/cards/by-certificate-serial/{serial}",
+                        "/api/v1/cards/login-check",
+                        "/api/v1/releases",
                         "/api/v1/staff");
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }

@@ -56,7 +56,7 @@ class MappingApiTest extends RelayApiTest {
                         Map.of("validTo", "2019-12-31", "reason", "left the hospital's care"));
         assertThat(ended.status()).isEqualTo(200);
         assertThat(ended.json().path("status").asText()).isEqualTo("ENDED");
-        Api resolver = as("auth-service");
+        Api resolver = as("insurer-adapters");
         assertThat(resolver.get("/api/v1/persons/" + person + "/providers/test-hospital/identity?at=2019-06-01")
                         .status())
                 .isEqualTo(200);

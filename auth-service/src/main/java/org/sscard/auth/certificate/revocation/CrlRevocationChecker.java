@@ -10,13 +10,18 @@ import java.security.cert.CertificateRevokedException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sscard.common.pki.RevocationReason;
 
 /**
@@ -29,10 +34,18 @@ import org.sscard.common.pki.RevocationReason;
  * status ({@code ONLY_END_ENTITY}); for a CA certificate the whole path, reading that certificate's status from
  * where the JDK stopped (it works from the anchor down). The JDK does not process delta CRLs: they are ignored and
  * the complete CRL decides.
+ * <p>
+ * A good answer is remembered for exactly the same question (certificate, path, anchors, CRLs) until the first
+ * certificate's notAfter or CRL's nextUpdate: until then the JDK would decide the same, and a CA certificate's status
+ * is asked on every login and client assertion. Revoked and unknown answers are never remembered.
  */
 public final class CrlRevocationChecker implements RevocationChecker {
 
+    /** More decisions than the platform has CA certificates and busy clients; beyond it, start afresh. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final CrlSource crls;
+    private final Map<Question, Remembered> good = new ConcurrentHashMap<>();
 
     public CrlRevocationChecker(CrlSource crls) {
         this.crls = crls;
@@ -44,6 +57,22 @@ public final class CrlRevocationChecker implements RevocationChecker {
         if (candidates.isEmpty()) {
             return new RevocationStatus.Unknown("CRL", "no CRL for " + subject.subjectName());
         }
+        Question question = new Question(subject, List.copyOf(candidates));
+        Remembered remembered = good.get(question);
+        if (remembered != null && remembered.holdsAt(subject.at())) {
+            return remembered.status();
+        }
+        RevocationStatus status = decide(subject, candidates);
+        if (status instanceof RevocationStatus.Good) {
+            if (good.size() >= MAX_REMEMBERED) {
+                good.clear();
+            }
+            good.put(question, new Remembered(status, subject.at(), until(subject, candidates)));
+        }
+        return status;
+    }
+
+    private static RevocationStatus decide(CertificateToCheck subject, Collection<X509CRL> candidates) {
         boolean endEntity = subject.certificate().getBasicConstraints() == -1;
         try {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
@@ -59,6 +88,59 @@ public final class CrlRevocationChecker implements RevocationChecker {
             return statusOf(failure);
         } catch (GeneralSecurityException unusable) {
             return new RevocationStatus.Unknown("CRL", unusable.getMessage());
+        }
+    }
+
+    /**
+     * Until when the same question has the same answer: the JDK's decision depends on the time only through the
+     * certificates' validity and the CRLs' nextUpdate, so a good answer holds until the first of them. A CRL without
+     * nextUpdate is never remembered.
+     */
+    private static Instant until(CertificateToCheck subject, Collection<X509CRL> candidates) {
+        Instant until = Instant.MAX;
+        for (X509Certificate certificate : subject.pathCertificates()) {
+            until = min(until, certificate.getNotAfter().toInstant());
+        }
+        for (X509CRL crl : candidates) {
+            if (crl.getNextUpdate() == null) {
+                return Instant.MIN;
+            }
+            until = min(until, crl.getNextUpdate().toInstant());
+        }
+        return until;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Everything the JDK's validation reads except the time: the same certificate in the same path with the same
+     * other certificates, trust anchors and CRLs (compared by their encodings; a CRL fetched anew is another
+     * question).
+     */
+    private record Question(
+            X509Certificate certificate,
+            List<X509Certificate> path,
+            List<X509Certificate> offered,
+            Set<TrustAnchor> anchors,
+            List<X509CRL> crls) {
+
+        Question(CertificateToCheck subject, List<X509CRL> crls) {
+            this(
+                    subject.certificate(),
+                    subject.pathCertificates(),
+                    subject.offeredCertificates(),
+                    subject.anchors(),
+                    crls);
+        }
+    }
+
+    /** A good answer given at {@code from}, the same until {@code until} (exclusive). */
+    private record Remembered(RevocationStatus status, Instant from, Instant until) {
+
+        boolean holdsAt(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
         }
     }
 
