@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.sscard.common.tls.PlatformTrust;
 
 /**
  * After start-up: how to trust the platform's own CA, and the demo soft cards with their PINs. The card issuer
@@ -18,7 +19,7 @@ final class DemoCardsNotice {
     private DemoCardsNotice() {}
 
     static void print(PrintStream out, LaunchOptions options) throws InterruptedException {
-        Path root = options.dataDir().resolve("tls").resolve("ca-root.pem");
+        Path root = PlatformTrust.caRoot(options.dataDir());
         if (Files.exists(root)) {
             out.println("  TLS: the services present certificates of the platform's own CA. Trust its root to");
             out.println("       browse without warnings: " + root);

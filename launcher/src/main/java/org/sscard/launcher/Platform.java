@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.sscard.common.tls.PlatformTrust;
 
 /**
  * The database and the services, started in order and stopped in reverse. Start and stop may race (Ctrl-C during
@@ -24,7 +25,7 @@ final class Platform {
     Platform(LaunchOptions options) {
         this.options = options;
         this.probe = new ReadinessProbe(
-                options.dataDir().resolve("tls").resolve("ca-root.pem"),
+                PlatformTrust.caRoot(options.dataDir()),
                 options.readyTimeout(),
                 options.pollInterval());
     }

@@ -37,7 +37,7 @@ final class ServiceTokenCheck {
     /** Throws {@link LaunchException} with what went wrong. */
     void run() {
         Path dataDir = options.dataDir();
-        SSLContext trust = PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem"));
+        SSLContext trust = PlatformTrust.sslContext(PlatformTrust.caRoot(dataDir));
         ServiceTokenClient tokens = new ServiceTokenClient(
                 URI.create(options.baseUrl(ServiceSpec.AUTH) + "/oauth2/token"),
                 () -> ServiceCredentials.read(ServiceCredentials.directory(dataDir), CLIENT),

@@ -12,6 +12,7 @@ import org.sscard.auth.certificate.LoggingRevocationAudit;
 import org.sscard.auth.certificate.PlatformRoots;
 import org.sscard.auth.certificate.ValidationPolicy;
 import org.sscard.auth.certificate.revocation.RevocationChecker;
+import org.sscard.common.tls.PlatformTrust;
 
 /**
  * How clients of the token endpoint authenticate: {@code private_key_jwt} with a service-client certificate of the
@@ -28,7 +29,7 @@ class ServiceClientConfig {
     JwtDecoderFactory<RegisteredClient> clientAssertionDecoders(
             @Value("${sscard.data-dir}") Path dataDir, RevocationChecker revocation, Clock clock) {
         CertificatePathValidator validator = new CertificatePathValidator(
-                PlatformRoots.read(dataDir.resolve("tls").resolve("ca-root.pem")),
+                PlatformRoots.read(PlatformTrust.caRoot(dataDir)),
                 ValidationPolicy.strict().withFailOpen(false),
                 revocation,
                 new LoggingRevocationAudit());

@@ -16,6 +16,7 @@ import org.sscard.auth.certificate.revocation.OcspRevocationChecker;
 import org.sscard.auth.certificate.revocation.OcspThenCrl;
 import org.sscard.auth.certificate.revocation.RevocationChecker;
 import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.tls.PlatformTrust;
 
 @Configuration
 @EnableConfigurationProperties(CardLoginProperties.class)
@@ -41,7 +42,7 @@ class CardLoginConfig {
             RevocationChecker revocation,
             RevocationAudit audit) {
         return new CertificatePathValidator(
-                PlatformRoots.read(dataDir.resolve("tls").resolve("ca-root.pem")),
+                PlatformRoots.read(PlatformTrust.caRoot(dataDir)),
                 ValidationPolicy.strict().withFailOpen(properties.revocationFailOpen()),
                 revocation,
                 audit);

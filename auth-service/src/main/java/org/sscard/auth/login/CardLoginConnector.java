@@ -29,7 +29,7 @@ class CardLoginConnector implements WebServerFactoryCustomizer<TomcatServletWebS
     CardLoginConnector(CardLoginProperties properties, SslBundles bundles, @Value("${sscard.data-dir}") Path dataDir) {
         this.properties = properties;
         this.bundles = bundles;
-        this.caRoot = dataDir.resolve("tls").resolve("ca-root.pem");
+        this.caRoot = PlatformTrust.caRoot(dataDir);
     }
 
     @Override

@@ -23,6 +23,6 @@ class RelayClientConfig {
                 relayUrl,
                 tokens,
                 json,
-                () -> PlatformTrust.sslContext(dataDir.resolve("tls").resolve("ca-root.pem")));
+                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDir)));
     }
 }

@@ -60,7 +60,7 @@ final class IssuerApiClient {
                         token.tokenUri(),
                         () -> ServiceCredentials.read(credentials, CLIENT),
                         () -> PlatformTrust.sslContext(
-                                dataDirectory.resolve("tls").resolve("ca-root.pem")),
+                                PlatformTrust.caRoot(dataDirectory)),
                         Clock.systemUTC()));
     }
 

@@ -91,7 +91,7 @@ class IssuerConfig {
 
     /** The relay's and auth-service's certificates come from this CA: its root, written at first start. */
     private static javax.net.ssl.SSLContext platformTrust(IssuerProperties issuer) {
-        return PlatformTrust.sslContext(issuer.dataDir().resolve("tls/ca-root.pem"));
+        return PlatformTrust.sslContext(PlatformTrust.caRoot(issuer.dataDir()));
     }
 
     /** The PKCS#12 passphrase: SSCARD_CA_PASSPHRASE, or generated once into the data directory (owner-only). */

@@ -47,6 +47,6 @@ class SecurityConfig {
     JwtDecoder serviceTokenDecoder(TokenProperties tokens, IssuerProperties issuer) {
         return ServiceTokenVerification.decoder(
                 tokens,
-                () -> PlatformTrust.sslContext(issuer.dataDir().resolve("tls").resolve("ca-root.pem")));
+                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(issuer.dataDir())));
     }
 }

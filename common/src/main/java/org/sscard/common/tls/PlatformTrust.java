@@ -25,6 +25,11 @@ public final class PlatformTrust {
 
     private PlatformTrust() {}
 
+    /** Where every service finds the platform root: {@code <data-dir>/tls/ca-root.pem}. */
+    public static Path caRoot(Path dataDir) {
+        return dataDir.resolve("tls").resolve("ca-root.pem");
+    }
+
     public static SSLContext sslContext(Path caRootPem) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -3,6 +3,7 @@ package org.sscard.hospital.config;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.sscard.common.tls.PlatformTrust;
 
 /** {@code sscard.data-dir}: TLS trust, service-client credentials and the SP's own signing key live there. */
 @Component
@@ -19,6 +20,6 @@ public class DataDirectory {
     }
 
     public Path caRoot() {
-        return dataDir.resolve("tls").resolve("ca-root.pem");
+        return PlatformTrust.caRoot(dataDir);
     }
 }

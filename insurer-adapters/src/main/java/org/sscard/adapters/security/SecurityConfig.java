@@ -48,7 +48,7 @@ class SecurityConfig {
                 providers,
                 tokens,
                 () -> PlatformTrust.sslContext(
-                        dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
+                        PlatformTrust.caRoot(dataDirectory.dataDir())));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                         .permitAll()
                         .requestMatchers(ServiceTokenChain.API_DESCRIPTION)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+import org.sscard.common.tls.PlatformTrust;
 
 /**
  * The portal gateway's settings. {@code authUrl}: auth-service as the browser reaches it (authorize, logout, SAML
@@ -46,6 +47,6 @@ public record PortalProperties(
     }
 
     public Path caRoot() {
-        return dataDir.resolve("tls").resolve("ca-root.pem");
+        return PlatformTrust.caRoot(dataDir);
     }
 }

@@ -59,6 +59,6 @@ class SecurityConfig {
         return ServiceTokenVerification.decoder(
                 tokens,
                 () -> PlatformTrust.sslContext(
-                        dataDirectory.dataDir().resolve("tls").resolve("ca-root.pem")));
+                        PlatformTrust.caRoot(dataDirectory.dataDir())));
     }
 }
