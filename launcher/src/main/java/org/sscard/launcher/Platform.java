@@ -25,9 +25,7 @@ final class Platform {
     Platform(LaunchOptions options) {
         this.options = options;
         this.probe = new ReadinessProbe(
-                PlatformTrust.caRoot(options.dataDir()),
-                options.readyTimeout(),
-                options.pollInterval());
+                PlatformTrust.caRoot(options.dataDir()), options.readyTimeout(), options.pollInterval());
     }
 
     void start() throws InterruptedException {

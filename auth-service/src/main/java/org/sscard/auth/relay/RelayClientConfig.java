@@ -20,9 +20,6 @@ class RelayClientConfig {
             ServiceTokens tokens,
             ObjectMapper json) {
         return new RelayDirectory(
-                relayUrl,
-                tokens,
-                json,
-                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDir)));
+                relayUrl, tokens, json, () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDir)));
     }
 }

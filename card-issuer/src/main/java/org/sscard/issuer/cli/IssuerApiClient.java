@@ -59,8 +59,7 @@ final class IssuerApiClient {
                 new ServiceTokenClient(
                         token.tokenUri(),
                         () -> ServiceCredentials.read(credentials, CLIENT),
-                        () -> PlatformTrust.sslContext(
-                                PlatformTrust.caRoot(dataDirectory)),
+                        () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory)),
                         Clock.systemUTC()));
     }
 

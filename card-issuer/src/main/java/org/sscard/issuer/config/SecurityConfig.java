@@ -46,7 +46,6 @@ class SecurityConfig {
     @Bean
     JwtDecoder serviceTokenDecoder(TokenProperties tokens, IssuerProperties issuer) {
         return ServiceTokenVerification.decoder(
-                tokens,
-                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(issuer.dataDir())));
+                tokens, () -> PlatformTrust.sslContext(PlatformTrust.caRoot(issuer.dataDir())));
     }
 }

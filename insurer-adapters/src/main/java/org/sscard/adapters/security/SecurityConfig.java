@@ -45,10 +45,7 @@ class SecurityConfig {
             ObjectMapper json)
             throws Exception {
         ProviderTokens verification = new ProviderTokens(
-                providers,
-                tokens,
-                () -> PlatformTrust.sslContext(
-                        PlatformTrust.caRoot(dataDirectory.dataDir())));
+                providers, tokens, () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory.dataDir())));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                         .permitAll()
                         .requestMatchers(ServiceTokenChain.API_DESCRIPTION)

@@ -57,8 +57,6 @@ class SecurityConfig {
     @Bean
     JwtDecoder serviceTokenDecoder(TokenProperties tokens, DataDirectory dataDirectory) {
         return ServiceTokenVerification.decoder(
-                tokens,
-                () -> PlatformTrust.sslContext(
-                        PlatformTrust.caRoot(dataDirectory.dataDir())));
+                tokens, () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory.dataDir())));
     }
 }
