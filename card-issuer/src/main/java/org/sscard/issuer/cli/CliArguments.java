@@ -37,8 +37,10 @@ final class CliArguments {
             String arg = args.get(i);
             if (arg.startsWith("--")) {
                 String name = arg.substring(2);
+                boolean known = GLOBAL.contains(name)
+                        || optionsOfCommand.values().stream().anyMatch(names -> names.contains(name));
                 if (i + 1 >= args.size()) {
-                    throw new UsageException("--" + name + " needs a value");
+                    throw new UsageException(known ? "--" + name + " needs a value" : "unknown option --" + name);
                 }
                 if (options.put(name, args.get(++i)) != null) {
                     throw new UsageException("--" + name + " is given twice");

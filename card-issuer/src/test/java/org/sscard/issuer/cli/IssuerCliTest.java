@@ -92,6 +92,9 @@ class IssuerCliTest extends IssuerApiTest {
         CliRun secretInArgs = cli("", "issue-soft-card", "--personal-id", "1234", "--out", "x.p12");
         assertThat(secretInArgs.exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(secretInArgs.err()).contains("issue-soft-card has no option --personal-id");
+        CliRun unknownOption = cli("", "--no-such-option");
+        assertThat(unknownOption.exit()).isEqualTo(IssuerCli.USAGE);
+        assertThat(unknownOption.err()).contains("unknown option --no-such-option");
         assertThat(cli("", "status").err()).contains("status needs --card");
         assertThat(cli("", "status", "--card", "../../x").exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(cli("", "revoke", "--card", "ABCD-1234", "--reason", "lost").exit())
