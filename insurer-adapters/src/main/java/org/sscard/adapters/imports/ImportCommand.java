@@ -45,9 +45,14 @@ public final class ImportCommand {
         for (String arg : args) {
             if (arg.startsWith("--charset=")) {
                 String name = arg.substring("--charset=".length());
-                charset = name.equalsIgnoreCase("Shift_JIS") || name.equalsIgnoreCase("SJIS")
-                        ? Prescan.SHIFT_JIS
-                        : Charset.forName(name);
+                try {
+                    charset = name.equalsIgnoreCase("Shift_JIS") || name.equalsIgnoreCase("SJIS")
+                            ? Prescan.SHIFT_JIS
+                            : Charset.forName(name);
+                } catch (IllegalArgumentException unknown) { // an illegal or unsupported charset name
+                    err.println("sscard-import: unknown charset '" + name + "' (UTF-8 or Shift_JIS)");
+                    return 2;
+                }
             } else if (arg.startsWith("--")) {
                 properties.add(arg);
             } else {

@@ -78,6 +78,12 @@ class ImportCommandTest {
     }
 
     @Test
+    void answersAnUnknownCharsetWithExitTwoAndNoStackTrace() {
+        assertThat(run(2, "pension-office", "contributions", "x.csv", "--charset=bogus"))
+                .isEqualToIgnoringNewLines("sscard-import: unknown charset 'bogus' (UTF-8 or Shift_JIS)");
+    }
+
+    @Test
     void importsRejectsAndRecognisesAFileWithExitCodes() throws Exception {
         Path good = dir.resolve("contributions.csv");
         Files.writeString(
