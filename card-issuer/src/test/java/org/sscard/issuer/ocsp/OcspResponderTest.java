@@ -86,6 +86,29 @@ class OcspResponderTest extends IssuerApiTest {
     }
 
     @Test
+    void getWithAnEncodedDoubleSlashInTheBase64AnswersLikePost() throws Exception {
+        BigInteger serial = OcspRequests.serial(
+                newSoftCard("1234").path("certificateSerial").asText());
+        byte[] nonce;
+        String base64;
+        int tries = 0;
+        do { // "//" in base64 becomes %2F%2F: a few percent of the JDK's GET requests look like this
+            assertThat(tries++).as("tries for a request whose base64 has '//'").isLessThan(20_000);
+            nonce = OcspRequests.newNonce();
+            base64 = Base64.getEncoder().encodeToString(OcspRequests.request(issuing, serial, nonce));
+        } while (!base64.contains("//"));
+
+        PublicEndpoints.Answer answer = published().ocspGet(URLEncoder.encode(base64, StandardCharsets.US_ASCII));
+
+        assertThat(answer.status())
+                .as(new String(answer.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        BasicOCSPResp basic = OcspRequests.basic(answer.body());
+        assertThat(only(basic).getCertStatus()).isEqualTo(CertificateStatus.GOOD);
+        assertThat(nonceOf(basic)).isEqualTo(nonce);
+    }
+
+    @Test
     void getWithTheBase64LeftUnencodedIsReadToo() throws Exception {
         BigInteger serial = null;
         byte[] nonce;
