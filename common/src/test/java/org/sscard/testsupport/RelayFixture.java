@@ -132,6 +132,17 @@ public final class RelayFixture {
         call("POST", "/api/v1/providers", provider, 201);
     }
 
+    /**
+     * A provider (PROXY, local numbers) with one service, whose residents the staff of {@code staffOrganisations}
+     * may act for (besides its own staff).
+     */
+    public void registerProviderActedForBy(String key, String serviceKey, List<String> staffOrganisations) {
+        Map<String, Object> provider = provider(key, "PENSION", "PROXY", "https://" + key + ".provider.test");
+        provider.put("services", List.of(service(serviceKey, "/" + serviceKey)));
+        provider.put("staffOrganisations", staffOrganisations);
+        call("POST", "/api/v1/providers", provider, 201);
+    }
+
     /** A SAML hospital with its SP metadata and one service, {@code records}. */
     public void registerSamlSp(String key, String entityId, String acsUrl, String metadata) {
         Map<String, Object> provider = provider(key, "HOSPITAL", "SAML", "https://hospital.test");

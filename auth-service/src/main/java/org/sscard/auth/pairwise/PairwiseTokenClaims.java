@@ -25,7 +25,9 @@ import org.sscard.auth.relay.RelayDirectory;
  * for a token whose {@code sub} is the provider's own ID for the person (the relay's mapping), whose {@code aud} is
  * the provider's key, and which lives as briefly as any access token. Refused unless the resident joined that
  * provider and the provider knows them; every token issued is written to the resident's access log at the relay. When a staff
- * member's token comes along as the actor token, {@code act} names them, their role and organisation.
+ * member's token comes along as the actor token, {@code act} names them, their role and organisation; only when the
+ * resident named them ({@code may_act}) and the provider is of their organisation or lists it among its
+ * {@code staffOrganisations}.
  */
 public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -76,6 +78,15 @@ public final class PairwiseTokenClaims implements OAuth2TokenCustomizer<JwtEncod
             }
             if (!namedBySubject(context.getAuthorization(), actor)) {
                 throw refused("invalid_grant", "the resident did not name this staff member (may_act)");
+            }
+            // staff act only for a provider of their own organisation or one that lists it (the relay's provider
+            // configuration, staff-organisations): a clerk of one insurer never gets another's or a hospital's token
+            Object organisation = actor.getClaims().get("organisation");
+            if (!relay.provider(provider)
+                    .map(found -> found.acceptsStaffOf(organisation instanceof String text ? text : null))
+                    .orElse(false)) {
+                throw refused(
+                        "invalid_grant", "staff of " + organisation + " may not act for a resident at " + provider);
             }
             act = act(actor);
             actingFor = "staff:" + actor.getSubject();

@@ -23,13 +23,19 @@ import org.sscard.testsupport.RelayFixture;
 /**
  * A reception clerk acting for a patient: the patient's own card login at the desk names the clerk ({@code may_act}),
  * and the desk exchanges the patient's token, with the clerk's token as the actor, for a provider's token whose
- * {@code act} names the clerk, their role and organisation. Nobody else can act, and no resident token acts.
+ * {@code act} names the clerk, their role and organisation. Nobody else can act, no resident token acts, and a
+ * clerk acts only for a provider of their own organisation or one that lists it ({@code staffOrganisations}).
  */
 class DelegatedTokenTest extends AuthServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PENSION = "pension-office";
     private static final String HOSPITAL = "delegation-test-hospital";
+    /** A provider that lets the hospital's reception desk act for its residents (staff-organisations). */
+    private static final String PENSION = providerActedForBy(HOSPITAL);
+    /** Providers of the demo configuration (the relay runs with it). */
+    private static final String KAMEDA_HOSPITAL = "kameda-hospital";
+
+    private static final String KAMEDA_KENPO = "kameda-kenpo";
 
     @Test
     void clerkNamedAtTheDeskActsForThePatientAndTheProviderTokenSaysSo() throws Exception {
@@ -54,6 +60,30 @@ class DelegatedTokenTest extends AuthServiceTest {
         assertThat(issued.path("action").asText()).isEqualTo("TOKEN_ISSUED");
         assertThat(issued.path("actingFor").asText()).isEqualTo("staff:" + clerk.id);
         assertThat(issued.path("purpose").asText()).isEqualTo("pairwise token for " + PENSION);
+    }
+
+    @Test
+    void refusesAnInsurersClerkADelegatedTokenForTheHospital() throws Exception {
+        Staff clerk = newStaff(KAMEDA_KENPO, "INSURER_ADMIN");
+        Patient patient = newPatient(KAMEDA_HOSPITAL, "medical-records", Map.of("acting_staff", clerk.id.toString()));
+        assertThat(verify(patient.accessToken, DESK_CLIENT).getClaimAsMap("may_act"))
+                .containsEntry("sub", clerk.id.toString());
+
+        assertError(exchange(DESK_CLIENT, patient.accessToken, clerk.accessToken, KAMEDA_HOSPITAL), "invalid_grant");
+        // nothing about the patient was released to the hospital on the clerk's behalf
+        assertThat(CITY_OFFICE.accessLog(patient.person).findValuesAsText("action"))
+                .doesNotContain("TOKEN_ISSUED", "RELEASE_REFUSED");
+    }
+
+    @Test
+    void aClerkActsForAProviderOfTheirOwnOrganisation() throws Exception {
+        Staff clerk = newStaff(KAMEDA_HOSPITAL, "RECEPTION_CLERK");
+        Patient patient = newPatient(KAMEDA_HOSPITAL, "medical-records", Map.of("acting_staff", clerk.id.toString()));
+
+        Browser.Page exchanged = exchange(DESK_CLIENT, patient.accessToken, clerk.accessToken, KAMEDA_HOSPITAL);
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        Jwt token = verify(JSON.readTree(exchanged.body()).path("access_token").asText(), KAMEDA_HOSPITAL);
+        assertThat(token.getClaimAsMap("act")).containsEntry("organisation", KAMEDA_HOSPITAL);
     }
 
     @Test
@@ -95,23 +125,45 @@ class DelegatedTokenTest extends AuthServiceTest {
 
     private record Staff(UUID id, String accessToken) {}
 
-    /** A resident who joined the pension office and logged in with their card through {@code client}. */
+    /** A resident who joined the test pension provider and logged in with their card through {@code client}. */
     private static Patient newPatient(String client, Map<String, String> authorizeParameters) throws Exception {
+        return newPatient(PENSION, "pension", client, authorizeParameters);
+    }
+
+    /** A resident who joined {@code provider} and logged in with their card at the reception desk. */
+    private static Patient newPatient(String provider, String service, Map<String, String> authorizeParameters)
+            throws Exception {
+        return newPatient(provider, service, DESK_CLIENT, authorizeParameters);
+    }
+
+    private static Patient newPatient(
+            String provider, String service, String client, Map<String, String> authorizeParameters) throws Exception {
         String personalId = RelayFixture.newPersonalId();
         UUID person = CITY_OFFICE.createPerson(personalId);
         String number = "D" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        CITY_OFFICE.mapLocalNumber(person, PENSION, number);
-        CITY_OFFICE.subscribe(person, PENSION, "pension");
+        CITY_OFFICE.mapLocalNumber(person, provider, number);
+        CITY_OFFICE.subscribe(person, provider, service);
         Card card = registeredResidentCard(personalId, person);
         return new Patient(person, number, login(card, client, authorizeParameters));
     }
 
     private static Staff newClerk() throws Exception {
         CITY_OFFICE.ensureHospital(HOSPITAL);
-        UUID clerk = CITY_OFFICE.createStaff(HOSPITAL, "RECEPTION_CLERK");
-        Card card = card(PKI.staffCard(clerk, HOSPITAL, "RECEPTION_CLERK"));
+        return newStaff(HOSPITAL, "RECEPTION_CLERK");
+    }
+
+    private static Staff newStaff(String organisation, String role) throws Exception {
+        UUID clerk = CITY_OFFICE.createStaff(organisation, role);
+        Card card = card(PKI.staffCard(clerk, organisation, role));
         CITY_OFFICE.registerCard("staff", clerk, card.certificate());
         return new Staff(clerk, login(card, STAFF_CLIENT, Map.of()));
+    }
+
+    private static String providerActedForBy(String organisation) {
+        CITY_OFFICE.ensureHospital(organisation);
+        String key = RelayFixture.newKey("delegation-pension");
+        CITY_OFFICE.registerProviderActedForBy(key, "pension", java.util.List.of(organisation));
+        return key;
     }
 
     private static String login(Card card, String client, Map<String, String> authorizeParameters) throws Exception {
@@ -126,6 +178,11 @@ class DelegatedTokenTest extends AuthServiceTest {
     }
 
     private static Browser.Page exchange(String client, String subjectToken, String actorToken) throws Exception {
+        return exchange(client, subjectToken, actorToken, PENSION);
+    }
+
+    private static Browser.Page exchange(String client, String subjectToken, String actorToken, String audience)
+            throws Exception {
         Map<String, String> form = new HashMap<>(clientAssertion(client));
         form.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
         form.put("subject_token", subjectToken);
@@ -133,7 +190,7 @@ class DelegatedTokenTest extends AuthServiceTest {
         form.put("actor_token", actorToken);
         form.put("actor_token_type", "urn:ietf:params:oauth:token-type:access_token");
         form.put("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
-        form.put("audience", PENSION);
+        form.put("audience", audience);
         return new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
                 .postForm(MAIN + "/oauth2/token", form);
     }

@@ -15,6 +15,9 @@ import org.sscard.common.provider.ValidProviderKey;
  * The hospital portal's configuration: who it is (provider key, public URL), which IdP it trusts, who may import.
  *
  * @param demoExtract an XML extract imported at start (demo profile), or null
+ * @param staffOrganisations organisations (provider keys) whose staff may act for a patient here besides the
+ *     hospital's own staff (a pairwise token's {@code act.organisation}); the relay's provider configuration lists
+ *     the same for auth-service
  */
 @ConfigurationProperties("sscard.hospital")
 @Validated
@@ -24,7 +27,12 @@ public record HospitalProperties(
         @DefaultValue Set<String> importClients,
         @Valid @NotNull Saml saml,
         @Valid @NotNull Relay relay,
-        String demoExtract) {
+        String demoExtract,
+        @DefaultValue Set<String> staffOrganisations) {
+
+    public HospitalProperties {
+        staffOrganisations = staffOrganisations == null ? Set.of() : Set.copyOf(staffOrganisations);
+    }
 
     /** The SAML registration ID: it appears in the entity ID and ACS URL the relay has on record. */
     public static final String REGISTRATION_ID = "sscard";
@@ -58,5 +66,8 @@ public record HospitalProperties(
         MEMORY
     }
 
-    /** {@code sscard.data-dir} as a path. */
+    /** Whether staff of {@code organisation} may act for a patient here: the hospital's own, or one it lists. */
+    public boolean acceptsStaffOf(String organisation) {
+        return organisation != null && (organisation.equals(providerKey) || staffOrganisations.contains(organisation));
+    }
 }

@@ -39,8 +39,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder tokens, HospitalProperties properties, ObjectMapper json)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder tokens,
+            HospitalProperties properties,
+            TokenProperties tokenProperties,
+            ObjectMapper json)
             throws Exception {
+        String issuer = tokenProperties.issuer().toString();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET, "/api/v1/records", "/api/v1/access-log", "/api/v1/summary")
@@ -52,7 +58,7 @@ class SecurityConfig {
         ServiceTokenChain.bearerTokens(
                 http,
                 tokens,
-                jwt -> new JwtAuthenticationToken(jwt, authorities(jwt, properties), jwt.getSubject()),
+                jwt -> new JwtAuthenticationToken(jwt, authorities(jwt, properties, issuer), jwt.getSubject()),
                 json,
                 properties.providerKey());
         return http.build();
@@ -60,19 +66,33 @@ class SecurityConfig {
 
     /**
      * A client-credentials token has {@code client_id} = {@code sub}; a pairwise token's {@code sub} is the
-     * patient number, issued to another client (the portal). The two never mix.
+     * patient number, issued to another client (the portal). The two never mix. A pairwise token with {@code act}
+     * (a staff member acting for the patient) counts only when the platform issuer named the actor and the actor's
+     * organisation is this hospital or one it lists ({@code sscard.hospital.staff-organisations}).
      */
-    static List<GrantedAuthority> authorities(Jwt jwt, HospitalProperties properties) {
+    static List<GrantedAuthority> authorities(Jwt jwt, HospitalProperties properties, String issuer) {
         List<GrantedAuthority> granted = new ArrayList<>();
         String subject = jwt.getSubject();
         boolean ownClientToken = subject.equals(jwt.getClaimAsString("client_id"));
         if (ownClientToken && properties.importClients().contains(subject)) {
             granted.add(HospitalAuthority.HOSPITAL_IMPORT);
         }
-        if (!ownClientToken && subject.matches("[A-Za-z0-9-]{1,20}")) {
+        if (!ownClientToken && subject.matches("[A-Za-z0-9-]{1,20}") && actorAllowed(jwt, properties, issuer)) {
             granted.add(HospitalAuthority.PATIENT);
         }
         return granted;
+    }
+
+    /** No {@code act}, or an actor of the platform issuer from an organisation this hospital accepts. */
+    private static boolean actorAllowed(Jwt jwt, HospitalProperties properties, String issuer) {
+        if (!jwt.hasClaim("act")) {
+            return true;
+        }
+        return jwt.getClaims().get("act") instanceof java.util.Map<?, ?> act
+                && act.get("sub") instanceof String
+                && issuer.equals(String.valueOf(act.get("iss")))
+                && act.get("organisation") instanceof String organisation
+                && properties.acceptsStaffOf(organisation);
     }
 
     @Bean

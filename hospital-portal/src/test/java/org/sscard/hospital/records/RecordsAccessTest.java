@@ -114,6 +114,34 @@ class RecordsAccessTest extends HospitalTest {
     }
 
     @Test
+    void refusesAStaffTokenOfAnOrganisationTheHospitalDoesNotAccept() throws Exception {
+        // a kameda-kenpo clerk's delegated token for the hospital, as a compromised or careless issuer path would
+        // make it: the hospital itself refuses it, whatever auth-service did
+        MvcResult insurerClerk = call("/api/v1/records", acting(ALICE, TOKENS.issuer(), "kameda-kenpo"));
+        MvcResult otherIssuer = call("/api/v1/records", acting(ALICE, "https://rogue-issuer.test", "kameda-hospital"));
+        MvcResult noOrganisation = call("/api/v1/records", acting(ALICE, TOKENS.issuer(), null));
+
+        assertThat(insurerClerk.getResponse().getStatus()).isEqualTo(403);
+        assertThat(otherIssuer.getResponse().getStatus()).isEqualTo(403);
+        assertThat(noOrganisation.getResponse().getStatus()).isEqualTo(403);
+        assertThat(insurerClerk.getResponse().getContentAsString()).doesNotContain("HbA1c");
+        assertThat(json(api("/api/v1/records", acting(ALICE, TOKENS.issuer(), "kameda-hospital")))
+                        .path("patientNumber")
+                        .asText())
+                .isEqualTo(ALICE);
+    }
+
+    /** A pairwise token for the patient with {@code act}: a clerk of {@code organisation} named by {@code iss}. */
+    private static String acting(String patient, String iss, String organisation) {
+        Map<String, Object> act = new java.util.HashMap<>(Map.of("sub", "clerk-2", "iss", iss, "role", "CLERK"));
+        if (organisation != null) {
+            act.put("organisation", organisation);
+        }
+        return TOKENS.mint(
+                "portal-gateway", "kameda-hospital", c -> c.subject(patient).claim("act", act));
+    }
+
+    @Test
     void logsEveryApiReadWithWhoWhomWhatAndWhyNewestFirst() throws Exception {
         String staffToken = TOKENS.mint(
                 "portal-gateway",
@@ -124,6 +152,8 @@ class RecordsAccessTest extends HospitalTest {
                                 Map.of(
                                         "sub",
                                         "staff:clerk-1",
+                                        "iss",
+                                        TOKENS.issuer(),
                                         "role",
                                         "RECEPTION",
                                         "organisation",

@@ -15,8 +15,8 @@ import org.sscard.hospital.support.TestIdp;
 /** Without readable IdP metadata there is no registration, hence no login: the SP trusts nobody rather than guess. */
 class IdpMetadataFailClosedTest {
 
-    private static final HospitalProperties PROPERTIES =
-            new HospitalProperties("kameda-hospital", URI.create("https://hospital.test"), Set.of(), null, null, null);
+    private static final HospitalProperties PROPERTIES = new HospitalProperties(
+            "kameda-hospital", URI.create("https://hospital.test"), Set.of(), null, null, null, null);
     private static final SpSigningKey KEY = SpSigningKey.inMemory("test");
 
     @Test

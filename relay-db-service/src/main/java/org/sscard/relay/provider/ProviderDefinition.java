@@ -11,7 +11,9 @@ import org.sscard.common.provider.ValidProviderKey;
 /**
  * A provider as declared in configuration or posted to the API; also the API's view of one. A SAML provider may
  * carry its SP metadata ({@code samlSpMetadata}, an md:EntityDescriptor; checked by {@link SpMetadataCheck}): the
- * IdP serves only SAML providers that have it.
+ * IdP serves only SAML providers that have it. {@code staffOrganisations}: the organisations (provider keys) whose
+ * staff may act for a resident at this provider besides its own staff (auth-service adds {@code act} to a token for
+ * this provider only for staff of this provider or of one listed here).
  */
 public record ProviderDefinition(
         @NotNull @ValidProviderKey String key,
@@ -24,10 +26,12 @@ public record ProviderDefinition(
         @Pattern(regexp = "[^\\s]{1,500}") String samlEntityId,
         @Pattern(regexp = "https?://[^\\s]{1,490}") String samlAcsUrl,
         List<@Valid @NotNull ServiceDefinition> services,
-        @Size(max = 100_000) String samlSpMetadata) {
+        @Size(max = 100_000) String samlSpMetadata,
+        @Size(max = 100) List<@NotNull @ValidProviderKey String> staffOrganisations) {
 
     public ProviderDefinition {
         services = services == null ? List.of() : List.copyOf(services);
+        staffOrganisations = staffOrganisations == null ? List.of() : List.copyOf(staffOrganisations);
     }
 
     /** One service a provider offers, e.g. the medical-expense notice; {@code path} is relative to the base URL. */

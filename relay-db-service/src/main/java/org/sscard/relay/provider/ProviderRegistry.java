@@ -40,14 +40,16 @@ public class ProviderRegistry {
         requireSamlEndpoints(d);
         long id = jdbc.sql("""
                         INSERT INTO provider (provider_key, provider_type, name_ja, name_en, sso_method, id_scheme,
-                                              base_url, saml_entity_id, saml_acs_url, saml_sp_metadata)
+                                              base_url, saml_entity_id, saml_acs_url, saml_sp_metadata,
+                                              staff_organisations)
                         VALUES (:key, :type, :nameJa, :nameEn, :sso, :scheme, :baseUrl, :entityId, :acsUrl,
-                                :metadata)
+                                :metadata, :staffOrganisations)
                         ON CONFLICT (provider_key) DO UPDATE SET provider_type = excluded.provider_type,
                             name_ja = excluded.name_ja, name_en = excluded.name_en, sso_method = excluded.sso_method,
                             id_scheme = excluded.id_scheme, base_url = excluded.base_url,
                             saml_entity_id = excluded.saml_entity_id, saml_acs_url = excluded.saml_acs_url,
                             saml_sp_metadata = COALESCE(excluded.saml_sp_metadata, provider.saml_sp_metadata),
+                            staff_organisations = excluded.staff_organisations,
                             updated_at = now()
                         RETURNING id""")
                 .param("key", d.key())
@@ -60,6 +62,7 @@ public class ProviderRegistry {
                 .param("entityId", d.samlEntityId())
                 .param("acsUrl", d.samlAcsUrl())
                 .param("metadata", d.samlSpMetadata())
+                .param("staffOrganisations", d.staffOrganisations().toArray(String[]::new))
                 .query(Long.class)
                 .single();
         for (ServiceDefinition s : d.services()) {
@@ -161,7 +164,7 @@ public class ProviderRegistry {
                 .list();
         return jdbc.sql("""
                         SELECT provider_key, provider_type, name_ja, name_en, sso_method, id_scheme, base_url,
-                               saml_entity_id, saml_acs_url, saml_sp_metadata FROM provider
+                               saml_entity_id, saml_acs_url, saml_sp_metadata, staff_organisations FROM provider
                         WHERE provider_key = :key""")
                 .param("key", key)
                 .query((rs, n) -> new ProviderDefinition(
@@ -175,7 +178,8 @@ public class ProviderRegistry {
                         rs.getString(8),
                         rs.getString(9),
                         services,
-                        rs.getString(10)))
+                        rs.getString(10),
+                        List.of((String[]) rs.getArray(11).getArray())))
                 .optional();
     }
 

@@ -29,6 +29,34 @@ class ProviderApiTest extends RelayApiTest {
     }
 
     @Test
+    void servesTheOrganisationsWhoseStaffMayActForAProvidersResidents() {
+        assertThat(as("auth-service")
+                        .get("/api/v1/providers/test-nhi")
+                        .json()
+                        .path("staffOrganisations")
+                        .toString())
+                .isEqualTo("[\"test-hospital\"]");
+        assertThat(as("auth-service")
+                        .get("/api/v1/providers/test-hospital")
+                        .json()
+                        .path("staffOrganisations")
+                        .toString())
+                .isEqualTo("[]");
+        Map<String, Object> provider = provider("care-home-" + System.nanoTime() % 100000);
+        provider.put("staffOrganisations", List.of("test-hospital"));
+        assertThat(city().post("/api/v1/providers", provider).status()).isEqualTo(201);
+        assertThat(as("auth-service")
+                        .get("/api/v1/providers/" + provider.get("key"))
+                        .json()
+                        .path("staffOrganisations")
+                        .toString())
+                .isEqualTo("[\"test-hospital\"]");
+        Map<String, Object> badKey = provider("care-home-" + System.nanoTime() % 100000);
+        badKey.put("staffOrganisations", List.of("Not A Key"));
+        assertThat(city().post("/api/v1/providers", badKey).problemCode()).isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
     void loadsConfigurationIdempotently() throws Exception {
         int providers = count("provider");
         int services = count("provider_service");
