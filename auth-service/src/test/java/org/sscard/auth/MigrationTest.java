@@ -22,14 +22,16 @@ class MigrationTest {
                 .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        assertThat(result.migrationsExecuted).isEqualTo(3);
         flyway.validate();
 
         List<String> tables =
                 JdbcClient.create(dataSource).sql("""
                         SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
                         AND table_type = 'BASE TABLE'""").query(String.class).list();
-        assertThat(tables).contains("oauth2_authorization", "oauth2_authorization_consent", "login_audit");
+        assertThat(tables)
+                .contains(
+                        "oauth2_authorization", "oauth2_authorization_consent", "login_audit", "client_assertion_jti");
         assertThat(flyway.migrate().migrationsExecuted).isZero();
     }
 }

@@ -36,7 +36,8 @@ import org.sscard.auth.certificate.ValidationResult;
  * certificate chain ({@code x5c}); the chain must validate to the platform root with the service-client policy and
  * a known-good revocation status, the certificate must be the client's own and for client authentication, the
  * signature must verify with it (RS256), the claims must be what RFC 7523 asks (Spring Authorization Server's own
- * validator: iss = sub = client ID, aud = this token endpoint, unexpired), and the assertion must be new. A chain
+ * validator: iss = sub = client ID, aud = this token endpoint, unexpired; and {@link AssertionLifetime}: an iat not in
+ * the future, at most five minutes to exp), and the assertion must be new ({@link AssertionReplayCache}). A chain
  * accepted lately is not parsed and PKIX-validated again, only its validity and revocation are checked
  * ({@link ValidatedChains}).
  */
@@ -90,6 +91,10 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         if (claims.hasErrors()) {
             throw new JwtValidationException("the client assertion's claims are wrong", claims.getErrors());
         }
+        AssertionLifetime.refusal(signedIssuedAt(signed), jwt.getExpiresAt(), clock.instant())
+                .ifPresent(why -> {
+                    throw new BadJwtException(why);
+                });
         if (jwt.getId() == null || !replay.firstUse(client.getClientId(), jwt.getId(), jwt.getExpiresAt())) {
             throw new BadJwtException("the client assertion was used before (or has no jti)");
         }
@@ -123,6 +128,16 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         requireAccepted(path);
         chains.remember(clientId, x5c, certificate, offered, path.path());
         return certificate;
+    }
+
+    /** The iat as signed (the assertion is verified by now), or null when it has none. */
+    private static Instant signedIssuedAt(SignedJWT signed) {
+        try {
+            java.util.Date issued = signed.getJWTClaimsSet().getIssueTime();
+            return issued == null ? null : issued.toInstant();
+        } catch (ParseException e) {
+            throw new BadJwtException("the client assertion cannot be verified");
+        }
     }
 
     private static void requireAccepted(ValidationResult path) {

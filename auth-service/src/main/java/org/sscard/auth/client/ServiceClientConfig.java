@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.sscard.auth.certificate.CertificatePathValidator;
@@ -27,12 +28,12 @@ class ServiceClientConfig {
 
     @Bean
     JwtDecoderFactory<RegisteredClient> clientAssertionDecoders(
-            @Value("${sscard.data-dir}") Path dataDir, RevocationChecker revocation, Clock clock) {
+            @Value("${sscard.data-dir}") Path dataDir, RevocationChecker revocation, JdbcClient jdbc, Clock clock) {
         CertificatePathValidator validator = new CertificatePathValidator(
                 PlatformRoots.read(PlatformTrust.caRoot(dataDir)),
                 ValidationPolicy.strict().withFailOpen(false),
                 revocation,
                 new LoggingRevocationAudit());
-        return new CertificateClientAssertions(validator, new AssertionReplayCache(clock), clock);
+        return new CertificateClientAssertions(validator, new AssertionReplayCache(jdbc, clock), clock);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,6 +87,57 @@ class ServiceClientTokenTest extends AuthServiceTest {
         Map<String, String> assertion = clientAssertion(SERVICE_CLIENT);
         assertThat(token(assertion, "relay-db-service").status()).isEqualTo(200);
         assertInvalidClient(token(assertion, "relay-db-service"));
+    }
+
+    @Test
+    void refusesAnAssertionThatLivesLongerThanFiveMinutes() throws Exception {
+        Instant now = Instant.now();
+        assertInvalidClient(token(signed(now, now.plus(Duration.ofHours(1))), "relay-db-service"));
+        assertInvalidClient(token(signed(now.minusSeconds(30), now.plus(Duration.ofMinutes(5))), "relay-db-service"));
+        Browser.Page fiveMinutes = token(signed(now, now.plus(Duration.ofMinutes(5))), "relay-db-service");
+        assertThat(fiveMinutes.status()).as(fiveMinutes.body()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnAssertionIssuedInTheFuture() throws Exception {
+        Instant later = Instant.now().plus(Duration.ofMinutes(3));
+        assertInvalidClient(token(signed(later, later.plusSeconds(60)), "relay-db-service"));
+    }
+
+    @Test
+    void refusesAnAssertionWithoutIat() throws Exception {
+        assertInvalidClient(token(signed(null, Instant.now().plusSeconds(60)), "relay-db-service"));
+    }
+
+    /** A client assertion as ClientAssertions makes it, with the given iat (none if null) and exp. */
+    private static Map<String, String> signed(Instant issuedAt, Instant expiresAt) throws Exception {
+        ServiceCredentials credentials = serviceClient(SERVICE_CLIENT);
+        java.util.List<com.nimbusds.jose.util.Base64> x5c = new java.util.ArrayList<>();
+        for (java.security.cert.X509Certificate certificate : credentials.chain()) {
+            x5c.add(com.nimbusds.jose.util.Base64.encode(certificate.getEncoded()));
+        }
+        com.nimbusds.jwt.JWTClaimsSet.Builder claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(SERVICE_CLIENT)
+                .subject(SERVICE_CLIENT)
+                .audience(MAIN + "/oauth2/token")
+                .jwtID(java.util.UUID.randomUUID().toString())
+                .expirationTime(java.util.Date.from(expiresAt));
+        if (issuedAt != null) {
+            claims.issueTime(java.util.Date.from(issuedAt));
+        }
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                        .x509CertChain(x5c)
+                        .build(),
+                claims.build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(credentials.privateKey()));
+        return Map.of(
+                "client_id",
+                SERVICE_CLIENT,
+                "client_assertion_type",
+                ClientAssertions.TYPE,
+                "client_assertion",
+                jwt.serialize());
     }
 
     @Test
