@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -53,7 +54,8 @@ class AuthorizationServerSecurityConfig {
             HttpSecurity http,
             RegisteredClientRepository clients,
             CardLoginProperties cardLogin,
-            JwtDecoderFactory<RegisteredClient> clientAssertions)
+            JwtDecoderFactory<RegisteredClient> clientAssertions,
+            Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
                 OAuth2AuthorizationServerConfigurer.authorizationServer();
@@ -73,6 +75,8 @@ class AuthorizationServerSecurityConfig {
                                                     }
                                                 }))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // the card session answers only clients of its profile; prompt=login and max_age ask for the card
+                .addFilterAfter(new FreshLoginFilter(clients, clock), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new CardLoginEntryPoint(cardLogin.publicUrl().toString(), clients), browsers()))
                 // the userinfo endpoint takes the access token
