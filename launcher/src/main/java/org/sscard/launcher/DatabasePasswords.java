@@ -32,6 +32,10 @@ final class DatabasePasswords {
         return directory.resolve(role + ".secret");
     }
 
+    boolean exists(String role) {
+        return Files.isRegularFile(fileOf(role));
+    }
+
     /** The role's password: the one generated before, or a new one (32 random bytes, URL-safe base64). */
     String of(String role) {
         Path file = fileOf(role);

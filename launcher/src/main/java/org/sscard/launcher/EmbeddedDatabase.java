@@ -57,6 +57,11 @@ final class EmbeddedDatabase implements PlatformDatabase {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(logFile.getParent());
+            if (hasLauncherHba(dataDirectory) && !passwords.exists(SUPERUSER)) {
+                throw new LaunchException("the superuser's password of the PostgreSQL data in " + dataDirectory
+                        + " is missing (" + passwords.fileOf(SUPERUSER) + "): restore it, or delete "
+                        + dataDirectory + " to start with an empty database");
+            }
             String superuserPassword = passwords.of(SUPERUSER);
             BinaryLocator binaries = new BinaryLocator();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -82,6 +87,8 @@ final class EmbeddedDatabase implements PlatformDatabase {
                             directory -> requirePasswords(directory.toPath(), binaries, superuserPassword, logFile))
                     .start();
             return new EmbeddedDatabase(postgres, dataDirectory, passwords);
+        } catch (LaunchException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new LaunchException(
                     "cannot start the embedded PostgreSQL on port " + port + " (data in " + dataDirectory + ", log "
@@ -99,9 +106,7 @@ final class EmbeddedDatabase implements PlatformDatabase {
     private static void requirePasswords(Path directory, BinaryLocator binaries, String superuserPassword, Path log) {
         Path hba = directory.resolve("pg_hba.conf");
         try {
-            boolean passwordSet =
-                    Files.isRegularFile(hba) && Files.readString(hba).startsWith(HBA_MARKER);
-            if (!passwordSet) {
+            if (!hasLauncherHba(directory)) {
                 String verifier = PasswordUtil.encodeScramSha256(superuserPassword.toCharArray());
                 runSingleUser(
                         binaries.postgres(),
@@ -115,6 +120,11 @@ final class EmbeddedDatabase implements PlatformDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up password authentication in " + directory, e);
         }
+    }
+
+    private static boolean hasLauncherHba(Path directory) throws IOException {
+        Path hba = directory.resolve("pg_hba.conf");
+        return Files.isRegularFile(hba) && Files.readString(hba).startsWith(HBA_MARKER);
     }
 
     private static void runSingleUser(Path postgres, Path directory, String statement, Path log) throws IOException {
