@@ -222,6 +222,9 @@ class EmbeddedDatabaseTest {
                 assertThat(privileges(runtime, table))
                         .as(table)
                         .containsExactly("SELECT", "INSERT", "UPDATE", "DELETE");
+                try (Statement read = runtime.createStatement()) {
+                    read.executeQuery("SELECT count(*) FROM " + table).close(); // the schema is usable, too
+                }
             }
         }
     }
