@@ -200,6 +200,8 @@ class EmbeddedDatabaseTest {
             // replica mode would skip the triggers: a superuser's setting
             assertRefused(runtime, "SET session_replication_role = replica");
             assertRefused(runtime, "CREATE TABLE " + table + "_copy (id bigint)");
+            String history = (service.schema() == null ? "public" : service.schema()) + ".flyway_schema_history";
+            assertThat(privileges(runtime, history)).as(history).containsExactly("SELECT");
         }
     }
 

@@ -15,7 +15,8 @@ public final class AppendOnlyTables {
 
     /**
      * Revokes UPDATE, DELETE and TRUNCATE on every append-only table of the database from every role but its owner
-     * (and from PUBLIC). Run by the owner, who made the grants (directly or by default privileges).
+     * (and from PUBLIC), and everything but SELECT on Flyway's history tables. Run by the owner, who made the grants
+     * (directly or by default privileges).
      */
     static final String REVOKE_CHANGES = """
             DO $$
@@ -34,6 +35,19 @@ public final class AppendOnlyTables {
                       AND acl.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
                 LOOP
                     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE %s FROM %s', target.relation,
+                        CASE WHEN target.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(target.grantee)) END);
+                END LOOP;
+                -- Flyway's history is the owner's to write: a runtime role that could edit it could make the next
+                -- start re-run or skip migrations
+                FOR target IN
+                    SELECT DISTINCT c.oid::regclass AS relation, acl.grantee
+                    FROM pg_class c
+                    CROSS JOIN LATERAL aclexplode(c.relacl) acl
+                    WHERE c.relname = 'flyway_schema_history' AND c.relkind IN ('r', 'p')
+                      AND acl.grantee <> c.relowner
+                      AND acl.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
+                LOOP
+                    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON TABLE %s FROM %s', target.relation,
                         CASE WHEN target.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(target.grantee)) END);
                 END LOOP;
             END $$""";
