@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.sscard.common.db.AppendOnlyTablesCallback;
 import org.sscard.common.time.PlatformTime;
 import org.sscard.hospital.importer.ImportCli;
 
@@ -13,7 +14,7 @@ import org.sscard.hospital.importer.ImportCli;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(PlatformTime.class)
+@Import({PlatformTime.class, AppendOnlyTablesCallback.class})
 public class HospitalPortalApplication {
 
     public static void main(String[] args) {

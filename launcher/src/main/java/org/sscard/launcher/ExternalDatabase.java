@@ -2,7 +2,9 @@ package org.sscard.launcher;
 
 /**
  * A PostgreSQL server the user already runs, given as {@code SSCARD_DB_URL}, e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/} (a database name in it is used for administration only).
+ * {@code jdbc:postgresql://127.0.0.1:5432/} (a database name in it is used for administration only). The user
+ * ({@code SSCARD_DB_USER}) administers only: it creates each service's database and roles as on the embedded server
+ * (docs/security.md says what it needs); the services connect as their own roles.
  */
 final class ExternalDatabase implements PlatformDatabase {
 
@@ -13,8 +15,9 @@ final class ExternalDatabase implements PlatformDatabase {
     private final String query;
     private final String user;
     private final String password;
+    private final DatabasePasswords passwords;
 
-    ExternalDatabase(String url, String user, String password) {
+    ExternalDatabase(String url, String user, String password, DatabasePasswords passwords) {
         if (!url.startsWith(PREFIX)) {
             throw new LaunchException("SSCARD_DB_URL must start with " + PREFIX + ", got " + url);
         }
@@ -27,6 +30,7 @@ final class ExternalDatabase implements PlatformDatabase {
         this.adminDatabase = path.isBlank() ? "postgres" : path;
         this.user = user;
         this.password = password;
+        this.passwords = passwords;
     }
 
     @Override
@@ -47,6 +51,11 @@ final class ExternalDatabase implements PlatformDatabase {
     @Override
     public String password() {
         return password;
+    }
+
+    @Override
+    public DatabasePasswords passwords() {
+        return passwords;
     }
 
     @Override

@@ -31,7 +31,7 @@ final class Platform {
     void start() throws InterruptedException {
         Preflight.failUnlessAllJarsExist(options);
         adopt(openDatabase());
-        database.createDatabasesIfMissing(options.services().stream()
+        database.prepareDatabases(options.services().stream()
                 .map(ServiceSpec::database)
                 .filter(Objects::nonNull)
                 .toList());
@@ -74,14 +74,19 @@ final class Platform {
     private PlatformDatabase openDatabase() {
         LaunchOptions.DatabaseSettings settings = options.database();
         if (settings.external()) {
-            return new ExternalDatabase(settings.externalUrl(), settings.user(), settings.password());
+            return new ExternalDatabase(
+                    settings.externalUrl(),
+                    settings.user(),
+                    settings.password(),
+                    new DatabasePasswords(options.dataDir()));
         }
         Preflight.failIfPortTaken(settings.embeddedPort(), "for the embedded PostgreSQL (set SSCARD_EMBEDDED_DB_PORT)");
         System.out.println("[sscard] starting the embedded PostgreSQL on port " + settings.embeddedPort() + " ...");
         return EmbeddedDatabase.start(
                 options.dataDir().resolve("postgres"),
                 settings.embeddedPort(),
-                options.dataDir().resolve("logs").resolve("postgres.log"));
+                options.dataDir().resolve("logs").resolve("postgres.log"),
+                new DatabasePasswords(options.dataDir()));
     }
 
     private synchronized void adopt(ServiceProcess child) {

@@ -2,10 +2,7 @@ package org.sscard.launcher;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
 
 /** The PostgreSQL server the services share; each service still gets a database of its own. */
@@ -14,6 +11,7 @@ interface PlatformDatabase extends AutoCloseable {
     /** JDBC URL of one database on this server, as handed to a service. */
     String jdbcUrl(String database);
 
+    /** The administrator: the embedded server's superuser, or {@code SSCARD_DB_USER} on an external one. */
     String user();
 
     String password();
@@ -29,28 +27,29 @@ interface PlatformDatabase extends AutoCloseable {
     @Override
     void close();
 
-    /** Creates the missing ones and leaves existing ones alone, so that demo data survives a restart. */
-    default void createDatabasesIfMissing(Collection<String> databases) {
+    /** Where the superuser's and the service roles' passwords are kept. */
+    DatabasePasswords passwords();
+
+    /** The owner (Flyway's) and the runtime (the service's) role of one service's database. */
+    default ServiceRoles rolesOf(String database) {
+        return ServiceRoles.of(database, passwords());
+    }
+
+    /**
+     * Creates each service's database and its two roles if missing, leaves existing data alone (demo data survives a
+     * restart) and brings privileges to what they must be ({@link ServiceDatabases}).
+     */
+    default void prepareDatabases(Collection<String> databases) {
         try (Connection admin = DriverManager.getConnection(jdbcUrl(adminDatabase()), user(), password())) {
             for (String database : databases) {
-                if (!exists(admin, database)) {
-                    try (Statement create = admin.createStatement()) {
-                        // Names come from ServiceSpec, never from user input; quoting keeps them exact anyway.
-                        create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-                    }
+                ServiceRoles roles = rolesOf(database);
+                ServiceDatabases.prepareServer(admin, roles);
+                try (Connection inDatabase = DriverManager.getConnection(jdbcUrl(database), user(), password())) {
+                    ServiceDatabases.prepareDatabase(inDatabase, roles);
                 }
             }
         } catch (SQLException e) {
             throw new LaunchException("cannot prepare the databases on " + description() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean exists(Connection admin, String database) throws SQLException {
-        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            query.setString(1, database);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next();
-            }
         }
     }
 }

@@ -79,14 +79,20 @@ final class ServiceProcess {
                     "file:" + tls.resolve(service.module() + ".key"));
         }
         if (service.needsDatabase()) {
+            // the service runs as a role that may change rows, not tables; only its Flyway migrates, as the owner
+            ServiceRoles roles = database.rolesOf(service.database());
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
-            env.put("SPRING_DATASOURCE_USERNAME", database.user());
-            env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+            env.put("SPRING_DATASOURCE_USERNAME", roles.runtime());
+            env.put("SPRING_DATASOURCE_PASSWORD", roles.runtimePassword());
+            env.put("SPRING_FLYWAY_USER", roles.owner());
+            env.put("SPRING_FLYWAY_PASSWORD", roles.ownerPassword());
         } else {
             // An inherited datasource would point a database-less service at someone else's database.
             env.remove("SPRING_DATASOURCE_URL");
             env.remove("SPRING_DATASOURCE_USERNAME");
             env.remove("SPRING_DATASOURCE_PASSWORD");
+            env.remove("SPRING_FLYWAY_USER");
+            env.remove("SPRING_FLYWAY_PASSWORD");
         }
     }
 

@@ -3,8 +3,11 @@ package org.sscard.relay;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.sscard.common.db.AppendOnlyTablesCallback;
 
 @SpringBootApplication
+@Import(AppendOnlyTablesCallback.class) // audit tables stay append-only for every role but their owner
 @ConfigurationPropertiesScan
 public class RelayDbServiceApplication {
 

@@ -12,11 +12,12 @@ class ProviderSchemasTest extends AdaptersTest {
     @Test
     void everyConfiguredProviderHasItsOwnSchemaMigratedByItsOwnFlyway() {
         for (String schema : List.of("kamogawa_nhi", "kameda_kenpo", "pension_office", "minamiboso_nhi")) {
-            assertThat(jdbc.sql("SELECT max(version) FROM " + schema + ".flyway_schema_history WHERE success")
+            assertThat(jdbc.sql("SELECT version FROM " + schema + ".flyway_schema_history WHERE success"
+                                    + " ORDER BY installed_rank DESC LIMIT 1")
                             .query(String.class)
                             .single())
                     .as(schema)
-                    .isEqualTo("1");
+                    .isEqualTo("20");
         }
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'pension_office'"
                         + " AND table_name IN ('contribution', 'projection', 'access_log', 'import_file')"))
@@ -26,6 +27,33 @@ class ProviderSchemasTest extends AdaptersTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
                 .isZero();
+    }
+
+    @Test
+    void accessLogOfEveryProviderIsAppendOnly() {
+        for (String schema : List.of("kamogawa_nhi", "kameda_kenpo", "pension_office", "minamiboso_nhi")) {
+            jdbc.sql("INSERT INTO " + schema + ".access_log (at, local_id, actor, action, purpose)"
+                            + " VALUES (now(), 'append-only-test', 'test', 'READ', 'test')")
+                    .update();
+
+            assertThatThrownBy(() -> jdbc.sql("UPDATE " + schema + ".access_log SET purpose = 'rewritten'"
+                                    + " WHERE local_id = 'append-only-test'")
+                            .update())
+                    .as(schema)
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () -> jdbc.sql("DELETE FROM " + schema + ".access_log WHERE local_id = 'append-only-test'")
+                                    .update())
+                    .as(schema)
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(
+                            () -> jdbc.sql("TRUNCATE " + schema + ".access_log").update())
+                    .as(schema)
+                    .hasMessageContaining("append-only");
+            assertThat(count("SELECT count(*) FROM " + schema + ".access_log WHERE local_id = 'append-only-test'"))
+                    .as(schema)
+                    .isEqualTo(1);
+        }
     }
 
     @Test
