@@ -39,7 +39,7 @@ JWKS = json.dumps({"keys": [{"kty": "RSA", "kid": "bench", "alg": "RS256", "use"
 def mint(client: str, audience: str) -> str:
     now = int(time.time())
     header = {"alg": "RS256", "kid": "bench", "typ": "JWT"}
-    claims = {"iss": ISSUER, "sub": client, "client_id": client, "aud": [audience], "scope": audience,
+    claims = {"iss": ISSUER, "sub": client, "client_id": client, "gty": "client-credentials", "aud": [audience], "scope": audience,
               "iat": now, "nbf": now, "exp": now + 3600, "jti": str(uuid.uuid4())}
     signing_input = b64url(json.dumps(header).encode()) + "." + b64url(json.dumps(claims).encode())
     signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", KEY], input=signing_input.encode(),

@@ -13,5 +13,5 @@ LEFT JOIN service_mapping m ON m.person_id = per.id AND m.provider_id = p.id
 WHERE per.opaque_id = md5('bench' || :n)::uuid
 \gset p_
 INSERT INTO access_log (caller, acting_for, subject_person_id, action, purpose, provider_key)
-VALUES ('insurer-adapters', NULL, :p_person_id, 'RESOLVE', 'resolve provider ID', 'bench-nhi');
+VALUES ('city-office', NULL, :p_person_id, 'RESOLVE', 'resolve provider ID', 'bench-nhi');
 COMMIT;

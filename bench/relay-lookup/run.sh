@@ -129,7 +129,7 @@ done
 log "relay ready"
 
 # one token for the whole run, as a caller keeps it: the relay verifies its signature on every request
-BENCH_AUTH="Bearer $(mint_token insurer-adapters relay-db-service)" || die "no token"
+BENCH_AUTH="Bearer $(mint_token city-office relay-db-service)" || die "no token"
 export BENCH_AUTH
 
 # --- 4. seed ---------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 BEGIN;
 
 INSERT INTO provider (provider_key, provider_type, name_ja, name_en, sso_method, id_scheme, base_url)
-VALUES ('bench-nhi', 'INSURER', 'ベンチ国保', 'Bench NHI', 'PROXY', 'INSURANCE_CARD', 'http://localhost/');
+VALUES ('bench-nhi', 'INSURER', 'ベンチ国保', 'Bench NHI', 'PROXY', 'INSURANCE_CARD', 'https://localhost/');
 
 -- opaque_id is derivable (md5('bench' || n)::uuid) so wrk and pgbench can pick person n without a lookup table.
 -- personal_id: 34 random digits then n zero-padded to 10 digits, so 44 digits and unique.

@@ -16,6 +16,8 @@ import java.util.Map;
 /**
  * The real relay-db-service, started once per test JVM from its built jar as a child process on a free port, with
  * its own database on {@link TestPostgres}. Services that depend on the relay test against it instead of a stub.
+ * Their stand-in providers listen on plain HTTP on 127.0.0.1, so this relay accepts {@code http://127.0.0.1} provider
+ * URLs besides https ones (never a plain-HTTP host name; the relay's own tests keep the https-only default).
  */
 public final class RelayProcess {
 
@@ -57,8 +59,14 @@ public final class RelayProcess {
             int port = freePort();
             String database = TestPostgres.createDatabase("relay_process");
             Path log = dataDir.resolve("relay.log");
-            ProcessBuilder builder = new ProcessBuilder(
-                            List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            javaExecutable(),
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-jar",
+                            jar.toString(),
+                            // the tests' stand-in providers and SPs listen on plain HTTP on 127.0.0.1
+                            "--sscard.relay.provider-urls.allow-plain-http-on-loopback=true"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment()

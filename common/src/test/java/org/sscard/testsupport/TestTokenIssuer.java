@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.ServiceTokens;
 
 /**
@@ -70,7 +71,10 @@ public final class TestTokenIssuer {
         return issuer;
     }
 
-    /** A valid five-minute token for {@code clientId}, addressed to {@code audience}. */
+    /**
+     * A valid five-minute client-credentials token for {@code clientId} ({@code sub} = {@code client_id}, marked
+     * {@code gty}), addressed to {@code audience}. A test minting a person's token changes those claims.
+     */
     public String mint(String clientId, String audience) {
         return mint(clientId, audience, claims -> {});
     }
@@ -97,6 +101,7 @@ public final class TestTokenIssuer {
                 .subject(clientId)
                 .audience(audience)
                 .claim("client_id", clientId)
+                .claim(ServiceTokenVerification.GRANT_TYPE_CLAIM, ServiceTokenVerification.CLIENT_CREDENTIALS)
                 .claim("scope", audience)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.ServiceTokens;
 
 /**
@@ -57,6 +58,7 @@ final class LocalServiceTokens implements ServiceTokens {
                 .subject(CLIENT_ID)
                 .audience(java.util.List.of(audience))
                 .claim("client_id", CLIENT_ID)
+                .claim(ServiceTokenVerification.GRANT_TYPE_CLAIM, ServiceTokenVerification.CLIENT_CREDENTIALS)
                 .claim("scope", audience)
                 .issuedAt(now)
                 .notBefore(now)

@@ -43,6 +43,7 @@ class ServiceClientTokenTest extends AuthServiceTest {
         assertThat(verified.getSubject()).isEqualTo(SERVICE_CLIENT);
         assertThat(verified.getAudience()).containsExactly("relay-db-service");
         assertThat(verified.getClaimAsString("client_id")).isEqualTo(SERVICE_CLIENT);
+        assertThat(ServiceTokenVerification.isClientToken(verified)).isTrue();
         assertThat(verified.getExpiresAt()).isBefore(Instant.now().plusSeconds(301));
     }
 

@@ -34,6 +34,7 @@ class LocalServiceTokensTest extends AuthServiceTest {
         Jwt verified = decoderFor("relay-db-service").decode(token);
         assertThat(verified.getSubject()).isEqualTo("auth-service");
         assertThat(verified.getIssuer().toString()).isEqualTo(MAIN);
+        assertThat(ServiceTokenVerification.isClientToken(verified)).isTrue();
         assertThatThrownBy(() -> decoderFor("card-issuer").decode(token))
                 .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("not addressed to card-issuer");

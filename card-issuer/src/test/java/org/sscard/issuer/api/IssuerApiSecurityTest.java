@@ -41,6 +41,24 @@ class IssuerApiSecurityTest extends IssuerApiTest {
     }
 
     @Test
+    void aPersonsTokenWhoseSubjectSpellsAClientNameGetsNoClientAuthority() {
+        String certificate = baseUrl() + "/api/v1/certificates/00";
+        // a person's (pairwise) token: sub = a local ID that happens to be "city-office", without the
+        // client-credentials mark
+        Response pairwise = call(
+                certificate,
+                "Bearer " + TOKENS.mint("city-office", "card-issuer", claims -> claims.claim("gty", null)),
+                "GET",
+                null);
+        assertThat(pairwise.status()).isEqualTo(403);
+        assertThat(pairwise.problemCode()).isEqualTo("FORBIDDEN");
+        // the client's own token: authorised (and the serial unknown)
+        assertThat(call(certificate, "Bearer " + TOKENS.mint("city-office", "card-issuer"), "GET", null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void refusesIssuingToAClientGrantedOnlyReading() {
         int certificates = countRows("issued_certificate");
         Response response = call(

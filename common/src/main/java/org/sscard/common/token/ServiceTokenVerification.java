@@ -37,6 +37,17 @@ import org.sscard.common.web.Problems;
  */
 public final class ServiceTokenVerification {
 
+    /**
+     * The claim by which the platform issuer marks a client-credentials token ({@code gty}, as other issuers spell
+     * it): the token speaks for the client itself, never for a person. A pairwise or login token never carries it.
+     */
+    public static final String GRANT_TYPE_CLAIM = "gty";
+
+    public static final String CLIENT_CREDENTIALS = "client-credentials";
+
+    /** Claims that only a token speaking for a person carries. */
+    private static final List<String> PERSON_CLAIMS = List.of("act", "may_act", "login_profile");
+
     private ServiceTokenVerification() {}
 
     public static JwtDecoder decoder(TokenProperties properties, Supplier<SSLContext> trust) {
@@ -73,13 +84,34 @@ public final class ServiceTokenVerification {
         return requests;
     }
 
-    /** Client ID ({@code sub} of a client-credentials token) → what this service lets that client do. */
+    /**
+     * Client ID ({@code sub} of a client-credentials token) → what this service lets that client do. Only a
+     * {@linkplain #isClientToken client's own token} names a client: any other token (a resident's, a staff member's,
+     * a pairwise token whose {@code sub} is a provider's local ID) gets no client authority, whatever its subject.
+     */
     public static Converter<Jwt, AbstractAuthenticationToken> clientAuthorities(
             Map<String, ? extends Collection<? extends GrantedAuthority>> clients) {
         Map<String, List<GrantedAuthority>> copy = clients.entrySet().stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(
                         Map.Entry::getKey, e -> List.copyOf(e.getValue())));
-        return jwt -> new JwtAuthenticationToken(jwt, copy.getOrDefault(jwt.getSubject(), List.of()), jwt.getSubject());
+        return jwt -> new JwtAuthenticationToken(
+                jwt, isClientToken(jwt) ? copy.getOrDefault(jwt.getSubject(), List.of()) : List.of(), jwt.getSubject());
+    }
+
+    /**
+     * Whether the token is a service client's own (client credentials): the issuer puts the client's ID in both
+     * {@code sub} and {@code client_id} (RFC 9068 §2.2) and marks the grant ({@link #GRANT_TYPE_CLAIM} =
+     * {@link #CLIENT_CREDENTIALS}); such a token speaks for no person, so it carries none of a person's claims
+     * ({@code act}, {@code may_act}, {@code login_profile}). A token for a person (a resident's or staff member's
+     * login, a pairwise token whose {@code sub} is a provider's local ID for someone, even one exchanged by a client
+     * whose ID equals that local ID) is never taken for a client, whatever its {@code sub} spells.
+     */
+    public static boolean isClientToken(Jwt jwt) {
+        String subject = jwt.getSubject();
+        return subject != null
+                && subject.equals(jwt.getClaimAsString("client_id"))
+                && CLIENT_CREDENTIALS.equals(jwt.getClaimAsString(GRANT_TYPE_CLAIM))
+                && PERSON_CLAIMS.stream().noneMatch(jwt::hasClaim);
     }
 
     /** 401 with the RFC 6750 {@code WWW-Authenticate} challenge and an RFC 9457 body. */

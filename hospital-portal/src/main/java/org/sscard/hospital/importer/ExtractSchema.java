@@ -24,7 +24,8 @@ import org.xml.sax.helpers.XMLFilterImpl;
 /**
  * Pass one of an import: the extract against {@code hospital-extract.xsd}, streamed (SAX), collecting every error
  * with its line, column, element path and attribute. The parser refuses DTDs and external entities; the schema is
- * the one in this jar, never one the file points to.
+ * the one in this jar, never one the file points to. No value may be longer than {@code maxValueBytes}
+ * ({@link ValueLengthLimit}): the parse stops there, so the parser never buffers more of one.
  */
 final class ExtractSchema {
 
@@ -36,7 +37,7 @@ final class ExtractSchema {
 
     private ExtractSchema() {}
 
-    static List<ImportError> validate(Path file) throws IOException {
+    static List<ImportError> validate(Path file, int maxValueBytes) throws IOException {
         Tracker tracker = new Tracker();
         List<ImportError> errors = new ArrayList<>();
         ErrorHandler collector = new ErrorHandler() {
@@ -74,15 +75,22 @@ final class ExtractSchema {
                 throw e;
             }
         };
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ValueLengthLimit(Files.newInputStream(file), maxValueBytes)) {
             ValidatorHandler validator = SCHEMA.newValidatorHandler();
             validator.setErrorHandler(collector);
             tracker.setParent(SecureXml.saxReader());
             tracker.setContentHandler(validator);
             tracker.setErrorHandler(collector);
             tracker.parse(new InputSource(in));
+        } catch (ValueLengthLimit.TooLong e) {
+            String element = String.join("/", tracker.path);
+            errors.add(new ImportError(e.line, 0, element.isEmpty() ? "/" : element, null, e.getMessage()));
         } catch (SAXException e) {
-            if (errors.isEmpty()) {
+            if (e.getCause() instanceof ValueLengthLimit.TooLong tooLong) {
+                String element = String.join("/", tracker.path);
+                errors.add(new ImportError(
+                        tooLong.line, 0, element.isEmpty() ? "/" : element, null, tooLong.getMessage()));
+            } else if (errors.isEmpty()) {
                 errors.add(new ImportError(0, 0, "", null, "not readable as XML: " + e.getMessage()));
             }
         }

@@ -34,22 +34,40 @@ public class HospitalImporter {
     private final ExtractLoader loader;
     private final TransactionTemplate transactions;
     private final HospitalProperties properties;
+    private final ImportLimits limits;
     private final Clock clock;
 
     HospitalImporter(
-            ExtractLoader loader, TransactionTemplate transactions, HospitalProperties properties, Clock clock) {
+            ExtractLoader loader,
+            TransactionTemplate transactions,
+            HospitalProperties properties,
+            ImportLimits limits,
+            Clock clock) {
         this.loader = loader;
         this.transactions = transactions;
         this.properties = properties;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    /** The refusal of an extract larger than {@link ImportLimits#maxFileSize}, in the report's format. */
+    public ImportTooLargeException tooLarge(String name) {
+        return new ImportTooLargeException(limits.tooLarge(name));
     }
 
     /** {@code progress} gets a line every {@value #PROGRESS_EVERY} patients. Throws {@link ImportRejectedException}. */
     public ImportReport importFile(Path file, String name, Consumer<String> progress) {
         Instant startedAt = clock.instant();
         try {
+            if (Files.size(file) > limits.maxFileSize().toBytes()) {
+                throw tooLarge(name); // not read at all, not even for its SHA-256
+            }
             String sha256 = sha256(file);
-            List<ImportError> schemaErrors = ExtractSchema.validate(file);
+            List<ImportError> schemaErrors = ExtractSchema.validate(file, limits.maxValueBytes());
             if (!schemaErrors.isEmpty()) {
                 throw new ImportRejectedException(ImportReport.rejected(name, sha256, schemaErrors));
             }

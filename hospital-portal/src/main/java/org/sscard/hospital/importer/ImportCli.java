@@ -77,7 +77,7 @@ public final class ImportCli {
      * {@code @Configuration}, so the web application's component scan never picks it up.
      */
     @EnableAutoConfiguration
-    @EnableConfigurationProperties(HospitalProperties.class)
+    @EnableConfigurationProperties({HospitalProperties.class, ImportLimits.class})
     @Import({HospitalImporter.class, ExtractLoader.class})
     static class CliConfig {
 

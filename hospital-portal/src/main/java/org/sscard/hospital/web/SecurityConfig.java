@@ -65,15 +65,16 @@ class SecurityConfig {
     }
 
     /**
-     * A client-credentials token has {@code client_id} = {@code sub}; a pairwise token's {@code sub} is the
-     * patient number, issued to another client (the portal). The two never mix. A pairwise token with {@code act}
-     * (a staff member acting for the patient) counts only when the platform issuer named the actor and the actor's
-     * organisation is this hospital or one it lists ({@code sscard.hospital.staff-organisations}).
+     * A client's own token ({@link ServiceTokenVerification#isClientToken}: {@code client_id} = {@code sub}, no
+     * person's claims); a pairwise token's {@code sub} is the patient number, issued to another client (the portal).
+     * The two never mix. A pairwise token with {@code act} (a staff member acting for the patient) counts only when
+     * the platform issuer named the actor and the actor's organisation is this hospital or one it lists
+     * ({@code sscard.hospital.staff-organisations}).
      */
     static List<GrantedAuthority> authorities(Jwt jwt, HospitalProperties properties, String issuer) {
         List<GrantedAuthority> granted = new ArrayList<>();
         String subject = jwt.getSubject();
-        boolean ownClientToken = subject.equals(jwt.getClaimAsString("client_id"));
+        boolean ownClientToken = ServiceTokenVerification.isClientToken(jwt);
         if (ownClientToken && properties.importClients().contains(subject)) {
             granted.add(HospitalAuthority.HOSPITAL_IMPORT);
         }

@@ -189,6 +189,21 @@ class HospitalImportTest extends HospitalTest {
     }
 
     @Test
+    void aPatientWhosePatientNumberSpellsTheImportClientCannotImport() throws Exception {
+        byte[] body = Files.readAllBytes(extract("two-patients.xml", "T0000001", "T7000001", "T0000002", "T7000002"));
+        // a pairwise token: sub = the patient number "hospital-portal", even exchanged by a client of that name
+        String pairwise = TOKENS.mint("hospital-portal", "kameda-hospital", c -> c.claim("gty", null));
+
+        MvcResult result = mvc.perform(post("/api/v1/imports")
+                        .contentType(MediaType.APPLICATION_XML)
+                        .header("Authorization", "Bearer " + pairwise)
+                        .content(body))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
     void answersARejectedHttpImportWithEveryError() throws Exception {
         byte[] body = Files.readAllBytes(extract("broken.xml", "T0000003", "T8000003"));
 

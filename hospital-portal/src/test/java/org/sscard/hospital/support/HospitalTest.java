@@ -47,6 +47,9 @@ public abstract class HospitalTest {
         registry.add("sscard.hospital.saml.signing-key", () -> "MEMORY");
         registry.add("sscard.hospital.relay.register-metadata", () -> "false");
         registry.add("logging.structured.format.console", () -> "");
+        // small, so that the limits' tests stay small (HospitalImportLimitsTest); every other extract is far below
+        registry.add("sscard.hospital.import-limits.max-file-size", () -> "1MB");
+        registry.add("sscard.hospital.import-limits.max-value-bytes", () -> "8192");
     }
 
     private static Path tempDir() {

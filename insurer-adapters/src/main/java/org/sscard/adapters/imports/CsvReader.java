@@ -8,21 +8,27 @@ import java.util.List;
 /**
  * RFC 4180 records from a character stream: comma-separated, fields optionally in double quotes (a quoted field
  * may hold commas, doubled quotes and line breaks), CRLF or LF. Each record knows the line it starts on, which is
- * what the import report names. A byte-order mark before the header is dropped.
+ * what the import report names. A byte-order mark before the header is dropped. A field longer than
+ * {@code maxFieldLength} characters (an unterminated quote swallows the rest of the file into one field) or a record
+ * of more than {@code maxFields} fields stops the reading there: memory stays bounded whatever the file holds.
  */
 final class CsvReader {
 
     record Record(long line, List<String> fields) {}
 
     private final Reader in;
+    private final int maxFieldLength;
+    private final int maxFields;
     private final char[] buffer = new char[1 << 16];
     private int length;
     private int position;
     private long line = 1;
     private boolean first = true;
 
-    CsvReader(Reader in) {
+    CsvReader(Reader in, int maxFieldLength, int maxFields) {
         this.in = in;
+        this.maxFieldLength = maxFieldLength;
+        this.maxFields = maxFields;
     }
 
     /** The next record, or null at the end; a blank line is no record. */
@@ -81,6 +87,10 @@ final class CsvReader {
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
+                if (fields.size() >= maxFields) {
+                    throw new MalformedCsv(
+                            start, "列が多すぎます / more than " + maxFields + " fields in one record; reading stopped");
+                }
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && peek() == '\n') {
                     read();
@@ -93,6 +103,12 @@ final class CsvReader {
                 wasQuoted = true;
             } else {
                 field.append((char) c);
+            }
+            if (field.length() > maxFieldLength) {
+                throw new MalformedCsv(
+                        start,
+                        (quoted ? "閉じていない引用符か長すぎる値です / an unterminated quote or a value" : "長すぎる値です / a value")
+                                + " longer than " + maxFieldLength + " characters; reading stopped");
             }
             c = read();
         }

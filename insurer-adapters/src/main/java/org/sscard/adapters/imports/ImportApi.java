@@ -7,9 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +22,7 @@ import org.sscard.adapters.error.AdaptersError;
 import org.sscard.adapters.error.ImportException;
 import org.sscard.adapters.security.Caller;
 import org.sscard.adapters.security.ProviderResolver;
+import org.sscard.common.io.BoundedCopy;
 
 /**
  * {@code POST /<provider>/api/v1/imports/<kind>} with the CSV file as the body (any content type), for the
@@ -55,7 +56,13 @@ class ImportApi {
         String key = providers.provider(provider, caller, null).key();
         Path file = Files.createTempFile("sscard-import", ".csv");
         try (InputStream body = request.getInputStream()) {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            // spooled, never more than the limit: reading stops just past it
+            if (BoundedCopy.copy(body, file, importer.limits().maxFileSize().toBytes()) < 0) {
+                ImportReport report = importer.tooLarge(key, kind, fileName);
+                log.info("import {} {} {}: larger than the limit, refused", key, kind, fileName);
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(rejected(report, AdaptersError.IMPORT_TOO_LARGE));
+            }
             ImportReport report = importer.run(
                     key,
                     kind,
@@ -68,15 +75,22 @@ class ImportApi {
             if (report.status() != ImportReport.Status.REJECTED) {
                 return ResponseEntity.ok(report);
             }
-            ProblemDetail problem = AdaptersError.IMPORT_REJECTED.problem(
-                    report.errorCount() + " bad values in " + fileName + "; nothing was loaded");
-            problem.setProperty("errors", report.errors());
-            problem.setProperty("errorCount", report.errorCount());
-            problem.setProperty("sha256", report.sha256());
-            return ResponseEntity.unprocessableEntity().body(problem);
+            return ResponseEntity.unprocessableEntity().body(rejected(report, AdaptersError.IMPORT_REJECTED));
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The problem detail of a rejected import: every bad value, in the report's format. */
+    private static ProblemDetail rejected(ImportReport report, AdaptersError error) {
+        ProblemDetail problem =
+                error.problem(report.errorCount() + " bad values in " + report.fileName() + "; nothing was loaded");
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("errorCount", report.errorCount());
+        if (report.sha256() != null) {
+            problem.setProperty("sha256", report.sha256());
+        }
+        return problem;
     }
 
     private static Charset charset(String name) {

@@ -42,6 +42,7 @@ public class Importer {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int every;
+    private final ImportLimits limits;
 
     Importer(
             Providers providers,
@@ -50,7 +51,8 @@ public class Importer {
             DataSource dataSource,
             TransactionTemplate transaction,
             Clock clock,
-            AdaptersProperties properties) {
+            AdaptersProperties properties,
+            ImportLimits limits) {
         this.providers = providers;
         this.specs = specs;
         this.jdbc = jdbc;
@@ -58,6 +60,11 @@ public class Importer {
         this.transaction = transaction;
         this.clock = clock;
         this.every = properties.progressEvery();
+        this.limits = limits;
+    }
+
+    public ImportLimits limits() {
+        return limits;
     }
 
     /** {@code charset}: null to recognise UTF-8 or Shift_JIS; {@code importedBy}: the client or user, for the log. */
@@ -74,6 +81,10 @@ public class Importer {
                 .orElseThrow(() -> new ImportException("no provider '" + providerKey + "' is configured"));
         ImportSpec spec = specs.find(provider, kind);
         try {
+            if (Files.size(file) > limits.maxFileSize().toBytes()) {
+                // not read at all, not even for its SHA-256
+                return tooLarge(provider, spec, fileName);
+            }
             Prescan scan = Prescan.of(file, charset);
             return transaction.execute(tx -> {
                 ImportReport report = load(provider, spec, file, fileName, importedBy, scan, progress);
@@ -215,7 +226,7 @@ public class Importer {
         long[] count = {0};
         PipelinedCopy.run(copy, writer -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                    Rows reader = new Rows(in, charset, spec, provider)) {
+                    Rows reader = new Rows(in, charset, spec, provider, limits)) {
                 reader.headerErrors().forEach(checks::add);
                 while (reader.headerErrors().isEmpty() && reader.next()) {
                     if (++count[0] % every == 0) {
@@ -244,6 +255,29 @@ public class Importer {
 
     private static CopyIn copy(Connection connection, String target) throws SQLException {
         return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
+    }
+
+    /** The report of a file larger than {@link ImportLimits#maxFileSize}: rejected, unread. */
+    public ImportReport tooLarge(String providerKey, String kind, String fileName) {
+        Provider provider = providers
+                .find(providerKey)
+                .orElseThrow(() -> new ImportException("no provider '" + providerKey + "' is configured"));
+        return tooLarge(provider, specs.find(provider, kind), fileName);
+    }
+
+    private ImportReport tooLarge(Provider provider, ImportSpec spec, String fileName) {
+        return new ImportReport(
+                Status.REJECTED,
+                provider.key(),
+                spec.kind(),
+                fileName,
+                null,
+                null,
+                0,
+                0,
+                0,
+                1,
+                List.of(limits.tooLarge()));
     }
 
     private static ImportReport report(

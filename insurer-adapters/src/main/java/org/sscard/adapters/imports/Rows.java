@@ -29,13 +29,16 @@ final class Rows implements Closeable {
     private String[] row;
     private long line;
 
-    Rows(InputStream in, Charset charset, ImportSpec spec, Provider provider) throws IOException {
+    Rows(InputStream in, Charset charset, ImportSpec spec, Provider provider, ImportLimits limits) throws IOException {
         this.in = in;
-        this.csv = new CsvReader(new InputStreamReader(
-                in,
-                charset.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        this.csv = new CsvReader(
+                new InputStreamReader(
+                        in,
+                        charset.newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                limits.maxFieldLength(),
+                limits.maxFields());
         this.spec = spec;
         this.provider = provider;
         header();

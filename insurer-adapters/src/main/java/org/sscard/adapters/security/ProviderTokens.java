@@ -21,8 +21,9 @@ import org.sscard.common.token.TokenProperties;
 /**
  * One token check per provider, chosen by the first path segment: a token is accepted at {@code /<key>/...} only
  * if it is addressed to {@code <key>} (besides the platform issuer's signature, issuer and expiry), so a token for
- * one provider never opens another's data. A token whose {@code client_id} is its {@code sub} is a service
- * client's; any other is a person's (pairwise: {@code sub} = this provider's own ID for them).
+ * one provider never opens another's data. A token whose {@code client_id} is its {@code sub} and that carries no
+ * person's claims ({@link ServiceTokenVerification#isClientToken}) is a service client's; any other is a person's
+ * (pairwise: {@code sub} = this provider's own ID for them).
  */
 final class ProviderTokens implements AuthenticationManagerResolver<HttpServletRequest> {
 
@@ -55,7 +56,7 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
 
     private CallerAuthentication authenticate(Provider provider, Jwt jwt) {
         String subject = jwt.getSubject();
-        if (subject.equals(jwt.getClaimAsString("client_id"))) {
+        if (ServiceTokenVerification.isClientToken(jwt)) {
             Caller client = new Caller(provider.key(), Caller.Kind.CLIENT, subject, null, null, null);
             return new CallerAuthentication(
                     jwt,

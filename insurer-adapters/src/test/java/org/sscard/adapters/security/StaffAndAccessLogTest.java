@@ -119,6 +119,20 @@ class StaffAndAccessLogTest extends AdaptersTest {
     }
 
     @Test
+    void aPersonWhoseLocalIdSpellsAnOperatorCannotImport() {
+        byte[] file = ("insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share\n"
+                        + "122382,鴨川,9304,00,2024-04,亀田総合病院,外来,2,12000,3600\n")
+                .getBytes(UTF_8);
+        // a pairwise token whose sub (the person's ID here) is "city-office", exchanged by a client of that name
+        String pairwise = org.sscard.testsupport.TestTokenIssuer.get()
+                .mint("city-office", "kamogawa-nhi", c -> c.claim("gty", null));
+
+        Http.Response response = Http.post(port, "/kamogawa-nhi/api/v1/imports/notices", pairwise, file);
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
     void aRejectedHttpImportIsA422ProblemListingEveryBadValue() {
         byte[] file = ("insurer_number,symbol,number,branch,month,institution,care_type,days,total_cost,own_share\n"
                         + "122382,鴨川,9304,00,2024-04,亀田総合病院,外来,2,12000,3600\n"

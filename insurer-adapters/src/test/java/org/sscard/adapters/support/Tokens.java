@@ -10,7 +10,7 @@ public final class Tokens {
 
     /** A pairwise token: sub = the provider's own ID, aud = the provider, issued to the portal (client_id). */
     public static String person(String localId, String provider) {
-        return TestTokenIssuer.get().mint(localId, provider, c -> c.claim("client_id", "portal-gateway"));
+        return TestTokenIssuer.get().mint(localId, provider, c -> pairwise(c));
     }
 
     /** A pairwise token with a staff actor ({@code act}) of the organisation given. */
@@ -19,7 +19,7 @@ public final class Tokens {
         return issuer.mint(
                 localId,
                 provider,
-                c -> c.claim("client_id", "portal-gateway")
+                c -> pairwise(c)
                         .claim(
                                 "act",
                                 Map.of(
@@ -31,6 +31,11 @@ public final class Tokens {
                                         "CLERK",
                                         "organisation",
                                         organisation)));
+    }
+
+    /** A token exchanged by the portal: client_id the portal's, no client-credentials mark. */
+    private static com.nimbusds.jwt.JWTClaimsSet.Builder pairwise(com.nimbusds.jwt.JWTClaimsSet.Builder claims) {
+        return claims.claim("client_id", "portal-gateway").claim("gty", null);
     }
 
     /** A client-credentials token: sub = client_id = the client. */

@@ -46,14 +46,14 @@ class MappingController {
     }
 
     @GetMapping("/api/v1/persons/{id}/providers/{providerKey}/identity")
-    @PreAuthorize("hasAuthority('RESOLVE')")
+    @PreAuthorize("hasAuthority('RESOLVE') and @clientProviders.allow(authentication, #providerKey)")
     MappingView resolve(
             @PathVariable UUID id, @PathVariable String providerKey, @RequestParam(required = false) LocalDate at) {
         return mappings.resolve(id, providerKey, at);
     }
 
     @PostMapping("/api/v1/providers/{providerKey}/reverse-resolve")
-    @PreAuthorize("hasAuthority('REVERSE_RESOLVE')")
+    @PreAuthorize("hasAuthority('REVERSE_RESOLVE') and @clientProviders.allow(authentication, #providerKey)")
     MappingRequests.ResolvedPerson reverseResolve(
             @PathVariable String providerKey, @Valid @RequestBody MappingRequests.ReverseResolve request) {
         return mappings.reverseResolve(providerKey, request);

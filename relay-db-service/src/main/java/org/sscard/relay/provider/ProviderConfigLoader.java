@@ -6,6 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.sscard.relay.error.RelayException;
 
 /** Loads the providers declared in configuration at every start; loading twice changes nothing. */
 @Component
@@ -24,7 +25,15 @@ class ProviderConfigLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        properties.providers().forEach(registry::upsert);
+        for (ProviderDefinition provider : properties.providers()) {
+            try {
+                registry.upsert(provider);
+            } catch (RelayException e) {
+                // a provider the API would refuse stops the start, named, rather than being served half-checked
+                throw new IllegalStateException(
+                        "sscard.relay.providers: provider '" + provider.key() + "' is refused: " + e.getMessage(), e);
+            }
+        }
         log.info(
                 "providers from configuration loaded: {}",
                 properties.providers().size());

@@ -15,9 +15,11 @@ import org.sscard.relay.provider.ProviderDefinition.ServiceDefinition;
 public class ProviderRegistry {
 
     private final JdbcClient jdbc;
+    private final ProviderUrls urls;
 
-    ProviderRegistry(JdbcClient jdbc) {
+    ProviderRegistry(JdbcClient jdbc, ProviderUrls urls) {
         this.jdbc = jdbc;
+        this.urls = urls;
     }
 
     @Transactional
@@ -90,7 +92,7 @@ public class ProviderRegistry {
         if (metadata == null || metadata.isBlank() || metadata.length() > 100_000) {
             throw new RelayException(CommonError.INVALID_FIELD, "samlSpMetadata: 1 to 100000 characters");
         }
-        SpMetadataCheck.check(metadata, provider.samlEntityId(), provider.samlAcsUrl());
+        SpMetadataCheck.check(metadata, provider.samlEntityId(), provider.samlAcsUrl(), urls);
         int taken = jdbc.sql("""
                         SELECT count(*) FROM provider WHERE saml_entity_id = :entityId
                         AND saml_sp_metadata IS NOT NULL AND provider_key <> :key""")
@@ -183,15 +185,19 @@ public class ProviderRegistry {
                 .optional();
     }
 
-    private static void requireSamlEndpoints(ProviderDefinition d) {
+    private void requireSamlEndpoints(ProviderDefinition d) {
+        urls.requireHttps("baseUrl", d.baseUrl());
         if (d.ssoMethod() == SsoMethod.SAML && (d.samlEntityId() == null || d.samlAcsUrl() == null)) {
             throw new RelayException(CommonError.INVALID_FIELD, "a SAML provider needs samlEntityId and samlAcsUrl");
+        }
+        if (d.samlAcsUrl() != null) {
+            urls.requireHttps("samlAcsUrl", d.samlAcsUrl());
         }
         if (d.samlSpMetadata() != null) {
             if (d.ssoMethod() != SsoMethod.SAML) {
                 throw new RelayException(CommonError.INVALID_FIELD, "only a SAML provider has samlSpMetadata");
             }
-            SpMetadataCheck.check(d.samlSpMetadata(), d.samlEntityId(), d.samlAcsUrl());
+            SpMetadataCheck.check(d.samlSpMetadata(), d.samlEntityId(), d.samlAcsUrl(), urls);
         }
         if ("city".equals(d.key())) {
             throw new RelayException(CommonError.INVALID_FIELD, "'city' names the city office, not a provider");

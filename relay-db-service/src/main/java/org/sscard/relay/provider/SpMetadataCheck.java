@@ -16,7 +16,8 @@ import org.xml.sax.SAXException;
  * Checks a SAML provider's SP metadata when it is registered, so that the IdP never meets metadata it cannot use:
  * one md:EntityDescriptor (no DTD, no external entities) whose entityID is the provider's {@code samlEntityId},
  * with an SPSSODescriptor for SAML 2.0 that has a signing certificate (the IdP wants signed AuthnRequests) and
- * assertion consumer services on the HTTP-POST binding, one of them the provider's {@code samlAcsUrl}.
+ * assertion consumer services on the HTTP-POST binding, one of them the provider's {@code samlAcsUrl}, and every
+ * assertion consumer service an https URL ({@link ProviderUrls}).
  */
 final class SpMetadataCheck {
 
@@ -24,7 +25,7 @@ final class SpMetadataCheck {
 
     private SpMetadataCheck() {}
 
-    static void check(String metadata, String entityId, String acsUrl) {
+    static void check(String metadata, String entityId, String acsUrl, ProviderUrls urls) {
         Element root = parse(metadata).getDocumentElement();
         require(SamlMetadata.isEntityDescriptor(root), "samlSpMetadata: the root must be an md:EntityDescriptor");
         require(
@@ -36,10 +37,12 @@ final class SpMetadataCheck {
         require(SamlMetadata.supportsSaml2(sp), "samlSpMetadata: the SPSSODescriptor must support SAML 2.0");
         List<String> postAcs = new ArrayList<>();
         for (Element acs : SamlMetadata.children(sp, "AssertionConsumerService")) {
+            // every assertion consumer service, whatever its binding: the IdP posts signed assertions there
+            require(
+                    acs.getAttribute("Location").matches("https?://[^\\s]{1,490}"),
+                    "samlSpMetadata: an AssertionConsumerService Location is not an http(s) URL");
+            urls.requireHttps("samlSpMetadata: an AssertionConsumerService Location", acs.getAttribute("Location"));
             if (POST.equals(acs.getAttribute("Binding"))) {
-                require(
-                        acs.getAttribute("Location").matches("https?://[^\\s]{1,490}"),
-                        "samlSpMetadata: an AssertionConsumerService Location is not an http(s) URL");
                 postAcs.add(acs.getAttribute("Location"));
             }
         }

@@ -64,6 +64,34 @@ class SecurityTest extends RelayApiTest {
         assertThat(unknown.problemCode()).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void aPersonsTokenWhoseSubjectSpellsAClientNameGetsNoClientAuthority() {
+        // a pairwise token whose sub (a provider's local ID for a resident) happens to be "city-office", even one
+        // exchanged by a client of that very name (client_id = sub); only the client-credentials mark is missing
+        assertThat(statusWith(TOKENS.mint("city-office", "relay-db-service", claims -> claims.claim("gty", null))))
+                .isEqualTo(403);
+        assertThat(statusWith(TOKENS.mint(
+                        "city-office",
+                        "relay-db-service",
+                        claims -> claims.claim("client_id", null).claim("gty", null))))
+                .isEqualTo(403);
+        // a resident's login token, even with the mark and client_id = sub
+        assertThat(statusWith(TOKENS.mint(
+                        "city-office", "relay-db-service", claims -> claims.claim("login_profile", "resident"))))
+                .isEqualTo(403);
+        // the client's own token still works
+        assertThat(statusWith(TOKENS.mint("city-office", "relay-db-service"))).isEqualTo(200);
+    }
+
+    private int statusWith(String token) {
+        Api.Response response =
+                anonymous().header("Authorization", "Bearer " + token).get("/api/v1/providers");
+        if (response.status() == 403) {
+            assertThat(response.problemCode()).isEqualTo("FORBIDDEN");
+        }
+        return response.status();
+    }
+
     private void assertRefused(String authorization) {
         Api.Response response =
                 anonymous().header("Authorization", authorization).get("/api/v1/providers");

@@ -25,12 +25,11 @@ class MappingApiTest extends RelayApiTest {
                 .isEqualTo("123456");
         assertThat(created.json().path("status").asText()).isEqualTo("ACTIVE");
 
-        Api.Response resolved =
-                as("insurer-adapters").get("/api/v1/persons/" + person + "/providers/test-nhi/identity");
+        Api.Response resolved = as("test-nhi-desk").get("/api/v1/persons/" + person + "/providers/test-nhi/identity");
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("localId").path("number").asText()).isEqualTo(number);
 
-        Api.Response reverse = as("portal-gateway")
+        Api.Response reverse = as("test-nhi-desk")
                 .post(
                         "/api/v1/providers/test-nhi/reverse-resolve",
                         Map.of("localId", card("123456", "鴨川", number, "00")));
@@ -56,7 +55,7 @@ class MappingApiTest extends RelayApiTest {
                         Map.of("validTo", "2019-12-31", "reason", "left the hospital's care"));
         assertThat(ended.status()).isEqualTo(200);
         assertThat(ended.json().path("status").asText()).isEqualTo("ENDED");
-        Api resolver = as("insurer-adapters");
+        Api resolver = city();
         assertThat(resolver.get("/api/v1/persons/" + person + "/providers/test-hospital/identity?at=2019-06-01")
                         .status())
                 .isEqualTo(200);
@@ -143,8 +142,8 @@ class MappingApiTest extends RelayApiTest {
 
     @Test
     void reverseResolveOfAnUnknownIdIs404() {
-        Api.Response unknown = as("portal-gateway")
-                .post("/api/v1/providers/test-hospital/reverse-resolve", Map.of("localId", patient("NOBODY")));
+        Api.Response unknown =
+                city().post("/api/v1/providers/test-hospital/reverse-resolve", Map.of("localId", patient("NOBODY")));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemCode()).isEqualTo("MAPPING_NOT_FOUND");
     }

@@ -59,7 +59,7 @@ class PersonApiTest extends RelayApiTest {
                 .json()
                 .path("id")
                 .asText();
-        Api api = as("portal-gateway");
+        Api api = city();
         Api.Response found = api.post(
                 "/api/v1/persons/lookup/by-provisional-ssn",
                 Map.of("provisionalSsn", ssn, "dateOfBirth", "1958-04-12"));

@@ -121,7 +121,7 @@ class ProviderApiTest extends RelayApiTest {
         p.put("nameEn", "Care home");
         p.put("ssoMethod", "PROXY");
         p.put("idScheme", "LOCAL_NUMBER");
-        p.put("baseUrl", "http://localhost:9/care");
+        p.put("baseUrl", "https://localhost:9/care");
         p.put(
                 "services",
                 List.of(Map.of("key", "care-plan", "nameJa", "ケアプラン", "nameEn", "Care plan", "path", "/plan")));

@@ -16,10 +16,10 @@ import org.sscard.relay.support.RelayApiTest;
  */
 class SpMetadataRegistrationTest extends RelayApiTest {
 
-    // test-hospital (application-test.yml): entity http://localhost:9/sp, ACS http://localhost:9/acs, owner
+    // test-hospital (application-test.yml): entity http://localhost:9/sp, ACS https://localhost:9/acs, owner
     // hospital-portal
     private static final String METADATA =
-            SpMetadataTest.metadata("http://localhost:9/sp", "http://localhost:9/acs", SpMetadataTest.certificate());
+            SpMetadataTest.metadata("http://localhost:9/sp", "https://localhost:9/acs", SpMetadataTest.certificate());
 
     @Autowired
     ProviderRegistry registry;
@@ -70,7 +70,7 @@ class SpMetadataRegistrationTest extends RelayApiTest {
     @Test
     void refusesMetadataTheCheckRefuses() {
         String other = SpMetadataTest.metadata(
-                "https://elsewhere.test/sp", "http://localhost:9/acs", SpMetadataTest.certificate());
+                "https://elsewhere.test/sp", "https://localhost:9/acs", SpMetadataTest.certificate());
 
         Api.Response refused = put("hospital-portal", "test-hospital", other);
 

@@ -14,12 +14,12 @@ class SubscriptionApiTest extends RelayApiTest {
     void buildsThePortalMenuFromSubscriptionsRegistryAndMappings() {
         String person = createPerson();
         Api gateway = as("portal-gateway");
-        assertThat(gateway.post(
+        assertThat(city().post(
                                 "/api/v1/persons/" + person + "/subscriptions",
                                 Map.of("providerKey", "test-hospital", "serviceKey", "medical-records"))
                         .status())
                 .isEqualTo(201);
-        assertThat(gateway.post(
+        assertThat(city().post(
                                 "/api/v1/persons/" + person + "/subscriptions",
                                 Map.of("providerKey", "test-nhi", "serviceKey", "eligibility"))
                         .status())
@@ -48,32 +48,33 @@ class SubscriptionApiTest extends RelayApiTest {
     @Test
     void withdrawsOnceAndRefusesDuplicatesAndUnknownServices() {
         String person = createPerson();
+        Api city = city();
         Api gateway = as("portal-gateway");
         Map<String, String> notices = Map.of("providerKey", "test-nhi", "serviceKey", "medical-expense-notice");
-        String id = gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+        String id = city.post("/api/v1/persons/" + person + "/subscriptions", notices)
                 .json()
                 .path("id")
                 .asText();
         int subscriptions = count("subscription");
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+        assertThat(city.post("/api/v1/persons/" + person + "/subscriptions", notices)
                         .problemCode())
                 .isEqualTo("DUPLICATE_SUBSCRIPTION");
-        assertThat(gateway.post(
+        assertThat(city.post(
                                 "/api/v1/persons/" + person + "/subscriptions",
                                 Map.of("providerKey", "test-nhi", "serviceKey", "pension"))
                         .problemCode())
                 .isEqualTo("SERVICE_NOT_FOUND");
         assertThat(count("subscription")).isEqualTo(subscriptions);
 
-        Api.Response withdrawn = gateway.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}");
+        Api.Response withdrawn = city.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}");
         assertThat(withdrawn.json().path("withdrawnAt").asText()).isNotBlank();
         assertThat(gateway.get("/api/v1/persons/" + person + "/services").json())
                 .isEmpty();
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}")
+        assertThat(city.post("/api/v1/persons/" + person + "/subscriptions/" + id + "/withdraw", "{}")
                         .problemCode())
                 .isEqualTo("INVALID_STATE_CHANGE");
         // subscribing again after a withdrawal is a new choice
-        assertThat(gateway.post("/api/v1/persons/" + person + "/subscriptions", notices)
+        assertThat(city.post("/api/v1/persons/" + person + "/subscriptions", notices)
                         .status())
                 .isEqualTo(201);
     }

@@ -1,0 +1,79 @@
+package org.sscard.relay.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sscard.relay.security.RelayAuthority.ACCESS_LOG_READ;
+import static org.sscard.relay.security.RelayAuthority.CARD_LOGIN_CHECK;
+import static org.sscard.relay.security.RelayAuthority.CARD_READ;
+import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
+import static org.sscard.relay.security.RelayAuthority.PERSON_LOOKUP;
+import static org.sscard.relay.security.RelayAuthority.PERSON_READ;
+import static org.sscard.relay.security.RelayAuthority.PROVIDER_READ;
+import static org.sscard.relay.security.RelayAuthority.RELEASE;
+import static org.sscard.relay.security.RelayAuthority.RESOLVE;
+import static org.sscard.relay.security.RelayAuthority.SAML_METADATA_WRITE;
+import static org.sscard.relay.security.RelayAuthority.SERVICES_READ;
+import static org.sscard.relay.security.RelayAuthority.STAFF_READ;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Pins what each service client is granted in the relay's own configuration to what its code calls (the table in
+ * docs/security.md, finding 9). A new grant makes this test fail: argue it there, then change both.
+ */
+class ClientGrantsTest {
+
+    @Test
+    void eachServiceClientIsGrantedExactlyWhatItCalls() throws IOException {
+        ClientProperties properties = mainConfiguration();
+        assertThat(properties.clients())
+                .containsOnlyKeys(
+                        "portal-gateway",
+                        "auth-service",
+                        "card-issuer",
+                        "insurer-adapters",
+                        "hospital-portal",
+                        "city-office");
+        Map<String, Set<RelayAuthority>> services = Map.of(
+                // RelayClient: persons/{id}, persons/{id}/services, persons/{id}/access-log, providers/{key}
+                "portal-gateway", EnumSet.of(PROVIDER_READ, PERSON_READ, SERVICES_READ, ACCESS_LOG_READ),
+                // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases
+                "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE),
+                // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
+                "card-issuer", EnumSet.of(PERSON_LOOKUP, STAFF_READ, CARD_READ, CARD_WRITE),
+                // no relay client at all
+                "insurer-adapters", EnumSet.noneOf(RelayAuthority.class),
+                // SpMetadataRegistration: providers/{key}/saml-sp-metadata
+                "hospital-portal", EnumSet.of(SAML_METADATA_WRITE));
+        services.forEach((client, used) ->
+                assertThat(properties.clients().get(client)).as(client).containsExactlyInAnyOrderElementsOf(used));
+        // the operator resolves for every provider; no service client is bound to any
+        assertThat(properties.clientProviders())
+                .isEqualTo(Map.of("city-office", Set.of(ClientProperties.ANY_PROVIDER)));
+    }
+
+    @Test
+    void refusesToStartWhenAClientMayResolveWithoutBeingBoundToItsProviders() {
+        assertThatThrownBy(() -> new ClientProperties(Map.of("desk", Set.of(RESOLVE)), Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sscard.relay.client-providers.desk");
+    }
+
+    private static ClientProperties mainConfiguration() throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+        return new Binder(ConfigurationPropertySources.get(environment))
+                .bindOrCreate("sscard.relay", ClientProperties.class);
+    }
+}
