@@ -26,6 +26,16 @@ import org.sscard.auth.certificate.revocation.RevocationStatus;
  */
 public final class CertificatePathValidator {
 
+    /**
+     * Certificates a path may be built from, besides the end entity: the platform's paths need one (the issuing
+     * CA); a bag larger than this is refused before any search (each partial path visited tries every offered
+     * certificate with the same name).
+     */
+    public static final int MAX_OFFERED = 16;
+
+    /** The bound on partial paths one search visits (see {@link #validate}). */
+    public static final int MAX_SEARCH_NODES = CandidatePaths.MAX_NODES;
+
     private final Set<TrustAnchor> anchors;
     private final ValidationPolicy policy;
     private final RevocationChecker revocation;
@@ -43,16 +53,43 @@ public final class CertificatePathValidator {
         this.audit = audit;
     }
 
+    /**
+     * The best path from {@code endEntity} through some of {@code intermediates} (an unordered bag, possibly
+     * hostile) to one of the anchors, validated. The work is bounded before PKIX sees anything: at most
+     * {@link #MAX_OFFERED} intermediates, the end entity's own signature checked against the certificates named as
+     * its issuer before any search, and the search itself bounded in partial paths visited
+     * ({@code CandidatePaths.MAX_NODES}); beyond the bounds the path is refused with
+     * {@link RejectReason#PATH_SEARCH_LIMIT}.
+     */
     public ValidationResult validate(X509Certificate endEntity, Collection<X509Certificate> intermediates, Instant at) {
+        if (intermediates.size() > MAX_OFFERED) {
+            return ValidationResult.reject(
+                    RejectReason.PATH_SEARCH_LIMIT,
+                    intermediates.size() + " certificates offered with the end entity, at most " + MAX_OFFERED);
+        }
+        if (CandidatePaths.issuerNamed(endEntity, intermediates, anchors)
+                && !CandidatePaths.issuerSigned(endEntity, intermediates, anchors)) {
+            return ValidationResult.reject(
+                    RejectReason.BAD_SIGNATURE,
+                    "no certificate named as its issuer signed "
+                            + endEntity.getSubjectX500Principal().getName());
+        }
+        CandidatePaths.Search search = CandidatePaths.of(endEntity, intermediates, anchors);
+        if (search.exhausted()) {
+            return ValidationResult.reject(
+                            RejectReason.PATH_SEARCH_LIMIT,
+                            "no path to a trust anchor within " + search.nodesVisited() + " partial paths searched")
+                    .withPathNodesVisited(search.nodesVisited());
+        }
         ValidationResult firstRejection = null;
-        for (List<X509Certificate> candidate : CandidatePaths.of(endEntity, intermediates, anchors)) {
+        for (List<X509Certificate> candidate : search.paths()) {
             ValidationResult result = validatePath(candidate, List.copyOf(intermediates), at);
             if (result.accepted()) {
-                return result;
+                return result.withPathNodesVisited(search.nodesVisited());
             }
             firstRejection = firstRejection == null ? result : firstRejection;
         }
-        return firstRejection;
+        return firstRejection.withPathNodesVisited(search.nodesVisited());
     }
 
     /**
