@@ -8,11 +8,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PolicyNode;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sscard.auth.certificate.revocation.CertificateToCheck;
@@ -118,7 +120,7 @@ public final class CertificatePathValidator {
                         cert.getSubjectX500Principal().getName() + " is not yet valid");
             }
         }
-        return checkRevocation(new ValidatedPath(path.certificates(), path.anchor(), at), List.copyOf(offered));
+        return checkRevocation(path.at(at), List.copyOf(offered));
     }
 
     private ValidationResult validatePath(
@@ -137,7 +139,8 @@ public final class CertificatePathValidator {
         if (weakAnchor != null) {
             return ValidationResult.reject(RejectReason.WEAK_KEY, weakAnchor + " in the trust anchor");
         }
-        ValidatedPath path = new ValidatedPath(certificates, pkix.getTrustAnchor(), at);
+        ValidatedPath path = new ValidatedPath(
+                certificates, pkix.getTrustAnchor(), at, policiesAt(pkix.getPolicyTree(), certificates.size()));
         return checkRevocation(path, offered);
     }
 
@@ -162,6 +165,19 @@ public final class CertificatePathValidator {
             }
         }
         return ValidationResult.accept(path);
+    }
+
+    /** The valid policies of the tree's nodes at {@code depth} (the end entity's); none for a NULL tree. */
+    private static Set<String> policiesAt(PolicyNode node, int depth) {
+        if (node == null) {
+            return Set.of();
+        }
+        if (node.getDepth() == depth) {
+            return Set.of(node.getValidPolicy());
+        }
+        Set<String> policies = new HashSet<>();
+        node.getChildren().forEachRemaining(child -> policies.addAll(policiesAt(child, depth)));
+        return policies;
     }
 
     private PKIXParameters parameters(Instant at) throws GeneralSecurityException {

@@ -134,6 +134,11 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         List<X509Certificate> offered = chain.subList(1, chain.size());
         ValidationResult path = validator.validate(certificate, offered, now);
         requireAccepted(path);
+        if (!path.path().validPolicies().contains(ServiceClientConfig.SERVICE_CLIENT_POLICY)) {
+            // the certificate's own extension said so (ClientCertificateRules), but the path must vouch for it too
+            throw new RefusedCertificate(
+                    "the certificate path does not vouch for the service-client policy", path.pathNodesVisited());
+        }
         chains.remember(clientId, x5c, certificate, offered, path.path());
         return certificate;
     }

@@ -97,6 +97,40 @@ class VerifyCliProfileTest {
         assertThat(run.exit()).isEqualTo(1);
     }
 
+    /**
+     * The card claims the resident policy, but the CA above it may issue under the clerk's policy only: the PKIX
+     * valid-policy tree holds no policy at the card, so the card is no resident card, whatever its extension says.
+     */
+    @Test
+    void rejectsAResidentPolicyTheIssuingCaDoesNotAllow() throws Exception {
+        Issued clerksCa = TestPki.certificate("C=JP, O=sscard test CA, CN=Clerks Only Issuing")
+                .issuedBy(PKI.root())
+                .ca(0)
+                .policies(TestPki.RECEPTION_CLERK_POLICY)
+                .issue();
+        Issued card = PKI.residentCard(RelayFixture.newPersonalId())
+                .issuedBy(clerksCa)
+                .ocsp(null)
+                .crl(null)
+                .issue();
+        Path clerksCrl = Files.write(
+                dir.resolve("clerks.crl"),
+                TestPki.crl(clerksCa, java.time.Instant.now(), java.util.Map.of())
+                        .getEncoded());
+        List<String> args = new ArrayList<>(trust);
+        args.addAll(List.of(
+                "--crl",
+                clerksCrl.toString(),
+                "--intermediate",
+                write("clerks.der", clerksCa.certificate()),
+                "--profile",
+                "resident",
+                write("card.der", card.certificate())));
+
+        assertThat(run(args.toArray(String[]::new)))
+                .isEqualTo(new Run(1, "REJECT UNKNOWN_POLICY: no single card policy\n", ""));
+    }
+
     @Test
     void answersUnknownProfileWithExitTwo() {
         Run run = run("--trust-anchor", "a.der", "--profile", "visitor", "x.der");
