@@ -1,13 +1,17 @@
 package org.sscard.auth.login;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.sscard.auth.certificate.ClientLeafRules;
 import org.sscard.common.id.PersonalIdFormat;
 
 /**
- * The certificate-level half of a login profile: EKU clientAuth, the card policy naming this profile (from the
- * path's PKIX valid-policy tree), and the subject's shape. It reads nothing but the (already path-validated) certificate and
+ * The certificate-level half of a login profile: what RFC 5280 and TLS client authentication ask of the card's
+ * certificate ({@link ClientLeafRules}: an end entity, digitalSignature, EKU clientAuth, an RSA or EC key, no stray
+ * critical extension, no subject alternative names), the card policy naming this profile (from the path's PKIX
+ * valid-policy tree), and the subject's shape. It reads nothing but the (already path-validated) certificate and
  * the path's valid policies, so the login and the operator's {@code sscard-verify} run this one class and cannot
  * disagree; the relay checks follow in the login only.
  */
@@ -30,9 +34,14 @@ public class CardProfileCheck {
      */
     public CertifiedCard check(X509Certificate certificate, Set<String> validPolicies, LoginProfile profile) {
         CardCertificate card = CardCertificate.of(certificate, validPolicies);
-        if (!card.clientAuth()) {
-            throw new LoginRefusedException(LoginRefusal.EKU_MISSING, "no clientAuth extended key usage");
-        }
+        // a card names its holder in the subject only: no subject alternative names
+        ClientLeafRules.refusal(certificate, List.of()).ifPresent(refusal -> {
+            throw new LoginRefusedException(
+                    refusal.defect() == ClientLeafRules.Defect.NO_CLIENT_AUTH
+                            ? LoginRefusal.EKU_MISSING
+                            : LoginRefusal.CERTIFICATE_UNFIT,
+                    refusal.detail());
+        });
         LoginProfile certified = CardPolicies.profileOf(card.policies())
                 .orElseThrow(() -> new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
         if (certified != profile) {

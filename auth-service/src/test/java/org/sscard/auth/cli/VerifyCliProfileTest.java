@@ -8,15 +8,26 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sscard.testsupport.RelayFixture;
+import org.sscard.testsupport.pki.CertificateBuilder;
 import org.sscard.testsupport.pki.Issued;
 import org.sscard.testsupport.pki.TestPki;
 
@@ -129,6 +140,64 @@ class VerifyCliProfileTest {
 
         assertThat(run(args.toArray(String[]::new)))
                 .isEqualTo(new Run(1, "REJECT UNKNOWN_POLICY: no single card policy\n", ""));
+    }
+
+    /**
+     * What RFC 5280 and TLS client authentication ask of a card's certificate, each missing in turn, on both card
+     * profiles: the login runs the same {@code CardProfileCheck} (and through it {@code ClientLeafRules}).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("unfitCards")
+    void rejectsACardCertificateThatIsNoProperClientCertificate(
+            String profile, String defect, UnaryOperator<CertificateBuilder> unfit, String detail) throws Exception {
+        CertificateBuilder card = profile.equals("resident")
+                ? PKI.residentCard(RelayFixture.newPersonalId())
+                : PKI.staffCard(UUID.randomUUID(), "kameda-hospital", "RECEPTION_CLERK");
+        assertThat(verify(unfit.apply(card).issue(), profile))
+                .isEqualTo(new Run(1, "REJECT CERTIFICATE_UNFIT: " + detail + "\n", ""));
+    }
+
+    static Stream<Arguments> unfitCards() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String profile : List.of("resident", "staff")) {
+            cases.add(Arguments.of(
+                    profile,
+                    "no digitalSignature",
+                    (UnaryOperator<CertificateBuilder>) c -> c.keyUsage(KeyUsage.keyEncipherment),
+                    "keyUsage without digitalSignature"));
+            cases.add(Arguments.of(
+                    profile,
+                    "a CA",
+                    (UnaryOperator<CertificateBuilder>) c -> c.ca(),
+                    "a CA certificate, not an end entity"));
+            cases.add(Arguments.of(
+                    profile,
+                    "a DSA key",
+                    (UnaryOperator<CertificateBuilder>) c -> c.keys(dsa2048()),
+                    "DSA key, not RSA or EC"));
+            cases.add(Arguments.of(
+                    profile,
+                    "a stray critical extension",
+                    (UnaryOperator<CertificateBuilder>)
+                            c -> c.extension(Extension.inhibitAnyPolicy, true, new ASN1Integer(0)),
+                    "critical extension 2.5.29.54 on a client certificate"));
+            cases.add(Arguments.of(
+                    profile,
+                    "a subject alternative name",
+                    (UnaryOperator<CertificateBuilder>) c -> c.uri("urn:example:card"),
+                    "subject alternative names where the profile has none"));
+        }
+        return cases.stream();
+    }
+
+    private static KeyPair dsa2048() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -144,6 +144,7 @@ class ClientAssertionChainBoundsTest {
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(TestPki.certificate("O=sscard, OU=services, CN=test-service")
                 .policies(TestPki.SERVICE_CLIENT_POLICY)
+                .uri("urn:sscard:service:test-service")
                 .keys(ATTACKER)
                 .issuedBy(first)
                 .issue()
