@@ -200,6 +200,36 @@ class VerifyCliProfileTest {
         }
     }
 
+    /**
+     * The operator's tool searches paths with the same bound as the login: a card and nine self-issued look-alikes of
+     * one name, all of one key, given as intermediates, are refused at the bound instead of searched through.
+     */
+    @Test
+    void refusesLookAlikeIntermediatesAtThePathSearchBound() throws Exception {
+        KeyPair attacker = TestPki.rsa(2048);
+        Issued first =
+                TestPki.certificate("CN=Look-alike CA").keys(attacker).ca().issue();
+        List<String> args = new ArrayList<>(trust);
+        for (int i = 0; i < 9; i++) {
+            Issued lookAlike = i == 0
+                    ? first
+                    : TestPki.certificate("CN=Look-alike CA")
+                            .keys(attacker)
+                            .ca()
+                            .issuedBy(first)
+                            .issue();
+            args.addAll(List.of("--intermediate", write("look-alike-" + i + ".der", lookAlike.certificate())));
+        }
+        Issued card =
+                PKI.residentCard(RelayFixture.newPersonalId()).issuedBy(first).issue();
+        args.addAll(List.of("--profile", "resident", write("card.der", card.certificate())));
+
+        Run run = run(args.toArray(String[]::new));
+
+        assertThat(run.out()).startsWith("REJECT PATH_SEARCH_LIMIT: no path to a trust anchor within ");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
     @Test
     void answersUnknownProfileWithExitTwo() {
         Run run = run("--trust-anchor", "a.der", "--profile", "visitor", "x.der");
