@@ -5,15 +5,11 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.DSAPublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Our algorithm floor, which the JDK's own constraints are too lenient for: runs inside PKIX for every certificate
+ * Our algorithm floor ({@link AlgorithmFloor}), which the JDK's own constraints are too lenient for: runs inside PKIX for every certificate
  * of the path (so never on the anchor's self-signature) and fails with a reason we can map.
  */
 final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
@@ -51,18 +47,13 @@ final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
     public void check(Certificate certificate, Collection<String> unresolvedCritExts)
             throws CertPathValidatorException {
         X509Certificate cert = (X509Certificate) certificate;
-        String algorithm = cert.getSigAlgName().toUpperCase(Locale.ROOT);
-        if (algorithm.contains("MD5")
-                || algorithm.contains("MD2")
-                || (algorithm.contains("SHA1") && !policy.allowSha1())) {
+        AlgorithmFloor floor = new AlgorithmFloor(policy);
+        String weakSignature = floor.weakSignature(cert.getSigAlgName());
+        if (weakSignature != null) {
             throw new CertPathValidatorException(
-                    cert.getSigAlgName() + " signature on " + cert.getSubjectX500Principal(),
-                    null,
-                    null,
-                    -1,
-                    Weakness.WEAK_ALGORITHM);
+                    weakSignature + " on " + cert.getSubjectX500Principal(), null, null, -1, Weakness.WEAK_ALGORITHM);
         }
-        String weakKey = weakKey(cert.getPublicKey(), policy);
+        String weakKey = floor.weakKey(cert.getPublicKey());
         if (weakKey != null) {
             throw new CertPathValidatorException(
                     weakKey + " in " + cert.getSubjectX500Principal(), null, null, -1, Weakness.WEAK_KEY);
@@ -71,19 +62,6 @@ final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
 
     /** A description of the key if it is under the floor, else null. Also used for the anchor's key. */
     static String weakKey(PublicKey key, ValidationPolicy policy) {
-        if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < policy.minimumRsaBits()) {
-            return "RSA-" + rsa.getModulus().bitLength() + " key";
-        }
-        // a DSA key without parameters inherits them from its issuer, which was checked itself
-        if (key instanceof DSAPublicKey dsa
-                && dsa.getParams() != null
-                && dsa.getParams().getP().bitLength() < policy.minimumRsaBits()) {
-            return "DSA-" + dsa.getParams().getP().bitLength() + " key";
-        }
-        if (key instanceof ECPublicKey ec
-                && ec.getParams().getCurve().getField().getFieldSize() < policy.minimumEcBits()) {
-            return "EC-" + ec.getParams().getCurve().getField().getFieldSize() + " key";
-        }
-        return null;
+        return new AlgorithmFloor(policy).weakKey(key);
     }
 }

@@ -8,11 +8,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PolicyNode;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sscard.auth.certificate.revocation.CertificateToCheck;
@@ -25,6 +27,16 @@ import org.sscard.auth.certificate.revocation.RevocationStatus;
  * (fail closed). The login profiles, the mTLS connector and {@code sscard-verify} all call this class.
  */
 public final class CertificatePathValidator {
+
+    /**
+     * Certificates a path may be built from, besides the end entity: the platform's paths need one (the issuing
+     * CA); a bag larger than this is refused before any search (each partial path visited tries every offered
+     * certificate with the same name).
+     */
+    public static final int MAX_OFFERED = 16;
+
+    /** The bound on partial paths one search visits (see {@link #validate}). */
+    public static final int MAX_SEARCH_NODES = CandidatePaths.MAX_NODES;
 
     private final Set<TrustAnchor> anchors;
     private final ValidationPolicy policy;
@@ -43,16 +55,43 @@ public final class CertificatePathValidator {
         this.audit = audit;
     }
 
+    /**
+     * The best path from {@code endEntity} through some of {@code intermediates} (an unordered bag, possibly
+     * hostile) to one of the anchors, validated. The work is bounded before PKIX sees anything: at most
+     * {@link #MAX_OFFERED} intermediates, the end entity's own signature checked against the certificates named as
+     * its issuer before any search, and the search itself bounded in partial paths visited
+     * ({@code CandidatePaths.MAX_NODES}); beyond the bounds the path is refused with
+     * {@link RejectReason#PATH_SEARCH_LIMIT}.
+     */
     public ValidationResult validate(X509Certificate endEntity, Collection<X509Certificate> intermediates, Instant at) {
+        if (intermediates.size() > MAX_OFFERED) {
+            return ValidationResult.reject(
+                    RejectReason.PATH_SEARCH_LIMIT,
+                    intermediates.size() + " certificates offered with the end entity, at most " + MAX_OFFERED);
+        }
+        if (CandidatePaths.issuerNamed(endEntity, intermediates, anchors)
+                && !CandidatePaths.issuerSigned(endEntity, intermediates, anchors)) {
+            return ValidationResult.reject(
+                    RejectReason.BAD_SIGNATURE,
+                    "no certificate named as its issuer signed "
+                            + endEntity.getSubjectX500Principal().getName());
+        }
+        CandidatePaths.Search search = CandidatePaths.of(endEntity, intermediates, anchors);
+        if (search.exhausted()) {
+            return ValidationResult.reject(
+                            RejectReason.PATH_SEARCH_LIMIT,
+                            "no path to a trust anchor within " + search.nodesVisited() + " partial paths searched")
+                    .withPathNodesVisited(search.nodesVisited());
+        }
         ValidationResult firstRejection = null;
-        for (List<X509Certificate> candidate : CandidatePaths.of(endEntity, intermediates, anchors)) {
+        for (List<X509Certificate> candidate : search.paths()) {
             ValidationResult result = validatePath(candidate, List.copyOf(intermediates), at);
             if (result.accepted()) {
-                return result;
+                return result.withPathNodesVisited(search.nodesVisited());
             }
             firstRejection = firstRejection == null ? result : firstRejection;
         }
-        return firstRejection;
+        return firstRejection.withPathNodesVisited(search.nodesVisited());
     }
 
     /**
@@ -81,7 +120,7 @@ public final class CertificatePathValidator {
                         cert.getSubjectX500Principal().getName() + " is not yet valid");
             }
         }
-        return checkRevocation(new ValidatedPath(path.certificates(), path.anchor(), at), List.copyOf(offered));
+        return checkRevocation(path.at(at), List.copyOf(offered));
     }
 
     private ValidationResult validatePath(
@@ -100,7 +139,8 @@ public final class CertificatePathValidator {
         if (weakAnchor != null) {
             return ValidationResult.reject(RejectReason.WEAK_KEY, weakAnchor + " in the trust anchor");
         }
-        ValidatedPath path = new ValidatedPath(certificates, pkix.getTrustAnchor(), at);
+        ValidatedPath path = new ValidatedPath(
+                certificates, pkix.getTrustAnchor(), at, policiesAt(pkix.getPolicyTree(), certificates.size()));
         return checkRevocation(path, offered);
     }
 
@@ -125,6 +165,19 @@ public final class CertificatePathValidator {
             }
         }
         return ValidationResult.accept(path);
+    }
+
+    /** The valid policies of the tree's nodes at {@code depth} (the end entity's); none for a NULL tree. */
+    private static Set<String> policiesAt(PolicyNode node, int depth) {
+        if (node == null) {
+            return Set.of();
+        }
+        if (node.getDepth() == depth) {
+            return Set.of(node.getValidPolicy());
+        }
+        Set<String> policies = new HashSet<>();
+        node.getChildren().forEachRemaining(child -> policies.addAll(policiesAt(child, depth)));
+        return policies;
     }
 
     private PKIXParameters parameters(Instant at) throws GeneralSecurityException {

@@ -25,5 +25,10 @@ public enum RejectReason {
     POLICY,
     NAME_CHAINING,
     NAME_CONSTRAINTS,
+    /**
+     * The path search's bound was reached: too many certificates offered, or no path to an anchor among the partial
+     * paths it may visit. Nothing a real hierarchy needs; a sign of a crafted chain.
+     */
+    PATH_SEARCH_LIMIT,
     MALFORMED
 }

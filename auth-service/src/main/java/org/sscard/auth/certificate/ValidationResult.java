@@ -4,9 +4,12 @@ import java.util.Objects;
 
 /**
  * ACCEPT (with the path that was validated, for the login profiles built on top) or REJECT with a reason and a
- * detail for operators (never shown to the person as is).
+ * detail for operators (never shown to the person as is). {@code pathNodesVisited}: how many partial paths the
+ * path search visited to reach this verdict (0 when refused before any search, or for a revalidation); it never
+ * exceeds the search's bound.
  */
-public record ValidationResult(Verdict verdict, RejectReason reason, String detail, ValidatedPath path) {
+public record ValidationResult(
+        Verdict verdict, RejectReason reason, String detail, ValidatedPath path, int pathNodesVisited) {
 
     public enum Verdict {
         ACCEPT,
@@ -21,11 +24,16 @@ public record ValidationResult(Verdict verdict, RejectReason reason, String deta
     }
 
     public static ValidationResult accept(ValidatedPath path) {
-        return new ValidationResult(Verdict.ACCEPT, null, null, Objects.requireNonNull(path));
+        return new ValidationResult(Verdict.ACCEPT, null, null, Objects.requireNonNull(path), 0);
     }
 
     public static ValidationResult reject(RejectReason reason, String detail) {
-        return new ValidationResult(Verdict.REJECT, reason, detail, null);
+        return new ValidationResult(Verdict.REJECT, reason, detail, null, 0);
+    }
+
+    /** The same verdict, as reached after visiting {@code nodes} partial paths in the path search. */
+    public ValidationResult withPathNodesVisited(int nodes) {
+        return new ValidationResult(verdict, reason, detail, path, nodes);
     }
 
     public boolean accepted() {

@@ -11,6 +11,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.sscard.auth.certificate.CertificatePathValidator;
 import org.sscard.auth.certificate.LoggingRevocationAudit;
 import org.sscard.auth.certificate.ValidationPolicy;
@@ -72,7 +73,10 @@ public final class VerifyCli {
                 return result.accepted() ? 0 : 1;
             }
             return checkProfile(
-                    subject.get(0), LoginProfile.fromSlug(arguments.profile()).orElseThrow(), out);
+                    subject.get(0),
+                    result.path().validPolicies(),
+                    LoginProfile.fromSlug(arguments.profile()).orElseThrow(),
+                    out);
         } catch (IOException | GeneralSecurityException | RuntimeException unreadable) {
             err.println("sscard-verify: cannot read input: "
                     + PersonalIdRedaction.mask(String.valueOf(unreadable.getMessage())));
@@ -81,9 +85,11 @@ public final class VerifyCli {
     }
 
     /** The login's own certificate-level profile layer on a path the validator accepted; no relay. */
-    private static int checkProfile(X509Certificate certificate, LoginProfile profile, PrintStream out) {
+    private static int checkProfile(
+            X509Certificate certificate, Set<String> validPolicies, LoginProfile profile, PrintStream out) {
         try {
-            CertifiedCard card = new CardProfileCheck(PersonalIdFormat.standard()).check(certificate, profile);
+            CertifiedCard card =
+                    new CardProfileCheck(PersonalIdFormat.standard()).check(certificate, validPolicies, profile);
             out.println("ACCEPT " + card.describe());
             return 0;
         } catch (LoginRefusedException refused) {

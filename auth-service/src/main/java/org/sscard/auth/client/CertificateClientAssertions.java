@@ -43,6 +43,15 @@ import org.sscard.auth.certificate.ValidationResult;
  */
 final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 
+    /**
+     * The platform's chains are the client's certificate and the issuing CA (the root may be added): anything longer
+     * is refused before it is parsed, as is an {@code x5c} larger than {@link #MAX_X5C_BYTES} in all (decoded; a
+     * platform chain is some 2.5 KB, and Nimbus refuses a JOSE header over 20,000 characters before we see it).
+     */
+    static final int MAX_X5C_CERTIFICATES = 4;
+
+    static final int MAX_X5C_BYTES = 10 * 1024;
+
     private static final Logger audit = LoggerFactory.getLogger("sscard.audit");
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
@@ -68,6 +77,9 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
                 audit.atWarn()
                         .addKeyValue("event.action", "client-authentication-refused")
                         .addKeyValue("client.id", client.getClientId())
+                        .addKeyValue(
+                                "sscard.certificate.path_nodes_visited",
+                                refused instanceof RefusedCertificate certificate ? certificate.nodesVisited() : 0)
                         .log("client assertion refused: {}", refused.getMessage());
                 throw refused;
             }
@@ -85,6 +97,7 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm()) || x5c == null || x5c.isEmpty()) {
             throw new BadJwtException("the client assertion must be RS256 with its certificate chain in x5c");
         }
+        requireBoundedChain(x5c);
         X509Certificate certificate = validCertificate(client.getClientId(), x5c, clock.instant());
         Jwt jwt = verified(signed, certificate, assertion);
         OAuth2TokenValidatorResult claims = claimRules.apply(client).validate(jwt);
@@ -126,6 +139,11 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
         List<X509Certificate> offered = chain.subList(1, chain.size());
         ValidationResult path = validator.validate(certificate, offered, now);
         requireAccepted(path);
+        if (!path.path().validPolicies().contains(ServiceClientConfig.SERVICE_CLIENT_POLICY)) {
+            // the certificate's own extension said so (ClientCertificateRules), but the path must vouch for it too
+            throw new RefusedCertificate(
+                    "the certificate path does not vouch for the service-client policy", path.pathNodesVisited());
+        }
         chains.remember(clientId, x5c, certificate, offered, path.path());
         return certificate;
     }
@@ -142,7 +160,41 @@ final class CertificateClientAssertions implements JwtDecoderFactory<RegisteredC
 
     private static void requireAccepted(ValidationResult path) {
         if (!path.accepted()) {
-            throw new BadJwtException("the client certificate is refused: " + path.reason());
+            throw new RefusedCertificate(
+                    "the client certificate is refused: " + path.reason(), path.pathNodesVisited());
+        }
+    }
+
+    /**
+     * The {@code x5c} is the client's word until its signature is checked, which needs the path first: so its
+     * length and size are bounded before anything is parsed or searched.
+     */
+    private static void requireBoundedChain(List<Base64> x5c) {
+        if (x5c.size() > MAX_X5C_CERTIFICATES) {
+            throw new RefusedCertificate(
+                    "x5c holds " + x5c.size() + " certificates, at most " + MAX_X5C_CERTIFICATES, 0);
+        }
+        long bytes = 0;
+        for (Base64 certificate : x5c) {
+            bytes += certificate.toString().length() * 3L / 4; // the decoded size, give or take the padding
+        }
+        if (bytes > MAX_X5C_BYTES) {
+            throw new RefusedCertificate("x5c holds about " + bytes + " bytes, at most " + MAX_X5C_BYTES, 0);
+        }
+    }
+
+    /** A refused client certificate, with the partial paths the path search visited before refusing it. */
+    static final class RefusedCertificate extends BadJwtException {
+
+        private final int nodesVisited;
+
+        RefusedCertificate(String message, int nodesVisited) {
+            super(message);
+            this.nodesVisited = nodesVisited;
+        }
+
+        int nodesVisited() {
+            return nodesVisited;
         }
     }
 

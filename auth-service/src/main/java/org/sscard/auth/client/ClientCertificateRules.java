@@ -1,6 +1,5 @@
 package org.sscard.auth.client;
 
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -8,15 +7,16 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.sscard.auth.certificate.CertificatePolicyIds;
+import org.sscard.auth.certificate.ClientLeafRules;
 
 /**
- * What a client certificate must say beyond a valid path: issued under the service-client policy, for client
- * authentication, to exactly the client that presents it (subject CN = client ID). A resident's or a clerk's card
- * is none of these.
+ * What a client certificate must say beyond a valid path: issued under the service-client policy, what RFC 5280 and
+ * client authentication ask of it ({@link ClientLeafRules}: an end entity, digitalSignature, clientAuth, an RSA or EC
+ * key, no stray critical extension), and to exactly the client that presents it (subject CN = client ID, and the SAN
+ * exactly {@code urn:sscard:service:<client ID>}, as the card issuer's service-client profile makes it). A resident's
+ * or a clerk's card is none of these.
  */
 final class ClientCertificateRules {
-
-    static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
     private ClientCertificateRules() {}
 
@@ -25,17 +25,18 @@ final class ClientCertificateRules {
         if (!CertificatePolicyIds.of(certificate).contains(ServiceClientConfig.SERVICE_CLIENT_POLICY)) {
             return Optional.of("the certificate is not a service-client certificate");
         }
-        try {
-            List<String> usages = certificate.getExtendedKeyUsage();
-            if (usages == null || !usages.contains(CLIENT_AUTH)) {
-                return Optional.of("the certificate is not for client authentication");
-            }
-        } catch (CertificateParsingException e) {
-            return Optional.of("the extended key usage cannot be read");
-        }
         String commonName = commonName(certificate);
         if (!clientId.equals(commonName)) {
             return Optional.of("the certificate is not " + clientId + "'s");
+        }
+        Optional<ClientLeafRules.Refusal> unfit =
+                ClientLeafRules.refusal(certificate, List.of("urn:sscard:service:" + clientId));
+        if (unfit.isPresent()) {
+            return Optional.of(
+                    unfit.get().defect() == ClientLeafRules.Defect.NO_CLIENT_AUTH
+                            ? "the certificate is not for client authentication"
+                            : "the certificate is not a client certificate of " + clientId + ": "
+                                    + unfit.get().detail());
         }
         return Optional.empty();
     }

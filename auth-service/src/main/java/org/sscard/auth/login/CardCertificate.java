@@ -15,9 +15,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.sscard.auth.certificate.CertificatePolicyIds;
 
-/** What the login profiles read from a card's certificate (already path-validated). */
+/**
+ * What the login profiles read from a card's certificate (already path-validated); the policies are the path's
+ * valid policies at the card, from the PKIX policy tree.
+ */
 record CardCertificate(
         String serialHex,
         String sha256Hex,
@@ -28,11 +30,11 @@ record CardCertificate(
 
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
-    static CardCertificate of(X509Certificate certificate) {
+    static CardCertificate of(X509Certificate certificate, Set<String> validPolicies) {
         return new CardCertificate(
                         certificate.getSerialNumber().toString(16),
                         sha256(certificate),
-                        CertificatePolicyIds.of(certificate),
+                        validPolicies,
                         clientAuth(certificate),
                         new LinkedHashMap<>(),
                         true)

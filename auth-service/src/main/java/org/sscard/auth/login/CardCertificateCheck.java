@@ -2,6 +2,7 @@ package org.sscard.auth.login;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The seam to the certificate path validator: given the chain the client presented in the TLS handshake (the card's
@@ -12,15 +13,22 @@ public interface CardCertificateCheck {
 
     Verdict check(List<X509Certificate> chain);
 
-    /** ACCEPT, or REJECT with a short upper-case reason: a {@code RejectReason} name such as {@code REVOKED}. */
-    record Verdict(boolean accepted, String reason) {
+    /**
+     * ACCEPT with the policies the validated path vouches for at the card (the PKIX valid-policy tree), or REJECT
+     * with a short upper-case reason: a {@code RejectReason} name such as {@code REVOKED}.
+     */
+    record Verdict(boolean accepted, String reason, Set<String> policies) {
 
-        public static Verdict accept() {
-            return new Verdict(true, "ACCEPTED");
+        public Verdict {
+            policies = Set.copyOf(policies);
+        }
+
+        public static Verdict accept(Set<String> policies) {
+            return new Verdict(true, "ACCEPTED", policies);
         }
 
         public static Verdict reject(String reason) {
-            return new Verdict(false, reason);
+            return new Verdict(false, reason, Set.of());
         }
     }
 }

@@ -22,12 +22,17 @@ import org.sscard.common.tls.PlatformTrust;
 @EnableConfigurationProperties(CardLoginProperties.class)
 class CardLoginConfig {
 
-    /** One instance for every login: the OCSP answers and CRLs it caches are then shared until their nextUpdate. */
+    /**
+     * One instance for every login and client assertion: the OCSP answers and CRLs it caches are then shared until
+     * their nextUpdate (a CRL at most {@code crl-max-age} after its thisUpdate, and fetched anew whenever OCSP fails).
+     */
     @Bean
     RevocationChecker cardRevocationChecker(CardLoginProperties properties) {
         return new OcspThenCrl(
                 new OcspRevocationChecker(properties.revocationTimeout()),
-                new CrlRevocationChecker(new HttpCrlSource(properties.revocationTimeout())));
+                new CrlRevocationChecker(
+                        new HttpCrlSource(properties.revocationTimeout(), properties.crlMaxAge()),
+                        properties.crlMaxAge()));
     }
 
     @Bean

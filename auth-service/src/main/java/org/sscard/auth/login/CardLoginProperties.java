@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revocationFailOpen accept a card whose status neither OCSP nor the CRL could give; off by default (fail
  *                           closed) because a stolen, revoked card must not log in while the responder is down
  * @param revocationTimeout  per OCSP or CRL request; the person waits for it, so keep it short
+ * @param crlMaxAge          how old a CRL may be, from its thisUpdate, and still be used (also for client
+ *                           assertions at the token endpoint); older, the status is unknown and the login refused.
+ *                           Default twice the card issuer's publication interval ({@code sscard.issuer.ca.crl-refresh},
+ *                           an hour), so that a CRL the CA currently serves is never too old
  */
 @ConfigurationProperties("sscard.auth.card-login")
 public record CardLoginProperties(
@@ -21,7 +25,8 @@ public record CardLoginProperties(
         String sslBundle,
         RateLimit rateLimit,
         boolean revocationFailOpen,
-        @DefaultValue("5s") Duration revocationTimeout) {
+        @DefaultValue("5s") Duration revocationTimeout,
+        @DefaultValue("PT2H") Duration crlMaxAge) {
 
     public record RateLimit(int capacity, int refillPerMinute) {}
 }

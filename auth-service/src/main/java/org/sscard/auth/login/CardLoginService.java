@@ -59,7 +59,7 @@ public class CardLoginService {
             throw LoginRefusedException.byValidator(refusalFor(verdict.reason()), verdict.reason());
         }
         // EKU, policy and subject: the certificate-level layer sscard-verify runs too
-        CertifiedCard card = profileCheck.check(chain.get(0), profile);
+        CertifiedCard card = profileCheck.check(chain.get(0), verdict.policies(), profile);
         try {
             return profile == LoginProfile.RESIDENT ? residents.verify(card) : staff.verify(card);
         } catch (RelayUnavailableException e) {

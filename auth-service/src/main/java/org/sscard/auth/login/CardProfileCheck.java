@@ -1,13 +1,19 @@
 package org.sscard.auth.login;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.sscard.auth.certificate.ClientLeafRules;
 import org.sscard.common.id.PersonalIdFormat;
 
 /**
- * The certificate-level half of a login profile: EKU clientAuth, the card policy naming this profile, and the
- * subject's shape. It reads nothing but the (already path-validated) certificate, so the login and the operator's
- * {@code sscard-verify} run this one class and cannot disagree; the relay checks follow in the login only.
+ * The certificate-level half of a login profile: what RFC 5280 and TLS client authentication ask of the card's
+ * certificate ({@link ClientLeafRules}: an end entity, digitalSignature, EKU clientAuth, an RSA or EC key, no stray
+ * critical extension, no subject alternative names), the card policy naming this profile (from the path's PKIX
+ * valid-policy tree), and the subject's shape. It reads nothing but the (already path-validated) certificate and
+ * the path's valid policies, so the login and the operator's {@code sscard-verify} run this one class and cannot
+ * disagree; the relay checks follow in the login only.
  */
 @Component
 public class CardProfileCheck {
@@ -21,13 +27,21 @@ public class CardProfileCheck {
     /**
      * The card as the profile reads it.
      *
+     * @param validPolicies the policies the validated path vouches for at the card: the PKIX valid-policy tree's
+     *                      ({@code ValidatedPath.validPolicies()}), not the card's own certificatePolicies extension,
+     *                      which a CA above it may not have allowed
      * @throws LoginRefusedException with the login's refusal code; its detail never holds a personal ID
      */
-    public CertifiedCard check(X509Certificate certificate, LoginProfile profile) {
-        CardCertificate card = CardCertificate.of(certificate);
-        if (!card.clientAuth()) {
-            throw new LoginRefusedException(LoginRefusal.EKU_MISSING, "no clientAuth extended key usage");
-        }
+    public CertifiedCard check(X509Certificate certificate, Set<String> validPolicies, LoginProfile profile) {
+        CardCertificate card = CardCertificate.of(certificate, validPolicies);
+        // a card names its holder in the subject only: no subject alternative names
+        ClientLeafRules.refusal(certificate, List.of()).ifPresent(refusal -> {
+            throw new LoginRefusedException(
+                    refusal.defect() == ClientLeafRules.Defect.NO_CLIENT_AUTH
+                            ? LoginRefusal.EKU_MISSING
+                            : LoginRefusal.CERTIFICATE_UNFIT,
+                    refusal.detail());
+        });
         LoginProfile certified = CardPolicies.profileOf(card.policies())
                 .orElseThrow(() -> new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
         if (certified != profile) {

@@ -12,6 +12,8 @@ public enum LoginRefusal implements RefusalPage.Reason {
     CERTIFICATE_REJECTED(
             HttpStatus.FORBIDDEN, "このカードの証明書は確認できませんでした。", "The certificate on this card could not be verified."),
     EKU_MISSING(HttpStatus.FORBIDDEN, "このカードはログインには使えません。", "This card cannot be used to log in."),
+    /** Not what a client certificate must be: a CA, no digitalSignature, a stray critical extension, a SAN, … */
+    CERTIFICATE_UNFIT(HttpStatus.FORBIDDEN, "このカードはログインには使えません。", "This card cannot be used to log in."),
     UNKNOWN_POLICY(HttpStatus.FORBIDDEN, "このカードはログインには使えません。", "This card cannot be used to log in."),
     WRONG_PROFILE(
             HttpStatus.FORBIDDEN,

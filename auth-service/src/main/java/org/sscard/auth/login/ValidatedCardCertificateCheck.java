@@ -29,7 +29,7 @@ final class ValidatedCardCertificateCheck implements CardCertificateCheck {
         // only the reason's name: the validator's detail names the certificate subject, which on a resident card
         // is the personal ID, and the verdict ends up in the login audit
         return result.accepted()
-                ? Verdict.accept()
+                ? Verdict.accept(result.path().validPolicies())
                 : Verdict.reject(result.reason().name());
     }
 }

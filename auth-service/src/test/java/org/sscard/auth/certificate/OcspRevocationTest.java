@@ -158,6 +158,47 @@ class OcspRevocationTest {
                 .isTrue();
     }
 
+    @Test
+    void doesNotTrustAnOcspResponseSignedWithSha1() {
+        responder.signOcspWithAlgorithm("SHA1withRSA"); // by the CA itself: only the algorithm is wrong
+        ValidationResult result = validate(ocspThenHttpCrl(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
+        assertThat(result.detail()).contains("SHA1WITHRSA signature in the response, below the algorithm floor");
+    }
+
+    @Test
+    void doesNotTrustADelegatedResponderWithAnRsa1024Key() {
+        responder.signOcspWith(TestPki.certificate("CN=Issuing CA OCSP")
+                .rsa1024()
+                .issuedBy(ca)
+                .ocspSigning()
+                .issue());
+        ValidationResult result = validate(onlyLeafByOcsp(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
+        assertThat(result.detail()).contains("RSA-1024 key in the responder");
+    }
+
+    @Test
+    void doesNotTrustADelegatedResponderCertificateSignedWithSha1() {
+        responder.signOcspWith(TestPki.certificate("CN=Issuing CA OCSP")
+                .keys(CertificatePathValidatorTest.leafKeys)
+                .issuedBy(ca)
+                .signedWithSha1()
+                .ocspSigning()
+                .issue());
+        ValidationResult result = validate(onlyLeafByOcsp(), ValidationPolicy.strict());
+        assertRejected(result, RejectReason.REVOCATION_UNKNOWN);
+        assertThat(result.detail()).contains("signature in the responder certificate");
+    }
+
+    /** OCSP for the leaf only (the CA's own status known good), as {@link #acceptsDelegatedResponderIssuedForOcspSigning}. */
+    private RevocationChecker onlyLeafByOcsp() {
+        var revocation = new OcspRevocationChecker(Duration.ofSeconds(2));
+        return subject -> subject.certificate().equals(leaf.certificate())
+                ? new OcspThenCrl(revocation, new CrlRevocationChecker(new GivenCrls(List.of()))).check(subject)
+                : new RevocationStatus.Good("test");
+    }
+
     private RevocationChecker ocspThenHttpCrl() {
         return new OcspThenCrl(
                 new OcspRevocationChecker(Duration.ofSeconds(2)),

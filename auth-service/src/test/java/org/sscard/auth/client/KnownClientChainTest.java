@@ -140,6 +140,26 @@ class KnownClientChainTest {
                 .hasMessageContaining("signature");
     }
 
+    /**
+     * The certificate claims the service-client policy, but the CA above it may issue resident cards only: the PKIX
+     * valid-policy tree holds no policy at the certificate, so it is no service-client certificate.
+     */
+    @Test
+    void refusesAServiceCertificateWhoseCaDoesNotAllowTheServiceClientPolicy() {
+        Issued residentsCa = TestPki.certificate("C=JP, O=sscard test CA, CN=Residents Only Issuing")
+                .issuedBy(PKI.root())
+                .ca(0)
+                .policies(TestPki.RESIDENT_POLICY)
+                .issue();
+        ServiceCredentials service =
+                credentials("test-service", PKI.serviceClient("test-service").issuedBy(residentsCa));
+
+        assertThatThrownBy(
+                        () -> assertions.createDecoder(client("test-service")).decode(assertion(service)))
+                .isInstanceOf(JwtException.class)
+                .hasMessageContaining("does not vouch for the service-client policy");
+    }
+
     private static ServiceCredentials credentials(String clientId, CertificateBuilder builder) {
         Issued certificate = builder.issue();
         return new ServiceCredentials(clientId, certificate.privateKey(), certificate.chain());

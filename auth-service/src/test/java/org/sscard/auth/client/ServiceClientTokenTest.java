@@ -2,15 +2,23 @@ package org.sscard.auth.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.sscard.auth.certificate.CertificatePathValidator;
 import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.common.tls.PlatformTrust;
@@ -172,6 +180,39 @@ class ServiceClientTokenTest extends AuthServiceTest {
         Browser.Page anonymous = browser.postForm(MAIN + "/oauth2/token", form);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("access_token");
+    }
+
+    /**
+     * A leaf and a dozen self-issued certificates sharing one name, all the attacker's: unbounded, the path search
+     * would try every ordering of them before any signature of the assertion is checked. The timeout only guards
+     * against a hang; the bound is the count of partial paths visited, read from the refusal's audit event.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void refusesAnAssertionWithADozenSelfIssuedLookAlikesAfterNoMoreNodesThanTheBound() throws Exception {
+        ServiceCredentials lookAlikes = ClientAssertionChainBoundsTest.lookAlikeChain(12);
+        ListAppender<ILoggingEvent> audit = new ListAppender<>();
+        audit.start();
+        Logger logger = (Logger) LoggerFactory.getLogger("sscard.audit");
+        logger.addAppender(audit);
+        try {
+            assertInvalidClient(token(clientAssertion(lookAlikes), "relay-db-service"));
+        } finally {
+            logger.detachAppender(audit);
+        }
+        List<Object> visited = audit.list.stream()
+                .filter(event -> event.getKeyValuePairs().stream()
+                        .anyMatch(kv ->
+                                kv.key.equals("event.action") && kv.value.equals("client-authentication-refused")))
+                .flatMap(event -> event.getKeyValuePairs().stream())
+                .filter(kv -> kv.key.equals("sscard.certificate.path_nodes_visited"))
+                .map(kv -> kv.value)
+                .toList();
+        assertThat(visited)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Integer.class,
+                        nodes -> assertThat(nodes).isLessThanOrEqualTo(CertificatePathValidator.MAX_SEARCH_NODES));
     }
 
     private Browser.Page token(Map<String, String> clientAuthentication, String audience) throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.sscard.testsupport.MovableClock;
 import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.TestPostgres;
 import org.sscard.testsupport.pki.CertificateBuilder;
@@ -86,6 +88,29 @@ class CardCertificateCheckTest {
                 .containsEntry("subject", null);
     }
 
+    /**
+     * The CA's publication is stuck (or an old CRL is replayed): every CRL it serves was issued at {@code issued},
+     * valid 24 hours as the card issuer's are. Within the maximum age (two hours by default) it is used; beyond it,
+     * though its nextUpdate is hours away, it is not, and with OCSP down the card's status is unknown.
+     */
+    @Test
+    void refusesAsRevocationUnknownWhenNoCrlIsYoungerThanTheMaximumAge() {
+        Instant issued = Instant.now();
+        PKI.revocation().issueCrlsAsOf(issued, Duration.ofHours(24));
+        try {
+            Issued card = card().ocspUnreachable().issue();
+            MovableClock clock =
+                    new MovableClock(issued.plus(Duration.ofHours(1)).plusSeconds(50));
+            CardCertificateCheck check = check(false, clock);
+            assertThat(check.check(card.chain()).accepted()).isTrue();
+
+            clock.set(issued.plus(Duration.ofHours(2)).plusSeconds(61));
+            assertThat(check.check(card.chain())).isEqualTo(CardCertificateCheck.Verdict.reject("REVOCATION_UNKNOWN"));
+        } finally {
+            PKI.revocation().issueCrlsAsOf(null, Duration.ofHours(1));
+        }
+    }
+
     private static JdbcClient migratedDatabase() {
         DriverManagerDataSource dataSource =
                 new DriverManagerDataSource(TestPostgres.createDatabase("auth_check"), "postgres", "");
@@ -108,7 +133,8 @@ class CardCertificateCheckTest {
                 "sscard",
                 new CardLoginProperties.RateLimit(10, 30),
                 failOpen,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                Duration.ofHours(2));
         return config.cardCertificateCheck(
                 config.cardPathValidator(
                         dataDir,

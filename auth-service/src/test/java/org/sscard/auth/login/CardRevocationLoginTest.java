@@ -54,6 +54,23 @@ class CardRevocationLoginTest extends CardLoginTest {
                 .isNotEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE.status().value());
     }
 
+    /**
+     * The card logs in while OCSP is down, so the CRL (which does not list it yet) is fetched and cached; then the CA
+     * revokes it, and only its CRL says so (the relay's register still says ACTIVE). The cached CRL is valid for
+     * another hour, yet the next login fetches the CRL anew, because OCSP failed again.
+     */
+    @Test
+    void rejectsCardRevokedAtTheCaAfterItsCrlWasCachedWhileOcspIsDown() throws Exception {
+        Card card = registered(card().ocspUnreachable());
+        assertThat(new org.sscard.auth.support.Browser(card.clientContext())
+                        .get(RESIDENT_LOGIN)
+                        .header("Sscard-Login-Refusal"))
+                .as("logged in on the CRL that does not list the card yet")
+                .isNull();
+        PKI.revokeInCrl(card.certificate(), KEY_COMPROMISE);
+        assertRefusedBecause(card, LoginRefusal.CARD_REVOKED, "REVOKED");
+    }
+
     @Test
     void rejectsCardWhenNeitherOcspNorCrlAnswers() throws Exception {
         Card card = registered(card().revocationUnreachable());

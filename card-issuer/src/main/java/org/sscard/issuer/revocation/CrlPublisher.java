@@ -47,14 +47,21 @@ public class CrlPublisher {
         this.clock = clock;
     }
 
-    /** The newest CRL of the issuer (root or issuing), publishing one first if none is current. */
+    /**
+     * The newest CRL of the issuer (root or issuing), publishing one first if none is current: current means issued
+     * within the last {@code crl-refresh} (the publication interval) and not about to expire. So a CRL served is never
+     * older than one interval, even after a restart, and relying parties may refuse older ones (auth-service refuses
+     * CRLs older than twice the interval).
+     */
     @Transactional
     public byte[] current(String issuer) {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                        SELECT der FROM crl WHERE issuer = :issuer AND next_update > :soon
+                        SELECT der FROM crl WHERE issuer = :issuer AND next_update > :soon AND this_update > :recent
                         ORDER BY number DESC LIMIT 1""")
                 .param("issuer", issuer)
-                .param("soon", CertificateRecords.utc(clock.instant().plus(ca.crlRefresh())))
+                .param("soon", CertificateRecords.utc(now.plus(ca.crlRefresh())))
+                .param("recent", CertificateRecords.utc(now.minus(ca.crlRefresh())))
                 .query(byte[].class)
                 .optional()
                 .orElseGet(() -> publish(issuer));

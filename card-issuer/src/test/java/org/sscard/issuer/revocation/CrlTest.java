@@ -48,6 +48,24 @@ class CrlTest extends IssuerApiTest {
         assertThat(afterResume).isGreaterThan(afterHold);
     }
 
+    /**
+     * Relying parties refuse a CRL older than twice the publication interval ({@code crl-refresh}, auth-service's
+     * {@code crl-max-age}): so the CRL served is never older than one interval, even when the newest stored one is
+     * (after a restart, before the scheduled refresh), however far its nextUpdate.
+     */
+    @Test
+    void neverServesACrlOlderThanThePublicationInterval() {
+        BigInteger served = crlNumber(published().crl("issuing"));
+        jdbc.sql("UPDATE crl SET this_update = this_update - interval '61 minutes' WHERE issuer = 'issuing'")
+                .update();
+
+        X509CRL current = published().crl("issuing");
+
+        assertThat(crlNumber(current)).isGreaterThan(served);
+        assertThat(current.getThisUpdate())
+                .isAfter(java.util.Date.from(java.time.Instant.now().minusSeconds(3600)));
+    }
+
     @Test
     void theCrlHasANextUpdateAfterThisUpdate() {
         X509CRL crl = published().crl("issuing");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -66,6 +67,7 @@ public final class CertificateBuilder {
     private String ocspUrl;
     private String crlUrl;
     private boolean ocspNoCheck;
+    private final List<Extension> extraExtensions = new ArrayList<>();
 
     /**
      * @param revocation the PKI's revocation server, for {@link #ocspUnreachable()} and the like; null for a bare
@@ -208,6 +210,17 @@ public final class CertificateBuilder {
         return extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning);
     }
 
+    /** One more extension, as given (e.g. a critical extension a certificate of its kind has no use for). */
+    public CertificateBuilder extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+        try {
+            extraExtensions.add(
+                    new Extension(oid, critical, value.toASN1Primitive().getEncoded()));
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Issued issue() {
         KeyPair subjectKeys = keys != null ? keys : defaultKeys.get();
         X500Name subjectName = new X500Name(subject);
@@ -267,6 +280,9 @@ public final class CertificateBuilder {
             }
             if (ocspNoCheck) {
                 builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+            }
+            for (Extension extension : extraExtensions) {
+                builder.addExtension(extension);
             }
             KeyPair signer = issuer == null ? subjectKeys : issuer.keys();
             String algorithm = signatureAlgorithm != null ? signatureAlgorithm : defaultAlgorithm(signer);

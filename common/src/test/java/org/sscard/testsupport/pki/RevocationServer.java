@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -51,6 +52,11 @@ public final class RevocationServer implements AutoCloseable {
     private final Map<BigInteger, Integer> crlRevoked = new ConcurrentHashMap<>();
     private final AtomicInteger ocspRequests = new AtomicInteger();
     private volatile Issued ocspSigner; // null: each CA signs its own answers
+    private volatile String ocspAlgorithm = "SHA256withRSA";
+    private final AtomicLong crlNumbers = new AtomicLong();
+    private volatile Duration crlValidity = Duration.ofHours(1);
+    private volatile Instant crlsIssuedAt; // null: each CRL is issued when it is asked for
+    private final Map<String, X509CRL> servedCrls = new ConcurrentHashMap<>();
 
     private RevocationServer() {
         try {
@@ -117,19 +123,56 @@ public final class RevocationServer implements AutoCloseable {
         ocspSigner = signer;
     }
 
+    /** From now on OCSP answers are signed with this algorithm (e.g. a deliberately weak {@code SHA1withRSA}). */
+    public void signOcspWithAlgorithm(String algorithm) {
+        ocspAlgorithm = algorithm;
+    }
+
+    /**
+     * From now on every CRL is issued as of {@code at} (null: when asked for, the default), and stays valid
+     * {@code validity} after it (an hour by default; the card issuer's are valid 24 hours). A CA whose publication is
+     * stuck, or an old CRL replayed to relying parties, looks like this.
+     */
+    public void issueCrlsAsOf(Instant at, Duration validity) {
+        crlsIssuedAt = at;
+        crlValidity = validity;
+    }
+
+    /** From now on the authority's distribution points serve this CRL (null: its current one again). */
+    public void serveCrl(String authority, X509CRL crl) {
+        if (crl == null) {
+            servedCrls.remove(authority);
+        } else {
+            servedCrls.put(authority, crl);
+        }
+    }
+
     /** How many OCSP requests reached the server (to tell a cached answer from a fresh one). */
     public int ocspRequests() {
         return ocspRequests.get();
     }
 
-    /** The authority's current CRL, as its distribution point serves it. */
+    /**
+     * The authority's current CRL, as its distribution point serves it: numbered, each one higher than the one
+     * before (of any authority of this server).
+     */
     public X509CRL crl(String authority) {
+        X509CRL served = servedCrls.get(authority);
+        if (served != null) {
+            return served;
+        }
         Issued ca = authorities.stream()
                 .filter(a -> a.name().equals(authority))
                 .map(Authority::ca)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no authority " + authority));
-        return TestPki.crl(ca, Instant.now(), Map.copyOf(crlRevoked));
+        Instant issuedAt = crlsIssuedAt;
+        return TestPki.crl(
+                ca,
+                issuedAt == null ? Instant.now() : issuedAt,
+                crlValidity,
+                BigInteger.valueOf(crlNumbers.incrementAndGet()),
+                Map.copyOf(crlRevoked));
     }
 
     /** Stops answering: from now on the addresses refuse connections. */
@@ -200,7 +243,7 @@ public final class RevocationServer implements AutoCloseable {
                 .build(
                         OCSPRespBuilder.SUCCESSFUL,
                         builder.build(
-                                new JcaContentSignerBuilder("SHA256withRSA").build(signer.privateKey()),
+                                new JcaContentSignerBuilder(ocspAlgorithm).build(signer.privateKey()),
                                 new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate())},
                                 Date.from(now)));
     }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -213,16 +215,29 @@ public final class TestPki implements AutoCloseable {
      * each serial with its RFC 5280 reason code, revoked an hour before {@code now}.
      */
     public static X509CRL crl(Issued ca, Instant now, Map<BigInteger, Integer> revokedWithReason) {
+        return crl(ca, now, Duration.ofHours(1), null, revokedWithReason);
+    }
+
+    /**
+     * A CRL of {@code ca} as the card issuer publishes them: issued at {@code now} (this update a minute before),
+     * next update {@code validity} after {@code now}, numbered {@code number} (none if null), listing each serial with
+     * its RFC 5280 reason code, revoked an hour before {@code now}.
+     */
+    public static X509CRL crl(
+            Issued ca, Instant now, Duration validity, BigInteger number, Map<BigInteger, Integer> revokedWithReason) {
         X509v2CRLBuilder builder = new X509v2CRLBuilder(
                 X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                 Date.from(now.minusSeconds(60)));
-        builder.setNextUpdate(Date.from(now.plus(Duration.ofHours(1))));
+        builder.setNextUpdate(Date.from(now.plus(validity)));
         revokedWithReason.forEach(
                 (serial, reason) -> builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofHours(1))), reason));
         try {
+            if (number != null) {
+                builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
+            }
             return new JcaX509CRLConverter()
                     .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.privateKey())));
-        } catch (OperatorCreationException | CRLException e) {
+        } catch (OperatorCreationException | CRLException | java.io.IOException e) {
             throw new IllegalStateException("cannot sign the test CRL", e);
         }
     }

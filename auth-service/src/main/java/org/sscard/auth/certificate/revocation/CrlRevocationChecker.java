@@ -13,6 +13,7 @@ import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,9 +36,15 @@ import org.sscard.common.pki.RevocationReason;
  * where the JDK stopped (it works from the anchor down). The JDK does not process delta CRLs: they are ignored and
  * the complete CRL decides.
  * <p>
+ * A CRL older than {@code maxAge}, measured from its thisUpdate, is not used, whatever its nextUpdate says: a CA
+ * publishes far more often than its CRLs expire (the card issuer every hour, valid 24 hours), so an old CRL is one
+ * that a newer one, perhaps listing a card revoked since, has replaced (or the CA cannot publish); when no CRL is
+ * young enough the status is unknown and the validator fails closed.
+ * <p>
  * A good answer is remembered for exactly the same question (certificate, path, anchors, CRLs) until the first
- * certificate's notAfter or CRL's nextUpdate: until then the JDK would decide the same, and a CA certificate's status
- * is asked on every login and client assertion. Revoked and unknown answers are never remembered.
+ * certificate's notAfter or CRL's nextUpdate or end of maximum age: until then the JDK would decide the same, and a
+ * CA certificate's status is asked on every login and client assertion. Revoked and unknown answers are never
+ * remembered.
  */
 public final class CrlRevocationChecker implements RevocationChecker {
 
@@ -45,17 +52,32 @@ public final class CrlRevocationChecker implements RevocationChecker {
     static final int MAX_REMEMBERED = 10_000;
 
     private final CrlSource crls;
+    private final Duration maxAge;
     private final Map<Question, Remembered> good = new ConcurrentHashMap<>();
 
+    /** CRLs used until their nextUpdate, however old (offline validation of given files: the CLI, PKITS). */
     public CrlRevocationChecker(CrlSource crls) {
+        this(crls, null);
+    }
+
+    /** CRLs used until their nextUpdate and at most {@code maxAge} after their thisUpdate (null: no such bound). */
+    public CrlRevocationChecker(CrlSource crls, Duration maxAge) {
         this.crls = crls;
+        this.maxAge = maxAge;
     }
 
     @Override
     public RevocationStatus check(CertificateToCheck subject) {
-        Collection<X509CRL> candidates = crls.crlsFor(subject);
-        if (candidates.isEmpty()) {
+        Collection<X509CRL> fetched = crls.crlsFor(subject);
+        if (fetched.isEmpty()) {
             return new RevocationStatus.Unknown("CRL", "no CRL for " + subject.subjectName());
+        }
+        List<X509CRL> candidates =
+                fetched.stream().filter(crl -> youngEnough(crl, subject.at())).toList();
+        if (candidates.isEmpty()) {
+            return new RevocationStatus.Unknown(
+                    "CRL",
+                    "no CRL issued within " + maxAge + " before " + subject.at() + " for " + subject.subjectName());
         }
         Question question = new Question(subject, List.copyOf(candidates));
         Remembered remembered = good.get(question);
@@ -67,9 +89,13 @@ public final class CrlRevocationChecker implements RevocationChecker {
             if (good.size() >= MAX_REMEMBERED) {
                 good.clear();
             }
-            good.put(question, new Remembered(status, subject.at(), until(subject, candidates)));
+            good.put(question, new Remembered(status, subject.at(), until(subject, candidates, maxAge)));
         }
         return status;
+    }
+
+    private boolean youngEnough(X509CRL crl, Instant at) {
+        return maxAge == null || !crl.getThisUpdate().toInstant().plus(maxAge).isBefore(at);
     }
 
     private static RevocationStatus decide(CertificateToCheck subject, Collection<X509CRL> candidates) {
@@ -96,7 +122,7 @@ public final class CrlRevocationChecker implements RevocationChecker {
      * certificates' validity and the CRLs' nextUpdate, so a good answer holds until the first of them. A CRL without
      * nextUpdate is never remembered.
      */
-    private static Instant until(CertificateToCheck subject, Collection<X509CRL> candidates) {
+    private static Instant until(CertificateToCheck subject, Collection<X509CRL> candidates, Duration maxAge) {
         Instant until = Instant.MAX;
         for (X509Certificate certificate : subject.pathCertificates()) {
             until = min(until, certificate.getNotAfter().toInstant());
@@ -106,6 +132,9 @@ public final class CrlRevocationChecker implements RevocationChecker {
                 return Instant.MIN;
             }
             until = min(until, crl.getNextUpdate().toInstant());
+            if (maxAge != null) {
+                until = min(until, crl.getThisUpdate().toInstant().plus(maxAge).plusNanos(1));
+            }
         }
         return until;
     }

@@ -13,15 +13,19 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.sscard.auth.certificate.AlgorithmFloor;
 
 /**
  * Decides whether an OCSP response may speak for certificates of this issuer (RFC 6960 §4.2.2.2): signed by the CA
  * itself, or by a delegated responder whose certificate the CA issued for OCSPSigning and that is valid now. The
  * delegated responder's own status is not checked, so we require id-pkix-ocsp-nocheck on it — the CA's promise
- * that it is short-lived; without it the response is not trusted (fail closed, the CRL is asked next).
+ * that it is short-lived; without it the response is not trusted (fail closed, the CRL is asked next). The response's
+ * signature, the responder certificate's signature and the signing key meet the same algorithm floor as the
+ * certificates of a path ({@link AlgorithmFloor}): a status is worth no more than the weakest signature vouching for it.
  */
 final class OcspResponderTrust {
 
@@ -32,23 +36,31 @@ final class OcspResponderTrust {
         }
     }
 
+    private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
+
     private OcspResponderTrust() {}
 
-    static void verify(BasicOCSPResp response, X509Certificate issuer, Instant at) throws Exception {
+    static void verify(BasicOCSPResp response, X509Certificate issuer, Instant at, AlgorithmFloor floor)
+            throws Exception {
+        requireStrong(floor.weakSignature(NAMES.getAlgorithmName(response.getSignatureAlgorithmID())), "response");
         X509CertificateHolder ca = new JcaX509CertificateHolder(issuer);
         if (isResponder(response.getResponderId(), ca)) {
+            requireStrong(floor.weakKey(issuer.getPublicKey()), "the CA's key");
             requireSignedBy(response, issuer.getPublicKey(), "the CA");
             return;
         }
         for (X509CertificateHolder candidate : response.getCerts()) {
             if (isResponder(response.getResponderId(), candidate)) {
                 requireDelegated(candidate, ca, issuer.getPublicKey(), at);
-                requireSignedBy(
-                        response,
-                        new JcaX509CertificateConverter()
-                                .getCertificate(candidate)
-                                .getPublicKey(),
-                        candidate.getSubject().toString());
+                String name = candidate.getSubject().toString();
+                PublicKey key = new JcaX509CertificateConverter()
+                        .getCertificate(candidate)
+                        .getPublicKey();
+                requireStrong(
+                        floor.weakSignature(NAMES.getAlgorithmName(candidate.getSignatureAlgorithm())),
+                        "responder certificate " + name);
+                requireStrong(floor.weakKey(key), "responder " + name);
+                requireSignedBy(response, key, name);
                 return;
             }
         }
@@ -71,6 +83,12 @@ final class OcspResponderTrust {
         }
         if (responder.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck) == null) {
             throw new UntrustedResponse("responder " + name + " has no ocsp-nocheck, its own status is unknown");
+        }
+    }
+
+    private static void requireStrong(String weakness, String where) throws UntrustedResponse {
+        if (weakness != null) {
+            throw new UntrustedResponse(weakness + " in the " + where + ", below the algorithm floor");
         }
     }
 

@@ -22,6 +22,7 @@ import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.sscard.auth.certificate.AlgorithmFloor;
 
 /**
  * RFC 6960 over HTTP POST to the certificate's AIA OCSP URL, with a fresh nonce that the response must echo. The
@@ -44,10 +45,18 @@ public final class OcspRevocationChecker implements RevocationChecker {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final AlgorithmFloor floor;
     private final SecureRandom random = new SecureRandom();
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
+    /** With the production algorithm floor. */
     public OcspRevocationChecker(Duration timeout) {
+        this(timeout, AlgorithmFloor.strict());
+    }
+
+    /** Responses, responder certificates and their keys below {@code floor} are not trusted. */
+    public OcspRevocationChecker(Duration timeout, AlgorithmFloor floor) {
+        this.floor = floor;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -83,7 +92,7 @@ public final class OcspRevocationChecker implements RevocationChecker {
                     .build()
                     .getEncoded();
             BasicOCSPResp response = post(url, request);
-            OcspResponderTrust.verify(response, subject.issuer(), subject.at());
+            OcspResponderTrust.verify(response, subject.issuer(), subject.at(), floor);
             Extension echoed = response.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (echoed == null || !echoed.getExtnValue().equals(nonceExtension.getExtnValue())) {
                 return new RevocationStatus.Unknown(source, "response does not echo our nonce (replay?)");

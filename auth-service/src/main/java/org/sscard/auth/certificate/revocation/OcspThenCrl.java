@@ -1,8 +1,10 @@
 package org.sscard.auth.certificate.revocation;
 
 /**
- * The platform's revocation order: OCSP first (current, per certificate), the CRL when OCSP cannot say. When
- * neither can, the answer stays Unknown and the validator refuses (fail closed) unless the relying party is
+ * The platform's revocation order: OCSP first (current, per certificate), the CRL when OCSP cannot say. When OCSP
+ * was asked (the certificate names a responder) and could not say, the certificate's CRL is fetched anew rather than
+ * taken from a cache: a card revoked since the cached CRL was issued must not log in because the responder is down.
+ * When neither can say, the answer stays Unknown and the validator refuses (fail closed) unless the relying party is
  * configured fail-open.
  */
 public final class OcspThenCrl implements RevocationChecker {
@@ -21,7 +23,8 @@ public final class OcspThenCrl implements RevocationChecker {
         if (!(first instanceof RevocationStatus.Unknown ocspUnknown)) {
             return first;
         }
-        RevocationStatus second = crl.check(subject);
+        boolean ocspAsked = !CertificateUrls.ocsp(subject.certificate()).isEmpty();
+        RevocationStatus second = crl.check(ocspAsked ? subject.withFreshCrls() : subject);
         if (second instanceof RevocationStatus.Unknown crlUnknown) {
             return new RevocationStatus.Unknown(
                     "OCSP and CRL",
