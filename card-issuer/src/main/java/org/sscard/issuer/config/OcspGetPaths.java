@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.sscard.issuer.revocation.OcspProperties;
 
 /**
  * The two connectors' rules. {@link ConnectorRouting} runs first, so each port answers only its own paths. RFC 6960
@@ -23,9 +24,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 class OcspGetPaths {
 
     @Bean
-    FilterRegistrationBean<ConnectorRouting> connectorRouting(PublicationProperties publication, ObjectMapper json) {
+    FilterRegistrationBean<ConnectorRouting> connectorRouting(
+            PublicationProperties publication, OcspProperties limits, ObjectMapper json) {
         FilterRegistrationBean<ConnectorRouting> registration =
-                new FilterRegistrationBean<>(new ConnectorRouting(publication.port(), json));
+                new FilterRegistrationBean<>(new ConnectorRouting(publication.port(), limits.maxRequestBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

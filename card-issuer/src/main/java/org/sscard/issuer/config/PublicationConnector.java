@@ -6,6 +6,7 @@ import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
+import org.sscard.issuer.revocation.OcspProperties;
 
 /**
  * The second connector: plain HTTP on the publication port, beside the TLS connector of the issuing API. RFC 6960
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class PublicationConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final PublicationProperties publication;
+    private final OcspProperties limits;
 
-    PublicationConnector(PublicationProperties publication) {
+    PublicationConnector(PublicationProperties publication, OcspProperties limits) {
         this.publication = publication;
+        this.limits = limits;
     }
 
     @Override
@@ -29,6 +32,9 @@ class PublicationConnector implements WebServerFactoryCustomizer<TomcatServletWe
         connector.setScheme("http");
         connector.setSecure(false);
         connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        // nobody's body is read beyond the limit, not even to skip it: a longer one closes the connection
+        connector.setMaxPostSize(limits.maxRequestBytes());
+        ((Http11NioProtocol) connector.getProtocolHandler()).setMaxSwallowSize(limits.maxRequestBytes());
         factory.addAdditionalTomcatConnectors(connector);
     }
 }

@@ -21,6 +21,7 @@ public enum IssuerError implements ErrorCode {
     SECOND_ACTIVE_CARD(HttpStatus.CONFLICT, "The holder already has an active card"),
     ALREADY_REVOKED(HttpStatus.CONFLICT, "The certificate is already revoked"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That change is not allowed in the certificate's current state"),
+    REQUEST_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint reads"),
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The relay DB cannot be reached; nothing was issued"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
