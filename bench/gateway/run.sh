@@ -40,7 +40,7 @@ CHILD_JAVA_OPTS="${CHILD_JAVA_OPTS:--Xmx384m}"
 PORTAL="https://localhost:$((8080 + PORT_OFFSET))"
 RELAY="https://localhost:$((8081 + PORT_OFFSET))"
 AUTH="https://localhost:$((8082 + PORT_OFFSET))"
-ISSUER="http://localhost:$((8083 + PORT_OFFSET))"
+ISSUER="https://localhost:$((8086 + PORT_OFFSET))"  # the issuing API, TLS only
 TARGET_RATIO=0.5
 PROVIDER=bench-provider
 PATH_SUMMARY=/api/v1/summary
@@ -77,7 +77,7 @@ NGINX="$(command -v nginx)"
 
 busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in $((8080 + PORT_OFFSET)) $((8081 + PORT_OFFSET)) $((8082 + PORT_OFFSET)) $((8083 + PORT_OFFSET)) \
-    $((8443 + PORT_OFFSET)) "$DB_PORT" "$BACKEND_PORT" "$NGINX_PORT" "$RN_PORT"; do
+    $((8086 + PORT_OFFSET)) $((8443 + PORT_OFFSET)) "$DB_PORT" "$BACKEND_PORT" "$NGINX_PORT" "$RN_PORT"; do
     ! busy "$port" || die "port $port is in use (change PORT_OFFSET, DB_PORT, BACKEND_PORT or NGINX_PORT)"
 done
 

@@ -34,7 +34,7 @@ CARD="${CARD:-kamogawa-hanako.p12}"
 CHILD_JAVA_OPTS="${CHILD_JAVA_OPTS:--Xmx384m}"
 AUTH_PORT=$((8082 + PORT_OFFSET))
 LOGIN_PORT=$((8443 + PORT_OFFSET))
-ISSUER_PORT=$((8083 + PORT_OFFSET))
+ISSUER_PORT=$((8083 + PORT_OFFSET))  # CA publication (plain HTTP); the issuing API is on 8086 (TLS)
 PORTAL_URL="https://localhost:$((8080 + PORT_OFFSET))"
 
 # shellcheck source=../lib/platform.sh
@@ -53,7 +53,7 @@ need unzip unzip
 command -v java >/dev/null || die "java is not on PATH"
 command -v javac >/dev/null || die "javac is not on PATH (a JDK 17 is needed)"
 require_free_ports $((8080 + PORT_OFFSET)) $((8081 + PORT_OFFSET)) "$AUTH_PORT" "$ISSUER_PORT" \
-    $((8084 + PORT_OFFSET)) "$LOGIN_PORT" "$DB_PORT" "$ANCHOR_PORT"
+    $((8084 + PORT_OFFSET)) $((8086 + PORT_OFFSET)) "$LOGIN_PORT" "$DB_PORT" "$ANCHOR_PORT"
 
 # --- 2. build and start (stopped again on exit, whatever happened) ----------------------------------------------
 rm -rf "$OUT"

@@ -1,5 +1,7 @@
 -- wrk script for bench/pki: one of three request kinds, chosen by BENCH_MODE.
---   issue        POST /api/v1/certificates, the JSON body from BENCH_BODY, Authorization from BENCH_AUTH; 201 expected
+--   issue        POST /api/v1/certificates (over TLS), one JSON body per line of BENCH_BODY, each line sent once
+--                (thread n of BENCH_THREADS takes lines n, n + BENCH_THREADS, ...: a resident card per registered
+--                resident), Authorization from BENCH_AUTH; 201 expected. Past the last line, 409s show up as bad.
 --   ocsp-fresh   POST /ocsp, the DER request from BENCH_BODY whose last 16 bytes (its nonce) are replaced for every
 --                request: thread number, a per-thread counter and random bytes, so no two requests are alike
 --   ocsp-cached  POST /ocsp, the DER request from BENCH_BODY (no nonce) sent unchanged every time
@@ -16,6 +18,7 @@ function setup(thread)
 end
 
 local mode, body, prefix
+local lines = {}
 local counter = 0
 bad = 0
 sample = ""
@@ -32,6 +35,7 @@ function init(args)
    math.randomseed(os.time() * 1000 + (id or 0))
    wrk.method = "POST"
    if mode == "issue" then
+      for line in body:gmatch("[^\n]+") do table.insert(lines, line) end
       wrk.path = "/api/v1/certificates"
       wrk.headers["Content-Type"] = "application/json"
       wrk.headers["Authorization"] = assert(os.getenv("BENCH_AUTH"), "BENCH_AUTH must be set")
@@ -60,6 +64,12 @@ local function nonce()
 end
 
 function request()
+   if mode == "issue" then
+      local step = tonumber(os.getenv("BENCH_THREADS") or "2")
+      local line = lines[counter * step + (id or 1)] or lines[#lines]
+      counter = counter + 1
+      return wrk.format(nil, nil, nil, line)
+   end
    if mode == "ocsp-fresh" then
       return wrk.format(nil, nil, nil, prefix .. nonce())
    end

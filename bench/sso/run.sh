@@ -46,7 +46,7 @@ need openssl openssl
 need unzip unzip
 command -v javac >/dev/null || die "javac is not on PATH (a JDK 17 is needed)"
 require_free_ports $((8081 + PORT_OFFSET)) $((8082 + PORT_OFFSET)) $((8083 + PORT_OFFSET)) $((8443 + PORT_OFFSET)) \
-    "$DB_PORT"
+    $((8086 + PORT_OFFSET)) "$DB_PORT"
 
 rm -rf "$OUT"
 mkdir -p "$OUT"

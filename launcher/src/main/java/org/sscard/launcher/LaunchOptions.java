@@ -96,6 +96,15 @@ record LaunchOptions(
         return ServiceSpec.CARD_LOGIN_PORT + portOffset;
     }
 
+    /** Where the card issuer publishes CA certificates, CRLs and OCSP (plain HTTP). */
+    int caPublicationPort() {
+        return ServiceSpec.CA_PUBLICATION_PORT + portOffset;
+    }
+
+    String caPublicationUrl() {
+        return "http://" + host + ":" + caPublicationPort();
+    }
+
     String baseUrl(ServiceSpec service) {
         return (service.tls() ? "https://" : "http://") + host + ":" + portOf(service);
     }

@@ -47,6 +47,10 @@ final class Platform {
         if (service == ServiceSpec.AUTH) {
             Preflight.failIfPortTaken(options.cardLoginPort(), "for the card login (try --port-offset)");
         }
+        if (service == ServiceSpec.CARD_ISSUER) {
+            Preflight.failIfPortTaken(
+                    options.caPublicationPort(), "for the CA's certificates, CRLs and OCSP (try --port-offset)");
+        }
         System.out.printf("[sscard] starting %-17s on port %d ...%n", service.module(), port);
         long startedAt = System.nanoTime();
         ServiceProcess child = ServiceProcess.start(service, options, database);

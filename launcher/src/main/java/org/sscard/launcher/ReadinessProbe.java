@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.sscard.common.tls.PlatformTrust;
@@ -48,12 +49,15 @@ final class ReadinessProbe {
         return child.isAlive() ? Outcome.TIMED_OUT : Outcome.EXITED;
     }
 
-    /** Services with TLS present the platform CA's certificates: trust its root, and only it. */
+    /**
+     * Services with TLS present the platform CA's certificates: trust its root, and only it. Null while the root is
+     * not written yet (the card issuer, which serves TLS itself, writes it while it starts).
+     */
     private HttpClient clientFor(URI uri) {
         if (!"https".equals(uri.getScheme())) {
             return plain;
         }
-        if (tls == null) {
+        if (tls == null && Files.isRegularFile(caRoot)) {
             tls = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .sslContext(PlatformTrust.sslContext(caRoot))
@@ -68,8 +72,12 @@ final class ReadinessProbe {
                 .timeout(Duration.ofSeconds(3))
                 .GET()
                 .build();
+        HttpClient client = clientFor(readiness);
+        if (client == null) {
+            return false;
+        }
         try {
-            HttpResponse<String> response = clientFor(readiness).send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200
                     && response.body().replace(" ", "").contains("\"status\":\"UP\"");
         } catch (IOException notListeningYet) {

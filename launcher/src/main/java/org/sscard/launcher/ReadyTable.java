@@ -27,6 +27,11 @@ final class ReadyTable {
                     ""
                 });
             }
+            if (service == ServiceSpec.CARD_ISSUER) {
+                rows.add(new String[] {
+                    "", "CA certificates, CRL, OCSP (plain HTTP)", options.caPublicationUrl() + "/ca/root.pem", ""
+                });
+            }
         }
         int[] widths = new int[4];
         for (String[] row : rows) {

@@ -61,11 +61,12 @@ final class ServiceProcess {
         env.put("SPRING_PROFILES_ACTIVE", options.profiles());
         env.put("SSCARD_PORT", Integer.toString(options.portOf(service)));
         env.put("SSCARD_CARD_LOGIN_PORT", Integer.toString(options.cardLoginPort()));
+        env.put("SSCARD_PUBLICATION_PORT", Integer.toString(options.caPublicationPort()));
         // Every service learns every address, so a port offset cannot leave one talking to another platform.
         for (ServiceSpec other : ServiceSpec.START_ORDER) {
             env.put(other.urlVariable(), options.baseUrl(other));
         }
-        if (service.tls()) {
+        if (service.tls() && !service.makesOwnCertificate()) {
             Path tls = options.dataDir().resolve("tls");
             Path certificate = tls.resolve(service.module() + ".crt");
             if (!Files.exists(certificate)) {

@@ -32,14 +32,16 @@ record ServiceSpec(
             "Relay DB API (OpenAPI)",
             "/swagger-ui.html",
             true);
+    /** Its issuing API, over TLS; what the CA publishes is on {@link #CA_PUBLICATION_PORT}, plain HTTP. */
     static final ServiceSpec CARD_ISSUER = new ServiceSpec(
             "card-issuer",
-            8083,
+            8086,
             "sscard_issuer",
             "SSCARD_ISSUER_URL",
-            "Card issuer (CA, CRL, OCSP)",
-            "/ca/root.pem",
-            false);
+            "Card issuer API (OpenAPI)",
+            "/swagger-ui.html",
+            true);
+
     static final ServiceSpec AUTH = new ServiceSpec(
             "auth-service", 8082, "sscard_auth", "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true);
     static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec(
@@ -64,6 +66,17 @@ record ServiceSpec(
 
     /** auth-service's second connector: the card login, TLS with the client certificate required. */
     static final int CARD_LOGIN_PORT = 8443;
+
+    /**
+     * The card issuer's second connector: CA certificates, CRLs and OCSP over plain HTTP (their URLs are inside every
+     * certificate issued), and nothing else.
+     */
+    static final int CA_PUBLICATION_PORT = 8083;
+
+    /** The card issuer makes its own TLS certificate at start (it is the CA); the others read theirs from files. */
+    boolean makesOwnCertificate() {
+        return module.equals("card-issuer");
+    }
 
     boolean needsDatabase() {
         return database != null;

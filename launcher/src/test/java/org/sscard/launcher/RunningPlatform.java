@@ -124,7 +124,8 @@ final class RunningPlatform implements AutoCloseable {
     private static int freeOffset() {
         for (int offset = 20500; offset <= 40500; offset += 1000) {
             int base = offset;
-            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8443, 15432).allMatch(port -> isFree(port + base))) {
+            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8443, 15432)
+                    .allMatch(port -> isFree(port + base))) {
                 return offset;
             }
         }

@@ -1,7 +1,6 @@
 package org.sscard.issuer.bootstrap;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -12,14 +11,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.sscard.common.token.ServiceCredentials;
-import org.sscard.issuer.ca.CaHierarchy;
-import org.sscard.issuer.ca.CaProperties;
-import org.sscard.issuer.ca.CertificateMinter;
 import org.sscard.issuer.config.IssuerProperties;
 import org.sscard.issuer.issuance.IssuanceService;
-import org.sscard.issuer.profile.ProfileProperties;
 import org.sscard.issuer.relay.RelayClient;
-import org.sscard.issuer.revocation.CertificateRecords;
 
 /**
  * On start, the platform bootstraps itself from its CA: server certificates for every service at once; in the
@@ -41,18 +35,13 @@ class PlatformBootstrap implements ApplicationRunner {
     PlatformBootstrap(
             BootstrapProperties bootstrap,
             IssuerProperties issuer,
-            CaHierarchy hierarchy,
-            CertificateMinter minter,
-            CertificateRecords records,
-            ProfileProperties profiles,
-            CaProperties ca,
-            Clock clock,
+            ServerCertificates serverCertificates,
             IssuanceService issuance,
             RelayClient relay,
             Environment environment) {
         this.bootstrap = bootstrap;
         this.dataDir = issuer.dataDir();
-        this.serverCertificates = new ServerCertificates(hierarchy, minter, records, profiles, ca, clock);
+        this.serverCertificates = serverCertificates;
         this.demoCards = new DemoCards(issuance, relay);
         this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.issuer.api.Pem;
 import org.sscard.issuer.ca.CaHierarchy;
@@ -31,8 +32,10 @@ import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
  * The platform's own certificates, issued by its CA: TLS server certificates into
  * {@code <data-dir>/tls/<service>.crt|.key} beside {@code ca-root.pem}, and service-client certificates (with which
  * services authenticate at the token endpoint, {@code private_key_jwt}) into {@code <data-dir>/clients/}. PEM; the
- * key owner-only. A certificate is renewed when less than 30 days are left.
+ * key owner-only. A certificate is renewed when less than 30 days are left. Only the platform's own bootstrap
+ * (this process, with the CA key store) makes these: the network API issues cards only.
  */
+@Component
 class ServerCertificates {
 
     private static final Logger log = LoggerFactory.getLogger(ServerCertificates.class);

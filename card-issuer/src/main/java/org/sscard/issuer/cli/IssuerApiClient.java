@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokenClient;
@@ -38,12 +39,16 @@ final class IssuerApiClient {
     private final URI baseUrl;
     private final ServiceTokens tokens;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
-    private IssuerApiClient(URI baseUrl, ServiceTokens tokens) {
+    private IssuerApiClient(URI baseUrl, ServiceTokens tokens, java.util.function.Supplier<SSLContext> trust) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        // the API is served over TLS with the platform CA's certificate: trust that root, and only it
+        this.http = "https".equals(baseUrl.getScheme())
+                ? builder.sslContext(trust.get()).build()
+                : builder.build();
     }
 
     /** {@code authUrl}: the platform's token issuer (auth-service); trust and credentials from the data directory. */
@@ -54,13 +59,13 @@ final class IssuerApiClient {
                     + ": --data-dir must be the card issuer's data directory, and the issuer must have started once");
         }
         TokenProperties token = new TokenProperties(authUrl, null, null, null, CLIENT);
+        java.util.function.Supplier<SSLContext> trust =
+                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory));
         return new IssuerApiClient(
                 baseUrl,
                 new ServiceTokenClient(
-                        token.tokenUri(),
-                        () -> ServiceCredentials.read(credentials, CLIENT),
-                        () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory)),
-                        Clock.systemUTC()));
+                        token.tokenUri(), () -> ServiceCredentials.read(credentials, CLIENT), trust, Clock.systemUTC()),
+                trust);
     }
 
     JsonNode get(String path) {

@@ -1,44 +1,50 @@
 package org.sscard.issuer.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.sscard.issuer.revocation.OcspProperties;
 
 /**
- * RFC 6960 appendix A puts the URL-encoded base64 OCSP request in the path, so a '/' of base64 arrives as %2F —
- * and the JDK's own OCSP client (PKIXRevocationChecker) sends short requests exactly so, as GET. By default
- * Tomcat answers such a path 400 and Spring Security's firewall rejects it too. Tomcat now passes %2F through
- * undecoded (so it can never split or climb a path), and only {@code GET /ocsp/...} is let past the firewall
- * with encoded slashes and percents; every other request keeps the strict rules.
+ * The two connectors' rules. {@link ConnectorRouting} runs first, so each port answers only its own paths. RFC 6960
+ * appendix A puts the URL-encoded base64 OCSP request in the path, so a '/' of base64 arrives as %2F — and the
+ * JDK's own OCSP client (PKIXRevocationChecker) sends short requests exactly so, as GET. The publication connector
+ * passes %2F through undecoded ({@link PublicationConnector}), and only {@code GET /ocsp/...} on that port is let
+ * past Spring Security's firewall with encoded slashes and percents; every other request keeps the strict rules.
  */
 @Configuration
 class OcspGetPaths {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> keepEncodedSlashesEncoded() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    FilterRegistrationBean<ConnectorRouting> connectorRouting(
+            PublicationProperties publication, OcspProperties limits, ObjectMapper json) {
+        FilterRegistrationBean<ConnectorRouting> registration =
+                new FilterRegistrationBean<>(new ConnectorRouting(publication.port(), limits.maxRequestBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
-    WebSecurityCustomizer ocspGetFirewall() {
-        return web -> web.httpFirewall(new OcspAwareFirewall());
+    WebSecurityCustomizer ocspGetFirewall(PublicationProperties publication) {
+        return web -> web.httpFirewall(new OcspAwareFirewall(publication.port()));
     }
 
     private static final class OcspAwareFirewall implements HttpFirewall {
 
         private final StrictHttpFirewall strict = new StrictHttpFirewall();
         private final StrictHttpFirewall ocspGet = new StrictHttpFirewall();
+        private final int publicationPort;
 
-        OcspAwareFirewall() {
+        OcspAwareFirewall(int publicationPort) {
+            this.publicationPort = publicationPort;
             ocspGet.setAllowUrlEncodedSlash(true);
             // base64 has "//" in a few percent of requests: without this the JDK's client got a 400 now and then
             ocspGet.setAllowUrlEncodedDoubleSlash(true);
@@ -48,6 +54,7 @@ class OcspGetPaths {
         @Override
         public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
             boolean ocsp = "GET".equals(request.getMethod())
+                    && request.getLocalPort() == publicationPort
                     && request.getRequestURI().startsWith(request.getContextPath() + "/ocsp/");
             return (ocsp ? ocspGet : strict).getFirewalledRequest(request);
         }

@@ -11,12 +11,17 @@ public enum IssuerError implements ErrorCode {
     WRONG_KEY(HttpStatus.BAD_REQUEST, "The key type or size does not fit the profile"),
     WEAK_PIN(HttpStatus.BAD_REQUEST, "The PIN does not meet the rules"),
     UNKNOWN_PROFILE(HttpStatus.BAD_REQUEST, "No such certificate profile"),
+    PLATFORM_IDENTITY(
+            HttpStatus.FORBIDDEN,
+            "Platform identities (TLS servers, service clients, the OCSP signer) are made by the platform's own"
+                    + " bootstrap, never through the API"),
     UNKNOWN_SUBJECT(HttpStatus.NOT_FOUND, "The person or staff member is not registered in the relay"),
     UNKNOWN_CERTIFICATE(HttpStatus.NOT_FOUND, "No certificate or card with that serial"),
     INACTIVE_SUBJECT(HttpStatus.CONFLICT, "The person or staff member is not active"),
     SECOND_ACTIVE_CARD(HttpStatus.CONFLICT, "The holder already has an active card"),
     ALREADY_REVOKED(HttpStatus.CONFLICT, "The certificate is already revoked"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That change is not allowed in the certificate's current state"),
+    REQUEST_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint reads"),
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The relay DB cannot be reached; nothing was issued"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

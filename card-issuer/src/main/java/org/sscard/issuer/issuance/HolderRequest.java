@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Whom to certify: exactly one of a resident (by the 44-digit personal ID, in the body only), a staff member
- * (by the relay's staff ID), or a platform service (name, host names, addresses).
+ * Whom to certify: exactly one of a resident (by the 44-digit personal ID, in the body only) or a staff member (by
+ * the relay's staff ID). A platform service ({@code service}) is still read, only to be refused with 403: platform
+ * identities are made by the platform's own bootstrap, never through the API.
  */
 public record HolderRequest(
         String personalId, UUID staffId, @Valid PlatformService service) {

@@ -1,6 +1,5 @@
 package org.sscard.issuer.issuance;
 
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sscard.common.id.PersonalId;
@@ -10,7 +9,6 @@ import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.profile.CertificateProfile;
 import org.sscard.issuer.profile.CertificateSubject;
-import org.sscard.issuer.profile.SubjectKind;
 import org.sscard.issuer.relay.RelayClient;
 import org.sscard.issuer.revocation.IssuedCertificate.HolderType;
 
@@ -36,6 +34,10 @@ class HolderResolver {
     }
 
     Holder resolve(HolderRequest request, CertificateProfile profile) {
+        if (request != null && request.service() != null) {
+            throw new IssuerException(
+                    IssuerError.PLATFORM_IDENTITY, "certificates for platform services are not issued through the API");
+        }
         if (request == null || request.count() != 1) {
             throw new IssuerException(
                     CommonError.INVALID_FIELD, "name exactly one holder: personalId, staffId or service");
@@ -43,9 +45,9 @@ class HolderResolver {
         return switch (profile.subject()) {
             case RESIDENT -> resident(request);
             case STAFF -> staff(request, profile);
-            case SERVER, SERVICE -> platform(request, profile.subject());
-            case OCSP_SIGNER ->
-                throw new IssuerException(IssuerError.UNKNOWN_PROFILE, "the OCSP signer is made by the CA itself");
+            case SERVER, SERVICE, OCSP_SIGNER ->
+                throw new IssuerException(
+                        IssuerError.PLATFORM_IDENTITY, "platform identities are made by the platform's bootstrap");
         };
     }
 
@@ -87,19 +89,5 @@ class HolderResolver {
                 HolderType.STAFF,
                 staff.id().toString(),
                 staff.id());
-    }
-
-    private static Holder platform(HolderRequest request, SubjectKind kind) {
-        HolderRequest.PlatformService service = request.service();
-        if (service == null) {
-            throw new IssuerException(CommonError.INVALID_FIELD, "a platform certificate needs service");
-        }
-        CertificateSubject subject = kind == SubjectKind.SERVER
-                ? new CertificateSubject.Server(
-                        service.name(),
-                        service.dnsNames().isEmpty() ? List.of("localhost") : service.dnsNames(),
-                        service.ipAddresses())
-                : new CertificateSubject.Service(service.name());
-        return new Holder(subject, HolderType.PLATFORM, service.name(), null);
     }
 }

@@ -34,7 +34,7 @@ import org.sscard.issuer.revocation.IssuedCertificate;
 import org.sscard.issuer.revocation.RevocationService;
 
 /**
- * Issuance: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
+ * Card issuance — resident cards and staff tokens only: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
  * register in one operation. A soft card's key is generated here; a token's key is generated on the token and only
  * its CSR comes here. Every request is audited, accepted or refused; a refusal issues nothing.
  */
@@ -169,10 +169,19 @@ public class IssuanceService {
         }
     }
 
+    /**
+     * Only cards are issued here: resident cards and staff tokens. Platform identities (TLS servers, service clients,
+     * the OCSP signer) are made by the platform's own bootstrap, in process with the CA key store
+     * (bootstrap.ServerCertificates, CaHierarchy); a caller holding ISSUE could otherwise mint any service's identity.
+     */
     private CertificateProfile profile(String name) {
         CertificateProfile profile = profiles.profiles().get(name);
-        if (profile == null || profile.subject() == SubjectKind.OCSP_SIGNER) {
+        if (profile == null) {
             throw new IssuerException(IssuerError.UNKNOWN_PROFILE, "no issuable profile '" + name + "'");
+        }
+        if (profile.subject() != SubjectKind.RESIDENT && profile.subject() != SubjectKind.STAFF) {
+            throw new IssuerException(
+                    IssuerError.PLATFORM_IDENTITY, "profile '" + name + "' certifies a platform identity");
         }
         return profile;
     }

@@ -1,6 +1,7 @@
 package org.sscard.issuer.publication;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
@@ -13,10 +14,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.issuer.ca.CaHierarchy;
+import org.sscard.issuer.error.IssuerError;
+import org.sscard.issuer.error.IssuerException;
 import org.sscard.issuer.revocation.CrlPublisher;
+import org.sscard.issuer.revocation.OcspProperties;
 import org.sscard.issuer.revocation.OcspResponder;
 
 /**
@@ -35,8 +38,11 @@ class PublicationController {
     private final OcspResponder ocsp;
     private final CaHierarchy hierarchy;
     private final Clock clock;
+    private final OcspProperties limits;
 
-    PublicationController(CrlPublisher crls, OcspResponder ocsp, CaHierarchy hierarchy, Clock clock) {
+    PublicationController(
+            CrlPublisher crls, OcspResponder ocsp, CaHierarchy hierarchy, Clock clock, OcspProperties limits) {
+        this.limits = limits;
         this.crls = crls;
         this.ocsp = ocsp;
         this.hierarchy = hierarchy;
@@ -68,9 +74,16 @@ class PublicationController {
                 + "\n-----END CERTIFICATE-----\n";
     }
 
+    /** The body is read up to the configured limit and no further (chunked bodies have no Content-Length). */
     @PostMapping(value = "/ocsp", consumes = "application/ocsp-request")
-    ResponseEntity<byte[]> ocspPost(@RequestBody byte[] request) {
-        return answer(ocsp.respond(request), false);
+    ResponseEntity<byte[]> ocspPost(HttpServletRequest request) throws IOException {
+        int limit = limits.maxRequestBytes();
+        byte[] body = request.getInputStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw new IssuerException(
+                    IssuerError.REQUEST_TOO_LARGE, "an OCSP request is at most " + limit + " bytes here");
+        }
+        return answer(ocsp.respond(body), false);
     }
 
     @GetMapping("/ocsp/**")

@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -39,8 +37,10 @@ import org.sscard.issuer.ca.CertificateMinter;
 
 /**
  * The RFC 6960 responder for the issuing CA, signing with its delegated OCSP certificate. Status comes straight
- * from the CA's register, so a hold or revocation shows at once; responses to nonce-less requests are cached
- * until their nextUpdate or the next status change, whichever comes first.
+ * from the CA's register, so a hold or revocation shows at once; responses to nonce-less requests about one
+ * certificate this CA knows are cached ({@link ResponseCache}: bounded in entries, each until half the OCSP validity
+ * or the next status change, whichever comes first). A request about more than {@code maxCertIds} certificates is
+ * malformed.
  */
 @Component
 public class OcspResponder {
@@ -51,12 +51,21 @@ public class OcspResponder {
     private final IssuerAudit audit;
     private final Clock clock;
     private final DigestCalculatorProvider digests;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ResponseCache cache;
+    private final int maxCertIds;
     /** Bumped by every status change; a cached answer counts only if made in the current generation. */
     private final AtomicLong generation = new AtomicLong();
 
-    OcspResponder(CertificateRecords records, CaHierarchy hierarchy, CaProperties ca, IssuerAudit audit, Clock clock)
+    OcspResponder(
+            CertificateRecords records,
+            CaHierarchy hierarchy,
+            CaProperties ca,
+            OcspProperties limits,
+            IssuerAudit audit,
+            Clock clock)
             throws org.bouncycastle.operator.OperatorCreationException {
+        this.cache = new ResponseCache(limits.cacheEntries());
+        this.maxCertIds = limits.maxCertIds();
         this.records = records;
         this.hierarchy = hierarchy;
         this.ca = ca;
@@ -74,7 +83,7 @@ public class OcspResponder {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
         Req[] requests = request.getRequestList();
-        if (requests.length == 0) {
+        if (requests.length == 0 || requests.length > maxCertIds) {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
@@ -82,11 +91,9 @@ public class OcspResponder {
         Instant now = clock.instant();
         long seenGeneration = generation.get(); // read before the status, so a change during the read is seen
         if (cacheKey != null) {
-            Cached cached = cache.get(cacheKey);
-            if (cached != null
-                    && cached.generation() == seenGeneration
-                    && cached.freshUntil().isAfter(now)) {
-                return cached.response();
+            Response cached = cache.get(cacheKey, seenGeneration, now);
+            if (cached != null) {
+                return cached;
             }
         }
         try {
@@ -102,11 +109,14 @@ public class OcspResponder {
                     return status(OCSPRespBuilder.UNAUTHORIZED);
                 }
             }
-            Response response = sign(requests, nonce, now);
-            if (cacheKey != null) {
-                cache.put(
-                        cacheKey,
-                        new Cached(response, now.plus(ca.ocspValidity().dividedBy(2)), seenGeneration));
+            CertificateStatus[] statuses = new CertificateStatus[requests.length];
+            for (int i = 0; i < requests.length; i++) {
+                statuses[i] = statusOf(requests[i].getCertID().getSerialNumber());
+            }
+            Response response = sign(requests, statuses, nonce, now);
+            // an answer about a serial this CA never issued is not worth keeping: anyone can ask for any serial
+            if (cacheKey != null && !(statuses[0] instanceof UnknownStatus)) {
+                cache.put(cacheKey, response, now.plus(ca.ocspValidity().dividedBy(2)), seenGeneration);
             }
             return response;
         } catch (OCSPException | java.security.cert.CertificateEncodingException e) {
@@ -133,19 +143,20 @@ public class OcspResponder {
         }
     }
 
-    private Response sign(Req[] requests, Extension nonce, Instant now) throws OCSPException {
+    /** How many answers the cache holds now (for tests of its bound). */
+    int cachedAnswers() {
+        return cache.size();
+    }
+
+    private Response sign(Req[] requests, CertificateStatus[] statuses, Extension nonce, Instant now)
+            throws OCSPException {
         CaKeyStore.Entry signer = hierarchy.ocspSigner();
         try {
             JcaBasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(
                     signer.certificate().getPublicKey(), digests.get(CertificateID.HASH_SHA1));
             Instant nextUpdate = now.plus(ca.ocspValidity());
-            for (Req single : requests) {
-                builder.addResponse(
-                        single.getCertID(),
-                        statusOf(single.getCertID().getSerialNumber()),
-                        Date.from(now),
-                        Date.from(nextUpdate),
-                        null);
+            for (int i = 0; i < requests.length; i++) {
+                builder.addResponse(requests[i].getCertID(), statuses[i], Date.from(now), Date.from(nextUpdate), null);
             }
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
@@ -202,6 +213,4 @@ public class OcspResponder {
 
     /** A DER OCSPResponse and, for signed answers, when it stops being fresh (for HTTP caching). */
     public record Response(byte[] der, Instant nextUpdate) {}
-
-    private record Cached(Response response, Instant freshUntil, long generation) {}
 }

@@ -175,7 +175,7 @@ class OpensslInteropTest extends IssuerApiTest {
                 "-cert",
                 "card.pem",
                 "-url",
-                baseUrl() + "/ocsp",
+                publicationUrl() + "/ocsp",
                 "-CAfile",
                 "root.pem",
                 "-verify_other",

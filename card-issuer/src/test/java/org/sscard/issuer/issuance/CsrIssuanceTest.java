@@ -22,7 +22,6 @@ import org.sscard.testsupport.RelayFixture;
 class CsrIssuanceTest extends IssuerApiTest {
 
     private static final String POLICY_ARC = "2.25.282948580063040574886034106954584755375";
-    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
     @Test
     void aValidCsrForAResidentCardIssuesACertificateForTheCsrsKey() throws Exception {
@@ -115,40 +114,16 @@ class CsrIssuanceTest extends IssuerApiTest {
     }
 
     @Test
-    void aTlsServerCertificateCarriesTheServicesNamesAndServerAuth() throws Exception {
-        KeyPair keys = Certificates.keyPair("RSA", 2048);
-        Map<String, Object> service = Map.of(
-                "name",
-                "portal-gateway",
-                "dnsNames",
-                List.of("portal.sscard.test", "localhost"),
-                "ipAddresses",
-                List.of("127.0.0.1"));
-
-        Response issued = issue("tls-server", Map.of("service", service), Certificates.csr(keys, "CN=ignored"));
-
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        assertThat(issued.json().has("cardSerial")).isFalse();
-        X509Certificate certificate =
-                Certificates.fromPem(issued.json().path("certificate").asText());
-        assertThat(certificate.getSubjectAlternativeNames())
-                .containsExactlyInAnyOrder(
-                        List.of(2, "portal.sscard.test"), List.of(2, "localhost"), List.of(7, "127.0.0.1"));
-        assertThat(certificate.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
-        assertThat(certificate.getKeyUsage()).startsWith(true, false, true); // digitalSignature, keyEncipherment
-        assertThat(rdn(certificate, BCStyle.CN)).isEqualTo("portal.sscard.test");
-        assertThat(SoftCardIssuanceTest.policies(certificate)).containsExactly(POLICY_ARC + ".2.1");
-    }
-
-    @Test
     void moreConcurrentIssuancesThanDatabaseConnectionsAllSucceed() throws Exception {
         String csr = Certificates.csr(Certificates.keyPair("RSA", 2048), "CN=ignored");
-        Map<String, Object> service = Map.of("service", Map.of("name", "load-test", "dnsNames", List.of("load.test")));
         int requests = 24; // the pool has 10 connections
+        List<java.util.concurrent.Callable<Response>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            Map<String, Object> resident = Map.of("personalId", newResident());
+            calls.add(() -> issue("resident-card", resident, csr));
+        }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
         try {
-            List<java.util.concurrent.Callable<Response>> calls =
-                    java.util.Collections.nCopies(requests, () -> issue("tls-server", service, csr));
             for (var answer : pool.invokeAll(calls, 60, java.util.concurrent.TimeUnit.SECONDS)) {
                 assertThat(answer.isCancelled()).as("answered within 60 s").isFalse();
                 assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);

@@ -56,9 +56,9 @@ class SoftCardIssuanceTest extends IssuerApiTest {
                 .isEqualTo(2048);
         assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(policies(certificate)).containsExactly(CARD_POLICY);
-        assertThat(crlUrls(certificate)).containsExactly(baseUrl() + "/crl/issuing.crl");
+        assertThat(crlUrls(certificate)).containsExactly(publicationUrl() + "/crl/issuing.crl");
         assertThat(new String(certificate.getExtensionValue(Extension.authorityInfoAccess.getId())))
-                .contains(baseUrl() + "/ocsp");
+                .contains(publicationUrl() + "/ocsp");
         Duration validity = Duration.between(
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant());

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.tls.PlatformTrust;
 import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
@@ -37,7 +38,7 @@ public abstract class IssuerApiTest {
 
     private static final String DATABASE = TestPostgres.createDatabase("issuer");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpClient http;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -50,13 +51,20 @@ public abstract class IssuerApiTest {
         registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
         registry.add("sscard.relay-url", RELAY::baseUrl);
         registry.add("sscard.tokens.issuer", TOKENS::issuer);
-        registry.add("sscard.issuer.ca.public-url", () -> "http://localhost:" + IssuerPort.get());
-        registry.add("server.port", IssuerPort::get);
+        registry.add("sscard.issuer.ca.public-url", () -> "http://localhost:" + IssuerPort.publication());
+        registry.add("sscard.issuer.publication.port", IssuerPort::publication);
+        registry.add("server.port", IssuerPort::api);
         registry.add("logging.structured.format.console", () -> "");
     }
 
+    /** The issuing API: TLS, with the certificate the CA made for itself. */
     protected String baseUrl() {
-        return "http://localhost:" + IssuerPort.get();
+        return "https://localhost:" + IssuerPort.api();
+    }
+
+    /** What the CA publishes (CA certificates, CRLs, OCSP): plain HTTP, on a port of its own. */
+    protected String publicationUrl() {
+        return "http://localhost:" + IssuerPort.publication();
     }
 
     /** Calls the issuer API as the city office. */
@@ -91,7 +99,7 @@ public abstract class IssuerApiTest {
                                 HttpRequest.BodyPublishers.ofString(
                                         body instanceof String s ? s : JSON.writeValueAsString(body)));
             }
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(
                     response.statusCode(),
                     response.body(),
@@ -104,9 +112,19 @@ public abstract class IssuerApiTest {
         }
     }
 
+    /** Trusts the platform CA's root only, as the services do; built once the issuer has written that root. */
+    private static synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .sslContext(PlatformTrust.sslContext(PlatformTrust.caRoot(RELAY.dataDir())))
+                    .build();
+        }
+        return http;
+    }
+
     /** What the CA publishes to every relying party (no authentication). */
     protected PublicEndpoints published() {
-        return new PublicEndpoints(baseUrl());
+        return new PublicEndpoints(publicationUrl());
     }
 
     /** Issues a resident soft card for a newly registered person; the JSON answer of {@code /api/v1/cards/soft}. */
@@ -161,14 +179,19 @@ public abstract class IssuerApiTest {
     }
 
     /**
-     * The issuer's port, fixed before the context starts: its CRL and OCSP URLs go into certificates, so they
-     * must name the port the tests then fetch them from.
+     * The issuer's ports, fixed before the context starts: its CRL and OCSP URLs go into certificates, so they
+     * must name the publication port the tests then fetch them from; the API has its own TLS port.
      */
     static final class IssuerPort {
-        private static final int PORT = free();
+        private static final int PUBLICATION = free();
+        private static final int API = free();
 
-        static int get() {
-            return PORT;
+        static int publication() {
+            return PUBLICATION;
+        }
+
+        static int api() {
+            return API;
         }
 
         private static int free() {
