@@ -25,7 +25,7 @@ import org.sscard.auth.web.RefusalPage;
  * SSO, top to bottom. An AuthnRequest (Redirect or POST binding) is checked before anyone logs in and parked under a
  * random handle; the browser goes on to {@code /saml/idp/sso/resume}, which needs the card-login session (without
  * one, the security chain sends the browser to the card login and back). There, or at IdP-initiated
- * {@code /saml/idp/init/{provider}}, the assertion is released and posted to the SP's ACS, or the person sees why not.
+ * {@code /saml/idp/init/{provider}} (only for an SP whose registration asks for it), the assertion is released and posted to the SP's ACS, or the person sees why not.
  */
 @Controller
 class SsoController {
@@ -95,6 +95,10 @@ class SsoController {
             throws IOException {
         ServiceProvider sp = sps.byProviderKey(provider)
                 .orElseThrow(() -> new SsoRefusedException(SsoRefusal.UNKNOWN_SP, "no SAML SP " + provider));
+        if (!sp.unsolicitedSso()) {
+            throw new SsoRefusedException(
+                    SsoRefusal.UNSOLICITED_NOT_REGISTERED, provider + " answers only its own AuthnRequests");
+        }
         if (relayState != null && relayState.length() > 80) {
             throw new SsoRefusedException(SsoRefusal.MALFORMED_REQUEST, "RelayState longer than 80 bytes");
         }
