@@ -90,7 +90,12 @@ class SpDirectory {
                 acs,
                 certificates,
                 nameIdFormat(sp),
-                asksForUnsolicitedSso(entity)));
+                asksForUnsolicitedSso(entity),
+                sp.getSingleLogoutServices().stream()
+                        .filter(slo -> SAMLConstants.SAML2_SOAP11_BINDING_URI.equals(slo.getBinding()))
+                        .map(slo -> slo.getLocation())
+                        .findFirst()
+                        .orElse(null)));
     }
 
     private static boolean isDefault(AssertionConsumerService acs) {

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +85,9 @@ class SsoController {
         CheckedRequest to = parked.take(handle)
                 .orElseThrow(
                         () -> new SsoRefusedException(SsoRefusal.EXPIRED_CONTINUATION, "unknown or expired handle"));
+        if (to.forceAuthn() && loggedInAt(request.getSession()).isBefore(to.checkedAt())) {
+            requireFreshCardLogin(handle, to, request.getSession());
+        }
         answer(to, holder, request, response);
     }
 
@@ -102,7 +108,11 @@ class SsoController {
         if (relayState != null && relayState.length() > 80) {
             throw new SsoRefusedException(SsoRefusal.MALFORMED_REQUEST, "RelayState longer than 80 bytes");
         }
-        answer(new CheckedRequest(sp, sp.defaultAcs().location(), null, relayState), holder, request, response);
+        answer(
+                new CheckedRequest(sp, sp.defaultAcs().location(), null, relayState, false, clock.instant()),
+                holder,
+                request,
+                response);
     }
 
     @ExceptionHandler(SsoRefusedException.class)
@@ -132,14 +142,39 @@ class SsoController {
     private void answer(CheckedRequest to, CardHolder holder, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         HttpSession session = request.getSession();
-        Instant loggedInAt = Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
-                .orElseGet(clock::instant);
+        Instant loggedInAt = loggedInAt(session);
         String sessionIndex = (String) session.getAttribute(SESSION_INDEX);
         if (sessionIndex == null) {
             sessionIndex = XmlSigner.newId();
             session.setAttribute(SESSION_INDEX, sessionIndex);
         }
-        String xml = release.release(to, holder, loggedInAt, sessionIndex);
-        PostForm.write(response, to.acsUrl(), xml, to.relayState());
+        AssertionRelease.Released released = release.release(to, holder, loggedInAt, sessionIndex);
+        // single logout will tell this SP when the IdP session ends
+        SessionParticipant.joined(
+                session,
+                new SessionParticipant(
+                        to.sp().providerKey(),
+                        to.sp().entityId(),
+                        released.nameId(),
+                        to.sp().nameIdFormat(),
+                        sessionIndex));
+        PostForm.write(response, to.acsUrl(), released.xml(), to.relayState());
+    }
+
+    private Instant loggedInAt(HttpSession session) {
+        return Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
+                .orElseGet(clock::instant);
+    }
+
+    /**
+     * ForceAuthn (SAML core §3.4.1): the card login this session holds is older than the request, so the request is
+     * parked again under the same handle, the session's login is dropped (not the session: the saved request and the
+     * SPs' participations stay), and the security chain sends the browser to the card login, which returns here.
+     */
+    private void requireFreshCardLogin(String handle, CheckedRequest to, HttpSession session) {
+        parked.putIfAbsent(handle, to, to.checkedAt().plus(properties.requestMaxAge()));
+        session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContextHolder.clearContext();
+        throw new InsufficientAuthenticationException("ForceAuthn: a card login after the request is required");
     }
 }

@@ -32,7 +32,15 @@ abstract class SamlIdpTest extends AuthServiceTest {
 
     /** {@code unsolicitedSso}: its registration asks for IdP-initiated SSO. */
     static TestSp registeredSp(boolean unsolicitedSso) {
-        TestSp sp = new TestSp("sp" + ProcessHandle.current().pid() + "-" + SPS.incrementAndGet(), unsolicitedSso);
+        return registeredSp(unsolicitedSso, null);
+    }
+
+    /** {@code backChannelLogoutUrl}: its single logout service on the SOAP binding, or null. */
+    static TestSp registeredSp(boolean unsolicitedSso, String backChannelLogoutUrl) {
+        TestSp sp = new TestSp(
+                "sp" + ProcessHandle.current().pid() + "-" + SPS.incrementAndGet(),
+                unsolicitedSso,
+                backChannelLogoutUrl);
         CITY_OFFICE.registerSamlSp(sp.key, sp.entityId, sp.acsUrl, sp.metadata());
         return sp;
     }

@@ -29,6 +29,7 @@ final class TestSp {
     final String otherAcsUrl;
     final BasicX509Credential credential;
     final boolean unsolicitedSso;
+    final String backChannelLogoutUrl;
 
     TestSp(String key) {
         this(key, false);
@@ -36,7 +37,13 @@ final class TestSp {
 
     /** {@code unsolicitedSso}: its metadata asks for IdP-initiated SSO (the entity attribute). */
     TestSp(String key, boolean unsolicitedSso) {
+        this(key, unsolicitedSso, null);
+    }
+
+    /** {@code backChannelLogoutUrl}: its SingleLogoutService on the SOAP binding, or null. */
+    TestSp(String key, boolean unsolicitedSso, String backChannelLogoutUrl) {
         this.unsolicitedSso = unsolicitedSso;
+        this.backChannelLogoutUrl = backChannelLogoutUrl;
         this.key = key;
         this.entityId = "https://" + key + ".sp.test/shibboleth";
         this.acsUrl = "https://" + key + ".sp.test/Shibboleth.sso/SAML2/POST";
@@ -54,7 +61,7 @@ final class TestSp {
                       <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"
                           AuthnRequestsSigned="true">
                         <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data>
-                          <ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+                          <ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>%s
                         <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>
                         <md:AssertionConsumerService index="1" isDefault="true" Location="%s"
                             Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"/>
@@ -62,7 +69,16 @@ final class TestSp {
                             Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"/>
                       </md:SPSSODescriptor>
                     </md:EntityDescriptor>
-                    """.formatted(entityId, unsolicitedSso ? UNSOLICITED : "", certificate, acsUrl, otherAcsUrl);
+                    """.formatted(
+                            entityId,
+                            unsolicitedSso ? UNSOLICITED : "",
+                            certificate,
+                            backChannelLogoutUrl == null
+                                    ? ""
+                                    : "\n<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\""
+                                            + " Location=\"" + backChannelLogoutUrl + "\"/>",
+                            acsUrl,
+                            otherAcsUrl);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
