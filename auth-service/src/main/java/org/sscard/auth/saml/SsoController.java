@@ -28,7 +28,8 @@ import org.sscard.auth.web.RefusalPage;
  * SSO, top to bottom. An AuthnRequest (Redirect or POST binding) is checked before anyone logs in and parked under a
  * random handle; the browser goes on to {@code /saml/idp/sso/resume}, which needs the card-login session (without
  * one, the security chain sends the browser to the card login and back). There, or at IdP-initiated
- * {@code /saml/idp/init/{provider}} (only for an SP whose registration asks for it), the assertion is released and posted to the SP's ACS, or the person sees why not.
+ * {@code /saml/idp/init/{provider}} (only for an SP whose registration asks for it), the assertion is released and
+ * posted to the SP's ACS, or the person sees why not.
  */
 @Controller
 class SsoController {

@@ -6,7 +6,8 @@ import org.sscard.hospital.config.HospitalProperties;
 /**
  * This SP's metadata, as served at its entity ID and registered with the relay (from where the IdP reads it): the
  * entity ID, the signing certificate of its AuthnRequests, persistent NameIDs (the patient number) and the ACS on
- * the HTTP-POST binding, and its single logout service on the SOAP binding (the IdP's back channel). Not signed: the relay takes it only from this SP's own authenticated client.
+ * the HTTP-POST binding, and its single logout service on the SOAP binding (the IdP's back channel). Not signed:
+ * the relay takes it only from this SP's own authenticated client.
  */
 @Component
 public class SpMetadata {
