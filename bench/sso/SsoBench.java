@@ -44,8 +44,9 @@ import org.sscard.common.token.ServiceTokenClient;
 
 /**
  * auth-service vouching for a resident to providers, as fast as it can: RFC 8693 token exchanges into pairwise
- * provider tokens (what the portal gateway does once per provider and session) and signed SAML responses from the
- * IdP-initiated SSO (what the hospital tile does).
+ * provider tokens (what the portal gateway does once per provider and session) and signed SAML responses answering
+ * an SP's signed AuthnRequest (SP-initiated SSO, what the hospital tile does since issue 15: the IdP answers
+ * unsolicited SSO only for an SP whose registration asks for it).
  *
  * The resident logs in once with the demo card, through the portal gateway's code flow (client portal-gateway,
  * private_key_jwt with its service-client certificate from the data directory). For the SAML part a SAML provider
@@ -64,6 +65,9 @@ public class SsoBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BENCH_SP = "bench-sp";
+    private static final String BENCH_BASE = "https://bench-sp.invalid";
+    /** The bench SP's signing key: its certificate is in the SP metadata registered in the relay. */
+    private static volatile KeyPair benchKey;
 
     public static void main(String[] args) throws Exception {
         String auth = args[0];
@@ -160,9 +164,21 @@ public class SsoBench {
         return response.body();
     }
 
-    /** IdP-initiated SSO to the bench SP with the resident's session: the base64 SAMLResponse, or null. */
+    /**
+     * SP-initiated SSO of the bench SP with the resident's session: a fresh AuthnRequest signed on the Redirect
+     * binding (as an SP sends it; the bench signs it, the IdP verifies it), the IdP's 303 to its continuation, and
+     * the continuation's auto-post page: the base64 SAMLResponse, or null.
+     */
     private static String samlResponse(HttpClient http, String auth) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(auth + "/saml/idp/init/" + BENCH_SP))
+        String id = "_" + random();
+        HttpResponse<String> parked = http.send(HttpRequest.newBuilder(URI.create(authnRequestUrl(auth, id)))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String next = parked.headers().firstValue("Location").orElse(null);
+        if (parked.statusCode() != 303 || next == null) {
+            lastError = parked.statusCode() + " " + parked.headers().firstValue("Sscard-Sso-Refusal").orElse("");
+            return null;
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(next))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
         int at = page.body().indexOf("name=\"SAMLResponse\" value=\"");
         if (page.statusCode() != 200 || at < 0) {
@@ -171,7 +187,42 @@ public class SsoBench {
             return null;
         }
         int from = at + "name=\"SAMLResponse\" value=\"".length();
-        return page.body().substring(from, page.body().indexOf('"', from));
+        String response = page.body().substring(from, page.body().indexOf('"', from));
+        if (!new String(Base64.getDecoder().decode(response), StandardCharsets.UTF_8)
+                .contains("InResponseTo=\"" + id + "\"")) {
+            lastError = "the Response does not answer request " + id;
+            return null;
+        }
+        return response;
+    }
+
+    /** The Redirect binding (SAML bindings §3.4.4.1): raw DEFLATE, base64, and the query-string signature. */
+    private static String authnRequestUrl(String auth, String id) throws Exception {
+        String sso = auth + "/saml/idp/sso";
+        String xml = "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
+                + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + id + "\" Version=\"2.0\" "
+                + "IssueInstant=\"" + Instant.now() + "\" Destination=\"" + sso + "\" "
+                + "ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" "
+                + "AssertionConsumerServiceURL=\"" + BENCH_BASE + "/acs\">"
+                + "<saml:Issuer>" + BENCH_BASE + "/sp</saml:Issuer></samlp:AuthnRequest>";
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
+        deflater.finish();
+        java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            deflated.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        String query = "SAMLRequest=" + java.net.URLEncoder.encode(
+                        Base64.getEncoder().encodeToString(deflated.toByteArray()), StandardCharsets.UTF_8)
+                + "&SigAlg=" + java.net.URLEncoder.encode(
+                        "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", StandardCharsets.UTF_8);
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+        signer.initSign(benchKey.getPrivate());
+        signer.update(query.getBytes(StandardCharsets.US_ASCII));
+        return sso + "?" + query + "&Signature="
+                + java.net.URLEncoder.encode(Base64.getEncoder().encodeToString(signer.sign()), StandardCharsets.UTF_8);
     }
 
     // --- the bench SP, registered as the city office would --------------------------------------------------------
@@ -182,7 +233,7 @@ public class SsoBench {
                 java.time.Clock.systemUTC());
         HttpClient http = HttpClient.newBuilder().sslContext(trust).build();
         String bearer = tokens.authorization("relay-db-service");
-        String base = "https://bench-sp.invalid";
+        String base = BENCH_BASE;
         Map<String, Object> sp = new HashMap<>();
         sp.put("key", BENCH_SP);
         sp.put("type", "HOSPITAL");
@@ -217,6 +268,7 @@ public class SsoBench {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair key = generator.generateKeyPair();
+        benchKey = key;
         X500Name name = new X500Name("CN=bench-sp");
         Instant now = Instant.now();
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(

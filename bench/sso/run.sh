@@ -4,7 +4,8 @@
 #              a fresh private_key_jwt per request, the resident's access token as subject, one provider as
 #              audience; auth-service checks the client's certificate chain, makes one release call to the relay
 #              (subscription, mapping and the resident's access-log row in one transaction), signs the token)
-#   saml       signed SAML responses from IdP-initiated SSO (Response and Assertion each signed RSA-SHA256, one
+#   saml       signed SAML responses answering the bench SP's signed AuthnRequests (SP-initiated SSO, Redirect
+#              binding; Response and Assertion each signed RSA-SHA256, one
 #              release call to the relay as above) with the resident's card-login session
 #   anchor     openssl speed rsa2048 sign/s, one process per core (-multi), on the quiet machine afterwards
 # Ratios: operations/s over openssl's RSA-2048 signs/s; target >= 0.05 for each (issue 14).

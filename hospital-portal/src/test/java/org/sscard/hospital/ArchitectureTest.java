@@ -32,6 +32,10 @@ class ArchitectureTest {
                     HOSPITAL + ".saml.SpMetadataController",
                     "the SAML service provider's metadata, which the IdP fetches without logging in"),
             publicController(
+                    HOSPITAL + ".saml.BackChannelLogoutController",
+                    "the IdP's back-channel single logout: no session; the IdP's signature on the LogoutRequest is"
+                            + " the check"),
+            publicController(
                     HOSPITAL + ".saml.LoginUnavailableController",
                     "the SAML login entry's fail-closed page (503) while the IdP's metadata is unread: nothing behind it"));
 

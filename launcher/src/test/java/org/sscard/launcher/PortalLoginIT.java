@@ -73,7 +73,8 @@ class PortalLoginIT {
                 .doesNotContain("100000000001")
                 .contains("href=\"/p/kamogawa-nhi/notices\"")
                 .contains("href=\"/p/pension-office/pension\"")
-                .contains("/saml/idp/init/kameda-hospital")
+                .contains("href=\"" + platform.hospitalUrl() + "/records\"")
+                .doesNotContain("/saml/idp/init/")
                 .doesNotContain("kameda-kenpo");
 
         String log = hanako.get(portal + "/access-log").body();
@@ -117,7 +118,7 @@ class PortalLoginIT {
                         "/p/kamogawa-nhi/notices",
                         "/p/kamogawa-nhi/checkups",
                         "/p/pension-office/pension",
-                        platform.authUrl() + "/saml/idp/init/kameda-hospital");
+                        platform.hospitalUrl() + "/records");
 
         List<String[]> eligibility = DemoCsv.rows("kamogawa-nhi", "eligibility.csv");
         String eligibilityPage = page(hanako, portal + "/p/kamogawa-nhi/eligibility");
@@ -156,8 +157,10 @@ class PortalLoginIT {
                 .doesNotContain(DemoCsv.yen(
                         DemoCsv.sum(projections, row -> row[0].equals("2345-678901") && row[1].equals("65"), 3)));
 
-        HttpResponse<String> records = hospitalHop(hanako, platform.authUrl() + "/saml/idp/init/kameda-hospital");
-        assertThat(records.uri().toString()).isEqualTo(platform.hospitalUrl() + "/records");
+        HttpResponse<String> records = hospitalHop(hanako);
+        assertThat(records.uri().getPath()).isEqualTo("/records");
+        assertThat(records.uri().getAuthority())
+                .isEqualTo(URI.create(platform.hospitalUrl()).getAuthority());
         assertThat(records.body())
                 .contains("P0012345")
                 .contains("鴨川 花子")
@@ -209,7 +212,7 @@ class PortalLoginIT {
             assertThat(other.body()).as(path).doesNotContain(taro).doesNotContain("2345-678901");
         }
 
-        HttpResponse<String> records = hospitalHop(hanako, platform.authUrl() + "/saml/idp/init/kameda-hospital");
+        HttpResponse<String> records = hospitalHop(hanako);
         assertThat(records.body()).contains("P0012345");
         for (String path : List.of("/records?patient=P0023456", "/records?patientNumber=P0023456")) {
             HttpResponse<String> other = hanako.get(
@@ -284,7 +287,9 @@ class PortalLoginIT {
             chromium.get(portal + "/");
             chromium.findElement(By.cssSelector("[data-provider='kameda-hospital'] a.button"))
                     .click();
-            wait.until(ExpectedConditions.urlToBe(platform.hospitalUrl() + "/records"));
+            // SP-initiated: back on the page first asked for (Spring's saved request marks it with ?continue)
+            wait.until(ExpectedConditions.urlMatches(
+                    "^" + Pattern.quote(platform.hospitalUrl() + "/records") + "(\\?continue)?$"));
             assertThat(chromium.getPageSource()).contains("P0034567").doesNotContain("P0012345");
 
             chromium.get(portal + "/");
@@ -331,12 +336,17 @@ class PortalLoginIT {
     }
 
     /**
-     * The hospital tile's hop as a browser makes it: the link at auth-service (its session from the card login),
-     * the auto-post form with the signed Response, posted to the hospital's ACS, redirected to the records.
+     * The hospital tile's hop as a browser makes it (SP-initiated): the tile's link to the hospital's records, which
+     * sends the browser with a signed AuthnRequest to auth-service (its session from the card login), the auto-post
+     * form with the signed Response answering it, posted to the hospital's ACS, redirected to the records. A browser
+     * still logged in at the hospital lands on the records at once.
      */
-    private static HttpResponse<String> hospitalHop(CardHolderClient holder, String tile) throws Exception {
-        HttpResponse<String> idp = holder.get(tile);
+    private static HttpResponse<String> hospitalHop(CardHolderClient holder) throws Exception {
+        HttpResponse<String> idp = holder.get(platform.hospitalUrl() + "/records");
         assertThat(idp.statusCode()).as(idp.body()).isEqualTo(200);
+        if (idp.uri().getAuthority().equals(URI.create(platform.hospitalUrl()).getAuthority())) {
+            return idp;
+        }
         AutoPostForm form = AutoPostForm.read(idp.body());
         assertThat(form.action().toString()).isEqualTo(platform.hospitalUrl() + "/login/saml2/sso/sscard");
         HttpResponse<String> landed = holder.post(form.action().toString(), form.encoded());

@@ -76,6 +76,11 @@ final class RunningPlatform implements AutoCloseable {
         return "https://localhost:" + (8082 + portOffset);
     }
 
+    /** auth-service's card-login connector (client certificates in the TLS handshake). */
+    String cardLoginUrl() {
+        return "https://localhost:" + (8443 + portOffset);
+    }
+
     String hospitalUrl() {
         return "https://localhost:" + (8085 + portOffset);
     }

@@ -105,6 +105,18 @@ class PageSecurityTest extends GatewayTest {
         assertThat(logouts).isEqualTo(AUTH.logouts()); // the browser, not the gateway, goes to auth-service
     }
 
+    /** A logout started elsewhere (the hospital's button, SAML single logout) ends here: no My Portal is left open. */
+    @Test
+    void theRemoveYourCardPageEndsAGatewaySessionLeftOpen() {
+        Browser browser = loggedIn();
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> bye = browser.get("/logged-out");
+
+        assertThat(bye.body()).contains("カードをお取りください");
+        assertThat(browser.get("/").headers().firstValue("Location")).hasValue("/login");
+    }
+
     @Test
     void showsHelpAndTheSupportLineOnErrorPages() {
         HttpResponse<String> notFound = loggedIn().get("/no-such-page", "Accept", "text/html");

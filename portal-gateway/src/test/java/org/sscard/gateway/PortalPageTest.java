@@ -96,7 +96,9 @@ class PortalPageTest extends GatewayTest {
                     .doesNotContain(person.toString());
             assertThat(page)
                     .contains("href=\"/p/" + up.key() + "/notices\"")
-                    .contains("href=\"" + AUTH.url() + "/saml/idp/init/" + hospital + "\"")
+                    // SP-initiated: the hospital's own page, which sends its signed AuthnRequest
+                    .contains("href=\"https://hospital.example/records\"")
+                    .doesNotContain("/saml/idp/init/")
                     .contains("latest notice for L-1001");
             assertThat(tileState(page, up.key())).isEqualTo("AVAILABLE");
             assertThat(tileState(page, down.key())).isEqualTo("UNAVAILABLE");

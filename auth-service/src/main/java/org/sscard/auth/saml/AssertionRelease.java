@@ -28,8 +28,11 @@ class AssertionRelease {
         this.responses = responses;
     }
 
+    /** What was released: the signed Response (XML) and the NameID in it (the provider's own ID for the person). */
+    record Released(String xml, String nameId) {}
+
     /** The signed Response for the SP, or {@link SsoRefusedException}. */
-    String release(CheckedRequest to, CardHolder holder, Instant authnInstant, String sessionIndex) {
+    Released release(CheckedRequest to, CardHolder holder, Instant authnInstant, String sessionIndex) {
         String provider = to.sp().providerKey();
         try {
             if (holder.profile() != LoginProfile.RESIDENT) {
@@ -52,7 +55,7 @@ class AssertionRelease {
                     .addKeyValue("sscard.saml.in_response_to", to.inResponseTo())
                     .addKeyValue("sscard.saml.subject", holder.subject())
                     .log();
-            return response;
+            return new Released(response, nameId);
         } catch (RelayUnavailableException e) {
             throw refused(SsoRefusal.RELAY_UNAVAILABLE, to, holder);
         }

@@ -80,7 +80,13 @@ class AuthnRequestCheck {
                                 .plusSeconds(1)),
                 SsoRefusal.REPLAYED_REQUEST,
                 "request ID seen before");
-        return new CheckedRequest(sp, acs.location(), request.getID(), inbound.relayState());
+        return new CheckedRequest(
+                sp,
+                acs.location(),
+                request.getID(),
+                inbound.relayState(),
+                Boolean.TRUE.equals(request.isForceAuthn()),
+                now);
     }
 
     private static ServiceProvider.Acs acs(AuthnRequest request, ServiceProvider sp) {

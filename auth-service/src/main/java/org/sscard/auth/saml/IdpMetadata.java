@@ -6,6 +6,7 @@ import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
 import org.opensaml.saml.saml2.metadata.KeyDescriptor;
 import org.opensaml.saml.saml2.metadata.NameIDFormat;
+import org.opensaml.saml.saml2.metadata.SingleLogoutService;
 import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.SecurityException;
 import org.opensaml.security.credential.UsageType;
@@ -14,7 +15,8 @@ import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
 
 /**
  * The IdP's SAML 2.0 metadata, built once: entity ID, the signing certificate, the NameID formats it issues
- * (persistent, unspecified), and its SSO service on the HTTP-Redirect and HTTP-POST bindings. It wants AuthnRequests
+ * (persistent, unspecified), its SSO service on the HTTP-Redirect and HTTP-POST bindings, and its single logout
+ * service on the HTTP-Redirect binding. It wants AuthnRequests
  * signed.
  */
 final class IdpMetadata {
@@ -38,6 +40,10 @@ final class IdpMetadata {
             sso.setLocation(properties.ssoUrl());
             idp.getSingleSignOnServices().add(sso);
         }
+        SingleLogoutService slo = OpenSaml.build(SingleLogoutService.DEFAULT_ELEMENT_NAME);
+        slo.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
+        slo.setLocation(properties.url(SamlPaths.SLO));
+        idp.getSingleLogoutServices().add(slo);
         EntityDescriptor entity = OpenSaml.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
         entity.setEntityID(properties.entityId());
         entity.getRoleDescriptors().add(idp);

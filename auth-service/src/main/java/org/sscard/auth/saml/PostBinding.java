@@ -3,6 +3,7 @@ package org.sscard.auth.saml;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
+import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
@@ -43,7 +44,12 @@ final class PostBinding {
     }
 
     private static void verify(AuthnRequest request, List<X509Certificate> certificates) {
-        Signature signature = request.getSignature();
+        verifySignature(request, certificates);
+    }
+
+    /** An enveloped signature on {@code message} (SAML profile, SHA-2) verified by one of {@code certificates}. */
+    static void verifySignature(SignableSAMLObject message, List<X509Certificate> certificates) {
+        Signature signature = message.getSignature();
         if (signature == null) {
             throw InboundRequest.refused(SsoRefusal.UNSIGNED_REQUEST, "no enveloped signature");
         }
@@ -63,7 +69,7 @@ final class PostBinding {
                 // not this certificate
             }
         }
-        throw InboundRequest.refused(SsoRefusal.BAD_SIGNATURE, "no registered certificate verifies the request");
+        throw InboundRequest.refused(SsoRefusal.BAD_SIGNATURE, "no registered certificate verifies the message");
     }
 
     private static boolean sha2Digests(Signature signature) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
@@ -32,17 +33,28 @@ final class RedirectBinding {
     private RedirectBinding() {}
 
     static InboundRequest decode(String rawQuery) {
+        Inbound inbound = decodeMessage(rawQuery);
+        if (!(inbound.message() instanceof AuthnRequest request)) {
+            throw InboundRequest.refused(SsoRefusal.MALFORMED_REQUEST, "not an AuthnRequest");
+        }
+        return new InboundRequest(request, inbound.relayState(), inbound.signature());
+    }
+
+    /** Any SAML request on this binding (an AuthnRequest, a LogoutRequest), its RelayState and its signature check. */
+    record Inbound(XMLObject message, String relayState, InboundRequest.SignatureCheck signature) {}
+
+    static Inbound decodeMessage(String rawQuery) {
         Map<String, String> raw = rawParameters(rawQuery);
         String samlRequest = raw.get("SAMLRequest");
         if (samlRequest == null) {
             throw InboundRequest.refused(SsoRefusal.MALFORMED_REQUEST, "no SAMLRequest");
         }
-        byte[] xml = inflate(base64(urlDecode(samlRequest)));
-        if (!(OpenSaml.parse(xml) instanceof AuthnRequest request)) {
-            throw InboundRequest.refused(SsoRefusal.MALFORMED_REQUEST, "not an AuthnRequest");
+        XMLObject message = OpenSaml.parse(inflate(base64(urlDecode(samlRequest))));
+        if (message == null) {
+            throw InboundRequest.refused(SsoRefusal.MALFORMED_REQUEST, "not a SAML message");
         }
         String relayState = raw.containsKey("RelayState") ? urlDecode(raw.get("RelayState")) : null;
-        return new InboundRequest(request, relayState, certificates -> verify(raw, certificates));
+        return new Inbound(message, relayState, certificates -> verify(raw, certificates));
     }
 
     private static void verify(Map<String, String> raw, List<X509Certificate> certificates) {

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.sscard.auth.relay.RelayDirectory;
+import org.sscard.common.tls.PlatformTrust;
 
 /** The SAML IdP's parts: its key, its metadata, the SPs from the relay, the request checks and the responses. */
 @Configuration
@@ -43,6 +44,26 @@ class SamlConfig {
     @Bean
     ExpiringStore<CheckedRequest> parkedAuthnRequests(Clock clock) {
         return new ExpiringStore<>(CAPACITY, clock);
+    }
+
+    @Bean
+    ExpiringStore<Boolean> seenLogoutRequests(Clock clock) {
+        return new ExpiringStore<>(CAPACITY, clock);
+    }
+
+    @Bean
+    SingleLogout singleLogout(
+            SpDirectory sps,
+            SamlProperties properties,
+            BasicX509Credential credential,
+            @Value("${sscard.data-dir}") Path dataDir,
+            Clock clock) {
+        return new SingleLogout(
+                sps,
+                properties,
+                new XmlSigner(credential),
+                () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDir)),
+                clock);
     }
 
     @Bean

@@ -10,6 +10,8 @@ final class SamlPaths {
     static final String RESUME = "/saml/idp/sso/resume";
     /** IdP-initiated SSO: {@code /saml/idp/init/{providerKey}}. */
     static final String INIT = "/saml/idp/init/";
+    /** Single logout started by an SP: its signed LogoutRequest on the HTTP-Redirect binding. */
+    static final String SLO = "/saml/idp/slo";
 
     private SamlPaths() {}
 }

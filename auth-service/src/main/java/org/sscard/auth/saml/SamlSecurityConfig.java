@@ -31,6 +31,9 @@ class SamlSecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, SamlPaths.SSO)
                         .permitAll()
+                        // an SP's signed LogoutRequest; it ends the session it names, if this browser holds it
+                        .requestMatchers(HttpMethod.GET, SamlPaths.SLO)
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, SamlPaths.RESUME, SamlPaths.INIT + "*")
                         .authenticated()
                         .anyRequest()

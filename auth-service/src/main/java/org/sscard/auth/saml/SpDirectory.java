@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.schema.XSAny;
+import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.ext.saml2mdattr.EntityAttributes;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.metadata.AssertionConsumerService;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
@@ -80,8 +84,18 @@ class SpDirectory {
         if (acs.isEmpty() || certificates.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new ServiceProvider(provider.key(), entity.getEntityID(), acs, certificates, nameIdFormat(sp)));
+        return Optional.of(new ServiceProvider(
+                provider.key(),
+                entity.getEntityID(),
+                acs,
+                certificates,
+                nameIdFormat(sp),
+                asksForUnsolicitedSso(entity),
+                sp.getSingleLogoutServices().stream()
+                        .filter(slo -> SAMLConstants.SAML2_SOAP11_BINDING_URI.equals(slo.getBinding()))
+                        .map(slo -> slo.getLocation())
+                        .findFirst()
+                        .orElse(null)));
     }
 
     private static boolean isDefault(AssertionConsumerService acs) {
@@ -101,6 +115,30 @@ class SpDirectory {
             }
         }
         return certificates;
+    }
+
+    /** {@code <md:Extensions><mdattr:EntityAttributes>} holding the attribute with the one value {@code true}. */
+    private static boolean asksForUnsolicitedSso(EntityDescriptor entity) {
+        if (entity.getExtensions() == null) {
+            return false;
+        }
+        return entity.getExtensions().getUnknownXMLObjects(EntityAttributes.DEFAULT_ELEMENT_NAME).stream()
+                .filter(EntityAttributes.class::isInstance)
+                .map(EntityAttributes.class::cast)
+                .flatMap(attributes -> attributes.getAttributes().stream())
+                .filter(attribute -> ServiceProvider.UNSOLICITED_SSO.equals(attribute.getName()))
+                .anyMatch(attribute -> attribute.getAttributeValues().size() == 1
+                        && "true".equals(text(attribute.getAttributeValues().get(0))));
+    }
+
+    private static String text(XMLObject value) {
+        if (value instanceof XSString string) {
+            return string.getValue() == null ? null : string.getValue().strip();
+        }
+        if (value instanceof XSAny any) {
+            return any.getTextContent() == null ? null : any.getTextContent().strip();
+        }
+        return null;
     }
 
     /** Persistent if the SP's metadata lists it, else unspecified. */

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,8 @@ import org.sscard.auth.web.RefusalPage;
  * SSO, top to bottom. An AuthnRequest (Redirect or POST binding) is checked before anyone logs in and parked under a
  * random handle; the browser goes on to {@code /saml/idp/sso/resume}, which needs the card-login session (without
  * one, the security chain sends the browser to the card login and back). There, or at IdP-initiated
- * {@code /saml/idp/init/{provider}}, the assertion is released and posted to the SP's ACS, or the person sees why not.
+ * {@code /saml/idp/init/{provider}} (only for an SP whose registration asks for it), the assertion is released and
+ * posted to the SP's ACS, or the person sees why not.
  */
 @Controller
 class SsoController {
@@ -82,6 +86,9 @@ class SsoController {
         CheckedRequest to = parked.take(handle)
                 .orElseThrow(
                         () -> new SsoRefusedException(SsoRefusal.EXPIRED_CONTINUATION, "unknown or expired handle"));
+        if (to.forceAuthn() && loggedInAt(request.getSession()).isBefore(to.checkedAt())) {
+            requireFreshCardLogin(handle, to, request.getSession());
+        }
         answer(to, holder, request, response);
     }
 
@@ -95,10 +102,18 @@ class SsoController {
             throws IOException {
         ServiceProvider sp = sps.byProviderKey(provider)
                 .orElseThrow(() -> new SsoRefusedException(SsoRefusal.UNKNOWN_SP, "no SAML SP " + provider));
+        if (!sp.unsolicitedSso()) {
+            throw new SsoRefusedException(
+                    SsoRefusal.UNSOLICITED_NOT_REGISTERED, provider + " answers only its own AuthnRequests");
+        }
         if (relayState != null && relayState.length() > 80) {
             throw new SsoRefusedException(SsoRefusal.MALFORMED_REQUEST, "RelayState longer than 80 bytes");
         }
-        answer(new CheckedRequest(sp, sp.defaultAcs().location(), null, relayState), holder, request, response);
+        answer(
+                new CheckedRequest(sp, sp.defaultAcs().location(), null, relayState, false, clock.instant()),
+                holder,
+                request,
+                response);
     }
 
     @ExceptionHandler(SsoRefusedException.class)
@@ -128,14 +143,39 @@ class SsoController {
     private void answer(CheckedRequest to, CardHolder holder, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         HttpSession session = request.getSession();
-        Instant loggedInAt = Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
-                .orElseGet(clock::instant);
+        Instant loggedInAt = loggedInAt(session);
         String sessionIndex = (String) session.getAttribute(SESSION_INDEX);
         if (sessionIndex == null) {
             sessionIndex = XmlSigner.newId();
             session.setAttribute(SESSION_INDEX, sessionIndex);
         }
-        String xml = release.release(to, holder, loggedInAt, sessionIndex);
-        PostForm.write(response, to.acsUrl(), xml, to.relayState());
+        AssertionRelease.Released released = release.release(to, holder, loggedInAt, sessionIndex);
+        // single logout will tell this SP when the IdP session ends
+        SessionParticipant.joined(
+                session,
+                new SessionParticipant(
+                        to.sp().providerKey(),
+                        to.sp().entityId(),
+                        released.nameId(),
+                        to.sp().nameIdFormat(),
+                        sessionIndex));
+        PostForm.write(response, to.acsUrl(), released.xml(), to.relayState());
+    }
+
+    private Instant loggedInAt(HttpSession session) {
+        return Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
+                .orElseGet(clock::instant);
+    }
+
+    /**
+     * ForceAuthn (SAML core §3.4.1): the card login this session holds is older than the request, so the request is
+     * parked again under the same handle, the session's login is dropped (not the session: the saved request and the
+     * SPs' participations stay), and the security chain sends the browser to the card login, which returns here.
+     */
+    private void requireFreshCardLogin(String handle, CheckedRequest to, HttpSession session) {
+        parked.putIfAbsent(handle, to, to.checkedAt().plus(properties.requestMaxAge()));
+        session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        SecurityContextHolder.clearContext();
+        throw new InsufficientAuthenticationException("ForceAuthn: a card login after the request is required");
     }
 }

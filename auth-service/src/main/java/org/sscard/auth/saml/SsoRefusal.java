@@ -27,6 +27,8 @@ enum SsoRefusal implements RefusalPage.Reason {
             HttpStatus.FORBIDDEN,
             "連携先の戻り先が登録内容と一致しません。",
             "The service's return address does not match its registration."),
+    UNSOLICITED_NOT_REGISTERED(
+            HttpStatus.FORBIDDEN, "この連携先へは、連携先の画面からログインしてください。", "Please sign in from the service's own page."),
     UNSUPPORTED_REQUEST(HttpStatus.BAD_REQUEST, "この形式の要求には対応していません。", "This kind of request is not supported."),
     EXPIRED_CONTINUATION(
             HttpStatus.BAD_REQUEST,

@@ -46,6 +46,25 @@ class AssertionReleaseRefusalTest extends SamlIdpTest {
                 followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/no-such-provider")), SsoRefusal.UNKNOWN_SP);
     }
 
+    /** Login CSRF at the SP: an SP whose registration does not ask for unsolicited SSO never gets a Response of it. */
+    @Test
+    void neverProducesAnUnsolicitedResponseForAnSpThatDidNotAskForIt() throws Exception {
+        TestSp sp = registeredSp(false);
+        Resident resident = resident(sp, "NO-UNSOLICITED-1", true);
+        Browser browser = resident.browser();
+
+        Browser.Page page = followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/" + sp.key));
+
+        assertRefused(page, SsoRefusal.UNSOLICITED_NOT_REGISTERED);
+        assertThat(page.body()).doesNotContain("SAMLResponse").doesNotContain("NO-UNSOLICITED-1");
+        assertThat(CITY_OFFICE.accessLog(resident.person()).findValuesAsText("action"))
+                .doesNotContain("ASSERTION_ISSUED", "RELEASE_REFUSED");
+        // the same SP, the same session: its own signed AuthnRequest is answered
+        Browser.Page answer = browser.get(TestSp.redirectUrl(SSO, sp.request(SSO), null, sp.credential));
+        assertThat(postedResponse(continueWithCard(browser, answer)).response().getInResponseTo())
+                .isNotNull();
+    }
+
     /** The relay looked and said no: one RELEASE_REFUSED row naming the SP, and no assertion in the log. */
     private static void assertRefusalLoggedAndNoAssertionIssued(Resident resident, TestSp sp) {
         JsonNode log = CITY_OFFICE.accessLog(resident.person());

@@ -27,7 +27,20 @@ abstract class SamlIdpTest extends AuthServiceTest {
 
     /** A new SP registered in the relay with its metadata. */
     static TestSp registeredSp() {
-        TestSp sp = new TestSp("sp" + ProcessHandle.current().pid() + "-" + SPS.incrementAndGet());
+        return registeredSp(false);
+    }
+
+    /** {@code unsolicitedSso}: its registration asks for IdP-initiated SSO. */
+    static TestSp registeredSp(boolean unsolicitedSso) {
+        return registeredSp(unsolicitedSso, null);
+    }
+
+    /** {@code backChannelLogoutUrl}: its single logout service on the SOAP binding, or null. */
+    static TestSp registeredSp(boolean unsolicitedSso, String backChannelLogoutUrl) {
+        TestSp sp = new TestSp(
+                "sp" + ProcessHandle.current().pid() + "-" + SPS.incrementAndGet(),
+                unsolicitedSso,
+                backChannelLogoutUrl);
         CITY_OFFICE.registerSamlSp(sp.key, sp.entityId, sp.acsUrl, sp.metadata());
         return sp;
     }

@@ -92,7 +92,7 @@ class SamlSsoTest extends SamlIdpTest {
 
     @Test
     void anAssertionIsOneReleaseCallToTheRelayAndOneAccessLogRow() throws Exception {
-        TestSp sp = registeredSp();
+        TestSp sp = registeredSp(true);
         Resident resident = resident(sp, "ONE-CALL-1", true);
         Browser browser = resident.browser();
         postedResponse(followCardLogin(browser, browser.get(MAIN + "/saml/idp/init/" + sp.key)));
@@ -120,7 +120,7 @@ class SamlSsoTest extends SamlIdpTest {
 
     @Test
     void idpInitiatedSsoPostsToTheDefaultAcsWithoutInResponseTo() throws Exception {
-        TestSp sp = registeredSp();
+        TestSp sp = registeredSp(true);
         Resident resident = resident(sp, "IDP-INIT-1", true);
         Browser browser = resident.browser();
         Instant before = Instant.now();

@@ -28,8 +28,22 @@ final class TestSp {
     final String acsUrl;
     final String otherAcsUrl;
     final BasicX509Credential credential;
+    final boolean unsolicitedSso;
+    final String backChannelLogoutUrl;
 
     TestSp(String key) {
+        this(key, false);
+    }
+
+    /** {@code unsolicitedSso}: its metadata asks for IdP-initiated SSO (the entity attribute). */
+    TestSp(String key, boolean unsolicitedSso) {
+        this(key, unsolicitedSso, null);
+    }
+
+    /** {@code backChannelLogoutUrl}: its SingleLogoutService on the SOAP binding, or null. */
+    TestSp(String key, boolean unsolicitedSso, String backChannelLogoutUrl) {
+        this.unsolicitedSso = unsolicitedSso;
+        this.backChannelLogoutUrl = backChannelLogoutUrl;
         this.key = key;
         this.entityId = "https://" + key + ".sp.test/shibboleth";
         this.acsUrl = "https://" + key + ".sp.test/Shibboleth.sso/SAML2/POST";
@@ -43,11 +57,11 @@ final class TestSp {
                     .encodeToString(credential.getEntityCertificate().getEncoded());
             return """
                     <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"
-                        xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="%s">
+                        xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="%s">%s
                       <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"
                           AuthnRequestsSigned="true">
                         <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data>
-                          <ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+                          <ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>%s
                         <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>
                         <md:AssertionConsumerService index="1" isDefault="true" Location="%s"
                             Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"/>
@@ -55,11 +69,29 @@ final class TestSp {
                             Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"/>
                       </md:SPSSODescriptor>
                     </md:EntityDescriptor>
-                    """.formatted(entityId, certificate, acsUrl, otherAcsUrl);
+                    """.formatted(
+                            entityId,
+                            unsolicitedSso ? UNSOLICITED : "",
+                            certificate,
+                            backChannelLogoutUrl == null
+                                    ? ""
+                                    : "\n<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\""
+                                            + " Location=\"" + backChannelLogoutUrl + "\"/>",
+                            acsUrl,
+                            otherAcsUrl);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final String UNSOLICITED = """
+            <md:Extensions><mdattr:EntityAttributes xmlns:mdattr="urn:oasis:names:tc:SAML:metadata:attribute">
+              <saml:Attribute xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"
+                  Name="urn:sscard:saml:unsolicited-sso"
+                  NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri">
+                <saml:AttributeValue>true</saml:AttributeValue>
+              </saml:Attribute>
+            </mdattr:EntityAttributes></md:Extensions>""";
 
     AuthnRequest request(String destination, Instant issued, String acs) {
         AuthnRequest request = OpenSaml.build(AuthnRequest.DEFAULT_ELEMENT_NAME);

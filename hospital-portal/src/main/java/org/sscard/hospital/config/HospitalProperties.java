@@ -49,6 +49,13 @@ public record HospitalProperties(
         return base() + "/login/saml2/sso/" + REGISTRATION_ID;
     }
 
+    /** Single logout from the IdP on the back channel (SAML SOAP binding): the path, and its URL in the metadata. */
+    public static final String BACK_CHANNEL_LOGOUT = "/saml2/slo/" + REGISTRATION_ID;
+
+    public String backChannelLogoutUrl() {
+        return base() + BACK_CHANNEL_LOGOUT;
+    }
+
     /**
      * @param idpMetadata https URL (platform trust) or file: of the IdP's metadata
      * @param signingKey  FILE (generated once into the data directory) or MEMORY (new per start; tests)

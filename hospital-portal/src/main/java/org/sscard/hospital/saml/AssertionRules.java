@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Audience;
 import org.opensaml.saml.saml2.core.AudienceRestriction;
@@ -22,7 +21,8 @@ import org.springframework.security.saml2.provider.service.registration.RelyingP
  * The assertion validator given to Spring's {@code OpenSaml4AuthenticationProvider} (whose default one needs
  * OpenSAML 4.3): first this SP's own rules, each with its reason code — issued by the trusted IdP, conditions with
  * an expiry and an audience restriction naming only this SP, a bearer confirmation whose Recipient is this SP's ACS,
- * unexpired, and answering this browser's AuthnRequest (or none, for IdP-initiated SSO) — then OpenSAML 4.0.1's own
+ * unexpired, and answering this browser's AuthnRequest (a Response this browser did not ask for, IdP-initiated or
+ * another browser's, is refused: login CSRF) — then OpenSAML 4.0.1's own
  * {@link OpenSamlAssertionValidation} as a second line.
  */
 final class AssertionRules implements Converter<AssertionToken, Saml2ResponseValidatorResult> {
@@ -91,12 +91,11 @@ final class AssertionRules implements Converter<AssertionToken, Saml2ResponseVal
                 || !now.isBefore(data.getNotOnOrAfter().plus(clockSkew))) {
             return error(SamlRefusal.EXPIRED, "the bearer confirmation has expired");
         }
-        if (!Objects.equals(inResponseTo, data.getInResponseTo())) {
-            return error(
-                    SamlRefusal.IN_RESPONSE_TO_MISMATCH,
-                    inResponseTo == null
-                            ? "the assertion answers a request this browser did not make"
-                            : "the assertion does not answer this browser's request");
+        if (inResponseTo == null) {
+            return error(SamlRefusal.UNSOLICITED, "this browser's session sent no AuthnRequest");
+        }
+        if (!inResponseTo.equals(data.getInResponseTo())) {
+            return error(SamlRefusal.IN_RESPONSE_TO_MISMATCH, "the assertion does not answer this browser's request");
         }
         return null;
     }

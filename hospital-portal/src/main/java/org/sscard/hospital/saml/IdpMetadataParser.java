@@ -36,7 +36,13 @@ final class IdpMetadataParser {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "IdP metadata: no SingleSignOnService on the HTTP-Redirect binding"));
-        return new IdpDescriptor(entityId, sso, signingCertificates(idp));
+        String slo = SamlMetadata.children(idp, "SingleLogoutService").stream()
+                .filter(s -> REDIRECT.equals(s.getAttribute("Binding")))
+                .map(s -> s.getAttribute("Location"))
+                .filter(location -> location.startsWith("https://") || location.startsWith("http://"))
+                .findFirst()
+                .orElse(null);
+        return new IdpDescriptor(entityId, sso, slo, signingCertificates(idp));
     }
 
     private static List<X509Certificate> signingCertificates(Element idp) {

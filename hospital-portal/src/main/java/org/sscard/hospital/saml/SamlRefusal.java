@@ -13,6 +13,7 @@ public enum SamlRefusal {
     WRONG_DESTINATION("宛先が違います", "The destination is not this service's ACS"),
     EXPIRED("有効期限が切れています", "The assertion has expired or is not yet valid"),
     IN_RESPONSE_TO_MISMATCH("要求と応答が対応しません", "The response does not answer this browser's request"),
+    UNSOLICITED("このブラウザーから要求していない応答です", "This browser did not ask for this response"),
     REPLAYED("この応答は既に使用されています", "The assertion has been used before"),
     NO_SUBJECT("患者番号がありません", "The assertion names no patient"),
     INVALID_ASSERTION("アサーションが不正です", "The assertion is not valid"),

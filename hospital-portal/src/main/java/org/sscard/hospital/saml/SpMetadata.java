@@ -6,7 +6,8 @@ import org.sscard.hospital.config.HospitalProperties;
 /**
  * This SP's metadata, as served at its entity ID and registered with the relay (from where the IdP reads it): the
  * entity ID, the signing certificate of its AuthnRequests, persistent NameIDs (the patient number) and the ACS on
- * the HTTP-POST binding. Not signed: the relay takes it only from this SP's own authenticated client.
+ * the HTTP-POST binding, and its single logout service on the SOAP binding (the IdP's back channel). Not signed:
+ * the relay takes it only from this SP's own authenticated client.
  */
 @Component
 public class SpMetadata {
@@ -30,13 +31,18 @@ public class SpMetadata {
                     <md:KeyDescriptor use="signing">
                       <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
                     </md:KeyDescriptor>
+                    <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:SOAP" Location="%s"/>
                     <md:NameIDFormat>%s</md:NameIDFormat>
                     <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
                         Location="%s" index="0" isDefault="true"/>
                   </md:SPSSODescriptor>
                 </md:EntityDescriptor>
                 """.formatted(
-                escape(properties.entityId()), signingKey.certificateBase64(), PERSISTENT, escape(properties.acsUrl()));
+                        escape(properties.entityId()),
+                        signingKey.certificateBase64(),
+                        escape(properties.backChannelLogoutUrl()),
+                        PERSISTENT,
+                        escape(properties.acsUrl()));
     }
 
     public String entityId() {

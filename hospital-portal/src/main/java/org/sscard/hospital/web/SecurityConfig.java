@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
@@ -101,7 +103,9 @@ class SecurityConfig {
     SecurityFilterChain pages(
             HttpSecurity http,
             AuthenticationProvider samlResponseAuthentication,
-            AuthenticationFailureHandler samlRefusalHandler)
+            AuthenticationFailureHandler samlRefusalHandler,
+            AuthenticationSuccessHandler samlLoginSuccess,
+            LogoutSuccessHandler samlLogoutSuccess)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                         .permitAll()
@@ -115,6 +119,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // the IdP's back-channel LogoutRequest: no session; its signature is checked by the handler
+                        .requestMatchers(HttpMethod.POST, HospitalProperties.BACK_CHANNEL_LOGOUT)
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/records")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout")
@@ -124,8 +131,11 @@ class SecurityConfig {
                 .saml2Login(saml -> saml.loginPage(LOGIN)
                         .authenticationManager(new ProviderManager(samlResponseAuthentication))
                         .failureHandler(samlRefusalHandler)
-                        .defaultSuccessUrl("/records"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                        .successHandler(samlLoginSuccess))
+                // the local session ends, then the IdP's (single logout), ending at the "remove your card" page
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(samlLogoutSuccess))
+                // a server-to-server SOAP call with a signed message, not a browser form
+                .csrf(csrf -> csrf.ignoringRequestMatchers(HospitalProperties.BACK_CHANNEL_LOGOUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; "
                                 + "base-uri 'none'")));

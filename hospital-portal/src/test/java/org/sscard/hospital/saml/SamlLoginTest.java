@@ -57,17 +57,58 @@ class SamlLoginTest extends HospitalTest {
         assertThat(page.getResponse().getContentAsString()).contains("P0099001");
     }
 
+    /** Login CSRF: an attacker's own unsolicited Response, auto-posted into the victim's browser from another site. */
     @Test
-    void acceptsAnIdpInitiatedResponseWithoutInResponseTo() throws Exception {
+    void refusesAnUnsolicitedResponseInAFreshBrowser() throws Exception {
+        SamlBrowser victim = new SamlBrowser(mvc);
+
+        MvcResult login = victim.postResponse(IDP.response("P0099002").base64());
+
+        assertRefusedAndLoggedOut(login, victim, SamlRefusal.UNSOLICITED);
+    }
+
+    /** A valid Response answering another browser's request, posted into a fresh browser (its own cookie jar). */
+    @Test
+    void refusesAnotherSessionsResponsePostedIntoAFreshBrowser() throws Exception {
+        SamlBrowser attacker = new SamlBrowser(mvc);
+        String attackersRequest = attacker.startLogin().requestId();
+        String attackersResponse =
+                IDP.response("P0099003").inResponseTo(attackersRequest).base64();
+
+        SamlBrowser victim = new SamlBrowser(mvc);
+        assertRefusedAndLoggedOut(victim.postResponse(attackersResponse), victim, SamlRefusal.IN_RESPONSE_TO_MISMATCH);
+
+        SamlBrowser victimLoggingIn = new SamlBrowser(mvc);
+        victimLoggingIn.startLogin();
+        assertRefusedAndLoggedOut(
+                victimLoggingIn.postResponse(attackersResponse), victimLoggingIn, SamlRefusal.IN_RESPONSE_TO_MISMATCH);
+    }
+
+    /** The request is used up by its answer: a second Response to it is refused in the same browser. */
+    @Test
+    void forgetsTheRequestOnceAnswered() throws Exception {
         SamlBrowser browser = new SamlBrowser(mvc);
-
-        MvcResult login = browser.postResponse(IDP.response("P0099002").base64());
-
-        assertThat(login.getResponse().getStatus())
-                .as(login.getResponse().getHeader(SamlRefusalHandler.HEADER))
+        String requestId = browser.startLogin().requestId();
+        assertThat(browser.postResponse(
+                                IDP.response("P0099004").inResponseTo(requestId).base64())
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(302);
+
+        MvcResult second = browser.postResponse(
+                IDP.response("P0099005").inResponseTo(requestId).base64());
+
+        assertThat(second.getResponse().getStatus()).isEqualTo(401);
+        assertThat(second.getResponse().getHeader(SamlRefusalHandler.HEADER)).isEqualTo("IN_RESPONSE_TO_MISMATCH");
+    }
+
+    private void assertRefusedAndLoggedOut(MvcResult result, SamlBrowser browser, SamlRefusal expected)
+            throws Exception {
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getHeader(SamlRefusalHandler.HEADER)).isEqualTo(expected.name());
         MvcResult page = mvc.perform(get("/records").session(browser.session())).andReturn();
-        assertThat(page.getResponse().getContentAsString()).contains("P0099002");
+        assertThat(page.getResponse().getStatus()).as("still logged out").isEqualTo(302);
+        assertThat(page.getResponse().getContentAsString()).doesNotContain("P00990");
     }
 
     @Test

@@ -105,13 +105,16 @@ class SamlResponseRefusalTest extends HospitalTest {
         assertRefused(serialize(response), SamlRefusal.UNEXPECTED_STRUCTURE);
     }
 
+    /** The replay cache behind InResponseTo: a stolen session cookie holding the same request cannot reuse it. */
     @Test
     void rejectsReplayedAssertion() throws Exception {
-        String response = IDP.response("P0012345").base64();
         SamlBrowser first = new SamlBrowser(mvc);
+        String requestId = first.startLogin().requestId();
+        SamlBrowser thief = first.copy();
+        String response = IDP.response("P0012345").inResponseTo(requestId).base64();
         assertThat(first.postResponse(response).getResponse().getStatus()).isEqualTo(302);
 
-        MvcResult replay = new SamlBrowser(mvc).postResponse(response);
+        MvcResult replay = thief.postResponse(response);
 
         assertThat(replay.getResponse().getStatus()).isEqualTo(401);
         assertThat(replay.getResponse().getHeader(SamlRefusalHandler.HEADER)).isEqualTo("REPLAYED");

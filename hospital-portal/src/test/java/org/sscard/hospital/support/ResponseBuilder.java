@@ -39,6 +39,7 @@ public final class ResponseBuilder {
     private boolean signAssertion = true;
     private boolean signResponse = true;
     private BasicX509Credential signer;
+    private String sessionIndex = TestIdp.newId();
 
     ResponseBuilder(TestIdp idp, String nameId) {
         this.idp = idp;
@@ -48,6 +49,12 @@ public final class ResponseBuilder {
 
     public ResponseBuilder inResponseTo(String id) {
         this.inResponseTo = id;
+        return this;
+    }
+
+    /** The AuthnStatement's SessionIndex (single logout names it). */
+    public ResponseBuilder sessionIndex(String value) {
+        this.sessionIndex = value;
         return this;
     }
 
@@ -168,7 +175,7 @@ public final class ResponseBuilder {
         assertion.setConditions(conditions);
         AuthnStatement authn = TestIdp.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
         authn.setAuthnInstant(issuedAt);
-        authn.setSessionIndex(TestIdp.newId());
+        authn.setSessionIndex(sessionIndex);
         AuthnContext context = TestIdp.build(AuthnContext.DEFAULT_ELEMENT_NAME);
         AuthnContextClassRef classRef = TestIdp.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
         classRef.setURI(AuthnContext.X509_AUTHN_CTX);

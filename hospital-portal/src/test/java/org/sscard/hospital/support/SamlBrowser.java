@@ -31,6 +31,15 @@ public final class SamlBrowser {
         return session;
     }
 
+    /** A second browser holding a copy of this one's session (its cookie stolen, say), the saved request with it. */
+    public SamlBrowser copy() {
+        SamlBrowser copy = new SamlBrowser(mvc);
+        for (String name : java.util.Collections.list(session.getAttributeNames())) {
+            copy.session.setAttribute(name, session.getAttribute(name));
+        }
+        return copy;
+    }
+
     /** Starts a login; returns the redirect to the IdP, whose AuthnRequest the session now remembers. */
     public Redirect startLogin() throws Exception {
         MvcResult result =

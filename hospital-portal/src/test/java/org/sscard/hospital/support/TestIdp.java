@@ -15,8 +15,6 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
-import org.opensaml.saml.saml2.core.Assertion;
-import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
@@ -36,6 +34,7 @@ public final class TestIdp {
 
     public static final String ENTITY_ID = "https://idp.test/saml/idp";
     public static final String SSO_URL = "https://idp.test/saml/idp/sso";
+    public static final String SLO_URL = "https://idp.test/saml/idp/slo";
 
     static {
         OpenSamlInitializationService.initialize();
@@ -78,6 +77,8 @@ public final class TestIdp {
                           <ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
                         </md:KeyDescriptor>
                         <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>
+                        <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+                            Location="%s"/>
                         <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
                             Location="%s"/>
                         <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
@@ -85,7 +86,7 @@ public final class TestIdp {
                       </md:IDPSSODescriptor>
                     </md:EntityDescriptor>
                     """.formatted(
-                            entityId, Base64.getEncoder().encodeToString(certificate.getEncoded()), SSO_URL, SSO_URL);
+                    entityId, Base64.getEncoder().encodeToString(certificate.getEncoded()), SLO_URL, SSO_URL, SSO_URL);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -95,12 +96,12 @@ public final class TestIdp {
         return new ResponseBuilder(this, nameId);
     }
 
-    BasicX509Credential signingCredential() {
+    public BasicX509Credential signingCredential() {
         return credential;
     }
 
     /** Signs {@code object} (enveloped, RSA-SHA256, exclusive c14n, certificate in KeyInfo) and marshals it. */
-    static Element sign(XMLObject object, BasicX509Credential with) {
+    public static Element sign(XMLObject object, BasicX509Credential with) {
         try {
             Signature signature = build(Signature.DEFAULT_ELEMENT_NAME);
             signature.setSigningCredential(with);
@@ -109,11 +110,7 @@ public final class TestIdp {
             KeyInfo keyInfo = build(KeyInfo.DEFAULT_ELEMENT_NAME);
             KeyInfoSupport.addCertificate(keyInfo, with.getEntityCertificate());
             signature.setKeyInfo(keyInfo);
-            if (object instanceof Assertion assertion) {
-                assertion.setSignature(signature);
-            } else {
-                ((Response) object).setSignature(signature);
-            }
+            ((org.opensaml.saml.common.SignableSAMLObject) object).setSignature(signature);
             Element element = marshal(object);
             Signer.signObject(signature);
             return element;
@@ -122,7 +119,7 @@ public final class TestIdp {
         }
     }
 
-    static Element marshal(XMLObject object) {
+    public static Element marshal(XMLObject object) {
         try {
             return XMLObjectProviderRegistrySupport.getMarshallerFactory()
                     .getMarshaller(object)
@@ -133,7 +130,7 @@ public final class TestIdp {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T build(QName name) {
+    public static <T> T build(QName name) {
         return (T) XMLObjectProviderRegistrySupport.getBuilderFactory()
                 .getBuilder(name)
                 .buildObject(name);
@@ -155,7 +152,7 @@ public final class TestIdp {
         return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String newId() {
+    public static String newId() {
         return "_" + UUID.randomUUID();
     }
 }

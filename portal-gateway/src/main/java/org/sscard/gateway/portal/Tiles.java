@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.sscard.gateway.config.PortalProperties;
 import org.sscard.gateway.relay.RelayClient;
 import org.sscard.gateway.relay.RelayRecords;
 import reactor.core.publisher.Flux;
@@ -15,20 +14,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * My Portal's tiles from the relay's menu (registry, subscriptions and mappings): one tile per provider, one link
- * per joined service. A proxied provider's link goes through {@code /p/<provider>/}; a SAML provider's through
- * auth-service's IdP-initiated SSO. Each provider is probed in parallel.
+ * per joined service. A proxied provider's link goes through {@code /p/<provider>/}; a SAML provider's straight to
+ * the provider's own page (its base URL from the relay's registry), where the provider starts SP-initiated SSO with
+ * a signed AuthnRequest bound to that browser (no unsolicited Responses: they would allow login CSRF). Each provider
+ * is probed in parallel.
  */
 @Component
 class Tiles {
 
     private final RelayClient relay;
     private final ProviderProbe probe;
-    private final PortalProperties portal;
 
-    Tiles(RelayClient relay, ProviderProbe probe, PortalProperties portal) {
+    Tiles(RelayClient relay, ProviderProbe probe) {
         this.relay = relay;
         this.probe = probe;
-        this.portal = portal;
     }
 
     Mono<List<Tile>> forResident(ServerWebExchange exchange, UUID person) {
@@ -61,7 +60,7 @@ class Tiles {
 
     private String href(RelayRecords.MenuEntry entry) {
         if ("SAML".equals(entry.ssoMethod())) {
-            return portal.authBase() + "/saml/idp/init/" + entry.providerKey();
+            return entry.baseUrl().replaceAll("/+$", "") + entry.path();
         }
         return "/p/" + entry.providerKey() + entry.path();
     }
