@@ -46,7 +46,7 @@ class ProxyTest extends GatewayTest {
     @Test
     void attachesThePairwiseTokenAndStripsEveryIdentityTheBrowserClaims() throws Exception {
         Browser browser = hanako();
-        String session = browser.cookies().get("SSCARD_PORTAL");
+        String session = browser.cookies().get("__Host-SSCARD_PORTAL");
         HttpResponse<String> response = browser.get(
                 "/p/" + provider.key() + "/echo?x=1",
                 "Authorization",
@@ -62,7 +62,7 @@ class ProxyTest extends GatewayTest {
                 "X-Auth-Subject",
                 "T-0002",
                 "Cookie",
-                "SSCARD_PORTAL=" + session + "; SSCARD_AUTH=auth-session; other=1; p." + provider.key()
+                "__Host-SSCARD_PORTAL=" + session + "; __Host-SSCARD_AUTH=auth-session; other=1; p." + provider.key()
                         + ".SESSION=abc; p.another-provider.SESSION=theirs");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode echo = JSON.readTree(response.body());

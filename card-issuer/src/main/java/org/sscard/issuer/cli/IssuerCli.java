@@ -34,7 +34,7 @@ public final class IssuerCli {
               --help
             The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
             card PIN (for a token: its user PIN). Secrets are never taken from the command line.
-            Defaults: --issuer-url http://localhost:8083, --auth-url https://localhost:8082 (the token issuer),
+            Defaults: --issuer-url http://issuer.localhost:8083, --auth-url https://auth.localhost:8082 (the token issuer),
             --data-dir ./data (the city office's client certificate is <data-dir>/clients/city-office.crt|.key).""";
 
     private IssuerCli() {}
@@ -59,8 +59,8 @@ public final class IssuerCli {
         }
         try {
             IssuerApiClient api = IssuerApiClient.forDataDirectory(
-                    URI.create(arguments.optional("issuer-url").orElse("http://localhost:8083")),
-                    URI.create(arguments.optional("auth-url").orElse("https://localhost:8082")),
+                    URI.create(arguments.optional("issuer-url").orElse("http://issuer.localhost:8083")),
+                    URI.create(arguments.optional("auth-url").orElse("https://auth.localhost:8082")),
                     Path.of(arguments.optional("data-dir").orElse("data")));
             if (arguments.command().equals("print-token")) {
                 out.println(api.token(arguments.required("audience")));
