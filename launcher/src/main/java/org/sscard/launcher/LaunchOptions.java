@@ -103,7 +103,7 @@ record LaunchOptions(
             String given = blankToNull(env.get(service.hostVariable()));
             hosts.put(service.module(), given != null ? given : service.hostLabel() + "." + domain);
         }
-        return Map.copyOf(hosts);
+        return java.util.Collections.unmodifiableMap(hosts); // in start order, as the hosts file lists them
     }
 
     String hostOf(ServiceSpec service) {
