@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.sscard.testsupport.HeadlessChromium;
 
 /**
  * Debian's headless Chromium holding a demo card: a throwaway HOME whose NSS database trusts the platform CA and
@@ -22,8 +23,9 @@ final class CardInChromium {
     private CardInChromium() {}
 
     static boolean available() {
-        return List.of("/usr/bin/chromium", "/usr/bin/chromedriver", "/usr/bin/certutil", "/usr/bin/pk12util").stream()
-                .allMatch(tool -> Files.isExecutable(Path.of(tool)));
+        return HeadlessChromium.available()
+                && List.of("/usr/bin/certutil", "/usr/bin/pk12util").stream()
+                        .allMatch(tool -> Files.isExecutable(Path.of(tool)));
     }
 
     static ChromeDriver start(Path home, Path caRoot, Path card, String pin) throws IOException, InterruptedException {
@@ -39,25 +41,14 @@ final class CardInChromium {
         run("certutil", "-A", "-d", "sql:" + nss, "-n", "sscard-root", "-t", "C,,", "-i", caRoot.toString());
         run("pk12util", "-i", card.toString(), "-d", "sql:" + nss, "-W", pin);
         ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + Files.createDirectories(home.resolve("profile")))
+                .setBinary(HeadlessChromium.BINARY)
+                .addArguments(HeadlessChromium.switches(Files.createDirectories(home.resolve("profile"))))
                 .addArguments(switches);
         Map<String, Object> prefs = new HashMap<>(preferences);
-        prefs.put(
-                "profile.content_settings.exceptions.auto_select_certificate",
-                Map.of("https://[*.]localhost,*", Map.of("setting", Map.of("filters", List.of(Map.of())))));
+        prefs.putAll(HeadlessChromium.autoSelectCertificate());
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(Path.of(HeadlessChromium.DRIVER).toFile())
                 .usingAnyFreePort()
                 .withEnvironment(Map.of("HOME", home.toString()))
                 .build();
