@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ record LaunchOptions(
         Path dataDir,
         Path repoDir,
         int portOffset,
-        String host,
+        Map<String, String> hosts,
         String profiles,
         Duration readyTimeout,
         Duration pollInterval,
@@ -34,7 +35,10 @@ record LaunchOptions(
               --only=a,b            start only these modules (for debugging; default: all)
               --check               start everything, verify it is ready, stop, exit 0
             Environment: SSCARD_DB_URL, SSCARD_DB_USER, SSCARD_DB_PASSWORD (use that PostgreSQL instead of the
-              embedded one), SSCARD_EMBEDDED_DB_PORT (default 15432), SSCARD_HOST (default localhost),
+              embedded one), SSCARD_EMBEDDED_DB_PORT (default 15432), SSCARD_DOMAIN (default localhost: each
+              service on its own host <name>.<domain>: portal, auth, relay, issuer, insurers, hospital), or one
+              host each: SSCARD_PORTAL_HOST, SSCARD_AUTH_HOST, SSCARD_RELAY_HOST, SSCARD_ISSUER_HOST,
+              SSCARD_ADAPTERS_HOST, SSCARD_HOSPITAL_HOST,
               SSCARD_PROFILES (default demo), SSCARD_CHILD_JAVA_OPTS (default -Xmx384m -XX:TieredStopAtLevel=1)
             """;
 
@@ -71,7 +75,7 @@ record LaunchOptions(
                         .toAbsolutePath()
                         .normalize(),
                 Integer.parseInt(setting.take("port-offset", "SSCARD_PORT_OFFSET", "0")),
-                env.getOrDefault("SSCARD_HOST", "localhost"),
+                hostsOf(env),
                 env.getOrDefault("SSCARD_PROFILES", "demo"),
                 Duration.ofSeconds(Long.parseLong(setting.take("ready-timeout", "SSCARD_READY_TIMEOUT", "180"))),
                 Duration.ofMillis(500),
@@ -85,6 +89,33 @@ record LaunchOptions(
             throw new IllegalArgumentException("unknown option(s) " + settings.keySet());
         }
         return options;
+    }
+
+    /**
+     * Each service's own host name: {@code SSCARD_<X>_HOST}, else {@code <label>.<SSCARD_DOMAIN>} (default
+     * {@code localhost}, so {@code portal.localhost}, {@code auth.localhost}, ...). Distinct hosts are distinct origins:
+     * a cookie or a script of one service never reaches another.
+     */
+    private static Map<String, String> hostsOf(Map<String, String> env) {
+        String domain = env.getOrDefault("SSCARD_DOMAIN", "localhost").trim();
+        Map<String, String> hosts = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.START_ORDER) {
+            String given = blankToNull(env.get(service.hostVariable()));
+            hosts.put(service.module(), given != null ? given : service.hostLabel() + "." + domain);
+        }
+        return java.util.Collections.unmodifiableMap(hosts); // in start order, as the hosts file lists them
+    }
+
+    String hostOf(ServiceSpec service) {
+        return hosts.get(service.module());
+    }
+
+    /**
+     * Where the JVMs find the {@code *.localhost} names ({@code jdk.net.hosts.file}), or null when some service has
+     * a real host name (a deployment's DNS answers then).
+     */
+    Path hostsFile() {
+        return HostsFile.covers(hosts.values()) ? dataDir.resolve("hosts") : null;
     }
 
     int portOf(ServiceSpec service) {
@@ -106,7 +137,7 @@ record LaunchOptions(
     }
 
     String baseUrl(ServiceSpec service) {
-        return (service.tls() ? "https://" : "http://") + host + ":" + portOf(service);
+        return (service.tls() ? "https://" : "http://") + hostOf(service) + ":" + portOf(service);
     }
 
     Path logFile(ServiceSpec service) {

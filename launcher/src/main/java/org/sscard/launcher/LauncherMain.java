@@ -34,6 +34,12 @@ public final class LauncherMain {
 
     /** Returns the process exit code; in normal (non-check) mode returns only when the JVM is being shut down. */
     static int run(LaunchOptions options) throws InterruptedException {
+        if (options.hostsFile() != null) {
+            // before this JVM's first name look-up (its readiness and token checks call the services by name)
+            HostsFile.install(options.hostsFile(), options.hosts().values());
+        } else {
+            HostsFile.removeStale(options.dataDir());
+        }
         Platform platform = new Platform(options);
         // Ctrl-C and SIGTERM both end up here; children must not outlive the launcher.
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "sscard-stop"));

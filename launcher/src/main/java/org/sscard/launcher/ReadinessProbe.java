@@ -33,7 +33,7 @@ final class ReadinessProbe {
     }
 
     Outcome await(ServiceProcess child, int port) throws InterruptedException {
-        // Loopback rather than SSCARD_HOST: the child runs here, whatever name the user's browser needs.
+        // Loopback rather than the service's host name: the child runs here, whatever name the user's browser needs.
         URI readiness = URI.create(
                 (child.service().tls() ? "https" : "http") + "://127.0.0.1:" + port + "/actuator/health/readiness");
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -23,7 +23,8 @@ final class ReadyTable {
                 rows.add(new String[] {
                     "",
                     "Card login (client certificate)",
-                    "https://" + options.host() + ":" + options.cardLoginPort() + "/login/card/resident",
+                    "https://" + options.hostOf(ServiceSpec.AUTH) + ":" + options.cardLoginPort()
+                            + "/login/card/resident",
                     ""
                 });
             }

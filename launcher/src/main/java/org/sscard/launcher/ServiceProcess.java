@@ -39,6 +39,9 @@ final class ServiceProcess {
             command.add("-Djavax.net.ssl.trustStoreType=PKCS12");
             command.add("-Djavax.net.ssl.trustStorePassword=" + PlatformTrust.TRUST_STORE_PASSWORD);
         }
+        if (options.hostsFile() != null) {
+            command.add("-D" + HostsFile.PROPERTY + "=" + options.hostsFile());
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -65,6 +68,7 @@ final class ServiceProcess {
         // Every service learns every address, so a port offset cannot leave one talking to another platform.
         for (ServiceSpec other : ServiceSpec.START_ORDER) {
             env.put(other.urlVariable(), options.baseUrl(other));
+            env.put(other.hostVariable(), options.hostOf(other));
         }
         if (service.tls() && !service.makesOwnCertificate()) {
             Path tls = options.dataDir().resolve("tls");

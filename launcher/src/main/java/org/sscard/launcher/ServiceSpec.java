@@ -14,6 +14,8 @@ import java.util.List;
  * @param title       what the user sees in the ready table
  * @param entryPath   path appended to the base URL in the ready table
  * @param tls         serves HTTPS with the certificate the card issuer made for it at first start
+ * @param hostLabel   the first label of its own host name ({@code <label>.<domain>}, e.g. {@code portal.localhost}):
+ *                    each service its own origin, so that no cookie or script of one reaches another
  */
 record ServiceSpec(
         String module,
@@ -22,7 +24,8 @@ record ServiceSpec(
         String urlVariable,
         String title,
         String entryPath,
-        boolean tls) {
+        boolean tls,
+        String hostLabel) {
 
     static final ServiceSpec RELAY = new ServiceSpec(
             "relay-db-service",
@@ -31,7 +34,8 @@ record ServiceSpec(
             "SSCARD_RELAY_URL",
             "Relay DB API (OpenAPI)",
             "/swagger-ui.html",
-            true);
+            true,
+            "relay");
     /** Its issuing API, over TLS; what the CA publishes is on {@link #CA_PUBLICATION_PORT}, plain HTTP. */
     static final ServiceSpec CARD_ISSUER = new ServiceSpec(
             "card-issuer",
@@ -40,12 +44,20 @@ record ServiceSpec(
             "SSCARD_ISSUER_URL",
             "Card issuer API (OpenAPI)",
             "/swagger-ui.html",
-            true);
+            true,
+            "issuer");
 
     static final ServiceSpec AUTH = new ServiceSpec(
-            "auth-service", 8082, "sscard_auth", "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true);
+            "auth-service", 8082, "sscard_auth", "SSCARD_AUTH_URL", "Auth service (login, IdP)", "/", true, "auth");
     static final ServiceSpec INSURER_ADAPTERS = new ServiceSpec(
-            "insurer-adapters", 8084, "sscard_providers", "SSCARD_ADAPTERS_URL", "Insurer adapters", "/", true);
+            "insurer-adapters",
+            8084,
+            "sscard_providers",
+            "SSCARD_ADAPTERS_URL",
+            "Insurer adapters",
+            "/",
+            true,
+            "insurers");
     static final ServiceSpec HOSPITAL_PORTAL = new ServiceSpec(
             "hospital-portal",
             8085,
@@ -53,9 +65,10 @@ record ServiceSpec(
             "SSCARD_HOSPITAL_URL",
             "Hospital portal (SAML SP)",
             "/records",
-            true);
-    static final ServiceSpec PORTAL_GATEWAY =
-            new ServiceSpec("portal-gateway", 8080, null, "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true);
+            true,
+            "hospital");
+    static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec(
+            "portal-gateway", 8080, null, "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true, "portal");
 
     /**
      * The CA first: it makes every other service's TLS certificate (and needs the relay only later, for the demo
@@ -76,6 +89,11 @@ record ServiceSpec(
     /** The card issuer makes its own TLS certificate at start (it is the CA); the others read theirs from files. */
     boolean makesOwnCertificate() {
         return module.equals("card-issuer");
+    }
+
+    /** The environment variable every child receives with this service's host name: {@code SSCARD_<X>_HOST}. */
+    String hostVariable() {
+        return urlVariable.replace("_URL", "_HOST");
     }
 
     boolean needsDatabase() {

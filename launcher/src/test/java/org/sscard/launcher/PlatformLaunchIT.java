@@ -60,7 +60,7 @@ class PlatformLaunchIT {
         for (ServiceSpec service : ServiceSpec.START_ORDER) {
             assertThat(printed)
                     .containsPattern(service.module() + " +ready after")
-                    .contains((service.tls() ? "https" : "http") + "://localhost:"
+                    .contains((service.tls() ? "https" : "http") + "://" + service.hostLabel() + ".localhost:"
                             + (service.defaultPort() + portOffset));
         }
         assertThat(printed)

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -33,6 +34,15 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     static RunningPlatform start(Path workDir) throws IOException, InterruptedException {
+        return start(workDir, Map.of());
+    }
+
+    /**
+     * With settings for the services (environment variables the launcher passes on, e.g. a short
+     * {@code SSCARD_PORTAL_SESSION_IDLE}); a platform given from outside has its own.
+     */
+    static RunningPlatform start(Path workDir, Map<String, String> environment)
+            throws IOException, InterruptedException {
         String given = System.getProperty("sscard.it.port-offset");
         if (given != null) {
             return new RunningPlatform(
@@ -52,6 +62,7 @@ final class RunningPlatform implements AutoCloseable {
                 .redirectOutput(output.toFile());
         builder.environment().remove("SSCARD_DB_URL");
         builder.environment().put("SSCARD_EMBEDDED_DB_PORT", Integer.toString(15432 + offset));
+        builder.environment().putAll(environment);
         Process launcher = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -69,11 +80,11 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     String portalUrl() {
-        return "https://localhost:" + (8080 + portOffset);
+        return "https://portal.localhost:" + (8080 + portOffset);
     }
 
     String authUrl() {
-        return "https://localhost:" + (8082 + portOffset);
+        return "https://auth.localhost:" + (8082 + portOffset);
     }
 
     /** auth-service's card-login connector (client certificates in the TLS handshake). */
@@ -82,7 +93,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     String hospitalUrl() {
-        return "https://localhost:" + (8085 + portOffset);
+        return "https://hospital.localhost:" + (8085 + portOffset);
     }
 
     /**

@@ -57,10 +57,12 @@ class PortalPageTest extends GatewayTest {
         assertThat(sessions.get(0)).isNotNull();
         assertThat(sessions.get(1)).isNotNull().isNotEqualTo(sessions.get(0));
         String cookie = browser.last().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("SSCARD_PORTAL="))
+                .filter(c -> c.startsWith("__Host-SSCARD_PORTAL="))
                 .findFirst()
                 .orElseThrow();
         assertThat(cookie)
+                .contains("; Path=/;")
+                .doesNotContainIgnoringCase("Domain=")
                 .contains("; Secure")
                 .containsIgnoringCase("; HttpOnly")
                 .contains("SameSite=Lax");

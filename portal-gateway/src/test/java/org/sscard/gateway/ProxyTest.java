@@ -46,7 +46,7 @@ class ProxyTest extends GatewayTest {
     @Test
     void attachesThePairwiseTokenAndStripsEveryIdentityTheBrowserClaims() throws Exception {
         Browser browser = hanako();
-        String session = browser.cookies().get("SSCARD_PORTAL");
+        String session = browser.cookies().get("__Host-SSCARD_PORTAL");
         HttpResponse<String> response = browser.get(
                 "/p/" + provider.key() + "/echo?x=1",
                 "Authorization",
@@ -62,7 +62,7 @@ class ProxyTest extends GatewayTest {
                 "X-Auth-Subject",
                 "T-0002",
                 "Cookie",
-                "SSCARD_PORTAL=" + session + "; SSCARD_AUTH=auth-session; other=1; p." + provider.key()
+                "__Host-SSCARD_PORTAL=" + session + "; __Host-SSCARD_AUTH=auth-session; other=1; p." + provider.key()
                         + ".SESSION=abc; p.another-provider.SESSION=theirs");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode echo = JSON.readTree(response.body());
@@ -89,6 +89,39 @@ class ProxyTest extends GatewayTest {
                         org.sscard.testsupport.TestTokenIssuer.get()
                                         .mint("T-0002", provider.key())
                                         .substring(0, 10) + "x");
+    }
+
+    /**
+     * A proxied page gets an opaque origin (CSP sandbox without allow-same-origin), added beside the provider's own
+     * policy; its public assets, which the sandboxed page loads without the session, go without token or cookies.
+     */
+    @Test
+    void proxiedResponsesRunInASandboxAndPublicAssetsGoWithoutToken() throws Exception {
+        Browser browser = hanako();
+        HttpResponse<String> page = browser.get("/p/" + provider.key() + "/echo");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .anySatisfy(policy -> assertThat(policy)
+                        .startsWith("sandbox ")
+                        .contains("allow-scripts")
+                        .doesNotContain("allow-same-origin"));
+        HttpResponse<String> redirect = browser.get("/p/" + provider.key() + "/redirect-path");
+        assertThat(redirect.headers().allValues("Content-Security-Policy"))
+                .anySatisfy(policy -> assertThat(policy).startsWith("sandbox "));
+
+        HttpResponse<String> asset = browser().get("/p/" + provider.key() + "/assets/site.css");
+        assertThat(asset.statusCode()).as("without a session").isEqualTo(200);
+        assertThat(JSON.readTree(asset.body()).path("authorization").asText()).isEqualTo("null");
+        HttpResponse<String> ownAsset = browser.get(
+                "/p/" + provider.key() + "/assets/site.css", "Cookie", "p." + provider.key() + ".SESSION=abc");
+        JsonNode seen = JSON.readTree(ownAsset.body());
+        assertThat(seen.path("authorization").asText())
+                .as("no token, even with a session")
+                .isEqualTo("null");
+        assertThat(seen.path("cookie").asText()).isEqualTo("null");
+        assertThat(browser().get("/p/" + provider.key() + "/echo").statusCode())
+                .as("anything but assets still needs the login")
+                .isNotEqualTo(200);
     }
 
     @Test
@@ -146,7 +179,9 @@ class ProxyTest extends GatewayTest {
                 .anySatisfy(cookie -> assertThat(cookie)
                         .startsWith("p." + provider.key() + ".XSRF-TOKEN=tok")
                         .contains("Path=/p/" + provider.key() + "/"));
-        assertThat(response.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(response.headers().allValues("Content-Security-Policy"))
+                .as("not the portal's own page policy: only the sandbox")
+                .allSatisfy(policy -> assertThat(policy).startsWith("sandbox "));
     }
 
     @Test

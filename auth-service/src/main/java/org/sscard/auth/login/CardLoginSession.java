@@ -17,7 +17,7 @@ import org.sscard.auth.session.SessionLifetimeFilter;
 
 /**
  * After an accepted card: a new session ID (no fixation), the security context in the session (shared by both
- * connectors through the one {@code SSCARD_AUTH} cookie), the login time for the absolute session limit, and the
+ * connectors through the one {@code __Host-SSCARD_AUTH} cookie), the login time for the absolute session limit, and the
  * browser sent back to the authorization request saved before the login.
  */
 @Component

@@ -53,18 +53,20 @@ class ResidentCodeFlowTest extends AuthServiceTest {
         Browser.Page login = new Browser(card.clientContext()).get(CARD_LOGIN + "/login/card/resident");
         assertThat(login.status()).as(login.body()).isEqualTo(302);
         assertThat(login.location())
-                .isEqualTo(System.getenv().getOrDefault("SSCARD_PORTAL_URL", "https://localhost:8080") + "/");
+                .isEqualTo(System.getenv().getOrDefault("SSCARD_PORTAL_URL", "https://portal.localhost:8080") + "/");
     }
 
     @Test
-    void sessionCookieIsSecureHttpOnlyAndLax() throws Exception {
+    void sessionCookieIsHostOnlySecureHttpOnlyAndLax() throws Exception {
         Card card = residentCard(RelayFixture.newPersonalId());
         Browser browser = new Browser(card.clientContext());
         browser.get(new CodeFlow(browser, MAIN, RESIDENT_CLIENT, REDIRECT_URI).authorizeUrl());
 
         assertThat(browser.setCookieHeaders())
                 .anySatisfy(cookie -> assertThat(cookie)
-                        .startsWith("SSCARD_AUTH=")
+                        .startsWith("__Host-SSCARD_AUTH=")
+                        .contains("Path=/;")
+                        .doesNotContainIgnoringCase("Domain=")
                         .contains("Secure")
                         .contains("HttpOnly")
                         .contains("SameSite=Lax"));

@@ -68,6 +68,7 @@ public abstract class AuthServiceTest {
         registry.add("sscard.relay-url", RELAY::baseUrl);
         registry.add("server.port", () -> MAIN_PORT);
         registry.add("sscard.auth.card-login.port", () -> CARD_PORT);
+        registry.add("sscard.auth.card-login.public-url", () -> CARD_LOGIN);
         registry.add("server.ssl.bundle", () -> "sscard");
         registry.add("spring.ssl.bundle.pem.sscard.keystore.certificate", () -> "file:" + SERVER[0]);
         registry.add("spring.ssl.bundle.pem.sscard.keystore.private-key", () -> "file:" + SERVER[1]);

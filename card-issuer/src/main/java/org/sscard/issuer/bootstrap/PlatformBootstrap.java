@@ -49,7 +49,7 @@ class PlatformBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (bootstrap.serverCertificates()) {
-            serverCertificates.ensure(dataDir.resolve("tls"), bootstrap.services(), bootstrap.host());
+            serverCertificates.ensure(dataDir.resolve("tls"), bootstrap.services(), bootstrap::dnsNames);
             serverCertificates.ensureClients(ServiceCredentials.directory(dataDir), bootstrap.serviceClients());
         }
         if (demo && !bootstrap.demoCards().isEmpty()) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,11 @@ class ServerCertificates {
         this.clock = clock;
     }
 
-    void ensure(Path tlsDirectory, List<String> services, String host) {
+    /**
+     * A certificate is (re)issued when missing, near its end, made by another CA, or not naming every host the
+     * service now has (e.g. a data directory from before each service had its own host name).
+     */
+    void ensure(Path tlsDirectory, List<String> services, Function<String, List<String>> dnsNames) {
         try {
             Files.createDirectories(tlsDirectory);
             Path root = tlsDirectory.resolve("ca-root.pem");
@@ -72,10 +77,13 @@ class ServerCertificates {
             writeTrustStore(root, tlsDirectory.resolve(PlatformTrust.TRUST_STORE));
             for (String service : services) {
                 Path certificate = tlsDirectory.resolve(service + ".crt");
-                if (Files.exists(certificate) && !nearExpiry(certificate)) {
+                List<String> names = dnsNames.apply(service);
+                if (Files.exists(certificate)
+                        && !nearExpiry(certificate)
+                        && names(certificate).containsAll(names)) {
                     continue;
                 }
-                issue(tlsDirectory, service, host);
+                issue(tlsDirectory, service, names);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the platform's TLS certificates", e);
@@ -98,8 +106,7 @@ class ServerCertificates {
         }
     }
 
-    private void issue(Path directory, String service, String host) throws IOException {
-        List<String> names = host.equals("localhost") ? List.of("localhost") : List.of(host, "localhost");
+    private void issue(Path directory, String service, List<String> names) throws IOException {
         issue(
                 directory,
                 service,
@@ -146,6 +153,22 @@ class ServerCertificates {
             PlatformTrust.keyStore(root).store(out, PlatformTrust.TRUST_STORE_PASSWORD.toCharArray());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot write the platform trust store", e);
+        }
+    }
+
+    private static List<String> names(Path certificate) throws IOException {
+        try (var in = Files.newInputStream(certificate)) {
+            X509Certificate current = (X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            var names = current.getSubjectAlternativeNames();
+            return names == null
+                    ? List.of()
+                    : names.stream()
+                            .filter(name -> Integer.valueOf(2).equals(name.get(0)))
+                            .map(name -> name.get(1).toString())
+                            .toList();
+        } catch (java.security.GeneralSecurityException e) {
+            return List.of();
         }
     }
 

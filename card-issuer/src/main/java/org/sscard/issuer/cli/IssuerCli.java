@@ -22,7 +22,7 @@ public final class IssuerCli {
     public static final int USAGE = 2;
 
     /** The issuing API, over TLS only (port 8083 publishes CA certificates, CRLs and OCSP, and nothing else). */
-    static final String DEFAULT_ISSUER_URL = "https://localhost:8086";
+    static final String DEFAULT_ISSUER_URL = "https://issuer.localhost:8086";
 
     static final String USAGE_TEXT = """
             usage: sscard-issuer [--issuer-url URL] [--auth-url URL] [--data-dir DIR] COMMAND [OPTIONS]
@@ -37,7 +37,7 @@ public final class IssuerCli {
               --help
             The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
             card PIN (for a token: its user PIN). Secrets are never taken from the command line.
-            Defaults: --issuer-url https://localhost:8086 (TLS only), --auth-url https://localhost:8082 (the token issuer),
+            Defaults: --issuer-url https://issuer.localhost:8086 (TLS only), --auth-url https://auth.localhost:8082 (the token issuer),
             --data-dir ./data (the city office's client certificate is <data-dir>/clients/city-office.crt|.key).""";
 
     private IssuerCli() {}
@@ -63,7 +63,7 @@ public final class IssuerCli {
         try {
             IssuerApiClient api = IssuerApiClient.forDataDirectory(
                     URI.create(arguments.optional("issuer-url").orElse(DEFAULT_ISSUER_URL)),
-                    URI.create(arguments.optional("auth-url").orElse("https://localhost:8082")),
+                    URI.create(arguments.optional("auth-url").orElse("https://auth.localhost:8082")),
                     Path.of(arguments.optional("data-dir").orElse("data")));
             if (arguments.command().equals("print-token")) {
                 out.println(api.token(arguments.required("audience")));

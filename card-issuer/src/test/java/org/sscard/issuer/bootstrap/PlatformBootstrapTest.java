@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,16 +47,17 @@ class PlatformBootstrapTest {
     }
 
     @Test
-    void issuesAServerCertificateForEveryServiceWithAnOwnerOnlyKey() throws Exception {
+    void issuesAServerCertificateForEveryServiceOnItsOwnHostWithAnOwnerOnlyKey() throws Exception {
         Path tls = RELAY.dataDir().resolve("tls");
         X509Certificate root = read(tls.resolve("ca-root.pem")).get(0);
-        for (String service : List.of(
-                "relay-db-service",
-                "card-issuer",
-                "auth-service",
-                "insurer-adapters",
-                "portal-gateway",
-                "hospital-portal")) {
+        Map<String, String> ownHosts = Map.of(
+                "relay-db-service", "relay.localhost",
+                "card-issuer", "issuer.localhost",
+                "auth-service", "auth.localhost",
+                "insurer-adapters", "insurers.localhost",
+                "portal-gateway", "portal.localhost",
+                "hospital-portal", "hospital.localhost");
+        for (String service : ownHosts.keySet()) {
             List<X509Certificate> chain = read(tls.resolve(service + ".crt"));
             X509Certificate server = chain.get(0);
             server.verify(chain.get(1).getPublicKey());
@@ -63,7 +65,10 @@ class PlatformBootstrapTest {
             assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
             assertThat(server.getSubjectAlternativeNames())
                     .extracting(name -> name.get(1).toString())
-                    .contains("localhost", "127.0.0.1");
+                    .contains(ownHosts.get(service), "localhost", "127.0.0.1")
+                    .doesNotContainAnyElementsOf(ownHosts.values().stream()
+                            .filter(host -> !host.equals(ownHosts.get(service)))
+                            .toList());
             Path key = tls.resolve(service + ".key");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                     .isEqualTo("rw-------");

@@ -13,12 +13,19 @@ import org.sscard.hospital.config.HospitalProperties;
 @Configuration
 class SamlConfig {
 
+    /**
+     * The key's self-signed certificate is named by a fixed label, not by the entity ID: a URL on a longer host name
+     * (e.g. {@code https://hospital.localhost:28585/saml2/service-provider-metadata/sscard}) exceeds the 64
+     * characters RFC 5280 allows a common name. The metadata, not the name, binds the key to the entity ID.
+     */
+    static final String SIGNING_KEY_NAME = "hospital-portal SAML SP signing";
+
     @Bean
     SpSigningKey spSigningKey(HospitalProperties properties, DataDirectory dataDirectory) {
         return properties.saml().signingKey() == HospitalProperties.KeyStore.MEMORY
-                ? SpSigningKey.inMemory(properties.entityId())
+                ? SpSigningKey.inMemory(SIGNING_KEY_NAME)
                 : SpSigningKey.fromDirectory(
-                        dataDirectory.dataDir().resolve("secrets").resolve("hospital"), properties.entityId());
+                        dataDirectory.dataDir().resolve("secrets").resolve("hospital"), SIGNING_KEY_NAME);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.sscard.adapters.imports.ImportProgress;
 import org.sscard.adapters.imports.Importer;
 import org.sscard.adapters.support.AdaptersTest;
 import org.sscard.adapters.support.Tokens;
+import org.sscard.testsupport.HeadlessChromium;
 
 /**
  * The pages in Debian's Chromium, as the gateway serves them: the bearer token on every request (set through the
@@ -67,20 +68,12 @@ class PagesInBrowserTest extends AdaptersTest {
                 ImportProgress.NONE);
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--window-size=1280,1000",
-                        "--user-data-dir=" + profile);
+                .setBinary(HeadlessChromium.BINARY)
+                .addArguments(HeadlessChromium.switches(profile))
+                .addArguments("--window-size=1280,1000");
         browser = new ChromeDriver(
                 new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        .usingDriverExecutable(Path.of(HeadlessChromium.DRIVER).toFile())
                         .usingAnyFreePort()
                         .build(),
                 options);

@@ -35,7 +35,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deny by default: every page and every proxied path needs a resident's card login (authority {@code RESIDENT},
- * from the ID token's {@code login_profile}); only the login and goodbye pages, static assets and health are open.
+ * from the ID token's {@code login_profile}); only the login and goodbye pages, static assets (the gateway's and
+ * the providers' {@code /p/<key>/assets/}) and health are open. Proxied responses run in a CSP sandbox
+ * ({@link ProxiedPageHeaders}): an opaque origin, so one provider's script cannot use the session elsewhere.
  * The gateway's own forms carry its CSRF token; {@code /p/**} is left to each provider's own CSRF protection (the
  * provider's forms cannot know the gateway's token), while the session cookie's SameSite=Lax keeps cross-site
  * posts from carrying the session at all. A login gets a new session ID (the reactive security context repository
@@ -70,14 +72,21 @@ class SecurityConfig {
     SecurityWebFilterChain proxiedServicesSecurity(ServerHttpSecurity http, ErrorPages errors) {
         return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/p/**"))
                 .securityContextRepository(new WebSessionServerSecurityContextRepository())
-                .authorizeExchange(exchanges -> exchanges.anyExchange().hasAuthority(RESIDENT))
+                .authorizeExchange(exchanges -> exchanges
+                        // a provider's public stylesheets and images (its <base>/assets/): its sandboxed page loads
+                        // them without the session (cross-site for the browser); the gateway asks without a token
+                        .pathMatchers(HttpMethod.GET, "/p/*/assets/**")
+                        .permitAll()
+                        .anyExchange()
+                        .hasAuthority(RESIDENT))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new LoginEntryPoint(errors))
                         .accessDeniedHandler(new DeniedHandler(errors)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .headers(headers -> headers.frameOptions(
                                 frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .writer(new ProxiedPageHeaders()))
                 .build();
     }
 

@@ -9,10 +9,12 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.sscard.gateway.relay.ProviderDirectory;
 import org.sscard.gateway.relay.RelayRecords;
@@ -60,8 +62,20 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
                 .find(key)
                 .switchIfEmpty(Mono.error(() ->
                         new GatewayException(GatewayError.UNKNOWN_PROVIDER, "no provider '" + key + "' is registered")))
-                .flatMap(provider -> tokens.forProvider(exchange, provider.key())
-                        .flatMap(token -> forward(exchange, chain, provider, token)));
+                .flatMap(provider -> publicAsset(exchange, provider.key())
+                        ? forward(exchange, chain, provider, null)
+                        : tokens.forProvider(exchange, provider.key())
+                                .flatMap(token -> forward(exchange, chain, provider, token)));
+    }
+
+    /**
+     * {@code /p/<key>/assets/**} by GET: the provider's public stylesheets and images, which its page (sandboxed, an
+     * opaque origin) loads without the resident's session. Asked for without a token and without any cookie, so
+     * whatever the path says, the provider answers only what it serves to anyone.
+     */
+    static boolean publicAsset(ServerWebExchange exchange, String key) {
+        return exchange.getRequest().getMethod() == HttpMethod.GET
+                && exchange.getRequest().getURI().getRawPath().startsWith("/p/" + key + "/assets/");
     }
 
     private Mono<Void> forward(
@@ -82,7 +96,13 @@ class ProviderProxyFilter implements GatewayFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest()
                 .mutate()
                 .headers(headers -> ProxiedRequest.prepare(
-                        headers, exchange.getRequest().getCookies(), provider.key(), token, locale))
+                        headers,
+                        token == null
+                                ? new LinkedMultiValueMap<>()
+                                : exchange.getRequest().getCookies(),
+                        provider.key(),
+                        token,
+                        locale))
                 .build();
         BackendResponse rewriting = new BackendResponse(
                 provider.key(),

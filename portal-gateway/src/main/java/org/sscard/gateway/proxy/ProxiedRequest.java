@@ -64,7 +64,9 @@ final class ProxiedRequest {
             String bearer,
             Locale locale) {
         headers.keySet().removeIf(ProxiedRequest::dropped);
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        if (bearer != null) { // null: a public asset, asked for anonymously
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
         headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.getLanguage());
         String prefix = cookiePrefix(provider);
         String own = cookies.values().stream()

@@ -40,7 +40,7 @@ public final class Browser {
     /** Card login as {@code person}; returns the session cookie value before and after the login. */
     public List<String> login(UUID person) {
         HttpResponse<String> start = get("/oauth2/authorization/sscard");
-        String before = cookies.get("SSCARD_PORTAL");
+        String before = cookies.get("__Host-SSCARD_PORTAL");
         String authorize = start.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> authorized = send(HttpRequest.newBuilder(URI.create(authorize + "&login_as=" + person))
                 .GET()
@@ -54,7 +54,7 @@ public final class Browser {
         if (done.statusCode() != 302) {
             throw new AssertionError("login failed: " + done.statusCode() + " " + done.body());
         }
-        return java.util.Arrays.asList(before, cookies.get("SSCARD_PORTAL"));
+        return java.util.Arrays.asList(before, cookies.get("__Host-SSCARD_PORTAL"));
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -11,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.sscard.testsupport.HeadlessChromium;
 
 /**
  * Debian's headless Chromium through Debian's chromedriver (never a downloaded browser: Selenium Manager is not
@@ -28,17 +29,9 @@ public final class Chromium {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
+                .setBinary(HeadlessChromium.BINARY)
+                .addArguments(HeadlessChromium.switches(profile))
                 .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile,
                         "--window-size=1280,1024",
                         // the idle-logout test runs on the page's own timers: no throttling of a window Chromium thinks
                         // hidden, and no QUIC attempts on this closed network
@@ -50,7 +43,7 @@ public final class Chromium {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(Path.of(HeadlessChromium.DRIVER).toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -59,6 +52,6 @@ public final class Chromium {
     }
 
     public static boolean available() {
-        return Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        return HeadlessChromium.available();
     }
 }

@@ -72,6 +72,15 @@ public final class StandInProvider implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith("/base/assets/")) {
+            // public, as the providers' assets are: answered to anyone, echoing what came with the request
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put(
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            seen.put("cookie", String.valueOf(exchange.getRequestHeaders().getFirst("Cookie")));
+            StandInAuthServer.respond(exchange, 200, "application/json", JSON.writeValueAsString(seen));
+            return;
+        }
         Jwt token;
         try {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
