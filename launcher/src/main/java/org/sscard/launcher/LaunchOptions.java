@@ -133,7 +133,7 @@ record LaunchOptions(
     }
 
     String caPublicationUrl() {
-        return "http://" + host + ":" + caPublicationPort();
+        return "http://" + hostOf(ServiceSpec.CARD_ISSUER) + ":" + caPublicationPort();
     }
 
     String baseUrl(ServiceSpec service) {

@@ -38,7 +38,7 @@ class IssuerTlsBundle implements SslBundleRegistrar {
     @Override
     public void registerBundles(SslBundleRegistry registry) {
         if (bootstrap.serverCertificates()) {
-            serverCertificates.ensure(tlsDirectory, List.of(SERVICE), bootstrap.host());
+            serverCertificates.ensure(tlsDirectory, List.of(SERVICE), bootstrap::dnsNames);
         }
         Path certificate = tlsDirectory.resolve(SERVICE + ".crt");
         Path key = tlsDirectory.resolve(SERVICE + ".key");

@@ -23,7 +23,8 @@ class SpSigningKeyNameTest {
                         Duration.ofMinutes(2),
                         Duration.ofHours(1)),
                 new HospitalProperties.Relay(URI.create("https://relay.localhost:8081"), false),
-                null);
+                null,
+                Set.of());
         assertThat(properties.entityId()).hasSizeGreaterThan(64); // RFC 5280's upper bound for a common name
 
         SpSigningKey key = new SamlConfig().spSigningKey(properties, null);
