@@ -1,5 +1,6 @@
 -- wrk script: GET one path again and again with fixed headers; counts non-200 answers and writes key=value results.
--- Environment: BENCH_PATH (the path), BENCH_COOKIE (optional Cookie header), BENCH_RESULT (optional result file).
+-- Environment: BENCH_PATH (the path), BENCH_COOKIE (optional Cookie header), BENCH_HOST (optional Host header: wrk
+-- connects to the URL's host, the server sees this one), BENCH_RESULT (optional result file).
 
 local threads = {}
 
@@ -14,6 +15,10 @@ function init(args)
    local cookie = os.getenv("BENCH_COOKIE")
    if cookie and cookie ~= "" then
       wrk.headers["Cookie"] = cookie
+   end
+   local host = os.getenv("BENCH_HOST")
+   if host and host ~= "" then
+      wrk.headers["Host"] = host
    end
    wrk.headers["Accept"] = "application/json"
    wrk.path = assert(os.getenv("BENCH_PATH"), "BENCH_PATH must be set")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The portal gateway's reverse proxy beside nginx and beside the provider endpoint itself (wrk): requests/s, p50, p99.
-#   gateway   GET https://localhost:<portal>/p/bench-provider/api/v1/summary with a logged-in resident's session
+#   gateway   GET https://portal.localhost:<portal>/p/bench-provider/api/v1/summary with a logged-in resident's session
 #             cookie (real card login through auth-service); the pairwise token is exchanged on the first request and
 #             cached, so each request is: TLS, session look-up, security filter chain, registry (cached), token
 #             (cached), header stripping, circuit breaker, proxying, response rewriting
@@ -37,10 +37,13 @@ NGINX_PORT="${NGINX_PORT:-18443}"
 RN_PORT="${RN_PORT:-18444}"
 CARD="${CARD:-kamogawa-hanako.p12}"
 CHILD_JAVA_OPTS="${CHILD_JAVA_OPTS:--Xmx384m}"
-PORTAL="https://localhost:$((8080 + PORT_OFFSET))"
-RELAY="https://localhost:$((8081 + PORT_OFFSET))"
-AUTH="https://localhost:$((8082 + PORT_OFFSET))"
-ISSUER="https://localhost:$((8086 + PORT_OFFSET))"  # the issuing API, TLS only
+# each service on its own host (curl resolves *.localhost itself; the JVMs read the launcher's $DATA/hosts); wrk
+# resolves through the system, so it connects to localhost and names the portal's host in the Host header
+PORTAL_HOST="portal.localhost:$((8080 + PORT_OFFSET))"
+PORTAL="https://$PORTAL_HOST"
+RELAY="https://relay.localhost:$((8081 + PORT_OFFSET))"
+AUTH="https://auth.localhost:$((8082 + PORT_OFFSET))"
+ISSUER="https://issuer.localhost:$((8086 + PORT_OFFSET))"  # the issuing API, TLS only
 TARGET_RATIO=0.5
 PROVIDER=bench-provider
 PATH_SUMMARY=/api/v1/summary
@@ -167,7 +170,7 @@ for _ in $(seq 1 300); do busy "$RN_PORT" && break; sleep 0.1; done
 busy "$RN_PORT" || die "the bare Reactor Netty proxy did not start: $(tail -20 "$OUT/reactor-netty.log")"
 
 # --- 4. the provider in the relay, the resident joined to it -----------------------------------------------------
-TOKEN="$(cd "$ROOT" && bin/sscard-issuer --issuer-url "$ISSUER" --auth-url "$AUTH" --data-dir "$DATA" \
+TOKEN="$(cd "$ROOT" && SSCARD_DATA_DIR="$DATA" bin/sscard-issuer --issuer-url "$ISSUER" --auth-url "$AUTH" --data-dir "$DATA" \
     print-token --audience relay-db-service)" || die "no city-office token"
 api() { # api <method> <path> [json]
     curl -fsS --cacert "$CA" -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -197,8 +200,8 @@ for _ in $(seq 1 8); do
     url="$next"
 done
 [[ "$url" == "$PORTAL/" ]] || die "the login did not end on My Portal (last: $url)"
-SESSION="$(awk '$6 == "SSCARD_PORTAL" { print $7 }' "$JAR")"
-[[ -n "$SESSION" ]] || die "no SSCARD_PORTAL cookie after the login"
+SESSION="$(awk '$6 == "__Host-SSCARD_PORTAL" { print $7 }' "$JAR")"
+[[ -n "$SESSION" ]] || die "no __Host-SSCARD_PORTAL cookie after the login"
 log "logged in with $CARD"
 
 # --- 6. one request each by hand: a broken path fails here with its body, not as a wall of wrk errors -------------
@@ -208,22 +211,22 @@ probe() { # probe <name> <url> [curl args]
     code="$(curl -s -o "$OUT/probe-$name.json" -w '%{http_code}' --cacert "$CA" "$@" "$url")"
     [[ "$code" == 200 ]] || die "$name answered $code: $(head -c 300 "$OUT/probe-$name.json")"
 }
-probe gateway "$PORTAL/p/$PROVIDER$PATH_SUMMARY" -H "Cookie: SSCARD_PORTAL=$SESSION"
+probe gateway "$PORTAL/p/$PROVIDER$PATH_SUMMARY" -H "Cookie: __Host-SSCARD_PORTAL=$SESSION"
 probe nginx "https://localhost:$NGINX_PORT/p/$PROVIDER$PATH_SUMMARY"
 probe reactor-netty "https://localhost:$RN_PORT/p/$PROVIDER$PATH_SUMMARY"
 probe direct "http://127.0.0.1:$BACKEND_PORT/base$PATH_SUMMARY"
 log "probes ok: $(cat "$OUT/probe-gateway.json")"
 
 # --- 7. measure: the gateway first (its login's token is fresh), then nginx, then the backend directly ------------
-measure() { # measure <name> <warm-up seconds> <base url> <path> [cookie]
-    local name="$1" warmup="$2" base="$3" path="$4" cookie="${5:-}"
+measure() { # measure <name> <warm-up seconds> <base url> <path> [cookie] [Host header]
+    local name="$1" warmup="$2" base="$3" path="$4" cookie="${5:-}" host="${6:-}"
     if (( warmup > 0 )); then
-        BENCH_PATH="$path" BENCH_COOKIE="$cookie" BENCH_RESULT="" \
+        BENCH_PATH="$path" BENCH_COOKIE="$cookie" BENCH_HOST="$host" BENCH_RESULT="" \
             wrk -t2 -c"$CONNECTIONS" -d"$warmup"s -s "$HERE/fetch.lua" "$base" >"$OUT/wrk-$name-warmup.txt" 2>&1 \
             || { cat "$OUT/wrk-$name-warmup.txt" >&2; die "wrk warm-up ($name) failed"; }
     fi
     log "$name: wrk -t2 -c$CONNECTIONS -d${DURATION}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    BENCH_PATH="$path" BENCH_COOKIE="$cookie" BENCH_RESULT="$OUT/result-$name.txt" \
+    BENCH_PATH="$path" BENCH_COOKIE="$cookie" BENCH_HOST="$host" BENCH_RESULT="$OUT/result-$name.txt" \
         wrk -t2 -c"$CONNECTIONS" -d"$DURATION"s --latency -s "$HERE/fetch.lua" "$base" >"$OUT/wrk-$name.txt" 2>&1 \
         || { cat "$OUT/wrk-$name.txt" >&2; die "wrk ($name) failed"; }
     [[ "$(sed -n 's/^non200=//p' "$OUT/result-$name.txt")" == 0 ]] \
@@ -231,7 +234,8 @@ measure() { # measure <name> <warm-up seconds> <base url> <path> [cookie]
     [[ "$(sed -n 's/^socket_errors=//p' "$OUT/result-$name.txt")" == 0 ]] \
         || { cat "$OUT/wrk-$name.txt" >&2; die "socket errors through $name"; }
 }
-measure gateway "$WARMUP" "$PORTAL" "/p/$PROVIDER$PATH_SUMMARY" "SSCARD_PORTAL=$SESSION"
+measure gateway "$WARMUP" "https://localhost:$((8080 + PORT_OFFSET))" "/p/$PROVIDER$PATH_SUMMARY" \
+    "__Host-SSCARD_PORTAL=$SESSION" "$PORTAL_HOST"
 measure nginx "$SHORT_WARMUP" "https://localhost:$NGINX_PORT" "/p/$PROVIDER$PATH_SUMMARY"
 measure reactor-netty "$RN_WARMUP" "https://localhost:$RN_PORT" "/p/$PROVIDER$PATH_SUMMARY"
 measure direct "$SHORT_WARMUP" "http://127.0.0.1:$BACKEND_PORT" "/base$PATH_SUMMARY"

@@ -65,7 +65,10 @@ build_unless_skipped() {
 # start_platform <services, comma-separated>: the launcher with the demo profile, a fresh data directory, the
 # embedded PostgreSQL on DB_PORT, ports shifted by PORT_OFFSET, the services with CHILD_JAVA_OPTS (full JIT) and the
 # card login's per-address rate limit lifted (every attempt comes from 127.0.0.1; the limiter stays on the path).
-# Returns when auth-service is ready and the demo cards exist.
+# Returns when auth-service is ready and the demo cards exist. Each service has its own host (auth.localhost, ...,
+# docs/architecture.md "Hosts and ports"): curl resolves *.localhost itself, a JVM only with HOSTS_OPT (the hosts file
+# the launcher wrote); wrk and Python resolve through the system, so they connect to 127.0.0.1 and name the host.
+HOSTS_OPT="-Djdk.net.hosts.file=$DATA/hosts"
 start_platform() {
     local services="$1" auth_port=$((8082 + PORT_OFFSET)) launcher
     log "starting $services (port offset $PORT_OFFSET, data $DATA)"
@@ -81,9 +84,9 @@ start_platform() {
     CARDS_TSV="$DATA/demo/cards/cards.tsv"
     for _ in $(seq 1 480); do
         kill -0 "$launcher" 2>/dev/null || { tail -40 "$OUT/launcher.log" >&2; die "the launcher exited during start"; }
-        if [[ -s "$CARDS_TSV" && -s "$DATA/tls/ca-root.pem" ]] && curl -fs --cacert "$DATA/tls/ca-root.pem" \
-            --resolve "localhost:$auth_port:127.0.0.1" "https://localhost:$auth_port/actuator/health/readiness" \
-            2>/dev/null | grep -q '"UP"'; then
+        if [[ -s "$CARDS_TSV" && -s "$DATA/tls/ca-root.pem" && -s "$DATA/hosts" ]] && curl -fs \
+            --cacert "$DATA/tls/ca-root.pem" --resolve "auth.localhost:$auth_port:127.0.0.1" \
+            "https://auth.localhost:$auth_port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
             log "platform ready (launcher log: $OUT/launcher.log)"
             return 0
         fi

@@ -7,7 +7,9 @@ One login (the OIDC authorization-code flow with PKCE, measured until the code i
      (full handshake; with --resume the previous connection's TLS session is offered)  -> 302 back, new session
   3. GET the saved authorization request on the main connector  -> 302 to the redirect URI with ?code=...&state=...
 The main connector keeps one keep-alive connection per worker, as a browser would; only the card login opens a new
-connection each time (the handshake the anchor `openssl s_time -new` measures). Every connection goes to 127.0.0.1.
+connection each time (the handshake the anchor `openssl s_time -new` measures). Every connection goes to 127.0.0.1
+and names auth-service's own host (--main-host, auth.localhost; the card login's host from the redirect) in SNI, the
+certificate check and the Host header: this machine's resolver may not know *.localhost.
 
 Prints key=value lines: logins, errors, rps, p50_ms, p99_ms, client_cpu_s (the workers' CPU in the measured
 window), resumed_pct (card-login handshakes resumed, warm-up included).
@@ -26,20 +28,19 @@ import time
 from urllib.parse import urlencode, urlsplit, parse_qs
 
 ADDRESS = "127.0.0.1"
-HOSTNAME = "localhost"  # the name in the services' certificates and in the Host header
 
 
 class Connection(http.client.HTTPSConnection):
-    """HTTPS to 127.0.0.1 with the certificate checked for 'localhost'; optionally offering a TLS session."""
+    """HTTPS to 127.0.0.1 with the certificate checked for the host given; optionally offering a TLS session."""
 
-    def __init__(self, port, context, session=None, timeout=30):
-        super().__init__(HOSTNAME, port, context=context, timeout=timeout)
+    def __init__(self, host, port, context, session=None, timeout=30):
+        super().__init__(host, port, context=context, timeout=timeout)
         self._offer = session
 
     def connect(self):
         raw = socket.create_connection((ADDRESS, self.port), self.timeout)
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.sock = self._context.wrap_socket(raw, server_hostname=HOSTNAME, session=self._offer)
+        self.sock = self._context.wrap_socket(raw, server_hostname=self.host, session=self._offer)
         self.reused = self.sock.session_reused
         self.session = None
 
@@ -79,7 +80,7 @@ class Worker:
         self.main_ctx = ssl.create_default_context(cafile=args.cafile)
         self.card_ctx = ssl.create_default_context(cafile=args.cafile)
         self.card_ctx.load_cert_chain(args.cert, args.key)
-        self.main = Connection(args.main_port, self.main_ctx)
+        self.main = Connection(args.main_host, args.main_port, self.main_ctx)
         self.session = None
         self.resumed = 0
         self.handshakes = 0
@@ -98,7 +99,7 @@ class Worker:
         if r.status != 302 or not session_cookie or "/login/card/" not in location:
             raise RuntimeError(f"authorize: {r.status} {location!r} cookie={bool(session_cookie)}")
         card_url = urlsplit(location)
-        card = Connection(card_url.port, self.card_ctx, self.session if a.resume else None)
+        card = Connection(card_url.hostname, card_url.port, self.card_ctx, self.session if a.resume else None)
         try:
             r = get(card, path_of(location), session_cookie)
             self.handshakes += 1
@@ -137,7 +138,7 @@ def work(args, start, queue):
             errors += 1
             first_error = first_error or repr(e)
             worker.main.close()
-            worker.main = Connection(args.main_port, worker.main_ctx)
+            worker.main = Connection(args.main_host, args.main_port, worker.main_ctx)
         finished = time.monotonic()
         if begun >= measure_from and finished <= end:
             latencies.append(finished - begun)
@@ -147,13 +148,14 @@ def work(args, start, queue):
 
 def main():
     p = argparse.ArgumentParser()
+    p.add_argument("--main-host", default="auth.localhost")
     p.add_argument("--main-port", type=int, required=True)
     p.add_argument("--cafile", required=True)
     p.add_argument("--cert", required=True, help="PEM: the card's certificate, then its issuing CA")
     p.add_argument("--key", required=True)
     p.add_argument("--client-id", default="portal-gateway")
     p.add_argument("--redirect-uri", required=True)
-    p.add_argument("--cookie", default="SSCARD_AUTH")
+    p.add_argument("--cookie", default="__Host-SSCARD_AUTH")
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--duration", type=float, default=20)
     p.add_argument("--warmup", type=float, default=5)

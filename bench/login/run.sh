@@ -35,7 +35,7 @@ CHILD_JAVA_OPTS="${CHILD_JAVA_OPTS:--Xmx384m}"
 AUTH_PORT=$((8082 + PORT_OFFSET))
 LOGIN_PORT=$((8443 + PORT_OFFSET))
 ISSUER_PORT=$((8083 + PORT_OFFSET))  # CA publication (plain HTTP); the issuing API is on 8086 (TLS)
-PORTAL_URL="https://localhost:$((8080 + PORT_OFFSET))"
+PORTAL_URL="https://portal.localhost:$((8080 + PORT_OFFSET))"
 
 # shellcheck source=../lib/platform.sh
 source "$HERE/../lib/platform.sh"
@@ -90,7 +90,7 @@ log "card $CARD: $(openssl x509 -in card.pem -noout -serial), key $(openssl pkey
     | head -1 | tr -d '()'); server $(openssl x509 -in "$SERVER_CERT" -noout -subject)"
 
 client() { # client <extra args...>: login_client.py against auth-service
-    python3 "$HERE/login_client.py" --main-port "$AUTH_PORT" --cafile root.pem --cert card-chain.pem --key card.key \
+    python3 "$HERE/login_client.py" --main-host auth.localhost --main-port "$AUTH_PORT" --cafile root.pem --cert card-chain.pem --key card.key \
         --redirect-uri "$PORTAL_URL/login/oauth2/code/sscard" "$@"
 }
 client --probe || { tail -20 "$DATA/logs/auth-service.log" >&2; die "the login probe failed"; }
@@ -137,7 +137,7 @@ measure "c$WORKERS-resume" "$SHORT_WARMUP" --workers "$WORKERS" --resume
 # --- 5. the validator alone ---------------------------------------------------------------------------------------
 log "validator alone: ValidatorBench against $AUTH_JAR"
 compile_against_auth_jar "$HERE/ValidatorBench.java"
-java -cp "$OUT/classes:$CP" ValidatorBench root.pem card-chain.pem "$SHORT_WARMUP" "$DURATION" "$WORKERS" >validator.txt \
+java "$HOSTS_OPT" -cp "$OUT/classes:$CP" ValidatorBench root.pem card-chain.pem "$SHORT_WARMUP" "$DURATION" "$WORKERS" >validator.txt \
     || { cat validator.txt >&2; die "the validator bench failed"; }
 
 stop_all # the anchor runs on an otherwise quiet machine

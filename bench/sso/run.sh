@@ -59,9 +59,9 @@ compile_against_auth_jar "$HERE/SsoBench.java"
 log "token exchanges and SAML responses: ${WARMUP}s warm-up (both), then each ${SHORT_WARMUP}s + ${DURATION}s" \
     "measured, $WORKERS workers"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$OUT/classes:$CP" SsoBench "https://localhost:$((8082 + PORT_OFFSET))" \
-    "https://localhost:$((8443 + PORT_OFFSET))" "https://localhost:$((8081 + PORT_OFFSET))" "$DATA" \
-    "$DATA/demo/cards/$CARD" "$PIN" "https://localhost:$((8080 + PORT_OFFSET))/login/oauth2/code/sscard" \
+java "$HOSTS_OPT" -cp "$OUT/classes:$CP" SsoBench "https://auth.localhost:$((8082 + PORT_OFFSET))" \
+    "https://auth.localhost:$((8443 + PORT_OFFSET))" "https://relay.localhost:$((8081 + PORT_OFFSET))" "$DATA" \
+    "$DATA/demo/cards/$CARD" "$PIN" "https://portal.localhost:$((8080 + PORT_OFFSET))/login/oauth2/code/sscard" \
     "$PROVIDER" "$WARMUP" "$SHORT_WARMUP" "$DURATION" "$WORKERS" >"$OUT/sso.txt" 2>"$OUT/sso.err" \
     || { cat "$OUT/sso.txt" "$OUT/sso.err" >&2; tail -20 "$DATA/logs/auth-service.log" >&2; die "SsoBench failed"; }
 val() { sed -n "s/^$1=//p" "$OUT/sso.txt"; }
