@@ -124,7 +124,10 @@ fi
 log "starting relay-db-service, card-issuer, auth-service, portal-gateway (port offset $PORT_OFFSET, data $DATA)"
 (
     cd "$ROOT"
+    # the backend is a plain-HTTP stand-in on 127.0.0.1 (no TLS to the provider: the proxies' own cost shows); the relay
+    # refuses such a base URL unless told that loopback stand-ins are allowed (never a host name)
     exec env SSCARD_EMBEDDED_DB_PORT="$DB_PORT" SSCARD_CHILD_JAVA_OPTS="$CHILD_JAVA_OPTS" SSCARD_PROFILES=demo \
+        SSCARD_RELAY_PROVIDERURLS_ALLOWPLAINHTTPONLOOPBACK=true \
         java -jar launcher/target/launcher.jar --data-dir="$DATA" --port-offset="$PORT_OFFSET" \
         --only=relay-db-service,card-issuer,auth-service,portal-gateway
 ) >"$OUT/launcher.log" 2>&1 &
