@@ -24,7 +24,8 @@ class HostNamesTest {
         assertThat(options.baseUrl(ServiceSpec.PORTAL_GATEWAY)).isEqualTo("https://portal.localhost:8080");
         assertThat(options.baseUrl(ServiceSpec.AUTH)).isEqualTo("https://auth.localhost:8082");
         assertThat(options.baseUrl(ServiceSpec.RELAY)).isEqualTo("https://relay.localhost:8081");
-        assertThat(options.baseUrl(ServiceSpec.CARD_ISSUER)).isEqualTo("http://issuer.localhost:8083");
+        assertThat(options.baseUrl(ServiceSpec.CARD_ISSUER)).isEqualTo("https://issuer.localhost:8086");
+        assertThat(options.caPublicationUrl()).isEqualTo("http://issuer.localhost:8083");
         assertThat(options.baseUrl(ServiceSpec.INSURER_ADAPTERS)).isEqualTo("https://insurers.localhost:8084");
         assertThat(options.baseUrl(ServiceSpec.HOSPITAL_PORTAL)).isEqualTo("https://hospital.localhost:8085");
         assertThat(options.hosts().values()).doesNotHaveDuplicates();

@@ -89,7 +89,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** auth-service's card-login connector (client certificates in the TLS handshake). */
     String cardLoginUrl() {
-        return "https://localhost:" + (8443 + portOffset);
+        return "https://auth.localhost:" + (8443 + portOffset);
     }
 
     String hospitalUrl() {
