@@ -1,14 +1,9 @@
 package org.sscard.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.sscard.common.secret.SecretFiles;
 
 /**
  * The database passwords of one platform, generated at first use into its data directory
@@ -16,8 +11,6 @@ import java.util.Base64;
  * not into git, not onto a command line. The superuser's and every service role's.
  */
 final class DatabasePasswords {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
 
@@ -40,29 +33,7 @@ final class DatabasePasswords {
     String of(String role) {
         Path file = fileOf(role);
         try {
-            if (!Files.exists(directory)) {
-                Files.createDirectories(
-                        directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            if (!Files.exists(file)) {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                Path temp = Files.createTempFile(
-                        directory,
-                        role,
-                        ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, password, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-                try {
-                    Files.createLink(file, temp);
-                } catch (FileAlreadyExistsException raced) {
-                    // made by someone else a moment ago: use theirs
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return SecretFiles.readOrCreate(file);
         } catch (IOException e) {
             throw new LaunchException("cannot read or create the database password " + file + ": " + e.getMessage(), e);
         }
