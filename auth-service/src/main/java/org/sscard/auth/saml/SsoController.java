@@ -86,7 +86,7 @@ class SsoController {
         CheckedRequest to = parked.take(handle)
                 .orElseThrow(
                         () -> new SsoRefusedException(SsoRefusal.EXPIRED_CONTINUATION, "unknown or expired handle"));
-        if (to.forceAuthn() && loggedInAt(request.getSession()).isBefore(to.checkedAt())) {
+        if (to.forceAuthn() && !loggedInSince(request.getSession(), to.checkedAt())) {
             requireFreshCardLogin(handle, to, request.getSession());
         }
         answer(to, holder, request, response);
@@ -165,6 +165,12 @@ class SsoController {
     private Instant loggedInAt(HttpSession session) {
         return Optional.ofNullable((Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT))
                 .orElseGet(clock::instant);
+    }
+
+    /** ForceAuthn: the card login came after the request; a session that does not say when it logged in has not. */
+    private static boolean loggedInSince(HttpSession session, Instant requested) {
+        Instant loggedInAt = (Instant) session.getAttribute(SessionLifetimeFilter.LOGGED_IN_AT);
+        return loggedInAt != null && !loggedInAt.isBefore(requested);
     }
 
     /**

@@ -184,19 +184,34 @@ class ServiceClientTokenTest extends AuthServiceTest {
 
     /**
      * A leaf and a dozen self-issued certificates sharing one name, all the attacker's: unbounded, the path search
-     * would try every ordering of them before any signature of the assertion is checked. The timeout only guards
-     * against a hang; the bound is the count of partial paths visited, read from the refusal's audit event.
+     * would try every ordering of them before any signature of the assertion is checked. Here the x5c limit refuses
+     * it before any search (no node visited); the timeout only guards against a hang. The count comes from the
+     * refusal's audit event.
      */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void refusesAnAssertionWithADozenSelfIssuedLookAlikesAfterNoMoreNodesThanTheBound() throws Exception {
-        ServiceCredentials lookAlikes = ClientAssertionChainBoundsTest.lookAlikeChain(12);
+    void refusesAnAssertionWithADozenSelfIssuedLookAlikesBeforeAnyPathSearch() throws Exception {
+        assertThat(nodesVisitedByRefusedAssertion(ClientAssertionChainBoundsTest.lookAlikeChain(12)))
+                .isZero();
+    }
+
+    /** Look-alikes within the x5c limit reach the path search, which stops within its bound and refuses. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void refusesAnAssertionWithLookAlikesWithinTheX5cLimitAfterNoMoreNodesThanTheBound() throws Exception {
+        int lookAlikes = CertificateClientAssertions.MAX_X5C_CERTIFICATES - 1;
+        assertThat(nodesVisitedByRefusedAssertion(ClientAssertionChainBoundsTest.lookAlikeChain(lookAlikes)))
+                .isPositive()
+                .isLessThanOrEqualTo(CertificatePathValidator.MAX_SEARCH_NODES);
+    }
+
+    private int nodesVisitedByRefusedAssertion(ServiceCredentials credentials) throws Exception {
         ListAppender<ILoggingEvent> audit = new ListAppender<>();
         audit.start();
         Logger logger = (Logger) LoggerFactory.getLogger("sscard.audit");
         logger.addAppender(audit);
         try {
-            assertInvalidClient(token(clientAssertion(lookAlikes), "relay-db-service"));
+            assertInvalidClient(token(clientAssertion(credentials), "relay-db-service"));
         } finally {
             logger.detachAppender(audit);
         }
@@ -208,11 +223,8 @@ class ServiceClientTokenTest extends AuthServiceTest {
                 .filter(kv -> kv.key.equals("sscard.certificate.path_nodes_visited"))
                 .map(kv -> kv.value)
                 .toList();
-        assertThat(visited)
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        Integer.class,
-                        nodes -> assertThat(nodes).isLessThanOrEqualTo(CertificatePathValidator.MAX_SEARCH_NODES));
+        assertThat(visited).singleElement().isInstanceOf(Integer.class);
+        return (Integer) visited.get(0);
     }
 
     private Browser.Page token(Map<String, String> clientAuthentication, String audience) throws Exception {

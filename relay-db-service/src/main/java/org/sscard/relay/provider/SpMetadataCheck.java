@@ -17,7 +17,7 @@ import org.xml.sax.SAXException;
  * one md:EntityDescriptor (no DTD, no external entities) whose entityID is the provider's {@code samlEntityId},
  * with an SPSSODescriptor for SAML 2.0 that has a signing certificate (the IdP wants signed AuthnRequests) and
  * assertion consumer services on the HTTP-POST binding, one of them the provider's {@code samlAcsUrl}, and every
- * assertion consumer service an https URL ({@link ProviderUrls}).
+ * assertion consumer service and single logout service an https URL ({@link ProviderUrls}).
  */
 final class SpMetadataCheck {
 
@@ -44,6 +44,14 @@ final class SpMetadataCheck {
             urls.requireHttps("samlSpMetadata: an AssertionConsumerService Location", acs.getAttribute("Location"));
             if (POST.equals(acs.getAttribute("Binding"))) {
                 postAcs.add(acs.getAttribute("Location"));
+            }
+        }
+        for (Element slo : SamlMetadata.children(sp, "SingleLogoutService")) {
+            // the IdP sends signed LogoutRequests (NameID, SessionIndex) there, on the back channel or via the browser
+            urls.requireHttps("samlSpMetadata: a SingleLogoutService Location", slo.getAttribute("Location"));
+            if (slo.hasAttribute("ResponseLocation")) {
+                urls.requireHttps(
+                        "samlSpMetadata: a SingleLogoutService ResponseLocation", slo.getAttribute("ResponseLocation"));
             }
         }
         require(

@@ -65,6 +65,27 @@ class HttpsOnlyProviderUrlsTest extends RelayApiTest {
     }
 
     @Test
+    void refusesSpMetadataWithAPlainHttpSingleLogoutService() {
+        // the IdP posts signed LogoutRequests (NameID, SessionIndex) to it on the back channel at every logout
+        String metadata = SpMetadataTest.metadata("http://localhost:9/sp", "https://localhost:9/acs", CERTIFICATE)
+                .replaceFirst(
+                        "<md:AssertionConsumerService",
+                        "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\""
+                                + " Location=\"http://10.0.0.7/slo\"/><md:AssertionConsumerService");
+
+        Api.Response refused = as("hospital-portal")
+                .send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
+                        .header("Content-Type", "application/samlmetadata+xml")
+                        .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
+        assertThat(refused.json().path("detail").asText())
+                .contains("SingleLogoutService Location must be an https URL");
+    }
+
+    @Test
     void aProviderInConfigurationWithAPlainHttpUrlStopsTheStart() {
         ProviderRegistry registry = new ProviderRegistry(null, new ProviderUrls(false));
         ProviderProperties properties =
