@@ -1,10 +1,18 @@
 package org.sscard.auth.certificate;
 
+import java.io.IOException;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
  * The platform's algorithm floor, one rule for everything that vouches for a certificate: the signatures and keys of
@@ -14,6 +22,8 @@ import java.util.Locale;
  * {@link ValidationPolicy#minimumEcBits()}.
  */
 public final class AlgorithmFloor {
+
+    private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
 
     private final ValidationPolicy policy;
 
@@ -36,6 +46,41 @@ public final class AlgorithmFloor {
             return algorithm + " signature";
         }
         return null;
+    }
+
+    /**
+     * A description if a signature by this algorithm is under the floor, else null. RSASSA-PSS names no hash in its
+     * name: the hash and the mask function's hash are read from its parameters (SHA-1 inside PSS is SHA-1).
+     */
+    public String weakSignature(AlgorithmIdentifier algorithm) {
+        String named = weakSignature(NAMES.getAlgorithmName(algorithm));
+        if (named != null || !PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm.getAlgorithm())) {
+            return named;
+        }
+        // absent parameters mean RFC 4055's defaults: SHA-1 and MGF1 with SHA-1
+        RSASSAPSSparams pss = algorithm.getParameters() == null
+                ? new RSASSAPSSparams()
+                : RSASSAPSSparams.getInstance(algorithm.getParameters());
+        AlgorithmIdentifier mask =
+                AlgorithmIdentifier.getInstance(pss.getMaskGenAlgorithm().getParameters());
+        for (AlgorithmIdentifier hash : new AlgorithmIdentifier[] {pss.getHashAlgorithm(), mask}) {
+            if (weakSignature(NAMES.getAlgorithmName(hash)) != null) {
+                return "RSASSA-PSS with " + NAMES.getAlgorithmName(hash) + " signature";
+            }
+        }
+        return null;
+    }
+
+    /** {@link #weakSignature(AlgorithmIdentifier)} of a certificate's signature. */
+    public String weakSignature(X509Certificate certificate) {
+        try {
+            byte[] parameters = certificate.getSigAlgParams();
+            return weakSignature(new AlgorithmIdentifier(
+                    new ASN1ObjectIdentifier(certificate.getSigAlgOID()),
+                    parameters == null ? null : ASN1Primitive.fromByteArray(parameters)));
+        } catch (IOException | IllegalArgumentException e) {
+            return "unreadable signature algorithm " + certificate.getSigAlgName();
+        }
     }
 
     /** A description of the key if it is under the floor, else null. */

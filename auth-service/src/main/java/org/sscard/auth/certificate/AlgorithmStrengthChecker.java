@@ -48,7 +48,7 @@ final class AlgorithmStrengthChecker extends PKIXCertPathChecker {
             throws CertPathValidatorException {
         X509Certificate cert = (X509Certificate) certificate;
         AlgorithmFloor floor = new AlgorithmFloor(policy);
-        String weakSignature = floor.weakSignature(cert.getSigAlgName());
+        String weakSignature = floor.weakSignature(cert);
         if (weakSignature != null) {
             throw new CertPathValidatorException(
                     weakSignature + " on " + cert.getSubjectX500Principal(), null, null, -1, Weakness.WEAK_ALGORITHM);

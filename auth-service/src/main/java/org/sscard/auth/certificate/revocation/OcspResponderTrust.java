@@ -13,7 +13,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -36,13 +35,11 @@ final class OcspResponderTrust {
         }
     }
 
-    private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
-
     private OcspResponderTrust() {}
 
     static void verify(BasicOCSPResp response, X509Certificate issuer, Instant at, AlgorithmFloor floor)
             throws Exception {
-        requireStrong(floor.weakSignature(NAMES.getAlgorithmName(response.getSignatureAlgorithmID())), "response");
+        requireStrong(floor.weakSignature(response.getSignatureAlgorithmID()), "response");
         X509CertificateHolder ca = new JcaX509CertificateHolder(issuer);
         if (isResponder(response.getResponderId(), ca)) {
             requireStrong(floor.weakKey(issuer.getPublicKey()), "the CA's key");
@@ -56,9 +53,7 @@ final class OcspResponderTrust {
                 PublicKey key = new JcaX509CertificateConverter()
                         .getCertificate(candidate)
                         .getPublicKey();
-                requireStrong(
-                        floor.weakSignature(NAMES.getAlgorithmName(candidate.getSignatureAlgorithm())),
-                        "responder certificate " + name);
+                requireStrong(floor.weakSignature(candidate.getSignatureAlgorithm()), "responder certificate " + name);
                 requireStrong(floor.weakKey(key), "responder " + name);
                 requireSignedBy(response, key, name);
                 return;
