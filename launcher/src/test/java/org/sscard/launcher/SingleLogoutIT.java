@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,9 @@ class SingleLogoutIT {
 
     @Test
     void portalLogoutEndsEveryProviderSessionAndTheHospitalsLogoutEndsAtTheRemoveYourCardPage() throws Exception {
-        Assumptions.assumeTrue(CardInChromium.available(), "chromium, chromium-driver, libnss3-tools");
+        assertThat(CardInChromium.available())
+                .as("Debian's chromium, chromium-driver and libnss3-tools (bin/test installs them)")
+                .isTrue();
         ChromeDriver chromium = CardInChromium.start(
                 workDir.resolve("chromium-home"), platform.caRoot(), platform.card("kamogawa-hanako.p12"), "1111");
         try {

@@ -52,16 +52,7 @@ class HttpsOnlyProviderUrlsTest extends RelayApiTest {
                         "<md:AssertionConsumerService index=\"1\" Location=\"http://localhost:9/acs\""
                                 + " Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact\"/></md:SPSSODescriptor>");
 
-        Api.Response refused = as("hospital-portal")
-                .send(HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
-                        .header("Content-Type", "application/samlmetadata+xml")
-                        .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
-        assertThat(refused.json().path("detail").asText())
-                .contains("AssertionConsumerService Location must be an https URL");
+        assertMetadataRefused(metadata, "AssertionConsumerService Location must be an https URL");
     }
 
     @Test
@@ -73,16 +64,7 @@ class HttpsOnlyProviderUrlsTest extends RelayApiTest {
                         "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:SOAP\""
                                 + " Location=\"http://10.0.0.7/slo\"/><md:AssertionConsumerService");
 
-        Api.Response refused = as("hospital-portal")
-                .send(HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
-                        .header("Content-Type", "application/samlmetadata+xml")
-                        .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
-        assertThat(refused.json().path("detail").asText())
-                .contains("SingleLogoutService Location must be an https URL");
+        assertMetadataRefused(metadata, "SingleLogoutService Location must be an https URL");
     }
 
     @Test
@@ -111,6 +93,18 @@ class HttpsOnlyProviderUrlsTest extends RelayApiTest {
                 .isInstanceOf(RelayException.class);
         assertThatThrownBy(() -> strict.requireHttps("baseUrl", "https:///no-host"))
                 .isInstanceOf(RelayException.class);
+    }
+
+    private void assertMetadataRefused(String metadata, String detail) {
+        Api.Response refused = as("hospital-portal")
+                .send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/api/v1/providers/test-hospital/saml-sp-metadata"))
+                        .header("Content-Type", "application/samlmetadata+xml")
+                        .PUT(HttpRequest.BodyPublishers.ofString(metadata)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
+        assertThat(refused.json().path("detail").asText()).contains(detail);
     }
 
     private void assertRefused(Map<String, Object> provider, String reason) {
