@@ -34,7 +34,7 @@ class InsurerApi {
 
     @Operation(summary = "資格: the person's eligibility")
     @GetMapping("/eligibility")
-    @PreAuthorize("hasAuthority('PERSON_READ')")
+    @PreAuthorize("hasAnyAuthority('PERSON_READ', 'ELIGIBILITY_READ')")
     Eligibility eligibility(@PathVariable String provider, @AuthenticationPrincipal Caller caller) {
         Provider insurer = providers.provider(provider, caller, ProviderKind.INSURER);
         accessLog.record(insurer, caller, AccessAction.ELIGIBILITY_READ);

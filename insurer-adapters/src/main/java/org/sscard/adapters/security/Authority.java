@@ -4,6 +4,11 @@ package org.sscard.adapters.security;
 public enum Authority {
     /** A person (or staff acting for them, of an allowed organisation) reading their own data. */
     PERSON_READ,
+    /**
+     * A hospital's reception desk checking the person's eligibility (staff acting with a {@code purpose=reception-check}
+     * token): the eligibility only, never notices, checkups or the access log.
+     */
+    ELIGIBILITY_READ,
     /** An operator client of this provider loading files. */
     IMPORT
 }

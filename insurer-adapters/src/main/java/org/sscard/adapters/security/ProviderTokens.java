@@ -27,6 +27,9 @@ import org.sscard.common.token.TokenProperties;
  */
 final class ProviderTokens implements AuthenticationManagerResolver<HttpServletRequest> {
 
+    /** The {@code purpose} claim of the tokens auth-service issues to a hospital's reception desk. */
+    static final String RECEPTION_CHECK = "reception-check";
+
     private final Map<String, AuthenticationManager> managers = new HashMap<>();
     private final String issuer;
 
@@ -83,8 +86,12 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
         boolean allowed = staff.actor() != null
                 && issuer.equals(string(act.get("iss")))
                 && provider.staffOrganisations().contains(organisation);
+        // a reception desk's token (no PIN, no resident present at a screen) opens the eligibility and nothing else
+        Authority granted = RECEPTION_CHECK.equals(jwt.getClaimAsString("purpose"))
+                ? Authority.ELIGIBILITY_READ
+                : Authority.PERSON_READ;
         return new CallerAuthentication(
-                jwt, staff, allowed ? List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())) : List.of());
+                jwt, staff, allowed ? List.of(new SimpleGrantedAuthority(granted.name())) : List.of());
     }
 
     private static String string(Object value) {

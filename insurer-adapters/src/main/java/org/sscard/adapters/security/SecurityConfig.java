@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -54,6 +55,9 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/*/api/v1/imports/**")
                         .hasAuthority(Authority.IMPORT.name())
+                        // a reception desk's token: this one API and no page (the method says who else may)
+                        .requestMatchers(HttpMethod.GET, "/*/api/v1/eligibility")
+                        .hasAnyAuthority(Authority.PERSON_READ.name(), Authority.ELIGIBILITY_READ.name())
                         .requestMatchers("/*/**")
                         .hasAuthority(Authority.PERSON_READ.name())
                         .anyRequest()

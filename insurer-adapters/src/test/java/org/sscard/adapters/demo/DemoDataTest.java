@@ -45,6 +45,16 @@ class DemoDataTest extends AdaptersTest {
     }
 
     @Test
+    void kenLostHisKenpoCoverageOnTheFirstOfNovember() {
+        JsonNode ken = Http.get(
+                        port, "/kameda-kenpo/api/v1/eligibility", Tokens.person("06139999|10|2002|00", "kameda-kenpo"))
+                .json();
+
+        assertThat(ken.path("nameKana").asText()).isEqualTo("フトミ ケン");
+        assertThat(ken.path("lostOn").asText()).isEqualTo("2026-11-01");
+    }
+
+    @Test
     void taroSeesHisPensionLabelledAsDemonstrationData() {
         JsonNode pension = Http.get(
                         port, "/pension-office/api/v1/pension", Tokens.person("2345-678901", "pension-office"))

@@ -71,6 +71,31 @@ class StaffAndAccessLogTest extends AdaptersTest {
     }
 
     @Test
+    void aReceptionDeskTokenReadsTheEligibilityAndNothingElse() {
+        String reception = Tokens.reception("122382|鴨川|9305|00", "kamogawa-nhi", "staff-0077", "kameda-hospital");
+
+        Http.Response eligibility = Http.get(port, "/kamogawa-nhi/api/v1/eligibility", reception);
+        // past the authorization: the answer is about the data (none imported for TARO here)
+        assertThat(eligibility.status()).isEqualTo(404);
+        assertThat(eligibility.json().path("code").asText()).isEqualTo("NO_RECORD");
+        assertThat(Http.get(port, "/kamogawa-nhi/api/v1/notices?year=2024", reception)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.get(port, "/kamogawa-nhi/api/v1/checkups", reception).status())
+                .isEqualTo(403);
+        assertThat(Http.get(port, "/kamogawa-nhi/api/v1/access-log", reception).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aReceptionDeskOfAHospitalTheInsurerDoesNotListIsRefused() {
+        String reception = Tokens.reception("122382|鴨川|9305|00", "kamogawa-nhi", "staff-0078", "other-hospital");
+
+        assertThat(Http.get(port, "/kamogawa-nhi/api/v1/eligibility", reception).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void staffOfAnotherOrganisationAreRefused() {
         Http.Response response = Http.get(
                 port, "/kamogawa-nhi/api/v1/notices", Tokens.staff(TARO, "kamogawa-nhi", "staff-0099", "kameda-kenpo"));

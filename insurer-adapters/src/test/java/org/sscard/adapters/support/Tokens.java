@@ -33,6 +33,31 @@ public final class Tokens {
                                         organisation)));
     }
 
+    /**
+     * A hospital reception desk's token, as auth-service's reception-check grant issues it: a staff actor of the
+     * hospital and {@code purpose=reception-check}, issued to the desk's client.
+     */
+    public static String reception(String localId, String provider, String staffId, String hospital) {
+        TestTokenIssuer issuer = TestTokenIssuer.get();
+        return issuer.mint(
+                localId,
+                provider,
+                c -> c.claim("client_id", "reception-desk")
+                        .claim("gty", null)
+                        .claim("purpose", "reception-check")
+                        .claim(
+                                "act",
+                                Map.of(
+                                        "sub",
+                                        staffId,
+                                        "iss",
+                                        issuer.issuer(),
+                                        "role",
+                                        "RECEPTION_CLERK",
+                                        "organisation",
+                                        hospital)));
+    }
+
     /** A token exchanged by the portal: client_id the portal's, no client-credentials mark. */
     private static com.nimbusds.jwt.JWTClaimsSet.Builder pairwise(com.nimbusds.jwt.JWTClaimsSet.Builder claims) {
         return claims.claim("client_id", "portal-gateway").claim("gty", null);
