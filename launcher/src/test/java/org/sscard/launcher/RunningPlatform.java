@@ -96,6 +96,14 @@ final class RunningPlatform implements AutoCloseable {
         return "https://hospital.localhost:" + (8085 + portOffset);
     }
 
+    String deskUrl() {
+        return "https://desk.localhost:" + (8087 + portOffset);
+    }
+
+    int portOffset() {
+        return portOffset;
+    }
+
     /**
      * Stops one service of a platform this test started (SIGTERM to the launcher's child running
      * {@code <module>.jar}; the launcher reports it and keeps the rest running). False for a platform given from
@@ -140,7 +148,7 @@ final class RunningPlatform implements AutoCloseable {
     private static int freeOffset() {
         for (int offset = 20500; offset <= 40500; offset += 1000) {
             int base = offset;
-            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8443, 15432)
+            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8443, 15432)
                     .allMatch(port -> isFree(port + base))) {
                 return offset;
             }
