@@ -26,6 +26,11 @@ final class CardHolderClient {
     private final HttpClient http;
 
     CardHolderClient(Path card, String pin, Path caRoot) throws IOException, GeneralSecurityException {
+        http = httpClient(card, pin, caRoot);
+    }
+
+    /** The card for the TLS handshake, the platform CA as the only trust, cookies kept, no redirect followed. */
+    static HttpClient httpClient(Path card, String pin, Path caRoot) throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(card)) {
             keys.load(in, pin.toCharArray());
@@ -36,7 +41,7 @@ final class CardHolderClient {
         trust.init(PlatformTrust.keyStore(caRoot));
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        http = HttpClient.newBuilder()
+        return HttpClient.newBuilder()
                 .sslContext(tls)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
