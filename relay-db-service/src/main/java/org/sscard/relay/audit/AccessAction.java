@@ -27,5 +27,12 @@ public enum AccessAction {
     /** A SAML assertion for a provider, with the provider's own ID for the person as NameID (the same). */
     ASSERTION_ISSUED,
     /** A release refused because the person has not joined the provider or the provider has no ID for them. */
-    RELEASE_REFUSED
+    RELEASE_REFUSED,
+    /**
+     * A reception desk checked the person (card or provisional SSN and date of birth): their insurers and the
+     * hospital's own number for them, for an eligibility check at the insurer (auth-service's reception-check grant).
+     */
+    RECEPTION_CHECK,
+    /** A reception check of an identified person refused: the card suspended, revoked or expired, or the like. */
+    RECEPTION_CHECK_REFUSED
 }

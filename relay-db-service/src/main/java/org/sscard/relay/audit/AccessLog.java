@@ -32,23 +32,32 @@ public class AccessLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long personId, AccessAction action, String defaultPurpose, String providerKey) {
+        recordAs(personId, action, caller.actingFor(), caller.purposeOr(defaultPurpose), providerKey);
+    }
+
+    /**
+     * A row whose acting-for and purpose the relay establishes itself instead of taking the caller's headers: the
+     * staff member it checked, the purpose it knows (a reception check names the clerk, the desk and the method).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(long personId, AccessAction action, String actingFor, String purpose, String providerKey) {
         try {
-            insert(personId, action, defaultPurpose, providerKey);
+            insert(personId, action, actingFor, purpose, providerKey);
         } catch (DataAccessException e) {
             log.error("access log write failed; the request is refused", e);
             throw new RelayException(RelayError.AUDIT_UNAVAILABLE, "the access could not be logged");
         }
     }
 
-    private void insert(long personId, AccessAction action, String defaultPurpose, String providerKey) {
+    private void insert(long personId, AccessAction action, String actingFor, String purpose, String providerKey) {
         jdbc.sql("""
                         INSERT INTO access_log (caller, acting_for, subject_person_id, action, purpose, provider_key)
                         VALUES (:caller, :actingFor, :person, :action, :purpose, :provider)""")
                 .param("caller", caller.client())
-                .param("actingFor", caller.actingFor())
+                .param("actingFor", actingFor)
                 .param("person", personId)
                 .param("action", action.name())
-                .param("purpose", caller.purposeOr(defaultPurpose))
+                .param("purpose", purpose)
                 .param("provider", providerKey)
                 .update();
     }

@@ -45,6 +45,8 @@ class CardLoginCheck {
                             holder.holder().status().name(),
                             holder.personalIdMatches(),
                             null,
+                            null,
+                            null,
                             null));
         }
         StaffView member = staff.read(card.view().holderId());
@@ -55,6 +57,8 @@ class CardLoginCheck {
                         member.status().name(),
                         null,
                         member.organisation(),
-                        member.role().name()));
+                        member.role().name(),
+                        member.nameKanji(),
+                        member.nameKana()));
     }
 }

@@ -110,7 +110,7 @@ public class CardService {
     }
 
     /** Lower-case hex without leading zeros, so that 0x00ab and AB name the same certificate. */
-    static String normaliseSerial(String hex) {
+    public static String normaliseSerial(String hex) {
         if (hex == null || !hex.matches("[0-9a-fA-F]{1,64}")) {
             throw new RelayException(CommonError.MALFORMED_REQUEST, "a certificate serial is 1-64 hex digits");
         }

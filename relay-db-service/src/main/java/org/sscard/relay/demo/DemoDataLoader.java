@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +23,7 @@ import org.sscard.common.id.PersonalIdFormat;
 import org.sscard.relay.config.DataDirectory;
 import org.sscard.relay.mapping.MappingRequests;
 import org.sscard.relay.mapping.MappingService;
+import org.sscard.relay.mapping.MappingView;
 import org.sscard.relay.person.PersonRequests;
 import org.sscard.relay.person.PersonService;
 import org.sscard.relay.person.PersonView;
@@ -103,10 +103,17 @@ class DemoDataLoader implements ApplicationRunner {
                 resident.sex(),
                 resident.provisionalSsn()));
         for (DemoData.Membership membership : resident.memberships()) {
-            mappings.register(
+            MappingView mapping = mappings.register(
                     person.id(),
                     new MappingRequests.RegisterMapping(
-                            membership.providerKey(), membership.localId(), LocalDate.of(2010, 4, 1), null));
+                            membership.providerKey(), membership.localId(), membership.validFrom(), null));
+            if (membership.validTo() != null) {
+                // ended the way the city office records a loss: the mapping is ENDED, with its last day
+                mappings.end(
+                        person.id(),
+                        mapping.id(),
+                        new MappingRequests.EndMapping(membership.validTo(), "coverage lost"));
+            }
             membership
                     .services()
                     .forEach(service -> subscriptions.subscribe(

@@ -21,6 +21,16 @@ public enum RelayError implements ErrorCode {
     DUPLICATE_CARD(HttpStatus.CONFLICT, "The card or certificate is already registered"),
     DUPLICATE_SUBSCRIPTION(HttpStatus.CONFLICT, "The person already subscribes to this service"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That status change is not allowed from the current status"),
+    CLERK_NOT_ALLOWED(
+            HttpStatus.FORBIDDEN, "The staff member may not check patients at this organisation's reception desk"),
+    CARD_UNKNOWN(HttpStatus.NOT_FOUND, "The card is not registered as this person's resident card"),
+    CARD_SUSPENDED(HttpStatus.CONFLICT, "The card is suspended (reported lost)"),
+    CARD_REVOKED(HttpStatus.CONFLICT, "The card is revoked"),
+    CARD_EXPIRED(HttpStatus.CONFLICT, "The card has expired"),
+    PERSON_INACTIVE(HttpStatus.CONFLICT, "The person is not an active resident"),
+    PERSON_NOT_MATCHED(
+            HttpStatus.NOT_FOUND, "The provisional social-security number and date of birth do not match one person"),
+    INSURER_NOT_FOUND(HttpStatus.NOT_FOUND, "The person has no mapping at that insurer"),
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The access could not be logged, so nothing is answered"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -29,7 +29,12 @@ public enum RelayAuthority implements GrantedAuthority {
      * auth-service, before it issues a pairwise token or a SAML assertion: the subscription, the provider's ID and the
      * access-log row in one answer ({@code POST /api/v1/releases}).
      */
-    RELEASE;
+    RELEASE,
+    /**
+     * auth-service's reception-check grant: the clerk, the patient (card or provisional SSN and date of birth), the
+     * insurer's ID and the hospital's patient number in one answer ({@code POST /api/v1/reception-checks}).
+     */
+    RECEPTION_CHECK;
 
     @Override
     public String getAuthority() {

@@ -5,6 +5,8 @@ import org.sscard.relay.provider.ProviderType;
 /** Staff roles and the kind of organisation each belongs to. */
 public enum StaffRole {
     RECEPTION_CLERK(ProviderType.HOSPITAL),
+    /** A hospital's administrator: sees the reception desk's flags, and may check at the desk as a clerk does. */
+    HOSPITAL_ADMIN(ProviderType.HOSPITAL),
     INSURER_ADMIN(ProviderType.INSURER),
     CITY_ADMIN(null);
 

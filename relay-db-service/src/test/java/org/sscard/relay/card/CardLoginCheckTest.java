@@ -34,6 +34,9 @@ class CardLoginCheckTest extends RelayApiTest {
         assertThat(theirs.json().path("holder").path("personalIdMatches").asBoolean())
                 .isTrue();
         assertThat(theirs.body()).doesNotContain(personalId);
+        // a resident's name is never part of the login check (only a staff member's, for the staff token)
+        assertThat(theirs.json().path("holder").has("nameKanji")).isFalse();
+        assertThat(theirs.json().path("holder").has("nameKana")).isFalse();
         assertThat(count("access_log")).isEqualTo(rows + 1);
         assertThat(jdbc.sql("SELECT action || ' ' || caller || ' ' || purpose FROM access_log ORDER BY id DESC LIMIT 1")
                         .query(String.class)
@@ -60,7 +63,7 @@ class CardLoginCheckTest extends RelayApiTest {
     }
 
     @Test
-    void answersAStaffTokenWithTheMembersOrganisationRoleAndStatus() {
+    void answersAStaffTokenWithTheMembersOrganisationRoleStatusAndName() {
         String staff = city().post(
                         "/api/v1/staff",
                         Map.of(
@@ -86,6 +89,8 @@ class CardLoginCheckTest extends RelayApiTest {
         assertThat(found.json().path("holder").path("organisation").asText()).isEqualTo("test-hospital");
         assertThat(found.json().path("holder").path("role").asText()).isEqualTo("RECEPTION_CLERK");
         assertThat(found.json().path("holder").path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(found.json().path("holder").path("nameKanji").asText()).isEqualTo("受付");
+        assertThat(found.json().path("holder").path("nameKana").asText()).isEqualTo("ウケツケ");
         assertThat(found.json().path("holder").path("personalIdMatches").isBoolean())
                 .isFalse();
     }

@@ -53,11 +53,48 @@ class DemoDataTest {
         assertThat(jdbc.sql("SELECT DISTINCT role FROM staff ORDER BY 1")
                         .query(String.class)
                         .list())
-                .containsExactly("CITY_ADMIN", "INSURER_ADMIN", "RECEPTION_CLERK");
+                .containsExactly("CITY_ADMIN", "HOSPITAL_ADMIN", "INSURER_ADMIN", "RECEPTION_CLERK");
 
         loader.run(new DefaultApplicationArguments());
         assertThat(count("person")).isEqualTo(persons);
         assertThat(count("staff")).isEqualTo(staff);
+    }
+
+    @Test
+    void givesTheDeskALostEmployerCoverageWithTheNewInsurerKnownAndLetsTheHospitalActAtBothInsurers() {
+        assertThat(rows("""
+                        SELECT p.provider_key || ' ' || m.valid_from || ' ' || coalesce(m.valid_to::text, '-')
+                               || ' ' || m.status || ' ' || m.local_id
+                        FROM service_mapping m JOIN provider p ON p.id = m.provider_id
+                        JOIN person per ON per.id = m.person_id
+                        WHERE per.provisional_ssn = '100000000006' ORDER BY m.valid_from, p.provider_key"""))
+                .containsExactly(
+                        "kameda-hospital 2010-04-01 - ACTIVE P0067890",
+                        "kameda-kenpo 2015-04-01 2026-10-31 ENDED 06139999|10|2002|00",
+                        "kamogawa-nhi 2026-11-01 - ACTIVE 122382|鴨川|1006|00");
+        assertThat(rows("""
+                        SELECT name_kanji || ' ' || name_kana || ' ' || date_of_birth || ' ' || sex
+                        FROM person WHERE provisional_ssn IN ('100000000006', '100000000007')
+                        ORDER BY provisional_ssn""")).containsExactly("太海 健 フトミ　ケン 1968-05-05 MALE", "前原 和子 マエハラ　カズコ 1955-08-08 FEMALE");
+        assertThat(rows("""
+                        SELECT p.provider_key || ' ' || m.status || ' ' || m.local_id FROM service_mapping m
+                        JOIN provider p ON p.id = m.provider_id JOIN person per ON per.id = m.person_id
+                        WHERE per.provisional_ssn = '100000000007' ORDER BY p.provider_key"""))
+                .containsExactly("kameda-hospital ACTIVE P0078901", "kamogawa-nhi ACTIVE 122382|鴨川|1007|00");
+        // the ended employer coverage keeps no subscriptions; the current insurer's services are subscribed
+        assertThat(rows("""
+                        SELECT DISTINCT p.provider_key FROM subscription s
+                        JOIN provider_service ps ON ps.id = s.provider_service_id JOIN provider p ON p.id = ps.provider_id
+                        JOIN person per ON per.id = s.person_id
+                        WHERE per.provisional_ssn = '100000000006' ORDER BY 1""")).containsExactly("kameda-hospital", "kamogawa-nhi");
+        assertThat(rows("""
+                        SELECT provider_key || ' ' || array_to_string(staff_organisations, ',') FROM provider
+                        WHERE provider_type = 'INSURER' ORDER BY provider_key""")).containsExactly("kameda-kenpo kameda-hospital", "kamogawa-nhi kameda-hospital");
+        assertThat(rows("SELECT name_ja || ' / ' || name_en FROM provider WHERE provider_key = 'kameda-hospital'"))
+                .containsExactly("亀田メディカルセンター / Kameda Medical Center");
+        assertThat(rows("""
+                        SELECT s.name_kanji || ' ' || s.name_kana || ' ' || p.provider_key FROM staff s
+                        JOIN provider p ON p.id = s.provider_id WHERE s.role = 'HOSPITAL_ADMIN'""")).containsExactly("病院 管理 ビョウイン カンリ kameda-hospital");
     }
 
     @Test
@@ -78,6 +115,10 @@ class DemoDataTest {
                             .single())
                     .isEqualTo(columns[0]);
         }
+    }
+
+    private List<String> rows(String sql) {
+        return jdbc.sql(sql).query(String.class).list();
     }
 
     private int count(String table) {

@@ -9,6 +9,7 @@ import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
 import static org.sscard.relay.security.RelayAuthority.PERSON_LOOKUP;
 import static org.sscard.relay.security.RelayAuthority.PERSON_READ;
 import static org.sscard.relay.security.RelayAuthority.PROVIDER_READ;
+import static org.sscard.relay.security.RelayAuthority.RECEPTION_CHECK;
 import static org.sscard.relay.security.RelayAuthority.RELEASE;
 import static org.sscard.relay.security.RelayAuthority.RESOLVE;
 import static org.sscard.relay.security.RelayAuthority.SAML_METADATA_WRITE;
@@ -46,8 +47,8 @@ class ClientGrantsTest {
         Map<String, Set<RelayAuthority>> services = Map.of(
                 // RelayClient: persons/{id}, persons/{id}/services, persons/{id}/access-log, providers/{key}
                 "portal-gateway", EnumSet.of(PROVIDER_READ, PERSON_READ, SERVICES_READ, ACCESS_LOG_READ),
-                // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases
-                "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE),
+                // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases, reception-checks
+                "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE, RECEPTION_CHECK),
                 // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
                 "card-issuer", EnumSet.of(PERSON_LOOKUP, STAFF_READ, CARD_READ, CARD_WRITE),
                 // no relay client at all

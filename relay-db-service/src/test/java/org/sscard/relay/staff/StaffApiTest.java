@@ -17,6 +17,11 @@ class StaffApiTest extends RelayApiTest {
         assertThat(city().post("/api/v1/staff", staff("test-nhi", "INSURER_ADMIN"))
                         .status())
                 .isEqualTo(201);
+        assertThat(city().post("/api/v1/staff", staff("test-hospital", "HOSPITAL_ADMIN"))
+                        .json()
+                        .path("role")
+                        .asText())
+                .isEqualTo("HOSPITAL_ADMIN");
         Api.Response admin = city().post("/api/v1/staff", staff("city", "CITY_ADMIN"));
         assertThat(admin.json().path("organisation").asText()).isEqualTo("city");
 
@@ -41,6 +46,9 @@ class StaffApiTest extends RelayApiTest {
                         .problemCode())
                 .isEqualTo("INVALID_FIELD");
         assertThat(city().post("/api/v1/staff", staff("test-hospital", "CITY_ADMIN"))
+                        .problemCode())
+                .isEqualTo("INVALID_FIELD");
+        assertThat(city().post("/api/v1/staff", staff("test-nhi", "HOSPITAL_ADMIN"))
                         .problemCode())
                 .isEqualTo("INVALID_FIELD");
         assertThat(city().post("/api/v1/staff", staff("city", "INSURER_ADMIN")).problemCode())

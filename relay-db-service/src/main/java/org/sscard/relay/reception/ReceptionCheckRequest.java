@@ -1,0 +1,49 @@
+package org.sscard.relay.reception;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.sscard.common.provider.ValidProviderKey;
+
+/**
+ * auth-service's question for a reception-check grant: may this clerk of this hospital check this patient, and at
+ * which insurer? {@code method} CARD: the patient card's certificate serial (hex) and the personal ID on it, after
+ * auth-service validated the certificate; SSN: the provisional social-security number, the date of birth and why the
+ * card is not at hand. {@code insurer}: an insurer key, or absent for the newest insurer mapping. In a body, never a
+ * URL; the personal ID and the SSN are never echoed in an answer or a log.
+ */
+record ReceptionCheckRequest(
+        @NotNull UUID clerk,
+        @NotNull @ValidProviderKey String organisation,
+        @NotNull Method method,
+
+        @Pattern(regexp = "[0-9a-fA-F]{1,64}", message = "the certificate serial in hex")
+        String certificateSerial,
+
+        @Pattern(regexp = "[0-9]{44}", message = "44 digits")
+        String personalId,
+
+        @Pattern(regexp = "[0-9]{12}", message = "12 digits")
+        String provisionalSsn,
+
+        LocalDate dateOfBirth,
+        Reason reason,
+        @ValidProviderKey String insurer) {
+
+    enum Method {
+        CARD,
+        SSN
+    }
+
+    /** Why a check goes by SSN and date of birth instead of the card. */
+    enum Reason {
+        CARD_UNREADABLE,
+        CARD_FORGOTTEN
+    }
+
+    /** The access log's purpose: where and how the patient was checked, in words the resident reads. */
+    String purpose() {
+        return "reception check at " + organisation + (method == Method.CARD ? " (card)" : " (SSN: " + reason + ")");
+    }
+}
