@@ -28,6 +28,17 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
     }
 
     @Test
+    void acceptsTheTokenOfAClerkLoggedInWithTheReceptionCli() throws Exception {
+        Clerk clerk = clerk(HOSPITAL, "RECEPTION_CLERK", "sscard-reception", "http://127.0.0.1:51234/callback");
+        relayFinds(NHI, "鴨川|1007|00", null, HOSPITAL);
+        Browser.Page answer = check(clerk, bySsn(ssn(), "1955-08-08"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(verify(JSON.readTree(answer.body()).path("access_token").asText(), NHI)
+                        .getClaimAsString("client_id"))
+                .isEqualTo(DESK);
+    }
+
+    @Test
     void refusesAResidentsTokenAsTheActor() throws Exception {
         String personalId = RelayFixture.newPersonalId();
         String resident = login(

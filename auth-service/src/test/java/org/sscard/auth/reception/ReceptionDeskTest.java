@@ -61,7 +61,11 @@ abstract class ReceptionDeskTest extends AuthServiceTest {
         Browser.Page cardLogin = browser.get(browser.get(flow.authorizeUrl()).location());
         assertThat(cardLogin.status()).as(cardLogin.body()).isEqualTo(302);
         String code = flow.codeFrom(browser.get(cardLogin.location()).location());
-        Browser.Page tokens = flow.exchange(code, clientAssertion(client), flow.verifier());
+        // the reception CLI is a public client: the PKCE verifier alone
+        Browser.Page tokens = flow.exchange(
+                code,
+                "sscard-reception".equals(client) ? Map.of("client_id", client) : clientAssertion(client),
+                flow.verifier());
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         return JSON.readTree(tokens.body()).path("access_token").asText();
     }
