@@ -28,10 +28,14 @@ class CardLoginController {
 
     private final CardLoginService logins;
     private final CardLoginSession sessions;
+    private final RefusalPage.Link toTheDesk;
 
-    CardLoginController(CardLoginService logins, CardLoginSession sessions) {
+    CardLoginController(CardLoginService logins, CardLoginSession sessions, CardLoginProperties properties) {
         this.logins = logins;
         this.sessions = sessions;
+        String desk = properties.deskUrl().toString();
+        this.toTheDesk = new RefusalPage.Link(
+                desk.endsWith("/") ? desk : desk + "/", "受付窓口のログインへ", "Go to the reception desk login");
     }
 
     @GetMapping("/login/card/{profile}")
@@ -49,7 +53,10 @@ class CardLoginController {
                     chain == null ? List.of() : List.of(chain), loginProfile.get(), request.getRemoteAddr());
             sessions.establish(new CardAuthentication(holder), request, response);
         } catch (LoginRefusedException e) {
-            REFUSAL_PAGE.write(response, e.refusal());
+            REFUSAL_PAGE.write(
+                    response,
+                    e.refusal(),
+                    e.refusal() == LoginRefusal.STAFF_CARD_AT_RESIDENT_ENTRANCE ? toTheDesk : null);
         }
     }
 

@@ -26,7 +26,8 @@ public record CardLoginProperties(
         RateLimit rateLimit,
         boolean revocationFailOpen,
         @DefaultValue("5s") Duration revocationTimeout,
-        @DefaultValue("PT2H") Duration crlMaxAge) {
+        @DefaultValue("PT2H") Duration crlMaxAge,
+        @DefaultValue("https://desk.localhost:8087") URI deskUrl) {
 
     public record RateLimit(int capacity, int refillPerMinute) {}
 }

@@ -71,7 +71,7 @@ public class CardLoginService {
      * What the person is told: revoked, suspended and expired cards get the same plain message as when the relay's
      * register says so; any other path failure is "could not be verified". The audit keeps the validator's reason.
      */
-    private static LoginRefusal refusalFor(String certificateReason) {
+    static LoginRefusal refusalFor(String certificateReason) {
         return switch (certificateReason) {
             case "REVOKED" -> LoginRefusal.CARD_REVOKED;
             case "ON_HOLD" -> LoginRefusal.CARD_SUSPENDED;

@@ -13,7 +13,8 @@ final class CardPolicies {
     static final Map<String, String> STAFF_ROLES = Map.of(
             ARC + ".1.2", "RECEPTION_CLERK",
             ARC + ".1.3", "INSURER_ADMIN",
-            ARC + ".1.4", "CITY_ADMIN");
+            ARC + ".1.4", "CITY_ADMIN",
+            ARC + ".1.5", "HOSPITAL_ADMIN");
 
     private CardPolicies() {}
 

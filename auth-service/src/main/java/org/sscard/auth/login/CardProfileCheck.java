@@ -44,6 +44,10 @@ public class CardProfileCheck {
         });
         LoginProfile certified = CardPolicies.profileOf(card.policies())
                 .orElseThrow(() -> new LoginRefusedException(LoginRefusal.UNKNOWN_POLICY, "no single card policy"));
+        if (certified == LoginProfile.STAFF && profile == LoginProfile.RESIDENT) {
+            throw new LoginRefusedException(
+                    LoginRefusal.STAFF_CARD_AT_RESIDENT_ENTRANCE, certified + " card on the " + profile + " login");
+        }
         if (certified != profile) {
             throw new LoginRefusedException(
                     LoginRefusal.WRONG_PROFILE, certified + " card on the " + profile + " login");

@@ -19,6 +19,14 @@ public enum LoginRefusal implements RefusalPage.Reason {
             HttpStatus.FORBIDDEN,
             "このカードはこの入口では使えません。住民用と職員用の入口をお確かめください。",
             "This card is not for this entrance. Residents and staff log in at different entrances."),
+    /**
+     * A staff card at the resident entrance (My Portal): staff have an entrance of their own, the reception desk, and
+     * the page links to it. A resident card at a staff entrance stays {@link #WRONG_PROFILE}.
+     */
+    STAFF_CARD_AT_RESIDENT_ENTRANCE(
+            HttpStatus.FORBIDDEN,
+            "これは職員用のカードです。職員の方は受付窓口（レセプションデスク）からログインしてください。",
+            "This is a staff card. Staff log in at the reception desk."),
     MALFORMED_SUBJECT(
             HttpStatus.FORBIDDEN,
             "このカードの記録内容に誤りがあります。市役所の窓口にお問い合わせください。",

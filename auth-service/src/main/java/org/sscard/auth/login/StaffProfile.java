@@ -39,6 +39,11 @@ class StaffProfile {
                             + staff.role());
         }
         return CardHolder.staff(
-                claimed.staffId().toString(), claimed.role(), claimed.organisation(), certificate.serialHex());
+                claimed.staffId().toString(),
+                claimed.role(),
+                claimed.organisation(),
+                certificate.serialHex(),
+                staff.nameKanji(),
+                staff.nameKana());
     }
 }

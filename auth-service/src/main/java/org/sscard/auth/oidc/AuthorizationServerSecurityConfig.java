@@ -14,6 +14,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -23,8 +24,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -34,6 +40,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.sscard.auth.login.CardLoginProperties;
 import org.sscard.auth.pairwise.PairwiseTokenClaims;
+import org.sscard.auth.reception.ReceptionCheckEndpoint;
+import org.sscard.auth.reception.ReceptionTokenClaims;
 import org.sscard.auth.relay.RelayDirectory;
 import org.sscard.common.token.ServiceTokens;
 
@@ -55,6 +63,7 @@ class AuthorizationServerSecurityConfig {
             RegisteredClientRepository clients,
             CardLoginProperties cardLogin,
             JwtDecoderFactory<RegisteredClient> clientAssertions,
+            ReceptionCheckEndpoint receptionCheck,
             Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
@@ -73,7 +82,12 @@ class AuthorizationServerSecurityConfig {
                                                             JwtClientAssertionAuthenticationProvider assertions) {
                                                         assertions.setJwtDecoderFactory(clientAssertions);
                                                     }
-                                                }))))
+                                                })))
+                                // the reception desk's grant (auth.reception): the clerk's token and a patient's card
+                                // or SSN for a short token to the patient's insurer
+                                .tokenEndpoint(token -> token.accessTokenRequestConverter(receptionCheck.converter())
+                                        .authenticationProvider(receptionCheck.provider())
+                                        .errorResponseHandler(receptionCheck.errors())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // the card session answers only clients of its profile; prompt=login and max_age ask for the card
                 .addFilterAfter(new FreshLoginFilter(clients, clock), SecurityContextHolderFilter.class)
@@ -124,7 +138,8 @@ class AuthorizationServerSecurityConfig {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(RelayDirectory relay, SigningKeys keys) {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(
+            RelayDirectory relay, SigningKeys keys, ReceptionTokenClaims reception) {
         OAuth2TokenCustomizer<JwtEncodingContext> card = new CardTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> service = new ServiceTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> pairwise = new PairwiseTokenClaims(relay);
@@ -134,7 +149,21 @@ class AuthorizationServerSecurityConfig {
             card.customize(context);
             service.customize(context);
             pairwise.customize(context);
+            reception.customize(context);
         };
+    }
+
+    /**
+     * The token generator Spring would make by itself (JWTs signed with the signing keys and the claims above, opaque
+     * access tokens, refresh tokens), as a bean: the reception-check grant mints its tokens with the same one.
+     */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(
+            JWKSource<SecurityContext> keys, OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims) {
+        JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwts.setJwtCustomizer(tokenClaims);
+        return new DelegatingOAuth2TokenGenerator(
+                jwts, new OAuth2AccessTokenGenerator(), new OAuth2RefreshTokenGenerator());
     }
 
     /** auth-service's own calls to other services (the relay) carry tokens it signs itself. */

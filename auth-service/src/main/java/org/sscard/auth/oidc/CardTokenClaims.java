@@ -18,7 +18,10 @@ import org.sscard.auth.login.LoginProfile;
 
 /**
  * Claims from the card login. {@code sub} is already the card holder's opaque relay ID (the authentication's name);
- * every token says which profile logged in, and staff tokens carry {@code role} and {@code organisation}.
+ * every token says which profile logged in, and staff tokens carry {@code role}, {@code organisation} and the staff
+ * member's name ({@code name} in kanji, {@code name_kana}; left out when the relay did not give them). Every access
+ * token names the client it was issued to ({@code client_id}, RFC 9068 §2.2): a resource server can tell the
+ * reception desk's tokens from the reception CLI's, whose audience (the client) it may not know.
  *
  * <p>Delegation: at a reception desk (a client with staff delegation) the resident's own card login may name the
  * staff member at the desk ({@code acting_staff} = that staff member's {@code sub} in the authorization request).
@@ -37,8 +40,17 @@ final class CardTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
         }
         CardHolder holder = card.holder();
         context.getClaims().claim("login_profile", holder.profile().slug());
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+        }
         if (holder.profile() == LoginProfile.STAFF) {
             context.getClaims().claim("role", holder.role()).claim("organisation", holder.organisation());
+            if (holder.name() != null) {
+                context.getClaims().claim("name", holder.name());
+            }
+            if (holder.nameKana() != null) {
+                context.getClaims().claim("name_kana", holder.nameKana());
+            }
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
                 && AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
                 && Boolean.TRUE.equals(context.getRegisteredClient()

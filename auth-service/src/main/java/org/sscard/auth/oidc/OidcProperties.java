@@ -32,16 +32,21 @@ public record OidcProperties(
     }
 
     /**
-     * A confidential client of the authorization-code flow (with PKCE). {@code staffDelegation}: a resident who logs
-     * in through this client (a reception desk) may name the staff member at the desk, who may then act for them
-     * (see {@code CardTokenClaims}).
+     * A client of the authorization-code flow (with PKCE). {@code staffDelegation}: a resident who logs in through
+     * this client may name the staff member at the desk, who may then act for them (see {@code CardTokenClaims}).
+     * {@code publicClient}: a native app (RFC 8252) that keeps no key: no client authentication, the code flow only,
+     * a loopback redirect URI on any port. {@code refreshTokenTimeToLive}: refresh tokens of that lifetime, each used
+     * once (none if null; never for a public client). {@code receptionCheck}: may use the reception-check grant.
      */
     public record Client(
             LoginProfile loginProfile,
             List<String> redirectUris,
             List<String> postLogoutRedirectUris,
             List<String> scopes,
-            boolean staffDelegation) {
+            boolean staffDelegation,
+            boolean publicClient,
+            java.time.Duration refreshTokenTimeToLive,
+            boolean receptionCheck) {
 
         public Client {
             loginProfile = loginProfile == null ? LoginProfile.RESIDENT : loginProfile;

@@ -14,13 +14,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.sscard.auth.login.LoginProfile;
+import org.sscard.auth.reception.ReceptionCheck;
 
 /**
- * The registered clients, from configuration. Every one is confidential and authenticates with
+ * The registered clients, from configuration. Every one but a native app is confidential and authenticates with
  * {@code private_key_jwt} (its service-client certificate in the assertion, see auth.client). An OIDC client gets
  * the authorization-code flow with PKCE only and no consent page (the platform's own portals), bound to one login
  * profile; a service client gets client credentials, its scopes being the services it may call (each token's
- * audience). A client can be both (the portal gateway logs people in and reads the relay).
+ * audience). A client can be both (the portal gateway logs people in and reads the relay). A public client (the
+ * reception CLI) authenticates with nothing but PKCE and gets the code flow alone: no refresh tokens, no exchange,
+ * no client credentials, no reception check.
  */
 final class RegisteredClients {
 
@@ -46,21 +49,36 @@ final class RegisteredClients {
     }
 
     private static RegisteredClient client(String id, OidcProperties.Client oidc, List<String> audiences) {
-        ClientSettings.Builder settings = ClientSettings.builder()
-                .requireAuthorizationConsent(false)
-                .tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
-        RegisteredClient.Builder client = RegisteredClient.withId(id)
-                .clientId(id)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
-                .tokenSettings(TokenSettings.builder()
-                        .authorizationCodeTimeToLive(Duration.ofMinutes(2))
-                        .accessTokenTimeToLive(Duration.ofMinutes(5))
-                        .build());
+        boolean publicClient = oidc != null && oidc.publicClient();
+        if (publicClient && audiences != null && !audiences.isEmpty()) {
+            throw new IllegalStateException(id + " is a public client and cannot use client credentials");
+        }
+        ClientSettings.Builder settings = ClientSettings.builder().requireAuthorizationConsent(false);
+        TokenSettings.Builder tokens = TokenSettings.builder()
+                .authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                .accessTokenTimeToLive(Duration.ofMinutes(5));
+        RegisteredClient.Builder client = RegisteredClient.withId(id).clientId(id);
+        if (publicClient) {
+            client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+        } else {
+            client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
+            settings.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
+        }
         if (oidc != null) {
-            client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    // the resident's token for a provider's pairwise one (auth.pairwise)
-                    .authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
-                    .redirectUris(uris -> uris.addAll(oidc.redirectUris()))
+            client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE);
+            if (!publicClient && oidc.loginProfile() == LoginProfile.RESIDENT) {
+                // the resident's token for a provider's pairwise one (auth.pairwise); a staff token is never one
+                client.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE);
+            }
+            if (!publicClient && oidc.refreshTokenTimeToLive() != null) {
+                client.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+                tokens.refreshTokenTimeToLive(oidc.refreshTokenTimeToLive()).reuseRefreshTokens(false);
+            }
+            if (!publicClient && oidc.receptionCheck()) {
+                client.authorizationGrantType(ReceptionCheck.GRANT_TYPE);
+                settings.setting(ReceptionCheck.CLIENT_SETTING, true);
+            }
+            client.redirectUris(uris -> uris.addAll(oidc.redirectUris()))
                     .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
                     .scope(OidcScopes.OPENID)
                     .scopes(scopes -> scopes.addAll(oidc.scopes()));
@@ -73,6 +91,8 @@ final class RegisteredClients {
                     .scopes(scopes -> scopes.addAll(audiences));
             settings.setting(AUDIENCES, List.copyOf(audiences));
         }
-        return client.clientSettings(settings.build()).build();
+        return client.clientSettings(settings.build())
+                .tokenSettings(tokens.build())
+                .build();
     }
 }

@@ -149,6 +149,55 @@ public class RelayDirectory {
         throw new RelayUnavailableException("the relay answered " + response.statusCode());
     }
 
+    /**
+     * One reception check ({@code POST /api/v1/reception-checks}), acting for the clerk: the relay checks the clerk,
+     * finds the patient by card or SSN and answers with the insurer's ID and the patient's insurers, writing the
+     * patient's access log in the same call. Its refusals are {@link RelayReceptionCheck.RefusedException}; any
+     * other answer fails closed ({@link RelayUnavailableException}).
+     */
+    public RelayReceptionCheck receptionCheck(RelayReceptionCheck.Question question, String purpose) {
+        Map<String, String> body = new HashMap<>();
+        body.put("clerk", question.clerk());
+        body.put("organisation", question.organisation());
+        body.put("method", question.method());
+        body.put("certificateSerial", question.certificateSerial());
+        body.put("personalId", question.personalId());
+        body.put("provisionalSsn", question.provisionalSsn());
+        body.put("dateOfBirth", question.dateOfBirth());
+        body.put("reason", question.reason());
+        body.put("insurer", question.insurer());
+        body.values().removeIf(java.util.Objects::isNull);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(
+                    request("/api/v1/reception-checks", purpose)
+                            .header("Content-Type", "application/json")
+                            .header("Sscard-Acting-For", "staff:" + question.clerk())
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RelayUnavailableException(
+                    "the relay cannot be reached: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayUnavailableException("interrupted");
+        }
+        if (response.statusCode() == 200) {
+            return read(response.body(), RelayReceptionCheck.class);
+        }
+        if (response.statusCode() == 403 || response.statusCode() == 404 || response.statusCode() == 409) {
+            String code = String.valueOf(read(response.body(), Problem.class).code());
+            for (RelayReceptionCheck.Refusal refusal : RelayReceptionCheck.Refusal.values()) {
+                if (refusal.name().equals(code)) {
+                    throw new RelayReceptionCheck.RefusedException(refusal);
+                }
+            }
+        }
+        // e.g. a relay without this endpoint (404 without a code we know): not an answer about the patient
+        throw new RelayUnavailableException("the relay answered " + response.statusCode());
+    }
+
     /** The relay's answer to a release. */
     private record Released(String providerKey, String providerLocalId) {}
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The page a person sees when a flow refuses them (card login, SSO): Japanese first, English beside it, large type,
@@ -14,6 +15,12 @@ public record RefusalPage(String reasonHeader, String headingJapanese, String he
 
     /** What a refusal says: the status it answers with and its message in Japanese and in English. */
     public record Message(HttpStatus status, String japanese, String english) {}
+
+    /**
+     * Where the person should go instead (e.g. staff to the reception desk), with its label in both languages. The
+     * address comes from configuration, never from the request.
+     */
+    public record Link(String href, String japanese, String english) {}
 
     /** Why a flow refused: an enum constant whose name is the stable reason code, holding its {@link Message}. */
     public interface Reason {
@@ -53,20 +60,36 @@ public record RefusalPage(String reasonHeader, String headingJapanese, String he
             <p>%3$s</p>
             <h2 class="en" lang="en">%2$s</h2>
             <p class="en" lang="en">%4$s</p>
-            <p>理由コード / Reason code: <code id="reason">%5$s</code></p>
+            %6$s<p>理由コード / Reason code: <code id="reason">%5$s</code></p>
             </main>
             </body>
             </html>
             """;
 
     public void write(HttpServletResponse response, Reason reason) throws IOException {
+        write(response, reason, null);
+    }
+
+    /** The page with a link onwards; {@code link} null: none. */
+    public void write(HttpServletResponse response, Reason reason, Link link) throws IOException {
         response.setStatus(reason.status().value());
         response.setHeader(reasonHeader, reason.name());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream()
                 .write(PAGE.formatted(
-                                headingJapanese, headingEnglish, reason.japanese(), reason.english(), reason.name())
+                                headingJapanese,
+                                headingEnglish,
+                                reason.japanese(),
+                                reason.english(),
+                                reason.name(),
+                                link == null ? "" : link(link))
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String link(Link link) {
+        return "<p><a id=\"onwards\" href=\"" + HtmlUtils.htmlEscape(link.href()) + "\">"
+                + HtmlUtils.htmlEscape(link.japanese()) + " / <span lang=\"en\">" + HtmlUtils.htmlEscape(link.english())
+                + "</span></a></p>\n";
     }
 }

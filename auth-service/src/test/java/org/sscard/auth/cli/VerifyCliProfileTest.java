@@ -67,7 +67,8 @@ class VerifyCliProfileTest {
                 .issue();
         assertThat(verify(card, "staff")).isEqualTo(new Run(0, "ACCEPT staff RECEPTION_CLERK kameda-hospital\n", ""));
         Run asResident = verify(card, "resident");
-        assertThat(asResident.out()).startsWith("REJECT WRONG_PROFILE: STAFF card on the RESIDENT login");
+        assertThat(asResident.out())
+                .startsWith("REJECT STAFF_CARD_AT_RESIDENT_ENTRANCE: STAFF card on the RESIDENT login");
         assertThat(asResident.exit()).isEqualTo(1);
     }
 

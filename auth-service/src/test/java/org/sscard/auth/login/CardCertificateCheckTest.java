@@ -134,7 +134,8 @@ class CardCertificateCheckTest {
                 new CardLoginProperties.RateLimit(10, 30),
                 failOpen,
                 Duration.ofSeconds(2),
-                Duration.ofHours(2));
+                Duration.ofHours(2),
+                URI.create("https://desk.localhost:8087"));
         return config.cardCertificateCheck(
                 config.cardPathValidator(
                         dataDir,

@@ -13,8 +13,13 @@ import org.sscard.testsupport.RelayFixture;
 class StaffLoginRefusalTest extends CardLoginTest {
 
     @Test
-    void refusesStaffCardOnResidentLogin() throws Exception {
-        assertRefused(RESIDENT_LOGIN, registeredClerkCard(), LoginRefusal.WRONG_PROFILE);
+    void refusesStaffCardAtTheResidentEntranceAndPointsToTheDesk() throws Exception {
+        Card card = registeredClerkCard();
+        assertRefused(RESIDENT_LOGIN, card, LoginRefusal.STAFF_CARD_AT_RESIDENT_ENTRANCE);
+        Browser.Page page = new Browser(card.clientContext()).get(RESIDENT_LOGIN);
+        assertThat(page.body())
+                .contains("職員の方は受付窓口", "Staff log in at the reception desk")
+                .contains("<a id=\"onwards\" href=\"" + DESK_URL + "/\">");
     }
 
     @Test
@@ -22,6 +27,7 @@ class StaffLoginRefusalTest extends CardLoginTest {
         String personalId = RelayFixture.newPersonalId();
         Card card = registeredResidentCard(personalId, CITY_OFFICE.createPerson(personalId));
         assertRefused(STAFF_LOGIN, card, LoginRefusal.WRONG_PROFILE);
+        assertThat(new Browser(card.clientContext()).get(STAFF_LOGIN).body()).doesNotContain("onwards");
     }
 
     @Test

@@ -42,6 +42,13 @@ public abstract class AuthServiceTest {
 
     protected static final RelayProcess RELAY = RelayProcess.get();
     protected static final RelayFixture CITY_OFFICE = new RelayFixture(RELAY);
+    /** auth-service's relay: the real one, through a stand-in that may script the reception check. */
+    protected static final RelayStandIn RELAY_STAND_IN = RelayStandIn.forwardingTo(RELAY.baseUrl());
+    /** The reception desk's address as configured here: the refusal page of a staff card links to it. */
+    protected static final String DESK_URL = "https://desk.test:8087";
+    /** The {@code reception-desk} client's redirect URI (application.yml's client, at {@link #DESK_URL}). */
+    protected static final String DESK_LOGIN_REDIRECT = DESK_URL + "/login/oauth2/code/sscard";
+
     protected static final TestPki PKI = TestPki.create();
     protected static final int MAIN_PORT = freePort();
     protected static final int CARD_PORT = freePort();
@@ -65,7 +72,9 @@ public abstract class AuthServiceTest {
     @DynamicPropertySource
     static void authProperties(DynamicPropertyRegistry registry) {
         registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
-        registry.add("sscard.relay-url", RELAY::baseUrl);
+        registry.add("sscard.relay-url", RELAY_STAND_IN::baseUrl);
+        registry.add("sscard.auth.card-login.desk-url", () -> DESK_URL);
+        registry.add("sscard.auth.oidc.clients.reception-desk.redirect-uris[0]", () -> DESK_LOGIN_REDIRECT);
         registry.add("server.port", () -> MAIN_PORT);
         registry.add("sscard.auth.card-login.port", () -> CARD_PORT);
         registry.add("sscard.auth.card-login.public-url", () -> CARD_LOGIN);

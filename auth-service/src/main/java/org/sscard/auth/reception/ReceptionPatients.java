@@ -1,0 +1,103 @@
+package org.sscard.auth.reception;
+
+import org.sscard.auth.login.LoginRefusedException;
+import org.sscard.auth.login.PatientCardCheck;
+import org.sscard.auth.relay.RelayDirectory;
+import org.sscard.auth.relay.RelayReceptionCheck;
+import org.sscard.auth.relay.RelayUnavailableException;
+
+/**
+ * Finds the patient for a clerk: a card first through the card login's checks (path with revocation, always fail
+ * closed; the resident profile), which refuse a bad card before the relay hears of it; then the relay's reception
+ * check, one call, which checks the clerk and the card's or SSN's registration and writes the patient's access log.
+ */
+final class ReceptionPatients {
+
+    private final PatientCardCheck cards;
+    private final RelayDirectory relay;
+
+    ReceptionPatients(PatientCardCheck cards, RelayDirectory relay) {
+        this.cards = cards;
+        this.relay = relay;
+    }
+
+    RelayReceptionCheck find(ReceptionClerks.Clerk clerk, PatientIdentification patient, String insurer) {
+        RelayReceptionCheck.Question question = patient instanceof PatientIdentification.ByCard card
+                ? byCard(clerk, card, insurer)
+                : bySsn(clerk, (PatientIdentification.BySsn) patient, insurer);
+        try {
+            return relay.receptionCheck(
+                    question, "reception check at " + clerk.organisation() + " " + patient.describe());
+        } catch (RelayReceptionCheck.RefusedException e) {
+            throw refusedByRelay(e.refusal(), patient);
+        } catch (RelayUnavailableException e) {
+            throw new ReceptionRefusal(ReceptionError.TEMPORARILY_UNAVAILABLE, "the relay cannot answer");
+        }
+    }
+
+    private static RelayReceptionCheck.Question bySsn(
+            ReceptionClerks.Clerk clerk, PatientIdentification.BySsn ssn, String insurer) {
+        return new RelayReceptionCheck.Question(
+                clerk.staffId().toString(),
+                clerk.organisation(),
+                ssn.method(),
+                null,
+                null,
+                ssn.provisionalSsn(),
+                ssn.dateOfBirth().toString(),
+                ssn.reason().name(),
+                insurer);
+    }
+
+    private RelayReceptionCheck.Question byCard(
+            ReceptionClerks.Clerk clerk, PatientIdentification.ByCard card, String insurer) {
+        PatientCardCheck.PatientCard checked;
+        try {
+            checked = cards.check(card.certificate());
+        } catch (LoginRefusedException e) {
+            throw refusedCard(e);
+        }
+        return new RelayReceptionCheck.Question(
+                clerk.staffId().toString(),
+                clerk.organisation(),
+                card.method(),
+                checked.certificateSerial(),
+                checked.personalId().digits(),
+                null,
+                null,
+                null,
+                insurer);
+    }
+
+    /** The login's refusal as the desk's code: what is not a usable resident card of this platform is unknown. */
+    private static ReceptionRefusal refusedCard(LoginRefusedException e) {
+        return switch (e.refusal()) {
+            case CARD_REVOKED -> new ReceptionRefusal(ReceptionError.CARD_REVOKED, "the card is revoked");
+            case CARD_SUSPENDED -> new ReceptionRefusal(ReceptionError.CARD_SUSPENDED, "the card is suspended");
+            case CARD_EXPIRED -> new ReceptionRefusal(ReceptionError.CARD_EXPIRED, "the card has expired");
+            case REVOCATION_UNAVAILABLE ->
+                new ReceptionRefusal(ReceptionError.TEMPORARILY_UNAVAILABLE, "the card's revocation status is unknown");
+            default -> new ReceptionRefusal(ReceptionError.CARD_UNKNOWN, "not a resident card of this platform");
+        };
+    }
+
+    private static ReceptionRefusal refusedByRelay(RelayReceptionCheck.Refusal refusal, PatientIdentification patient) {
+        return switch (refusal) {
+            case CLERK_NOT_ALLOWED ->
+                new ReceptionRefusal(ReceptionError.INVALID_GRANT, "the relay does not let this clerk check patients");
+            case CARD_UNKNOWN -> new ReceptionRefusal(ReceptionError.CARD_UNKNOWN, "the card is not registered");
+            case CARD_SUSPENDED -> new ReceptionRefusal(ReceptionError.CARD_SUSPENDED, "the card is suspended");
+            case CARD_REVOKED -> new ReceptionRefusal(ReceptionError.CARD_REVOKED, "the card is revoked");
+            case CARD_EXPIRED -> new ReceptionRefusal(ReceptionError.CARD_EXPIRED, "the card has expired");
+            // the person's record no longer stands (moved away, deceased): their card no longer identifies them,
+            // and by SSN they are not found
+            case PERSON_INACTIVE ->
+                patient instanceof PatientIdentification.ByCard
+                        ? new ReceptionRefusal(ReceptionError.CARD_UNKNOWN, "the card's holder is not active")
+                        : new ReceptionRefusal(ReceptionError.PERSON_NOT_MATCHED, "no active person matched");
+            case PERSON_NOT_MATCHED -> new ReceptionRefusal(ReceptionError.PERSON_NOT_MATCHED, "no person matched");
+            case INSURER_NOT_FOUND ->
+                new ReceptionRefusal(ReceptionError.INVALID_TARGET, "the insurer asked for is not the patient's");
+        };
+    }
+}
