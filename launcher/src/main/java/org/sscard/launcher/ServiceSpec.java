@@ -67,6 +67,8 @@ record ServiceSpec(
             "/records",
             true,
             "hospital");
+    static final ServiceSpec RECEPTION_DESK = new ServiceSpec(
+            "reception-desk", 8087, "sscard_desk", "SSCARD_DESK_URL", "Reception desk (staff)", "/", true, "desk");
     static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec(
             "portal-gateway", 8080, null, "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true, "portal");
 
@@ -75,7 +77,7 @@ record ServiceSpec(
      * cards, which it retries); then the relay, which everything else talks to; the portal last.
      */
     static final List<ServiceSpec> START_ORDER =
-            List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, HOSPITAL_PORTAL, PORTAL_GATEWAY);
+            List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, HOSPITAL_PORTAL, RECEPTION_DESK, PORTAL_GATEWAY);
 
     /** auth-service's second connector: the card login, TLS with the client certificate required. */
     static final int CARD_LOGIN_PORT = 8443;

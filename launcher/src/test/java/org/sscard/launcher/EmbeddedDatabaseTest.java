@@ -38,8 +38,23 @@ class EmbeddedDatabaseTest {
             .toAbsolutePath()
             .normalize();
 
-    /** Each service database, its migrations (module, folder, schema or null) and its append-only audit tables. */
-    private record ServiceDatabase(String name, String module, String folder, String schema, String auditTable) {
+    /**
+     * Each service database, its migrations (module, folder, schema or null) and its append-only audit tables: the
+     * one checked for every refusal, and any others (which the runtime role may only read and append to as well).
+     */
+    private record ServiceDatabase(
+            String name, String module, String folder, String schema, String auditTable, List<String> moreAuditTables) {
+
+        ServiceDatabase(String name, String module, String folder, String schema, String auditTable) {
+            this(name, module, folder, schema, auditTable, List.of());
+        }
+
+        List<String> auditTables() {
+            List<String> all = new ArrayList<>(List.of(auditTable));
+            all.addAll(moreAuditTables);
+            return all;
+        }
+
         @Override
         public String toString() {
             return name + (schema == null ? "" : "." + schema) + " " + auditTable;
@@ -50,6 +65,8 @@ class EmbeddedDatabaseTest {
             new ServiceDatabase("sscard_relay", "relay-db-service", "db/migration", null, "access_log"),
             new ServiceDatabase("sscard_auth", "auth-service", "db/migration", null, "login_audit"),
             new ServiceDatabase("sscard_hospital", "hospital-portal", "db/migration", null, "access_log"),
+            new ServiceDatabase(
+                    "sscard_desk", "reception-desk", "db/migration", null, "check_record", List.of("clerk_flag")),
             new ServiceDatabase("sscard_issuer", "card-issuer", "db/migration", null, "issuer_audit"),
             new ServiceDatabase("sscard_providers", "insurer-adapters", "db/insurer", "kamogawa_nhi", "access_log"),
             new ServiceDatabase("sscard_providers", "insurer-adapters", "db/pension", "pension_office", "access_log"));
@@ -159,7 +176,7 @@ class EmbeddedDatabaseTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
                 .isEqualTo("rwx------");
-        assertThat(files).hasSize(1 + 2 * 5); // the superuser, and an owner and a runtime role per database
+        assertThat(files).hasSize(1 + 2 * 6); // the superuser, and an owner and a runtime role per database
         String log = Files.readString(dataDir.resolve("logs").resolve("postgres.log"));
         for (Path file : files) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -215,7 +232,8 @@ class EmbeddedDatabaseTest {
                 ResultSet result =
                         statement.executeQuery("SELECT quote_ident(table_name) FROM information_schema.tables"
                                 + " WHERE table_schema = '" + schema + "' AND table_type = 'BASE TABLE'"
-                                + " AND table_name NOT IN ('" + service.auditTable() + "', 'flyway_schema_history')")) {
+                                + " AND table_name NOT IN ('" + String.join("', '", service.auditTables())
+                                + "', 'flyway_schema_history')")) {
             while (result.next()) {
                 tables.add(schema + "." + result.getString(1));
             }

@@ -28,6 +28,7 @@ class HostNamesTest {
         assertThat(options.caPublicationUrl()).isEqualTo("http://issuer.localhost:8083");
         assertThat(options.baseUrl(ServiceSpec.INSURER_ADAPTERS)).isEqualTo("https://insurers.localhost:8084");
         assertThat(options.baseUrl(ServiceSpec.HOSPITAL_PORTAL)).isEqualTo("https://hospital.localhost:8085");
+        assertThat(options.baseUrl(ServiceSpec.RECEPTION_DESK)).isEqualTo("https://desk.localhost:8087");
         assertThat(options.hosts().values()).doesNotHaveDuplicates();
         assertThat(options.hostsFile()).isEqualTo(dataDir.resolve("hosts"));
     }
@@ -38,6 +39,7 @@ class HostNamesTest {
                 options(Map.of("SSCARD_DOMAIN", "sscard.example.jp", "SSCARD_HOSPITAL_HOST", "patients.example.jp"));
         assertThat(options.baseUrl(ServiceSpec.PORTAL_GATEWAY)).isEqualTo("https://portal.sscard.example.jp:8080");
         assertThat(options.hostOf(ServiceSpec.HOSPITAL_PORTAL)).isEqualTo("patients.example.jp");
+        assertThat(options.hostOf(ServiceSpec.RECEPTION_DESK)).isEqualTo("desk.sscard.example.jp");
         assertThat(options.hostsFile()).isNull();
     }
 

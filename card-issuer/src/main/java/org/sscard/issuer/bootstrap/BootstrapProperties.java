@@ -27,7 +27,8 @@ public record BootstrapProperties(
             "auth-service",
             "insurer-adapters",
             "portal-gateway",
-            "hospital-portal"
+            "hospital-portal",
+            "reception-desk"
         })
         List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
 
@@ -36,6 +37,7 @@ public record BootstrapProperties(
             "portal-gateway",
             "insurer-adapters",
             "hospital-portal",
+            "reception-desk",
             "city-office",
             "kameda-kenpo-admin",
             "pension-office-admin"

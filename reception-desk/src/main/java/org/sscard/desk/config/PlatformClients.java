@@ -1,0 +1,73 @@
+package org.sscard.desk.config;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.sscard.common.tls.PlatformTrust;
+import org.sscard.common.token.ServiceCredentials;
+import org.sscard.common.token.TokenProperties;
+
+/**
+ * How the desk calls the platform: over TLS trusting exactly the platform CA's root ({@code <data-dir>/tls/ca-root.pem},
+ * written by the card issuer at first start; tests over plain HTTP have none), as the OIDC client
+ * {@code reception-desk} whose service-client certificate ({@code <data-dir>/clients/reception-desk.crt|.key}) signs
+ * its client assertions. Both are read at the first call, so the desk starts before the card issuer wrote them.
+ */
+@Component
+@EnableConfigurationProperties(TokenProperties.class)
+public class PlatformClients {
+
+    private final DeskProperties desk;
+    private final TokenProperties tokens;
+    private volatile SSLContext trust;
+    private volatile ServiceCredentials credentials;
+
+    PlatformClients(DeskProperties desk, TokenProperties tokens) {
+        this.desk = desk;
+        this.tokens = tokens;
+    }
+
+    public TokenProperties tokens() {
+        return tokens;
+    }
+
+    /** The platform trust, or the JDK's default when there is no CA root (plain-HTTP tests). */
+    public SSLContext trust() {
+        if (trust == null) {
+            try {
+                trust = Files.isRegularFile(desk.caRoot())
+                        ? PlatformTrust.sslContext(desk.caRoot())
+                        : SSLContext.getDefault();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("no TLS", e);
+            }
+        }
+        return trust;
+    }
+
+    public Supplier<SSLContext> trustSupplier() {
+        return this::trust;
+    }
+
+    /** This client's key and certificate for {@code private_key_jwt}. */
+    public ServiceCredentials credentials() {
+        if (credentials == null) {
+            credentials = ServiceCredentials.read(
+                    ServiceCredentials.directory(desk.dataDir().toAbsolutePath()), tokens.clientId());
+        }
+        return credentials;
+    }
+
+    /** A JDK HTTP client on the platform trust; HTTP/1.1 as the other services' clients. */
+    public HttpClient http(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .sslContext(trust())
+                .build();
+    }
+}
