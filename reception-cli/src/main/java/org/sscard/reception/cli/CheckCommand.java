@@ -50,7 +50,7 @@ final class CheckCommand {
         Optional<Path> saveJwks = arguments.optional("save-jwks").map(Path::of);
         saveStatement.ifPresent(SafeFiles::requireAbsent);
         saveJwks.ifPresent(SafeFiles::requireAbsent);
-        boolean staffFile = arguments.oneOf("staff-card", "staff-pkcs11-library");
+        StaffSource staff = StaffSource.of(arguments);
         Map<String, String> request =
                 arguments.command().equals("check") ? cardRequest(arguments) : ssnRequestWithoutPersonalData(arguments);
         TrustManager[] trust = trustManagers(endpoints.trustAnchor());
@@ -60,12 +60,7 @@ final class CheckCommand {
             request.put("provisionalSsn", ssn(stdin.line("the provisional social-security number")));
             request.put("dateOfBirth", dateOfBirth(stdin.line("the date of birth")));
         }
-        KeyManager[] staffCard = staffFile
-                ? StaffCard.fromPkcs12(Path.of(arguments.required("staff-card")), pin)
-                : StaffCard.fromToken(
-                        Path.of(arguments.required("staff-pkcs11-library")),
-                        arguments.slotIndex("staff-slot-index"),
-                        pin);
+        KeyManager[] staffCard = staff.open(pin);
 
         String accessToken = new NativeAppLogin(endpoints, trust).accessToken(staffCard);
         DeskClient desk = new DeskClient(endpoints, sslContext(trust));
@@ -92,6 +87,24 @@ final class CheckCommand {
             save(file, keys.body(), "published keys", err);
         });
         return Outcome.exitCodeOf(result.path("outcome").asText());
+    }
+
+    /** The staff card as the command line names it: a PKCS#12 file, or a token's library and slot index. */
+    record StaffSource(Path file, Path library, int slotIndex) {
+
+        static StaffSource of(Arguments arguments) {
+            return arguments.oneOf("staff-card", "staff-pkcs11-library")
+                    ? new StaffSource(Path.of(arguments.required("staff-card")), null, -1)
+                    : new StaffSource(
+                            null,
+                            Path.of(arguments.required("staff-pkcs11-library")),
+                            arguments.slotIndex("staff-slot-index"));
+        }
+
+        /** Key managers for the card login; clears the PIN. */
+        KeyManager[] open(char[] pin) {
+            return file != null ? StaffCard.fromPkcs12(file, pin) : StaffCard.fromToken(library, slotIndex, pin);
+        }
     }
 
     private static Map<String, String> cardRequest(Arguments arguments) {
