@@ -40,11 +40,15 @@ final class PatientCard {
 
     /**
      * The card's own certificate: the one end-entity certificate (a token or file may also hold its CA
-     * certificates). None, or several, is an error rather than a guess.
+     * certificates), or the only certificate there is (the platform then judges it). Several is an error rather
+     * than a guess.
      */
     static X509Certificate theCardCertificate(List<X509Certificate> certificates, String where) {
         List<X509Certificate> endEntities =
                 certificates.stream().filter(c -> c.getBasicConstraints() < 0).toList();
+        if (endEntities.isEmpty() && certificates.size() == 1) {
+            return certificates.get(0);
+        }
         if (endEntities.size() != 1) {
             throw new CliFailure(
                     ExitCodes.ERROR,
