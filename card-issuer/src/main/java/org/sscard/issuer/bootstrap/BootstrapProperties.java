@@ -48,13 +48,17 @@ public record BootstrapProperties(
         Map<String, @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?") String> hosts,
         @DefaultValue List<@Valid DemoCard> demoCards) {
 
-    /** A demo card: whose (the relay's name in kanji), the file in data/demo/cards, and its PIN. */
+    /**
+     * A demo card: whose (the relay's name in kanji), the file in data/demo/cards, and its PIN; {@code suspended}
+     * puts it on hold once issued (the demo's "reported lost" card).
+     */
     public record DemoCard(
             @NotBlank String name,
             @Pattern(regexp = "[a-z0-9-]{1,40}\\.p12") String file,
             @Pattern(regexp = "\\d{4,16}") String pin,
             @Pattern(regexp = "resident-card|staff-[a-z-]+") String profile,
-            String organisation) {}
+            String organisation,
+            boolean suspended) {}
 
     public BootstrapProperties {
         hosts = hosts == null ? Map.of() : Map.copyOf(hosts);

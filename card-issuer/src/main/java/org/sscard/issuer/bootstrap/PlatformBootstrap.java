@@ -14,6 +14,8 @@ import org.sscard.common.token.ServiceCredentials;
 import org.sscard.issuer.config.IssuerProperties;
 import org.sscard.issuer.issuance.IssuanceService;
 import org.sscard.issuer.relay.RelayClient;
+import org.sscard.issuer.revocation.CertificateRecords;
+import org.sscard.issuer.revocation.RevocationService;
 
 /**
  * On start, the platform bootstraps itself from its CA: server certificates for every service at once; in the
@@ -38,11 +40,13 @@ class PlatformBootstrap implements ApplicationRunner {
             ServerCertificates serverCertificates,
             IssuanceService issuance,
             RelayClient relay,
+            RevocationService revocation,
+            CertificateRecords records,
             Environment environment) {
         this.bootstrap = bootstrap;
         this.dataDir = issuer.dataDir();
         this.serverCertificates = serverCertificates;
-        this.demoCards = new DemoCards(issuance, relay);
+        this.demoCards = new DemoCards(issuance, relay, revocation, records);
         this.demo = environment.acceptsProfiles(Profiles.of("demo"));
     }
 

@@ -84,13 +84,15 @@ class PlatformBootstrapTest {
             Thread.sleep(500);
         }
         List<String> index = Files.readAllLines(cards.resolve("cards.tsv"));
-        assertThat(index.stream().filter(line -> !line.startsWith("#"))).hasSize(8);
+        // every configured card, so every demo holder exists in the relay's demo data
+        assertThat(index.stream().filter(line -> !line.startsWith("#"))).hasSize(11);
         KeyStore hanako = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(cards.resolve("kamogawa-hanako.p12"))) {
             hanako.load(in, "1111".toCharArray());
         }
         X509Certificate card = (X509Certificate) hanako.getCertificate(SoftCard.ALIAS);
         assertThat(card.getSubjectX500Principal().getName()).startsWith("2.5.4.5=");
+        assertThat(read(cards.resolve("kamogawa-hanako.pem"))).containsExactly(card);
         KeyStore clerk = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(cards.resolve("clerk-kameda-hospital.p12"))) {
             clerk.load(in, "9001".toCharArray());

@@ -1,0 +1,164 @@
+package org.sscard.reception.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code verify-statement}: a saved statement checked offline against the saved JWKS; valid only for the hospital
+ * it names, before it expires, unaltered, with its own typ and ES256.
+ */
+class VerifyStatementTest {
+
+    private static final String HOSPITAL = "kameda-hospital";
+    /** 2026-11-02 09:30 in Japan; the statement is valid to the end of that day (15:00Z). */
+    private static final long IAT = Instant.parse("2026-11-02T00:30:00Z").getEpochSecond();
+
+    private static final long EXP = Instant.parse("2026-11-02T15:00:00Z").getEpochSecond();
+    private static final String DURING_THE_VISIT = "2026-11-02T12:00:00+09:00";
+
+    @TempDir
+    Path dir;
+
+    private final Statements desk = new Statements("desk-2026-1");
+    private Path jwks;
+
+    @BeforeEach
+    void saveTheDesksKeys() throws Exception {
+        jwks = Files.writeString(dir.resolve("desk-jwks.json"), desk.jwks());
+    }
+
+    @Test
+    void acceptsAStatementForThisHospitalDuringTheVisitDayAndPrintsIt() throws Exception {
+        Run run = verify(desk.sign(Statements.claims(HOSPITAL, IAT, EXP)), HOSPITAL, DURING_THE_VISIT);
+
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.VALID);
+        assertThat(run.out())
+                .contains("VALID eligibility statement")
+                .contains("P0078901")
+                .contains("受付 良子")
+                .contains("令和8年（2026年）11月2日 09:30 JST")
+                .contains("2 November 2026 (Reiwa 8) 09:30 JST")
+                .contains("11月3日 00:00 JST");
+    }
+
+    @Test
+    void printsTheClaimsAsJsonWhenAsked() throws Exception {
+        Run run = Run.of(
+                "",
+                "verify-statement",
+                file(desk.sign(Statements.claims(HOSPITAL, IAT, EXP))).toString(),
+                "--jwks",
+                jwks.toString(),
+                "--hospital",
+                HOSPITAL,
+                "--at",
+                DURING_THE_VISIT,
+                "--json");
+
+        assertThat(run.exit()).as(run.printed()).isZero();
+        assertThat(run.out()).contains("\"patient_number\":\"P0078901\"").contains("\"outcome\":\"VALID\"");
+    }
+
+    @Test
+    void refusesAStatementForAnotherHospital() throws Exception {
+        assertInvalid(
+                verify(desk.sign(Statements.claims(HOSPITAL, IAT, EXP)), "other-hospital", DURING_THE_VISIT),
+                "not for other-hospital");
+    }
+
+    @Test
+    void refusesAnExpiredStatement() throws Exception {
+        assertInvalid(
+                verify(desk.sign(Statements.claims(HOSPITAL, IAT, EXP)), HOSPITAL, "2026-11-03T00:00:00+09:00"),
+                "expired");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void refusesAStatementWithOneCharacterAltered(int part) throws Exception {
+        String statement = desk.sign(Statements.claims(HOSPITAL, IAT, EXP));
+
+        assertInvalid(verify(Statements.altered(statement, part), HOSPITAL, DURING_THE_VISIT), "");
+    }
+
+    @Test
+    void refusesAStatementWithOneByteOfItsFileAltered() throws Exception {
+        byte[] bytes = desk.sign(Statements.claims(HOSPITAL, IAT, EXP)).getBytes();
+        bytes[bytes.length / 2] ^= 0x01;
+
+        Path file = Files.write(dir.resolve("altered.jws"), bytes);
+        Run run = Run.of(
+                "",
+                "verify-statement",
+                file.toString(),
+                "--jwks",
+                jwks.toString(),
+                "--hospital",
+                HOSPITAL,
+                "--at",
+                DURING_THE_VISIT);
+
+        assertInvalid(run, "");
+    }
+
+    @Test
+    void refusesAnAccessTokenOrAnyOtherType() throws Exception {
+        String token = desk.sign(
+                Map.of("alg", "ES256", "typ", "at+jwt", "kid", desk.kid), Statements.claims(HOSPITAL, IAT, EXP));
+
+        assertInvalid(verify(token, HOSPITAL, DURING_THE_VISIT), "not an eligibility statement");
+    }
+
+    @Test
+    void refusesAlgNone() throws Exception {
+        assertInvalid(
+                verify(Statements.unsigned(Statements.claims(HOSPITAL, IAT, EXP)), HOSPITAL, DURING_THE_VISIT),
+                "algorithm 'none' refused");
+    }
+
+    @Test
+    void refusesAStatementSignedByAKeyNotInTheSavedKeys() throws Exception {
+        Statements impostor = new Statements(desk.kid);
+
+        assertInvalid(
+                verify(impostor.sign(Statements.claims(HOSPITAL, IAT, EXP)), HOSPITAL, DURING_THE_VISIT),
+                "signature does not verify");
+        assertInvalid(
+                verify(
+                        new Statements("other-kid").sign(Statements.claims(HOSPITAL, IAT, EXP)),
+                        HOSPITAL,
+                        DURING_THE_VISIT),
+                "no key 'other-kid'");
+    }
+
+    private Run verify(String statement, String hospital, String at) throws Exception {
+        return Run.of(
+                "",
+                "verify-statement",
+                file(statement).toString(),
+                "--jwks",
+                jwks.toString(),
+                "--hospital",
+                hospital,
+                "--at",
+                at);
+    }
+
+    private Path file(String statement) throws Exception {
+        return Files.writeString(Files.createTempFile(dir, "statement", ".jws"), statement + "\n");
+    }
+
+    private static void assertInvalid(Run run, String reason) {
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.out()).as(run.printed()).contains("INVALID statement").contains(reason);
+    }
+}
