@@ -24,6 +24,12 @@ sealed interface PatientIdentification extends Serializable {
         public String describe() {
             return "(card)";
         }
+
+        /** Not the certificate: its subject is the personal ID, and this may end up in logs. */
+        @Override
+        public String toString() {
+            return "ByCard[" + certificate.getSerialNumber().toString(16) + "]";
+        }
     }
 
     /** Why the card is not used: the desk says so, and the patient's access log keeps it. */

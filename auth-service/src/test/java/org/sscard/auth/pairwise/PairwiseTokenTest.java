@@ -119,7 +119,10 @@ class PairwiseTokenTest extends AuthServiceTest {
         CITY_OFFICE.mapLocalNumber(
                 resident.person, PENSION, "C" + ThreadLocalRandom.current().nextInt(1_000_000));
         CITY_OFFICE.subscribe(resident.person, PENSION, "pension");
-        assertError(exchange(STAFF_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_grant");
+        // another resident client, which may exchange its own residents' tokens
+        assertError(exchange(DESK_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_grant");
+        // a staff client exchanges nothing: a staff login's token is never a resident's
+        assertError(exchange(STAFF_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "unauthorized_client");
     }
 
     @Test
