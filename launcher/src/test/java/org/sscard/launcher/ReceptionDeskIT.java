@@ -3,7 +3,6 @@ package org.sscard.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,7 +74,7 @@ class ReceptionDeskIT {
             assertThat(chromium.findElement(By.cssSelector(".who")).getText()).contains("受付 良子");
             Axe.assertNoViolations(chromium, "the desk");
 
-            chromium.findElement(By.id("card-certificate"))
+            chromium.findElement(By.id("certificate"))
                     .sendKeys(platform.card("kamogawa-hanako.pem").toString());
             chromium.findElement(By.id("check-card")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-outcome]")));
@@ -88,9 +88,10 @@ class ReceptionDeskIT {
             Axe.assertNoViolations(chromium, "the answer");
 
             chromium.get(desk + "/desk?lang=en");
-            chromium.findElement(By.id("ssn")).sendKeys("100000000006");
-            chromium.findElement(By.id("date-of-birth")).sendKeys("1968-05-05");
-            chromium.findElement(By.id("reason-card-unreadable")).click();
+            chromium.findElement(By.id("provisionalSsn")).sendKeys("100000000006");
+            // a date input takes keystrokes in the browser's locale order; the value itself is ISO
+            chromium.executeScript("arguments[0].value = '1968-05-05'", chromium.findElement(By.id("dateOfBirth")));
+            new Select(chromium.findElement(By.id("reason"))).selectByValue("CARD_UNREADABLE");
             chromium.findElement(By.id("check-ssn")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-outcome]")));
             assertThat(chromium.findElement(By.cssSelector("[data-outcome]")).getAttribute("data-outcome"))
@@ -251,7 +252,7 @@ class ReceptionDeskIT {
         assertThat(atDesk.headers().firstValue("Sscard-Login-Refusal"))
                 .as(atDesk.body())
                 .hasValue("WRONG_PROFILE");
-        assertThat(hanako.get(platform.deskUrl() + "/desk").body()).doesNotContain("card-certificate");
+        assertThat(hanako.get(platform.deskUrl() + "/desk").body()).doesNotContain("id=\"certificate\"");
     }
 
     @Test
@@ -347,9 +348,5 @@ class ReceptionDeskIT {
                 platform.deskUrl(),
                 "--trust-anchor",
                 platform.caRoot().toString());
-    }
-
-    static String form(String name, String value) {
-        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
