@@ -44,12 +44,6 @@ class EligibilityCheckApiTest extends DeskTest {
         return mvc.perform(request);
     }
 
-    static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
-    }
-
     private static void lostWithNewInsurerKnown() {
         PLATFORM.onToken(
                 form -> FakePlatform.granted(form.getOrDefault("audience", "kamogawa-nhi"), "P0067890", INSURERS));
@@ -112,7 +106,9 @@ class EligibilityCheckApiTest extends DeskTest {
         byte[] der = TestPki.selfSigned("CN=patient card").certificate().getEncoded();
 
         String json = check(
-                        token, "{\"method\":\"CARD\",\"cardCertificate\":\"" + pem(der).replace("\n", "\\n") + "\"}")
+                        token,
+                        "{\"method\":\"CARD\",\"cardCertificate\":\""
+                                + PemText.of(der).replace("\n", "\\n") + "\"}")
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
