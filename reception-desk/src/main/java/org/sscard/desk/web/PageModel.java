@@ -1,21 +1,23 @@
 package org.sscard.desk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.sscard.desk.config.DeskProperties;
-import org.sscard.desk.login.Clerk;
 import org.sscard.desk.login.CurrentClerk;
 
 /**
- * What every page needs: the language, the path (for the language switch), the support line, whether someone is
- * logged in (the header's logout button) and the clerk (their name, the admin's link to the flags).
+ * What every page needs, as request attributes (so that pages rendered by exception handlers, the forwarded
+ * forbidden page and the error page have them too): the language, the path (for the language switch), the support
+ * line, whether someone is logged in (the header's logout button) and the clerk (their name, the admin's link).
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class PageModel {
+@Configuration
+class PageModel implements WebMvcConfigurer {
 
     private final DeskProperties desk;
 
@@ -23,17 +25,23 @@ class PageModel {
         this.desk = desk;
     }
 
-    @ModelAttribute
-    void common(HttpServletRequest request, Model model) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean loggedIn = authentication != null
-                && authentication.isAuthenticated()
-                && !"anonymousUser".equals(authentication.getPrincipal());
-        Clerk clerk = CurrentClerk.of(authentication);
-        model.addAttribute("lang", LocaleConfig.language(request));
-        model.addAttribute("path", request.getRequestURI());
-        model.addAttribute("support", desk.support());
-        model.addAttribute("signedIn", loggedIn);
-        model.addAttribute("me", clerk);
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
+                boolean loggedIn = authentication != null
+                        && authentication.isAuthenticated()
+                        && !"anonymousUser".equals(authentication.getPrincipal());
+                request.setAttribute("lang", LocaleConfig.language(request));
+                request.setAttribute("path", request.getRequestURI());
+                request.setAttribute("support", desk.support());
+                request.setAttribute("signedIn", loggedIn);
+                request.setAttribute("me", CurrentClerk.of(authentication));
+                return true;
+            }
+        });
     }
 }
