@@ -17,19 +17,27 @@ import org.sscard.common.time.PlatformDates;
 final class AnswerPrinter {
 
     private static final PlatformDates DATES = new PlatformDates();
+    /** The insurers' words (their CSV columns say 男/女, 本人/家族) and their English. */
     private static final Map<String, String[]> WORDS = Map.of(
+            "男", new String[] {"男", "male"},
+            "女", new String[] {"女", "female"},
             "MALE", new String[] {"男", "male"},
             "FEMALE", new String[] {"女", "female"},
+            "本人", new String[] {"本人", "insured person"},
+            "家族", new String[] {"家族", "dependant"},
             "INSURED", new String[] {"本人", "insured person"},
-            "SELF", new String[] {"本人", "insured person"},
-            "DEPENDANT", new String[] {"家族", "dependant"},
-            "DEPENDENT", new String[] {"家族", "dependant"});
+            "DEPENDANT", new String[] {"家族", "dependant"});
 
     private AnswerPrinter() {}
 
     static void print(JsonNode answer, PrintStream out) {
         for (boolean japanese : new boolean[] {true, false}) {
-            out.println(text(answer.path("message").path(japanese ? "ja" : "en")));
+            String message = text(answer.path("message").path(japanese ? "ja" : "en"));
+            out.println(message);
+            if ("NOT_COMPLETED".equals(answer.path("outcome").asText())
+                    && !message.contains(japanese ? "保険証" : "paper")) {
+                out.println(japanese ? Unreachable.PAPER_CARD_JA : Unreachable.PAPER_CARD_EN);
+            }
             line(out, japanese ? "確認日時" : "Checked at", dateTime(answer.path("checkedAt"), japanese));
             line(out, japanese ? "確認番号" : "Check ID", text(answer.path("checkId")));
             if (answer.hasNonNull("refusal")) {
@@ -58,7 +66,7 @@ final class AnswerPrinter {
         }
     }
 
-    private static void coverage(PrintStream out, JsonNode c, boolean ja) {
+    static void coverage(PrintStream out, JsonNode c, boolean ja) {
         line(out, ja ? "保険者" : "Insurer", text(c.path("insurerName")) + " (" + text(c.path("insurerNumber")) + ")");
         line(
                 out,
@@ -108,14 +116,17 @@ final class AnswerPrinter {
     }
 
     static String dateTime(JsonNode node, boolean ja) {
-        if (!node.isTextual()) {
-            return PlatformDates.NONE;
-        }
         Instant instant;
-        try {
-            instant = OffsetDateTime.parse(node.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            return node.asText();
+        if (node.isNumber()) {
+            instant = Instant.ofEpochSecond(node.asLong());
+        } else if (!node.isTextual()) {
+            return PlatformDates.NONE;
+        } else {
+            try {
+                instant = OffsetDateTime.parse(node.asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                return node.asText();
+            }
         }
         return ja ? DATES.japaneseDateTime(instant) : DATES.englishDateTime(instant);
     }

@@ -27,6 +27,7 @@ final class TokenCertificates {
     static final String EXPORT_FLAG = "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED";
 
     private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
+    private static final long CKF_OS_LOCKING_OK = 0x2;
     private static final long CKF_SERIAL_SESSION = 0x4;
     private static final long CKA_CLASS = 0x0;
     private static final long CKA_VALUE = 0x11;
@@ -41,13 +42,13 @@ final class TokenCertificates {
         try {
             Class<?> pkcs11 = Class.forName(WRAPPER + "PKCS11");
             Class<?> attribute = Class.forName(WRAPPER + "CK_ATTRIBUTE");
-            Object module = pkcs11.getMethod(
-                            "getInstance",
-                            String.class,
-                            String.class,
-                            Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS"),
-                            boolean.class)
-                    .invoke(null, library.toString(), "C_GetFunctionList", null, false);
+            // initialised as SunPKCS11 does it (OS locking), since SunPKCS11 shares this module instance: a staff
+            // token on the same library is then used through it from the TLS handshake's threads
+            Class<?> initArgs = Class.forName(WRAPPER + "CK_C_INITIALIZE_ARGS");
+            Object osLocking = initArgs.getConstructor().newInstance();
+            initArgs.getField("flags").setLong(osLocking, CKF_OS_LOCKING_OK);
+            Object module = pkcs11.getMethod("getInstance", String.class, String.class, initArgs, boolean.class)
+                    .invoke(null, library.toString(), "C_GetFunctionList", osLocking, false);
             // every slot, as SunPKCS11's slotListIndex and pkcs11-tool --slot-index count them
             long[] slots =
                     (long[]) pkcs11.getMethod("C_GetSlotList", boolean.class).invoke(module, false);

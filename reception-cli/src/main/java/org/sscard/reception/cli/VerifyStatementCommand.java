@@ -67,7 +67,8 @@ final class VerifyStatementCommand {
                         : "当院未登録 / not yet registered here"));
         JsonNode coverage = claims.path("coverage");
         if (coverage.isObject()) {
-            out.println("  資格 / Coverage: " + coverage);
+            AnswerPrinter.coverage(out, coverage, true);
+            AnswerPrinter.coverage(out, coverage, false);
         }
         out.println("  証明番号 / Statement ID: " + AnswerPrinter.text(claims.path("jti")));
     }

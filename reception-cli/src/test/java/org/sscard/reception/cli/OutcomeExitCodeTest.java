@@ -57,7 +57,7 @@ class OutcomeExitCodeTest {
                             "en":"Coverage lost; the new insurer is known."},
                  "coverage":{"insurerNumber":"06139999","insurerName":"亀田健康保険組合","symbol":"10","number":"2002",
                    "branch":"00","nameKanji":"太海 健","nameKana":"フトミ ケン","dateOfBirth":"1968-05-05",
-                   "sex":"MALE","relationship":"INSURED","copayPercent":30,"limitCategory":null,
+                   "sex":"男","relationship":"本人","copayPercent":30,"limitCategory":null,
                    "acquiredOn":"2015-04-01","lostOn":"2026-10-31"},
                  "newCoverage":{"insurerKey":"kamogawa-nhi","nameJa":"鴨川市国民健康保険","nameEn":"Kamogawa City NHI"},
                  "patientNumber":"P0067890","statement":"a.b.c"}""");
@@ -72,6 +72,8 @@ class OutcomeExitCodeTest {
                 .contains("負担割合: 3割")
                 .contains("Co-payment: 30 %")
                 .contains("性別: 男")
+                .contains("Sex: male")
+                .contains("Insured or dependant: insured person")
                 .contains("新しい保険者: 鴨川市国民健康保険 (kamogawa-nhi)")
                 .contains("New insurer: Kamogawa City NHI (kamogawa-nhi)")
                 .contains("確認日時: 令和8年（2026年）11月2日 09:30 JST");
@@ -91,6 +93,18 @@ class OutcomeExitCodeTest {
                 .contains("患者番号: 当院未登録")
                 .contains("Patient number: not yet registered here")
                 .doesNotContain("保険者:");
+    }
+
+    @Test
+    void saysConfirmWithThePaperCardWhenTheCheckWasNotCompleted() throws Exception {
+        String printed = print("""
+                {"checkId":"7d3e","checkedAt":"2026-11-02T00:32:00Z","outcome":"NOT_COMPLETED",
+                 "message":{"ja":"保険者に接続できませんでした。","en":"The insurer could not be reached."},
+                 "coverage":null,"newCoverage":null,"patientNumber":"P0012345","statement":"a.b.c"}""");
+
+        assertThat(printed)
+                .contains("保険者に接続できませんでした。\n紙の保険証で確認してください。")
+                .contains("The insurer could not be reached.\nConfirm with the paper insurance card.");
     }
 
     private static String print(String answer) throws Exception {
