@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * held to the same rules): {@code --help} and {@code -h} print its usage on stdout and exit 0; an unknown option
  * exits non-zero. The scripts run the service jars ({@code <module>/target/<module>.jar}): an integration test, so
  * that {@code ./mvnw verify} has packaged them (fresh) before it runs; a missing jar fails here with the script's
- * message saying which. Alone: {@code ./mvnw -pl auth-service,card-issuer,insurer-adapters,hospital-portal,launcher
+ * message saying which. Alone: {@code ./mvnw -pl auth-service,card-issuer,insurer-adapters,hospital-portal,reception-cli,launcher
  * -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CommandLineToolsIT}.
  */
 class CommandLineToolsIT {
