@@ -2,9 +2,11 @@ package org.sscard.desk.config;
 
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.sscard.common.tls.PlatformTrust;
@@ -35,14 +37,26 @@ public class PlatformClients {
         return tokens;
     }
 
-    /** The platform trust, or the JDK's default when there is no CA root (plain-HTTP tests). */
+    /**
+     * The platform trust: its CA root and nothing else. Without the root file nothing is trusted at all (never the
+     * JDK's public CAs): an https call then fails, as it must; plain-HTTP tests need no trust.
+     */
     public SSLContext trust() {
         if (trust == null) {
             try {
-                trust = Files.isRegularFile(desk.caRoot())
-                        ? PlatformTrust.sslContext(desk.caRoot())
-                        : SSLContext.getDefault();
-            } catch (java.security.NoSuchAlgorithmException e) {
+                if (Files.isRegularFile(desk.caRoot())) {
+                    trust = PlatformTrust.sslContext(desk.caRoot());
+                } else {
+                    SSLContext none = SSLContext.getInstance("TLS");
+                    TrustManagerFactory empty =
+                            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                    KeyStore noAnchors = KeyStore.getInstance(KeyStore.getDefaultType());
+                    noAnchors.load(null, null);
+                    empty.init(noAnchors);
+                    none.init(null, empty.getTrustManagers(), null);
+                    trust = none;
+                }
+            } catch (java.security.GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalStateException("no TLS", e);
             }
         }

@@ -36,7 +36,8 @@ class PageModel implements WebMvcConfigurer {
                         && authentication.isAuthenticated()
                         && !"anonymousUser".equals(authentication.getPrincipal());
                 request.setAttribute("lang", LocaleConfig.language(request));
-                request.setAttribute("path", request.getRequestURI());
+                // the language switch is a GET of this page: after a form's POST that is the desk itself
+                request.setAttribute("path", "GET".equals(request.getMethod()) ? request.getRequestURI() : "/desk");
                 request.setAttribute("support", desk.support());
                 request.setAttribute("signedIn", loggedIn);
                 request.setAttribute("me", CurrentClerk.of(authentication));
