@@ -36,8 +36,10 @@ import org.sscard.common.tls.PlatformTrust;
  * and a warm OCSP cache, one relay call with its access-log row, the insurer's eligibility read, a signed
  * statement, the desk's check_record row).
  *
- * Usage: EligibilityBench authUrl deskUrl dataDir clerk.p12 pin patient.pem warmupS durationS workers
- * Prints key=value lines: warmup_count, warmup_errors, count, errors, outcomes, rps, p50_ms, p99_ms.
+ * Usage: EligibilityBench authUrl deskUrl dataDir clerk.p12 pin patient.pem warmupS durationS workers [name=pid,...]...
+ * Prints key=value lines: warmup_count, warmup_errors, count, errors, outcomes, rps, p50_ms, p99_ms, and for each
+ * named group of processes (a service's JVM, the database's processes) the CPU it spent per check in the measured
+ * window (cpu_ms_per_check_<name>, from /proc/<pid>/stat: user + system time of the process and its threads).
  */
 public class EligibilityBench {
 
@@ -70,11 +72,21 @@ public class EligibilityBench {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
 
+        Map<String, List<Long>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 9; i < args.length; i++) {
+            String[] group = args[i].split("=", 2);
+            groups.put(group[0], java.util.Arrays.stream(group[1].split(","))
+                    .filter(pid -> !pid.isBlank())
+                    .map(Long::parseLong)
+                    .toList());
+        }
         Phase warm = run(http, check, workers, warmup);
         System.out.println("warmup_count=" + warm.latencies.size());
         System.out.println("warmup_errors=" + warm.errors.get());
         System.out.println("warmup_first_error=" + warm.firstError);
+        Map<String, Long> before = cpuTicks(groups);
         Phase measured = run(http, check, workers, duration);
+        Map<String, Long> after = cpuTicks(groups);
         List<Long> sorted = new ArrayList<>(measured.latencies);
         Collections.sort(sorted);
         System.out.println("count=" + sorted.size());
@@ -84,6 +96,29 @@ public class EligibilityBench {
         System.out.printf("rps=%.1f%n", sorted.size() / (double) duration);
         System.out.printf("p50_ms=%.1f%n", percentile(sorted, 0.50) / 1e6);
         System.out.printf("p99_ms=%.1f%n", percentile(sorted, 0.99) / 1e6);
+        for (String name : groups.keySet()) {
+            // clock ticks of 10 ms (USER_HZ = 100 on Linux)
+            double ms = (after.get(name) - before.get(name)) * 10.0;
+            System.out.printf("cpu_ms_per_check_%s=%.2f%n", name, sorted.isEmpty() ? 0 : ms / sorted.size());
+        }
+    }
+
+    /** utime + stime of each group's processes, summed (a process gone meanwhile counts as 0). */
+    private static Map<String, Long> cpuTicks(Map<String, List<Long>> groups) {
+        Map<String, Long> ticks = new java.util.HashMap<>();
+        groups.forEach((name, pids) -> ticks.put(name, pids.stream().mapToLong(EligibilityBench::ticks).sum()));
+        return ticks;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime 14 and stime 15 → indexes 11 and 12 here
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     static final class Phase {

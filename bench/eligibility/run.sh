@@ -60,10 +60,19 @@ PIN="$(card_pin "$CLERK")"
 [[ -s "$DATA/demo/cards/$PATIENT.pem" ]] || die "no $PATIENT.pem in $DATA/demo/cards"
 
 compile_against_auth_jar "$HERE/EligibilityBench.java"
+# where the time goes: each service's JVM and the database's processes, CPU per check in the measured window
+groups=()
+for service in reception-desk auth-service relay-db-service insurer-adapters card-issuer; do
+    groups+=("$service=$(pgrep -f "$service/target/$service.jar" | paste -sd,)")
+done
+postmaster="$(pgrep -f -- "-D $DATA/postgres" | head -1 || true)"
+[[ -z "$postmaster" ]] && postmaster="$(pgrep -f "$DATA/postgres" | head -1 || true)"
+groups+=("postgres=$(printf '%s\n' "$postmaster" $(pgrep -P "$postmaster" 2>/dev/null) | paste -sd,)")
 log "eligibility checks: ${WARMUP}s warm-up, then ${DURATION}s measured, $WORKERS workers"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 java "$HOSTS_OPT" -cp "$OUT/classes:$CP" EligibilityBench "https://auth.localhost:$((8082 + PORT_OFFSET))" "$desk" \
     "$DATA" "$DATA/demo/cards/$CLERK" "$PIN" "$DATA/demo/cards/$PATIENT.pem" "$WARMUP" "$DURATION" "$WORKERS" \
+    "${groups[@]}" \
     >"$OUT/checks.txt" 2>"$OUT/checks.err" \
     || { cat "$OUT/checks.txt" "$OUT/checks.err" >&2; tail -20 "$DATA/logs/reception-desk.log" >&2; die "EligibilityBench failed"; }
 val() { sed -n "s/^$1=//p" "$OUT/checks.txt"; }
@@ -102,6 +111,7 @@ signs="$(awk '/^rsa *2048 bits/ { v = $(NF - 1) } END { print v }' "$OUT/openssl
         "$(awk -v a="$tps" -v b="$signs" 'BEGIN { printf "%.4f", a / b }')"
     printf '%-46s %10.1f %8s %8s %12s\n' "openssl speed rsa2048 sign (-multi $(nproc))" "$signs" "" "" "1.0000"
     echo "checks / pgbench look-ups: $(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.4f", a / b }')"
+    echo "CPU per check (measured window): $(sed -n 's/^cpu_ms_per_check_\(.*\)=\(.*\)/\1 \2 ms/p' "$OUT/checks.txt" | paste -sd, | sed 's/,/, /g')"
     echo "p99 / p50: $tail_ratio ($(awk -v r="$tail_ratio" 'BEGIN { print (r <= 5 ? "met" : "not met") }') (<= 5))"
     echo "(load average before the measured run: $load_before; compare only runs on an otherwise idle machine)"
 } | tee "$OUT/summary.txt"
