@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,7 +107,7 @@ class ReceptionDeskIT {
     void theDeskProgramChecksACardAndItsStatementVerifiesOfflineOnlyUnalteredAndForThisHospital() throws Exception {
         Path statement = workDir.resolve("hanako.jws");
         Path jwks = workDir.resolve("desk-jwks.json");
-        Run valid = deskProgram(
+        DeskProgram.Run valid = deskProgram(
                 CLERK_PIN + "\n",
                 "check",
                 "--staff-card",
@@ -123,7 +121,7 @@ class ReceptionDeskIT {
         assertThat(valid.exit()).as(valid.printed()).isZero();
         assertThat(valid.out()).contains("P0012345").contains("鴨川市 国民健康保険");
 
-        Run verified = deskProgram(
+        DeskProgram.Run verified = deskProgram(
                 "",
                 "verify-statement",
                 statement.toString(),
@@ -133,7 +131,7 @@ class ReceptionDeskIT {
                 "kameda-hospital");
         assertThat(verified.exit()).as(verified.printed()).isZero();
 
-        Run otherHospital = deskProgram(
+        DeskProgram.Run otherHospital = deskProgram(
                 "",
                 "verify-statement",
                 statement.toString(),
@@ -148,11 +146,11 @@ class ReceptionDeskIT {
         int middle = Files.readString(statement).indexOf('.') + 5;
         bytes[middle] = (byte) (bytes[middle] == 'A' ? 'B' : 'A');
         Files.write(altered, bytes);
-        Run tampered = deskProgram(
+        DeskProgram.Run tampered = deskProgram(
                 "", "verify-statement", altered.toString(), "--jwks", jwks.toString(), "--hospital", "kameda-hospital");
         assertThat(tampered.exit()).as(tampered.printed()).isEqualTo(1);
 
-        Run expired = deskProgram(
+        DeskProgram.Run expired = deskProgram(
                 "",
                 "verify-statement",
                 statement.toString(),
@@ -168,7 +166,7 @@ class ReceptionDeskIT {
     @Test
     @Order(3)
     void lostCoverageShowsTheDateAndTheNewInsurer() throws Exception {
-        Run lost = deskProgram(
+        DeskProgram.Run lost = deskProgram(
                 CLERK_PIN + "\n",
                 "check",
                 "--staff-card",
@@ -188,7 +186,7 @@ class ReceptionDeskIT {
     @Test
     @Order(4)
     void aSuspendedCardIsRefusedInPlainWords() throws Exception {
-        Run refused = deskProgram(
+        DeskProgram.Run refused = deskProgram(
                 CLERK_PIN + "\n",
                 "check",
                 "--staff-card",
@@ -202,7 +200,7 @@ class ReceptionDeskIT {
     @Test
     @Order(5)
     void theSsnFallbackAnswersOnlyForTheRightDateOfBirthAndSaysNothingMoreWhenItIsWrong() throws Exception {
-        Run found = deskProgram(
+        DeskProgram.Run found = deskProgram(
                 CLERK_PIN + "\n100000000001\n1958-04-12\n",
                 "check-ssn",
                 "--staff-card",
@@ -212,7 +210,7 @@ class ReceptionDeskIT {
         assertThat(found.exit()).as(found.printed()).isZero();
         assertThat(found.out()).contains("P0012345");
 
-        Run wrongDate = deskProgram(
+        DeskProgram.Run wrongDate = deskProgram(
                 CLERK_PIN + "\n100000000001\n1958-04-13\n",
                 "check-ssn",
                 "--staff-card",
@@ -220,7 +218,7 @@ class ReceptionDeskIT {
                 "--reason",
                 "CARD_FORGOTTEN",
                 "--json");
-        Run unknown = deskProgram(
+        DeskProgram.Run unknown = deskProgram(
                 CLERK_PIN + "\n199999999999\n1958-04-12\n",
                 "check-ssn",
                 "--staff-card",
@@ -268,7 +266,7 @@ class ReceptionDeskIT {
     @Order(8)
     void anInsurerOutageEndsAsNotCompletedWithThePaperCardFallback() throws Exception {
         assertThat(platform.stopService("insurer-adapters")).isTrue();
-        Run outage = deskProgram(
+        DeskProgram.Run outage = deskProgram(
                 CLERK_PIN + "\n",
                 "check",
                 "--staff-card",
@@ -306,47 +304,7 @@ class ReceptionDeskIT {
                 .isEqualTo(403);
     }
 
-    record Run(int exit, String out, String err) {
-        String printed() {
-            return "exit " + exit + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-        }
-    }
-
-    /** {@code bin/sscard-reception} against this platform, {@code stdin} on its standard input. */
-    private static Run deskProgram(String stdin, String... arguments) throws Exception {
-        Path repo = Path.of(System.getProperty("sscard.repo.dir", ".."))
-                .toAbsolutePath()
-                .normalize();
-        List<String> command =
-                new ArrayList<>(List.of(repo.resolve("bin/sscard-reception").toString()));
-        command.addAll(List.of(arguments));
-        if (!arguments[0].equals("verify-statement")) {
-            command.addAll(platformOptions());
-        }
-        Path out = Files.createTempFile(workDir, "out", ".txt");
-        Path err = Files.createTempFile(workDir, "err", ".txt");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("SSCARD_DATA_DIR", platform.dataDir().toString());
-        Process process = builder.start();
-        try (var in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("bin/sscard-reception did not finish: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    /** Where the platform of this test is: its shifted ports and its data directory's trust anchor. */
-    private static List<String> platformOptions() {
-        return List.of(
-                "--platform-url",
-                platform.authUrl(),
-                "--desk-url",
-                platform.deskUrl(),
-                "--trust-anchor",
-                platform.caRoot().toString());
+    private static DeskProgram.Run deskProgram(String stdin, String... arguments) throws Exception {
+        return DeskProgram.run(platform, workDir, stdin, arguments);
     }
 }
