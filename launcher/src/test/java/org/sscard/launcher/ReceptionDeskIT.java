@@ -107,38 +107,15 @@ class ReceptionDeskIT {
     void theDeskProgramChecksACardAndItsStatementVerifiesOfflineOnlyUnalteredAndForThisHospital() throws Exception {
         Path statement = workDir.resolve("hanako.jws");
         Path jwks = workDir.resolve("desk-jwks.json");
-        DeskProgram.Run valid = deskProgram(
-                CLERK_PIN + "\n",
-                "check",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--card-cert",
-                platform.card("kamogawa-hanako.pem").toString(),
-                "--save-statement",
-                statement.toString(),
-                "--save-jwks",
-                jwks.toString());
+        DeskProgram.Run valid =
+                checkCard("kamogawa-hanako", "--save-statement", statement.toString(), "--save-jwks", jwks.toString());
         assertThat(valid.exit()).as(valid.printed()).isZero();
         assertThat(valid.out()).contains("P0012345").contains("鴨川市 国民健康保険");
 
-        DeskProgram.Run verified = deskProgram(
-                "",
-                "verify-statement",
-                statement.toString(),
-                "--jwks",
-                jwks.toString(),
-                "--hospital",
-                "kameda-hospital");
+        DeskProgram.Run verified = verifyStatement(statement, jwks, "kameda-hospital");
         assertThat(verified.exit()).as(verified.printed()).isZero();
 
-        DeskProgram.Run otherHospital = deskProgram(
-                "",
-                "verify-statement",
-                statement.toString(),
-                "--jwks",
-                jwks.toString(),
-                "--hospital",
-                "other-hospital");
+        DeskProgram.Run otherHospital = verifyStatement(statement, jwks, "other-hospital");
         assertThat(otherHospital.exit()).as(otherHospital.printed()).isEqualTo(1);
 
         Path altered = workDir.resolve("altered.jws");
@@ -146,34 +123,17 @@ class ReceptionDeskIT {
         int middle = Files.readString(statement).indexOf('.') + 5;
         bytes[middle] = (byte) (bytes[middle] == 'A' ? 'B' : 'A');
         Files.write(altered, bytes);
-        DeskProgram.Run tampered = deskProgram(
-                "", "verify-statement", altered.toString(), "--jwks", jwks.toString(), "--hospital", "kameda-hospital");
+        DeskProgram.Run tampered = verifyStatement(altered, jwks, "kameda-hospital");
         assertThat(tampered.exit()).as(tampered.printed()).isEqualTo(1);
 
-        DeskProgram.Run expired = deskProgram(
-                "",
-                "verify-statement",
-                statement.toString(),
-                "--jwks",
-                jwks.toString(),
-                "--hospital",
-                "kameda-hospital",
-                "--at",
-                "2099-01-01T00:00:00Z");
+        DeskProgram.Run expired = verifyStatement(statement, jwks, "kameda-hospital", "--at", "2099-01-01T00:00:00Z");
         assertThat(expired.exit()).as(expired.printed()).isEqualTo(1);
     }
 
     @Test
     @Order(3)
     void lostCoverageShowsTheDateAndTheNewInsurer() throws Exception {
-        DeskProgram.Run lost = deskProgram(
-                CLERK_PIN + "\n",
-                "check",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--card-cert",
-                platform.card("futomi-ken.pem").toString(),
-                "--json");
+        DeskProgram.Run lost = checkCard("futomi-ken", "--json");
         assertThat(lost.exit()).as(lost.printed()).isEqualTo(3);
         JsonNode answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lost.out());
         assertThat(answer.path("outcome").asText()).isEqualTo("LOST_WITH_NEW_COVERAGE_KNOWN");
@@ -186,13 +146,7 @@ class ReceptionDeskIT {
     @Test
     @Order(4)
     void aSuspendedCardIsRefusedInPlainWords() throws Exception {
-        DeskProgram.Run refused = deskProgram(
-                CLERK_PIN + "\n",
-                "check",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--card-cert",
-                platform.card("maehara-kazuko.pem").toString());
+        DeskProgram.Run refused = checkCard("maehara-kazuko");
         assertThat(refused.exit()).as(refused.printed()).isEqualTo(4);
         assertThat(refused.out() + refused.err()).contains("一時停止").containsIgnoringCase("suspended");
     }
@@ -200,32 +154,12 @@ class ReceptionDeskIT {
     @Test
     @Order(5)
     void theSsnFallbackAnswersOnlyForTheRightDateOfBirthAndSaysNothingMoreWhenItIsWrong() throws Exception {
-        DeskProgram.Run found = deskProgram(
-                CLERK_PIN + "\n100000000001\n1958-04-12\n",
-                "check-ssn",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--reason",
-                "CARD_FORGOTTEN");
+        DeskProgram.Run found = checkSsn("\n100000000001\n1958-04-12\n");
         assertThat(found.exit()).as(found.printed()).isZero();
         assertThat(found.out()).contains("P0012345");
 
-        DeskProgram.Run wrongDate = deskProgram(
-                CLERK_PIN + "\n100000000001\n1958-04-13\n",
-                "check-ssn",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--reason",
-                "CARD_FORGOTTEN",
-                "--json");
-        DeskProgram.Run unknown = deskProgram(
-                CLERK_PIN + "\n199999999999\n1958-04-12\n",
-                "check-ssn",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--reason",
-                "CARD_FORGOTTEN",
-                "--json");
+        DeskProgram.Run wrongDate = checkSsn("\n100000000001\n1958-04-13\n", "--json");
+        DeskProgram.Run unknown = checkSsn("\n199999999999\n1958-04-12\n", "--json");
         assertThat(wrongDate.exit()).as(wrongDate.printed()).isEqualTo(4);
         assertThat(unknown.exit()).as(unknown.printed()).isEqualTo(4);
         JsonNode wrong = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wrongDate.out());
@@ -266,13 +200,7 @@ class ReceptionDeskIT {
     @Order(8)
     void anInsurerOutageEndsAsNotCompletedWithThePaperCardFallback() throws Exception {
         assertThat(platform.stopService("insurer-adapters")).isTrue();
-        DeskProgram.Run outage = deskProgram(
-                CLERK_PIN + "\n",
-                "check",
-                "--staff-card",
-                platform.card(CLERK).toString(),
-                "--card-cert",
-                platform.card("kamogawa-hanako.pem").toString());
+        DeskProgram.Run outage = checkCard("kamogawa-hanako");
         assertThat(outage.exit()).as(outage.printed()).isEqualTo(5);
         assertThat(outage.out()).contains("保険証");
     }
@@ -291,20 +219,68 @@ class ReceptionDeskIT {
         assertThat(last.statusCode()).as(statuses.toString()).isEqualTo(429);
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
 
-        CardHolderClient admin =
-                new CardHolderClient(platform.card("admin-kameda-hospital.p12"), "9004", platform.caRoot());
-        admin.get(platform.deskUrl() + "/oauth2/authorization/sscard");
-        HttpResponse<String> flags = admin.get(platform.deskUrl() + "/flags");
-        assertThat(flags.statusCode()).as(flags.body()).isEqualTo(200);
-        assertThat(flags.body()).contains("受付 良子");
+        ChromeDriver overLimit = CardInChromium.start(
+                workDir.resolve("chromium-clerk-over-limit"), platform.caRoot(), platform.card(CLERK), CLERK_PIN);
+        try {
+            WebDriverWait wait = new WebDriverWait(overLimit, Duration.ofSeconds(60));
+            overLimit.get(platform.deskUrl() + "/oauth2/authorization/sscard");
+            wait.until(ExpectedConditions.urlToBe(platform.deskUrl() + "/desk"));
+            overLimit
+                    .findElement(By.id("certificate"))
+                    .sendKeys(platform.card("amatsu-ichiro.pem").toString());
+            overLimit.findElement(By.id("check-card")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main.error")));
+            assertThat(overLimit.findElements(By.cssSelector("[data-outcome]"))).isEmpty();
+            Axe.assertNoViolations(overLimit, "the slow-down page");
+            overLimit.get(platform.deskUrl() + "/flags");
+            assertThat(overLimit.findElements(By.cssSelector("main table")))
+                    .as("a clerk is no administrator")
+                    .isEmpty();
+        } finally {
+            overLimit.quit();
+        }
 
-        CardHolderClient clerkInBrowser = new CardHolderClient(platform.card(CLERK), CLERK_PIN, platform.caRoot());
-        clerkInBrowser.get(platform.deskUrl() + "/oauth2/authorization/sscard");
-        assertThat(clerkInBrowser.get(platform.deskUrl() + "/flags").statusCode())
-                .isEqualTo(403);
+        ChromeDriver admin = CardInChromium.start(
+                workDir.resolve("chromium-admin"),
+                platform.caRoot(),
+                platform.card("admin-kameda-hospital.p12"),
+                "9004");
+        try {
+            WebDriverWait wait = new WebDriverWait(admin, Duration.ofSeconds(60));
+            admin.get(platform.deskUrl() + "/oauth2/authorization/sscard");
+            wait.until(ExpectedConditions.urlToBe(platform.deskUrl() + "/desk"));
+            admin.get(platform.deskUrl() + "/flags");
+            assertThat(admin.findElement(By.tagName("main")).getText()).contains("受付 良子");
+            Axe.assertNoViolations(admin, "the hospital administrator's flags");
+        } finally {
+            admin.quit();
+        }
     }
 
-    private static DeskProgram.Run deskProgram(String stdin, String... arguments) throws Exception {
-        return DeskProgram.run(platform, workDir, stdin, arguments);
+    private static DeskProgram.Run checkCard(String patient, String... more) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "check",
+                "--staff-card",
+                platform.card(CLERK).toString(),
+                "--card-cert",
+                platform.card(patient + ".pem").toString()));
+        arguments.addAll(List.of(more));
+        return DeskProgram.run(platform, workDir, CLERK_PIN + "\n", arguments.toArray(String[]::new));
+    }
+
+    /** {@code check-ssn}: the SSN and the date of birth on standard input after the PIN, never on the command line. */
+    private static DeskProgram.Run checkSsn(String ssnAndDate, String... more) throws Exception {
+        List<String> arguments = new ArrayList<>(
+                List.of("check-ssn", "--staff-card", platform.card(CLERK).toString(), "--reason", "CARD_FORGOTTEN"));
+        arguments.addAll(List.of(more));
+        return DeskProgram.run(platform, workDir, CLERK_PIN + ssnAndDate, arguments.toArray(String[]::new));
+    }
+
+    private static DeskProgram.Run verifyStatement(Path statement, Path jwks, String... more) throws Exception {
+        List<String> arguments =
+                new ArrayList<>(List.of("verify-statement", statement.toString(), "--jwks", jwks.toString()));
+        arguments.add("--hospital");
+        arguments.addAll(List.of(more));
+        return DeskProgram.run(platform, workDir, "", arguments.toArray(String[]::new));
     }
 }
