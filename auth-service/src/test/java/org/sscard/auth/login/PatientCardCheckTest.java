@@ -45,13 +45,11 @@ class PatientCardCheckTest {
                 .issue()
                 .certificate();
         assertThatThrownBy(() -> check(true).check(card))
-                .isInstanceOfSatisfying(
-                        LoginRefusedException.class,
-                        refused -> {
-                            assertThat(refused.refusal()).isEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE);
-                            // a doubt, not the CA's word: the relay is not told of this card
-                            assertThat(refused).isNotInstanceOf(PatientCardCheck.RefusedByCa.class);
-                        });
+                .isInstanceOfSatisfying(LoginRefusedException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE);
+                    // a doubt, not the CA's word: the relay is not told of this card
+                    assertThat(refused).isNotInstanceOf(PatientCardCheck.RefusedByCa.class);
+                });
         assertThat(failedOpen).isEmpty();
     }
 

@@ -118,7 +118,7 @@ class ReceptionCaRefusalTest extends ReceptionDeskTest {
     }
 
     private String row(String refusedBecause) {
-        return "RECEPTION_CHECK_REFUSED | auth-service | staff:" + clerk + " | reception check at test-hospital (card): "
-                + refusedBecause + " | test-hospital";
+        return "RECEPTION_CHECK_REFUSED | auth-service | staff:" + clerk
+                + " | reception check at test-hospital (card): " + refusedBecause + " | test-hospital";
     }
 }
