@@ -2,9 +2,11 @@ package org.sscard.auth.login;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.sscard.auth.certificate.ClientLeafRules;
+import org.sscard.common.id.PersonalId;
 import org.sscard.common.id.PersonalIdFormat;
 
 /**
@@ -55,5 +57,19 @@ public class CardProfileCheck {
         return profile == LoginProfile.RESIDENT
                 ? CertifiedCard.resident(card, ResidentCertificateRules.personalId(card, personalIds))
                 : CertifiedCard.staff(card, StaffCertificateRules.identity(card));
+    }
+
+    /**
+     * The personal ID a resident card's subject names, read as {@link #check} reads it but without the profile's
+     * other rules: for a certificate whose path the CA refused (revoked, on hold, expired), where the policies are
+     * not known. Empty when the subject is not a resident's (a staff card, a malformed or invalid ID).
+     */
+    Optional<PersonalId> residentSubject(X509Certificate certificate) {
+        try {
+            return Optional.of(
+                    ResidentCertificateRules.personalId(CardCertificate.of(certificate, Set.of()), personalIds));
+        } catch (LoginRefusedException e) {
+            return Optional.empty();
+        }
     }
 }

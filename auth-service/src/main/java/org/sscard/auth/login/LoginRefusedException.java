@@ -10,7 +10,7 @@ public class LoginRefusedException extends RuntimeException {
         this(refusal, detail, null);
     }
 
-    private LoginRefusedException(LoginRefusal refusal, String detail, String validatorReason) {
+    LoginRefusedException(LoginRefusal refusal, String detail, String validatorReason) {
         super(refusal + ": " + detail, null, false, false);
         this.refusal = refusal;
         this.validatorReason = validatorReason;

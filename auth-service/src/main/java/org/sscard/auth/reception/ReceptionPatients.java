@@ -1,5 +1,7 @@
 package org.sscard.auth.reception;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sscard.auth.login.LoginRefusedException;
 import org.sscard.auth.login.PatientCardCheck;
 import org.sscard.auth.relay.RelayDirectory;
@@ -10,8 +12,11 @@ import org.sscard.auth.relay.RelayUnavailableException;
  * Finds the patient for a clerk: a card first through the card login's checks (path with revocation, always fail
  * closed; the resident profile), which refuse a bad card before the relay hears of it; then the relay's reception
  * check, one call, which checks the clerk and the card's or SSN's registration and writes the patient's access log.
+ * A card the CA refused (revoked, on hold, expired) is still named to the relay, once, for its holder's access log.
  */
 final class ReceptionPatients {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceptionPatients.class);
 
     private final PatientCardCheck cards;
     private final RelayDirectory relay;
@@ -46,7 +51,8 @@ final class ReceptionPatients {
                 ssn.provisionalSsn(),
                 ssn.dateOfBirth().toString(),
                 ssn.reason().name(),
-                insurer);
+                insurer,
+                null);
     }
 
     private RelayReceptionCheck.Question byCard(
@@ -54,6 +60,9 @@ final class ReceptionPatients {
         PatientCardCheck.PatientCard checked;
         try {
             checked = cards.check(card.certificate());
+        } catch (PatientCardCheck.RefusedByCa e) {
+            e.card().ifPresent(refused -> logCaRefusal(clerk, refused, e));
+            throw refusedCard(e);
         } catch (LoginRefusedException e) {
             throw refusedCard(e);
         }
@@ -66,7 +75,47 @@ final class ReceptionPatients {
                 null,
                 null,
                 null,
-                insurer);
+                insurer,
+                null);
+    }
+
+    /**
+     * Tells the relay that a desk tried a card the CA refused, so that the holder's access log shows it like every
+     * other refused check. The desk's answer is the CA's whatever comes back: a card the PKI refused is refused even
+     * when the relay cannot be reached (then only this service's log keeps the attempt).
+     */
+    private void logCaRefusal(
+            ReceptionClerks.Clerk clerk, PatientCardCheck.PatientCard card, PatientCardCheck.RefusedByCa refused) {
+        RelayReceptionCheck.Question question = new RelayReceptionCheck.Question(
+                clerk.staffId().toString(),
+                clerk.organisation(),
+                "CARD",
+                card.certificateSerial(),
+                card.personalId().digits(),
+                null,
+                null,
+                null,
+                null,
+                refused.pkiRefusal());
+        String purpose = "reception check at " + clerk.organisation() + " (card), refused by the CA";
+        try {
+            relay.receptionCheck(question, purpose);
+            log.warn("reception check: the relay answered for a card the CA refused ({})", refused.pkiRefusal());
+        } catch (RelayReceptionCheck.RefusedException e) {
+            // the CA's reason back: logged; CARD_UNKNOWN: not a registered card, so no holder to tell
+            if (!e.refusal().name().equals(refused.refusal().name())
+                    && e.refusal() != RelayReceptionCheck.Refusal.CARD_UNKNOWN) {
+                log.warn(
+                        "reception check: the relay refused to log a card the CA refused ({}): {}",
+                        refused.pkiRefusal(),
+                        e.refusal());
+            }
+        } catch (RelayUnavailableException e) {
+            log.warn(
+                    "reception check: the relay could not log a card the CA refused ({}): {}",
+                    refused.pkiRefusal(),
+                    e.getMessage());
+        }
     }
 
     /** The login's refusal as the desk's code: what is not a usable resident card of this platform is unknown. */

@@ -166,6 +166,7 @@ public class RelayDirectory {
         body.put("dateOfBirth", question.dateOfBirth());
         body.put("reason", question.reason());
         body.put("insurer", question.insurer());
+        body.put("pkiRefusal", question.pkiRefusal());
         body.values().removeIf(java.util.Objects::isNull);
         HttpResponse<byte[]> response;
         try {

@@ -32,7 +32,11 @@ public record RelayReceptionCheck(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record InsurerEntry(String providerKey, String nameJa, String nameEn, String validFrom, String validTo) {}
 
-    /** The question: by card (certificate serial and the card's personal ID) or by provisional SSN. */
+    /**
+     * The question: by card (certificate serial and the card's personal ID) or by provisional SSN. {@code pkiRefusal}
+     * ({@code REVOKED}, {@code ON_HOLD}, {@code EXPIRED}; else null): the CA refused the card, and the relay only
+     * logs the refused check for the card's holder and answers with the CA's reason.
+     */
     public record Question(
             String clerk,
             String organisation,
@@ -42,12 +46,14 @@ public record RelayReceptionCheck(
             String provisionalSsn,
             String dateOfBirth,
             String reason,
-            String insurer) {
+            String insurer,
+            String pkiRefusal) {
 
         /** Neither the personal ID nor the SSN: this string ends up in logs. */
         @Override
         public String toString() {
-            return "Question[clerk=" + clerk + ", organisation=" + organisation + ", method=" + method + "]";
+            return "Question[clerk=" + clerk + ", organisation=" + organisation + ", method=" + method
+                    + (pkiRefusal == null ? "" : ", pkiRefusal=" + pkiRefusal) + "]";
         }
     }
 

@@ -30,6 +30,8 @@ import org.sscard.testsupport.pki.TestPki;
 class PatientCardCheckTest {
 
     private static final TestPki PKI = TestPki.create();
+    private static final int KEY_COMPROMISE = 1;
+    private static final int CERTIFICATE_HOLD = 6;
 
     @TempDir
     Path dataDir;
@@ -43,9 +45,11 @@ class PatientCardCheckTest {
                 .issue()
                 .certificate();
         assertThatThrownBy(() -> check(true).check(card))
-                .isInstanceOfSatisfying(
-                        LoginRefusedException.class,
-                        refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE));
+                .isInstanceOfSatisfying(LoginRefusedException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE);
+                    // a doubt, not the CA's word: the relay is not told of this card
+                    assertThat(refused).isNotInstanceOf(PatientCardCheck.RefusedByCa.class);
+                });
         assertThat(failedOpen).isEmpty();
     }
 
@@ -57,6 +61,33 @@ class PatientCardCheckTest {
         assertThat(checked.certificateSerial()).isEqualTo(card.serialHex());
         assertThat(checked.personalId().digits()).isEqualTo(personalId);
         assertThat(checked.toString()).doesNotContain(personalId);
+    }
+
+    @Test
+    void namesTheCardTheCaRefusedForTheRelayButNotAStaffCard() {
+        String personalId = RelayFixture.newPersonalId();
+        Issued held = PKI.residentCard(personalId).issue();
+        PKI.revokeInOcsp(held.certificate(), CERTIFICATE_HOLD);
+        assertThatThrownBy(() -> check(false).check(held.certificate()))
+                .isInstanceOfSatisfying(PatientCardCheck.RefusedByCa.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(LoginRefusal.CARD_SUSPENDED);
+                    assertThat(refused.pkiRefusal()).isEqualTo("ON_HOLD");
+                    assertThat(refused.card()).hasValueSatisfying(card -> {
+                        assertThat(card.certificateSerial()).isEqualTo(held.serialHex());
+                        assertThat(card.personalId().digits()).isEqualTo(personalId);
+                    });
+                    assertThat(refused.getMessage()).doesNotContain(personalId);
+                });
+
+        X509Certificate staff = PKI.staffCard(UUID.randomUUID(), "kameda-hospital", "RECEPTION_CLERK")
+                .issue()
+                .certificate();
+        PKI.revokeInOcsp(staff, KEY_COMPROMISE);
+        assertThatThrownBy(() -> check(false).check(staff))
+                .isInstanceOfSatisfying(PatientCardCheck.RefusedByCa.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(LoginRefusal.CARD_REVOKED);
+                    assertThat(refused.card()).isEmpty();
+                });
     }
 
     @Test

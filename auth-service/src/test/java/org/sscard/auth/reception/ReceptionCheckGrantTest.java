@@ -121,23 +121,25 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
     }
 
     @Test
-    void refusesRevokedPatientCardAtTheDesk() throws Exception {
+    void refusesRevokedPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
         Clerk clerk = receptionClerk();
-        Card patient = card(patientCard());
+        String personalId = RelayFixture.newPersonalId();
+        Card patient = card(PKI.residentCard(personalId));
         PKI.revokeInOcsp(patient.certificate(), KEY_COMPROMISE);
-        relayFinds(NHI, "x", null, HOSPITAL);
+        relayRefuses(409, "CARD_REVOKED");
         assertError(check(clerk, byCard(patient)), 400, "card_revoked");
-        assertRelayNotAsked();
+        assertRelayToldOnce(clerk, patient, personalId, "REVOKED");
     }
 
     @Test
-    void refusesSuspendedPatientCardAtTheDesk() throws Exception {
+    void refusesSuspendedPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
         Clerk clerk = receptionClerk();
-        Card patient = card(patientCard());
+        String personalId = RelayFixture.newPersonalId();
+        Card patient = card(PKI.residentCard(personalId));
         PKI.revokeInOcsp(patient.certificate(), CERTIFICATE_HOLD);
-        relayFinds(NHI, "x", null, HOSPITAL);
+        relayRefuses(409, "CARD_SUSPENDED");
         assertError(check(clerk, byCard(patient)), 400, "card_suspended");
-        assertRelayNotAsked();
+        assertRelayToldOnce(clerk, patient, personalId, "ON_HOLD");
     }
 
     @Test
@@ -148,12 +150,40 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
     }
 
     @Test
-    void refusesExpiredPatientCardAtTheDesk() throws Exception {
+    void refusesExpiredPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
         Clerk clerk = receptionClerk();
         Instant now = Instant.now();
-        Card patient = card(patientCard().valid(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
-        relayFinds(NHI, "x", null, HOSPITAL);
+        String personalId = RelayFixture.newPersonalId();
+        Card patient = card(
+                PKI.residentCard(personalId).valid(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
+        relayRefuses(409, "CARD_EXPIRED");
         assertError(check(clerk, byCard(patient)), 400, "card_expired");
+        assertRelayToldOnce(clerk, patient, personalId, "EXPIRED");
+    }
+
+    /** The CA's refusal is the answer: a relay that fails, finds the card, or says otherwise does not change it. */
+    @Test
+    void refusesACardTheCaRefusedWhateverTheRelayAnswers() throws Exception {
+        Clerk clerk = receptionClerk();
+        Card revoked = card(patientCard());
+        PKI.revokeInOcsp(revoked.certificate(), KEY_COMPROMISE);
+
+        answerWith(500, Map.of("status", 500));
+        assertError(check(clerk, byCard(revoked)), 400, "card_revoked");
+        relayFinds(NHI, "鴨川|1006|00", "P0067890", HOSPITAL);
+        assertError(check(clerk, byCard(revoked)), 400, "card_revoked");
+        relayRefuses(409, "CARD_SUSPENDED");
+        assertError(check(clerk, byCard(revoked)), 400, "card_revoked");
+        assertThat(RELAY_STAND_IN.receptionCalls()).hasSize(3);
+    }
+
+    @Test
+    void refusesARevokedStaffCardWithoutAskingTheRelay() throws Exception {
+        Clerk clerk = receptionClerk();
+        Card staffCard = card(PKI.staffCard(java.util.UUID.randomUUID(), HOSPITAL, "RECEPTION_CLERK"));
+        PKI.revokeInOcsp(staffCard.certificate(), KEY_COMPROMISE);
+        relayRefuses(404, "CARD_UNKNOWN");
+        assertError(check(clerk, byCard(staffCard)), 400, "card_revoked");
         assertRelayNotAsked();
     }
 
@@ -209,5 +239,26 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
         assertError(
                 check(clerk, Map.of("method", "card", "card_certificate", "bm90IGEgY2VydA==")), 400, "invalid_request");
         assertRelayNotAsked();
+    }
+
+    /** One relay call naming the card the CA refused and why, acting for the clerk; no insurer asked for. */
+    private static void assertRelayToldOnce(Clerk clerk, Card patient, String personalId, String pkiRefusal) {
+        assertThat(RELAY_STAND_IN.receptionCalls()).singleElement().satisfies(call -> {
+            assertThat(call.actingFor()).isEqualTo("staff:" + clerk.id());
+            assertThat(JSON.readValue(call.body(), Map.class))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "clerk",
+                            clerk.id().toString(),
+                            "organisation",
+                            HOSPITAL,
+                            "method",
+                            "CARD",
+                            "certificateSerial",
+                            patient.serialHex(),
+                            "personalId",
+                            personalId,
+                            "pkiRefusal",
+                            pkiRefusal));
+        });
     }
 }

@@ -23,7 +23,8 @@ import org.sscard.relay.staff.StaffRole;
  * A reception check (auth-service, for its reception-check grant): is this clerk at a hospital's desk, who is the
  * patient (their card, or their provisional SSN and date of birth), and which insurer may be asked with which of its
  * own IDs? One transaction; every answer about an identified person writes one access-log row naming the clerk
- * ({@code RECEPTION_CHECK}, or {@code RECEPTION_CHECK_REFUSED} when the check refuses them). A refusal that logged
+ * ({@code RECEPTION_CHECK}, or {@code RECEPTION_CHECK_REFUSED} when the check refuses them, also when auth-service
+ * says the CA refused the card's certificate: {@code pkiRefusal}). A refusal that logged
  * or counted something is thrown only by {@link Outcome#orElseThrow()}, after its rows were committed.
  */
 @Service
@@ -67,6 +68,18 @@ class ReceptionCheck {
                 .filter(ReceptionRepository.ResidentCard::personalIdMatches)
                 .orElseThrow(() -> new RelayException(
                         RelayError.CARD_UNKNOWN, "no resident card of this person has that certificate"));
+        if (request.pkiRefusal() != null) {
+            // the CA's word stands, whatever the register says: the card is refused and its holder told who tried
+            throw refuse(
+                    card.personId(),
+                    request,
+                    switch (request.pkiRefusal()) {
+                        case REVOKED -> RelayError.CARD_REVOKED;
+                        case ON_HOLD -> RelayError.CARD_SUSPENDED;
+                        case EXPIRED -> RelayError.CARD_EXPIRED;
+                    },
+                    "the CA refused the card's certificate: " + request.pkiRefusal());
+        }
         RelayError refused = switch (card.status()) {
             case SUSPENDED -> RelayError.CARD_SUSPENDED;
             case REVOKED -> RelayError.CARD_REVOKED;
@@ -158,6 +171,9 @@ class ReceptionCheck {
     }
 
     private static void requireComplete(ReceptionCheckRequest request) {
+        if (request.pkiRefusal() != null && request.method() != ReceptionCheckRequest.Method.CARD) {
+            throw new RelayException(CommonError.INVALID_FIELD, "pkiRefusal comes with a card check only");
+        }
         boolean complete = request.method() == ReceptionCheckRequest.Method.CARD
                 ? request.certificateSerial() != null && request.personalId() != null
                 : request.provisionalSsn() != null && request.dateOfBirth() != null && request.reason() != null;

@@ -10,8 +10,10 @@ import org.sscard.common.provider.ValidProviderKey;
  * auth-service's question for a reception-check grant: may this clerk of this hospital check this patient, and at
  * which insurer? {@code method} CARD: the patient card's certificate serial (hex) and the personal ID on it, after
  * auth-service validated the certificate; SSN: the provisional social-security number, the date of birth and why the
- * card is not at hand. {@code insurer}: an insurer key, or absent for the newest insurer mapping. In a body, never a
- * URL; the personal ID and the SSN are never echoed in an answer or a log.
+ * card is not at hand. {@code insurer}: an insurer key, or absent for the newest insurer mapping. {@code pkiRefusal}
+ * (CARD only): the CA refused the card's certificate (revoked, on hold, expired) after its signature chain was
+ * verified; the relay then only identifies the card and logs the refused check in the holder's access log. In a body,
+ * never a URL; the personal ID and the SSN are never echoed in an answer or a log.
  */
 record ReceptionCheckRequest(
         @NotNull UUID clerk,
@@ -29,7 +31,8 @@ record ReceptionCheckRequest(
 
         LocalDate dateOfBirth,
         Reason reason,
-        @ValidProviderKey String insurer) {
+        @ValidProviderKey String insurer,
+        PkiRefusal pkiRefusal) {
 
     enum Method {
         CARD,
@@ -42,8 +45,22 @@ record ReceptionCheckRequest(
         CARD_FORGOTTEN
     }
 
+    /** Why the CA refused the card's certificate, as auth-service's path validation names it. */
+    enum PkiRefusal {
+        REVOKED("revoked at the CA"),
+        ON_HOLD("suspended at the CA"),
+        EXPIRED("expired at the CA");
+
+        private final String words;
+
+        PkiRefusal(String words) {
+            this.words = words;
+        }
+    }
+
     /** The access log's purpose: where and how the patient was checked, in words the resident reads. */
     String purpose() {
-        return "reception check at " + organisation + (method == Method.CARD ? " (card)" : " (SSN: " + reason + ")");
+        return "reception check at " + organisation + (method == Method.CARD ? " (card)" : " (SSN: " + reason + ")")
+                + (pkiRefusal == null ? "" : ": " + pkiRefusal.words);
     }
 }

@@ -19,7 +19,8 @@ class ReceptionController {
      * A reception desk's check of a patient, for auth-service's reception-check grant: the hospital's patient number,
      * the insurer to ask with its own ID for the person, and the person's insurer mappings. 403
      * {@code CLERK_NOT_ALLOWED}; 404 {@code CARD_UNKNOWN}, {@code PERSON_NOT_MATCHED}, {@code INSURER_NOT_FOUND}; 409
-     * {@code CARD_SUSPENDED}, {@code CARD_REVOKED}, {@code CARD_EXPIRED}, {@code PERSON_INACTIVE}.
+     * {@code CARD_SUSPENDED}, {@code CARD_REVOKED}, {@code CARD_EXPIRED}, {@code PERSON_INACTIVE}. With
+     * {@code pkiRefusal} (the CA refused the card): 409 with the CA's reason once the card is identified and logged.
      */
     @PostMapping("/api/v1/reception-checks")
     @PreAuthorize("hasAuthority('RECEPTION_CHECK')")
