@@ -35,6 +35,7 @@ final class StatementVerifier {
     }
 
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+    private static final Base64.Encoder CANONICAL = Base64.getUrlEncoder().withoutPadding();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatementVerifier() {}
@@ -125,9 +126,9 @@ final class StatementVerifier {
     private static boolean signatureValid(PublicKey key, String[] parts) throws Invalid {
         byte[] signature;
         try {
-            signature = BASE64URL.decode(parts[2]);
+            signature = strict(parts[2]);
         } catch (IllegalArgumentException e) {
-            throw new Invalid("the signature is not base64url");
+            throw new Invalid("the signature is not base64url without padding");
         }
         if (signature.length != 64) {
             return false;
@@ -142,9 +143,32 @@ final class StatementVerifier {
         }
     }
 
+    /**
+     * A JWS part decoded only when it is the one text that encodes its bytes (RFC 7515 §2: base64url without
+     * padding). java.util.Base64 ignores the unused low bits of the last character, so the 86-character signature
+     * has other spellings that decode to the same 64 bytes; a statement altered in its last character must not
+     * verify.
+     */
+    private static byte[] strict(String part) {
+        if (part.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("padded");
+        }
+        byte[] bytes = BASE64URL.decode(part);
+        if (!CANONICAL.encodeToString(bytes).equals(part)) {
+            throw new IllegalArgumentException("not the canonical encoding");
+        }
+        return bytes;
+    }
+
     private static JsonNode json(String part, String what) throws Invalid {
+        byte[] bytes;
         try {
-            JsonNode node = JSON.readTree(BASE64URL.decode(part));
+            bytes = strict(part);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("the " + what + " is not base64url without padding");
+        }
+        try {
+            JsonNode node = JSON.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new Invalid("the " + what + " is not a JSON object");
             }

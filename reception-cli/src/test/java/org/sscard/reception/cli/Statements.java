@@ -55,8 +55,12 @@ final class Statements {
     }
 
     String sign(Map<String, Object> header, Map<String, Object> claims) {
+        return signed(part(header) + "." + part(claims));
+    }
+
+    /** The JWS over exactly this signing input (header and claims parts as given, canonical or not). */
+    String signed(String signingInput) {
         try {
-            String signingInput = part(header) + "." + part(claims);
             Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
             signer.initSign(keys.getPrivate());
             signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -97,7 +101,7 @@ final class Statements {
         return BASE64URL.encodeToString(fixed);
     }
 
-    private static String part(Map<String, Object> map) {
+    static String part(Map<String, Object> map) {
         try {
             return BASE64URL.encodeToString(JSON.writeValueAsBytes(map));
         } catch (Exception e) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,7 @@ class VerifyStatementTest {
 
     private static final long EXP = Instant.parse("2026-11-02T15:00:00Z").getEpochSecond();
     private static final String DURING_THE_VISIT = "2026-11-02T12:00:00+09:00";
+    private static final String BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     @TempDir
     Path dir;
@@ -88,6 +94,56 @@ class VerifyStatementTest {
         String statement = desk.sign(Statements.claims(HOSPITAL, IAT, EXP));
 
         assertInvalid(verify(Statements.altered(statement, part), HOSPITAL, DURING_THE_VISIT), "");
+    }
+
+    @Test
+    void refusesTheSignatureWithItsLastCharacterChangedEvenWhenItDecodesToTheSameBytes() throws Exception {
+        String statement = desk.sign(Statements.claims(HOSPITAL, IAT, EXP));
+        String signingInput = statement.substring(0, statement.lastIndexOf('.') + 1);
+        String signature = statement.substring(signingInput.length());
+        byte[] bytes = Base64.getUrlDecoder().decode(signature);
+        String head = signature.substring(0, signature.length() - 1);
+
+        // 64 bytes are 86 characters, the last carrying 2 bits and 4 unused ones: 15 others decode the same
+        List<String> sameBytes = new ArrayList<>();
+        for (char c : BASE64URL_ALPHABET.toCharArray()) {
+            String other = head + c;
+            if (!other.equals(signature) && Arrays.equals(Base64.getUrlDecoder().decode(other), bytes)) {
+                sameBytes.add(other);
+            }
+        }
+
+        assertThat(sameBytes).hasSize(15);
+        for (String other : sameBytes) {
+            assertInvalid(verify(signingInput + other, HOSPITAL, DURING_THE_VISIT), "signature is not base64url");
+        }
+        assertThat(verify(statement, HOSPITAL, DURING_THE_VISIT).exit()).isEqualTo(ExitCodes.VALID);
+    }
+
+    @Test
+    void refusesAPaddedPart() throws Exception {
+        String statement = desk.sign(Statements.claims(HOSPITAL, IAT, EXP));
+
+        // 86 characters of signature padded to 88 decode to the very same bytes with java.util.Base64
+        assertInvalid(
+                verify(statement + "==", HOSPITAL, DURING_THE_VISIT), "signature is not base64url without padding");
+
+        // claims whose length leaves padding, signed over the padded text: the signature is good, the part is not
+        Map<String, Object> claims = new LinkedHashMap<>(Statements.claims(HOSPITAL, IAT, EXP));
+        claims.put("note", "");
+        while (Statements.part(claims).length() % 4 == 0) {
+            claims.put("note", claims.get("note") + "x");
+        }
+        String part = Statements.part(claims);
+        String padded = part + "=".repeat(4 - part.length() % 4);
+        String header = statement.substring(0, statement.indexOf('.'));
+
+        assertInvalid(
+                verify(desk.signed(header + "." + padded), HOSPITAL, DURING_THE_VISIT),
+                "claims is not base64url without padding");
+        assertThat(verify(desk.signed(header + "." + part), HOSPITAL, DURING_THE_VISIT)
+                        .exit())
+                .isEqualTo(ExitCodes.VALID);
     }
 
     @Test

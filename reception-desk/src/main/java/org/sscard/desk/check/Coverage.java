@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * The insurer's eligibility record, in the online-eligibility vocabulary: insurer number, symbol, number, branch
  * (枝番), name and kana, date of birth, sex, relationship (insured or dependant), co-payment percentage, limit
- * category, qualification and loss dates. Nothing else about the person.
+ * category, qualification and loss dates (the loss date as the desk counts it: the day after an ended validity when
+ * the insurer wrote none). Nothing else about the person.
  */
 public record Coverage(
         String insurerNumber,
@@ -24,7 +25,7 @@ public record Coverage(
         LocalDate lostOn)
         implements java.io.Serializable {
 
-    static Coverage of(Eligibility record, String insurerName) {
+    static Coverage of(Eligibility record, String insurerName, LocalDate lostOn) {
         return new Coverage(
                 record.insurerNumber(),
                 insurerName,
@@ -39,6 +40,6 @@ public record Coverage(
                 record.copayPercent(),
                 record.limitCategory(),
                 record.acquiredOn(),
-                record.lostOn());
+                lostOn);
     }
 }

@@ -20,4 +20,28 @@ record Eligibility(
         Integer copayPercent,
         String limitCategory,
         LocalDate validFrom,
-        LocalDate validTo) {}
+        LocalDate validTo) {
+
+    /**
+     * Whether the answer names whose coverage it is and since when: without the insurer number, the insured's
+     * number and the acquisition date a 200 is no record the desk can bill against, so it is no answer at all.
+     */
+    boolean complete() {
+        return present(insurerNumber) && present(number) && acquiredOn != null;
+    }
+
+    /**
+     * The day the coverage ends: the loss date when the record has one; otherwise, when the record's validity end
+     * (有効終了日) has passed, the day after it, since an insurer may close a record without writing the loss date.
+     */
+    LocalDate lostOn(LocalDate today) {
+        if (lostOn != null) {
+            return lostOn;
+        }
+        return validTo != null && validTo.isBefore(today) ? validTo.plusDays(1) : null;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -37,6 +37,10 @@ final class EligibilityDecision {
             patientNumber = granted.patientNumber() != null ? granted.patientNumber() : patientNumber;
             InsurerAnswer eligibility = insurers.eligibility(granted.insurer(), granted.accessToken());
             if (eligibility instanceof InsurerAnswer.Found found) {
+                if (found.eligibility() == null || !found.eligibility().complete()) {
+                    // a 200 without whose coverage it is cannot be billed against: the paper card's turn
+                    return Decision.notCompleted(patientNumber, granted.insurer());
+                }
                 return fromRecord(found.eligibility(), granted, patientNumber, today);
             }
             if (eligibility instanceof InsurerAnswer.Unavailable) {
@@ -80,9 +84,10 @@ final class EligibilityDecision {
         List<InsurerMapping> all = granted.insurers();
         int index = indexOf(all, granted.insurer());
         InsurerMapping mapping = index >= 0 ? all.get(index) : null;
-        Coverage coverage = Coverage.of(record, mapping == null ? null : mapping.nameJa());
-        boolean lost = record.lostOn() != null && !record.lostOn().isAfter(today);
-        boolean notYet = record.acquiredOn() != null && record.acquiredOn().isAfter(today);
+        LocalDate lostOn = record.lostOn(today);
+        Coverage coverage = Coverage.of(record, mapping == null ? null : mapping.nameJa(), lostOn);
+        boolean lost = lostOn != null && !lostOn.isAfter(today);
+        boolean notYet = record.acquiredOn().isAfter(today);
         if (lost) {
             if (index > 0) {
                 InsurerMapping newest = all.get(0);

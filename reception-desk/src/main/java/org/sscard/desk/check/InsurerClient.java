@@ -57,7 +57,7 @@ class InsurerClient implements Insurers {
         try {
             HttpResponse<byte[]> response = call.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return switch (response.statusCode()) {
-                case 200 -> new InsurerAnswer.Found(json.readValue(response.body(), Eligibility.class));
+                case 200 -> found(insurer, json.readValue(response.body(), Eligibility.class));
                 case 404 -> new InsurerAnswer.NoRecord();
                 default -> {
                     LOG.warn("insurer {} answered {} to the eligibility check", insurer, response.statusCode());
@@ -80,6 +80,15 @@ class InsurerClient implements Insurers {
             Thread.currentThread().interrupt();
             return new InsurerAnswer.Unavailable("interrupted");
         }
+    }
+
+    /** A 200 that does not say whose coverage it is (insurer number, number, acquired) is no usable answer. */
+    private static InsurerAnswer found(String insurer, Eligibility record) {
+        if (record == null || !record.complete()) {
+            LOG.warn("insurer {} answered an eligibility record without its key fields", insurer);
+            return new InsurerAnswer.Unavailable("incomplete answer");
+        }
+        return new InsurerAnswer.Found(record);
     }
 
     private HttpClient http() {

@@ -219,6 +219,18 @@ class EligibilityCheckApiTest extends DeskTest {
     }
 
     @Test
+    void anInsurerAnsweringWithoutItsKeyFieldsIsNotCompleted() throws Exception {
+        PLATFORM.onToken(form -> FakePlatform.granted("kamogawa-nhi", "P0078901", "[{\"key\":\"kamogawa-nhi\"}]"));
+        PLATFORM.onEligibility(insurer -> new FakePlatform.Answer(200, "{\"symbol\":\"10\",\"copayPercent\":30}"));
+
+        check(clerkToken(newClerk(), "RECEPTION_CLERK"), SSN_BODY)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("NOT_COMPLETED"))
+                .andExpect(jsonPath("$.coverage").value(nullValue()))
+                .andExpect(jsonPath("$.message.en", containsString("paper insurance card")));
+    }
+
+    @Test
     void refusesWhatIsNotACheckWithAProblem() throws Exception {
         String token = clerkToken(newClerk(), "RECEPTION_CLERK");
 

@@ -54,10 +54,15 @@ class EligibilityDecisionTest {
     }
 
     private static InsurerAnswer record(LocalDate acquired, LocalDate lost) {
+        return record("06139999", "2002", acquired, lost, null);
+    }
+
+    private static InsurerAnswer record(
+            String insurerNumber, String number, LocalDate acquired, LocalDate lost, LocalDate validTo) {
         return new InsurerAnswer.Found(new Eligibility(
-                "06139999",
+                insurerNumber,
                 "10",
-                "2002",
+                number,
                 "00",
                 "本人",
                 "太海 健",
@@ -69,7 +74,7 @@ class EligibilityDecisionTest {
                 30,
                 null,
                 null,
-                null));
+                validTo));
     }
 
     private Decision decide(ReceptionGrants grants, Insurers insurers) {
@@ -211,5 +216,70 @@ class EligibilityDecisionTest {
 
         assertThat(message.ja()).contains("令和8年（2026年）11月1日", "鴨川市 国民健康保険");
         assertThat(message.en()).contains("1 November 2026", "Kamogawa City NHI");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            nullValues = "-",
+            value = {"-, 2002, 2026-11-01", "06139999, -, 2026-11-01", "06139999, 2002, -", "'', 2002, 2026-11-01"})
+    void anIncompleteInsurerAnswerIsNotCompleted(String insurerNumber, String number, LocalDate acquired) {
+        Decision decision = decide(
+                grants("P0067890", NHI, KENPO),
+                answering(Map.of("kamogawa-nhi", record(insurerNumber, number, acquired, null, null))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOT_COMPLETED);
+        assertThat(decision.coverage()).isNull();
+        assertThat(decision.patientNumber()).isEqualTo("P0067890");
+        assertThat(audiences).containsExactly((String) null);
+        assertThat(new OutcomeWords(new PlatformDates()).of(decision).ja()).contains("紙の保険証");
+        assertThat(new OutcomeWords(new PlatformDates()).of(decision).en())
+                .contains("Confirm with the paper insurance card");
+    }
+
+    @Test
+    void anEmptyInsurerAnswerIsNotCompleted() {
+        Decision decision = decide(grants(null, NHI), answering(Map.of("kamogawa-nhi", new InsurerAnswer.Found(null))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOT_COMPLETED);
+    }
+
+    @Test
+    void aRecordPastItsValidityEndIsLost() {
+        Decision decision = decide(
+                grants("P0067890", KENPO),
+                answering(Map.of(
+                        "kameda-kenpo",
+                        record("06139999", "2002", LocalDate.of(2015, 4, 1), null, LocalDate.of(2026, 10, 31)))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.LOST);
+        assertThat(decision.coverage().lostOn()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(new OutcomeWords(new PlatformDates()).of(decision).en()).contains("1 November 2026");
+    }
+
+    @Test
+    void aRecordValidToTodayIsStillValid() {
+        Decision decision = decide(
+                grants(null, NHI),
+                answering(Map.of("kamogawa-nhi", record("00138999", "1007", LocalDate.of(2026, 11, 1), null, TODAY))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.VALID);
+        assertThat(decision.coverage().lostOn()).isNull();
+    }
+
+    @Test
+    void theLossDateTheInsurerWroteWinsOverTheValidityEnd() {
+        Decision decision = decide(
+                grants(null, KENPO),
+                answering(Map.of(
+                        "kameda-kenpo",
+                        record(
+                                "06139999",
+                                "2002",
+                                LocalDate.of(2015, 4, 1),
+                                LocalDate.of(2026, 10, 15),
+                                LocalDate.of(2026, 10, 31)))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.LOST);
+        assertThat(decision.coverage().lostOn()).isEqualTo(LocalDate.of(2026, 10, 15));
     }
 }
