@@ -19,8 +19,11 @@ import java.util.Set;
  */
 public final class PatientCardCheck {
 
-    /** The validator's reasons that are the CA's word on the card's path (the card or a CA above it). */
-    private static final Set<String> CA_REFUSALS = Set.of("REVOKED", "ON_HOLD", "EXPIRED");
+    /**
+     * The validator's reasons that are the CA's word on the card's path (the card or a CA above it), and the status
+     * nobody could tell (REVOCATION_UNKNOWN): all come after the path's signatures verified, so the card is named.
+     */
+    private static final Set<String> CA_REFUSALS = Set.of("REVOKED", "ON_HOLD", "EXPIRED", "REVOCATION_UNKNOWN");
 
     private final CardCertificateCheck failClosed;
     private final List<X509Certificate> platformIntermediates;
@@ -38,7 +41,7 @@ public final class PatientCardCheck {
      *
      * @throws LoginRefusedException with the login's refusal: {@code CARD_REVOKED}, {@code CARD_SUSPENDED} (on hold),
      *     {@code CARD_EXPIRED}, {@code REVOCATION_UNAVAILABLE} (status unknown), {@code STAFF_CARD_AT_RESIDENT_ENTRANCE},
-     *     or another code for a certificate that is no resident card of this platform; the first three as
+     *     or another code for a certificate that is no resident card of this platform; the first four as
      *     {@link RefusedByCa}, naming the card when its subject is a resident's
      */
     public PatientCard check(X509Certificate card) {
@@ -68,7 +71,8 @@ public final class PatientCardCheck {
     public record PatientCard(String certificateSerial, org.sscard.common.id.PersonalId personalId) {}
 
     /**
-     * The CA refused the card: revoked, on hold or expired ({@link #pkiRefusal()}, the validator's reason). The path
+     * The CA refused the card: revoked, on hold or expired, or its revocation status could not be told
+     * ({@link #pkiRefusal()}, the validator's reason). The path
      * validator verified the signatures up to the platform root before it looked at validity dates and revocation,
      * so the certificate is the CA's own and what its subject names can be told to the relay, whose access log then
      * tells the holder that a desk tried their card.
@@ -82,7 +86,7 @@ public final class PatientCardCheck {
             this.card = card;
         }
 
-        /** {@code REVOKED}, {@code ON_HOLD} or {@code EXPIRED}. */
+        /** {@code REVOKED}, {@code ON_HOLD}, {@code EXPIRED} or {@code REVOCATION_UNKNOWN}. */
         public String pkiRefusal() {
             return validatorReason();
         }

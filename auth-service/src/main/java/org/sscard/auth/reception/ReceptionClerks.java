@@ -23,8 +23,11 @@ final class ReceptionClerks {
     /** Who checks: the clerks, and the hospital's administrator (who also oversees them). */
     static final Set<String> CHECKING_ROLES = Set.of("RECEPTION_CLERK", "HOSPITAL_ADMIN");
 
-    /** The clerk: staff ID (their token's subject), role and organisation (the hospital's provider key). */
-    record Clerk(UUID staffId, String role, String organisation) {}
+    /**
+     * The clerk: staff ID (their token's subject), role, organisation (the hospital's provider key) and the certificate
+     * serial (hex) of the staff card they logged in with, which the relay checks is still active at every check.
+     */
+    record Clerk(UUID staffId, String role, String organisation, String certificateSerial) {}
 
     private final OAuth2AuthorizationService authorizations;
     private final RegisteredClientRepository clients;
@@ -57,11 +60,16 @@ final class ReceptionClerks {
         CardHolder holder = card.holder();
         if (holder.profile() != LoginProfile.STAFF
                 || !CHECKING_ROLES.contains(holder.role())
-                || holder.organisation() == null) {
+                || holder.organisation() == null
+                || holder.certificateSerial() == null) {
             throw refused("the actor is not reception staff");
         }
         try {
-            return new Clerk(UUID.fromString(holder.subject()), holder.role(), holder.organisation());
+            return new Clerk(
+                    UUID.fromString(holder.subject()),
+                    holder.role(),
+                    holder.organisation(),
+                    holder.certificateSerial());
         } catch (IllegalArgumentException e) {
             throw refused("the actor is not a staff member");
         }

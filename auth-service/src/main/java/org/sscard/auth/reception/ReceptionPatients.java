@@ -12,7 +12,9 @@ import org.sscard.auth.relay.RelayUnavailableException;
  * Finds the patient for a clerk: a card first through the card login's checks (path with revocation, always fail
  * closed; the resident profile), which refuse a bad card before the relay hears of it; then the relay's reception
  * check, one call, which checks the clerk and the card's or SSN's registration and writes the patient's access log.
- * A card the CA refused (revoked, on hold, expired) is still named to the relay, once, for its holder's access log.
+ * A card the CA refused (revoked, on hold, expired) or whose revocation status nobody could tell is still named to the
+ * relay, once, for its holder's access log. Every question names the staff card the clerk logged in with: the relay
+ * refuses a clerk whose card has since been suspended or revoked, though their desk session lives on.
  */
 final class ReceptionPatients {
 
@@ -44,6 +46,7 @@ final class ReceptionPatients {
             ReceptionClerks.Clerk clerk, PatientIdentification.BySsn ssn, String insurer) {
         return new RelayReceptionCheck.Question(
                 clerk.staffId().toString(),
+                clerk.certificateSerial(),
                 clerk.organisation(),
                 ssn.method(),
                 null,
@@ -68,6 +71,7 @@ final class ReceptionPatients {
         }
         return new RelayReceptionCheck.Question(
                 clerk.staffId().toString(),
+                clerk.certificateSerial(),
                 clerk.organisation(),
                 card.method(),
                 checked.certificateSerial(),
@@ -80,14 +84,17 @@ final class ReceptionPatients {
     }
 
     /**
-     * Tells the relay that a desk tried a card the CA refused, so that the holder's access log shows it like every
-     * other refused check. The desk's answer is the CA's whatever comes back: a card the PKI refused is refused even
-     * when the relay cannot be reached (then only this service's log keeps the attempt).
+     * Tells the relay that a desk tried a card the CA refused or whose status could not be told, so that the holder's
+     * access log shows it like every other refused check. The desk's answer is this service's whatever comes back: a
+     * card the PKI refused is refused, one of unknown status is not answered, even when the relay cannot be reached
+     * (then only this service's log keeps the attempt).
      */
     private void logCaRefusal(
             ReceptionClerks.Clerk clerk, PatientCardCheck.PatientCard card, PatientCardCheck.RefusedByCa refused) {
+        String pkiRefusal = relayName(refused.pkiRefusal());
         RelayReceptionCheck.Question question = new RelayReceptionCheck.Question(
                 clerk.staffId().toString(),
+                clerk.certificateSerial(),
                 clerk.organisation(),
                 "CARD",
                 card.certificateSerial(),
@@ -96,26 +103,42 @@ final class ReceptionPatients {
                 null,
                 null,
                 null,
-                refused.pkiRefusal());
-        String purpose = "reception check at " + clerk.organisation() + " (card), refused by the CA";
+                pkiRefusal);
+        String purpose = "reception check at " + clerk.organisation() + " (card), "
+                + ("STATUS_UNKNOWN".equals(pkiRefusal) ? "status unknown" : "refused by the CA");
         try {
             relay.receptionCheck(question, purpose);
-            log.warn("reception check: the relay answered for a card the CA refused ({})", refused.pkiRefusal());
+            log.warn("reception check: the relay answered for a card the CA refused ({})", pkiRefusal);
         } catch (RelayReceptionCheck.RefusedException e) {
-            // the CA's reason back: logged; CARD_UNKNOWN: not a registered card, so no holder to tell
-            if (!e.refusal().name().equals(refused.refusal().name())
+            // the reason back: logged; CARD_UNKNOWN: not a registered card, so no holder to tell
+            if (e.refusal() != expectedFromRelay(pkiRefusal)
                     && e.refusal() != RelayReceptionCheck.Refusal.CARD_UNKNOWN) {
                 log.warn(
                         "reception check: the relay refused to log a card the CA refused ({}): {}",
-                        refused.pkiRefusal(),
+                        pkiRefusal,
                         e.refusal());
             }
         } catch (RelayUnavailableException e) {
             log.warn(
                     "reception check: the relay could not log a card the CA refused ({}): {}",
-                    refused.pkiRefusal(),
+                    pkiRefusal,
                     e.getMessage());
         }
+    }
+
+    /** The relay's name for the path validator's reason: the status nobody could tell is {@code STATUS_UNKNOWN}. */
+    private static String relayName(String validatorReason) {
+        return "REVOCATION_UNKNOWN".equals(validatorReason) ? "STATUS_UNKNOWN" : validatorReason;
+    }
+
+    /** The relay's answer once it has logged the refused card. */
+    private static RelayReceptionCheck.Refusal expectedFromRelay(String pkiRefusal) {
+        return switch (pkiRefusal) {
+            case "REVOKED" -> RelayReceptionCheck.Refusal.CARD_REVOKED;
+            case "ON_HOLD" -> RelayReceptionCheck.Refusal.CARD_SUSPENDED;
+            case "EXPIRED" -> RelayReceptionCheck.Refusal.CARD_EXPIRED;
+            default -> RelayReceptionCheck.Refusal.CARD_STATUS_UNKNOWN;
+        };
     }
 
     /** The login's refusal as the desk's code: what is not a usable resident card of this platform is unknown. */
@@ -138,6 +161,8 @@ final class ReceptionPatients {
             case CARD_SUSPENDED -> new ReceptionRefusal(ReceptionError.CARD_SUSPENDED, "the card is suspended");
             case CARD_REVOKED -> new ReceptionRefusal(ReceptionError.CARD_REVOKED, "the card is revoked");
             case CARD_EXPIRED -> new ReceptionRefusal(ReceptionError.CARD_EXPIRED, "the card has expired");
+            case CARD_STATUS_UNKNOWN ->
+                new ReceptionRefusal(ReceptionError.TEMPORARILY_UNAVAILABLE, "the card's revocation status is unknown");
             // the person's record no longer stands (moved away, deceased): their card no longer identifies them,
             // and by SSN they are not found
             case PERSON_INACTIVE ->

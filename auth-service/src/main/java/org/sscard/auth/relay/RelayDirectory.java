@@ -158,6 +158,7 @@ public class RelayDirectory {
     public RelayReceptionCheck receptionCheck(RelayReceptionCheck.Question question, String purpose) {
         Map<String, String> body = new HashMap<>();
         body.put("clerk", question.clerk());
+        body.put("clerkCertificateSerial", question.clerkCertificateSerial());
         body.put("organisation", question.organisation());
         body.put("method", question.method());
         body.put("certificateSerial", question.certificateSerial());

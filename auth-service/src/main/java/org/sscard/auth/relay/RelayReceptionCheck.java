@@ -34,11 +34,14 @@ public record RelayReceptionCheck(
 
     /**
      * The question: by card (certificate serial and the card's personal ID) or by provisional SSN. {@code pkiRefusal}
-     * ({@code REVOKED}, {@code ON_HOLD}, {@code EXPIRED}; else null): the CA refused the card, and the relay only
-     * logs the refused check for the card's holder and answers with the CA's reason.
+     * ({@code REVOKED}, {@code ON_HOLD}, {@code EXPIRED}, {@code STATUS_UNKNOWN}; else null): the CA refused the card
+     * or its status could not be told, and the relay only logs the refused check for the card's holder and answers
+     * with that reason. {@code clerkCertificateSerial}: the serial (hex) of the staff card the clerk logged in with,
+     * which the relay requires to be still active.
      */
     public record Question(
             String clerk,
+            String clerkCertificateSerial,
             String organisation,
             String method,
             String certificateSerial,
@@ -64,6 +67,8 @@ public record RelayReceptionCheck(
         CARD_SUSPENDED,
         CARD_REVOKED,
         CARD_EXPIRED,
+        /** The card's revocation status could not be told ({@code pkiRefusal=STATUS_UNKNOWN}), and it is logged. */
+        CARD_STATUS_UNKNOWN,
         PERSON_INACTIVE,
         PERSON_NOT_MATCHED,
         INSURER_NOT_FOUND

@@ -40,15 +40,17 @@ class PatientCardCheckTest {
 
     @Test
     void refusesUnknownRevocationStatusEvenWhenTheLoginFailsOpen() {
-        X509Certificate card = PKI.residentCard(RelayFixture.newPersonalId())
-                .revocationUnreachable()
-                .issue()
-                .certificate();
-        assertThatThrownBy(() -> check(true).check(card))
-                .isInstanceOfSatisfying(LoginRefusedException.class, refused -> {
+        String personalId = RelayFixture.newPersonalId();
+        Issued card = PKI.residentCard(personalId).revocationUnreachable().issue();
+        assertThatThrownBy(() -> check(true).check(card.certificate()))
+                .isInstanceOfSatisfying(PatientCardCheck.RefusedByCa.class, refused -> {
                     assertThat(refused.refusal()).isEqualTo(LoginRefusal.REVOCATION_UNAVAILABLE);
-                    // a doubt, not the CA's word: the relay is not told of this card
-                    assertThat(refused).isNotInstanceOf(PatientCardCheck.RefusedByCa.class);
+                    // the signatures verified: the card is named, so that its holder learns a desk tried it
+                    assertThat(refused.pkiRefusal()).isEqualTo("REVOCATION_UNKNOWN");
+                    assertThat(refused.card()).hasValueSatisfying(named -> {
+                        assertThat(named.certificateSerial()).isEqualTo(card.serialHex());
+                        assertThat(named.personalId().digits()).isEqualTo(personalId);
+                    });
                 });
         assertThat(failedOpen).isEmpty();
     }

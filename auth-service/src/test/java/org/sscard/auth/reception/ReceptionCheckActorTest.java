@@ -105,6 +105,8 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "clerk",
                             clerk.id().toString(),
+                            "clerkCertificateSerial",
+                            clerk.certificateSerial(),
                             "organisation",
                             HOSPITAL,
                             "method",

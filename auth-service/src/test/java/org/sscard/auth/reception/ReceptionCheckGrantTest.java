@@ -89,6 +89,8 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "clerk",
                             clerk.id().toString(),
+                            "clerkCertificateSerial",
+                            clerk.certificateSerial(),
                             "organisation",
                             HOSPITAL,
                             "method",
@@ -217,13 +219,27 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
         assertRelayNotAsked();
     }
 
-    /** Neither OCSP nor the CRL answers: 503, whatever the login's fail-open switch (see PatientCardCheckTest). */
+    /**
+     * Neither OCSP nor the CRL answers: 503, whatever the login's fail-open switch (see PatientCardCheckTest); the
+     * relay is told once, for the holder's access log, and its answer changes nothing.
+     */
     @Test
-    void answersTemporarilyUnavailableWhenTheCardsRevocationStatusIsUnknown() throws Exception {
+    void answersTemporarilyUnavailableWhenTheCardsRevocationStatusIsUnknownAndHasTheRelayLogIt() throws Exception {
         Clerk clerk = receptionClerk();
+        String personalId = RelayFixture.newPersonalId();
+        Card patient = card(PKI.residentCard(personalId).revocationUnreachable());
+        relayRefuses(409, "CARD_STATUS_UNKNOWN");
+        assertError(check(clerk, byCard(patient)), 503, "temporarily_unavailable");
+        assertRelayToldOnce(clerk, patient, personalId, "STATUS_UNKNOWN");
+
+        RELAY_STAND_IN.reset();
         relayFinds(NHI, "x", null, HOSPITAL);
-        assertError(check(clerk, byCard(card(patientCard().revocationUnreachable()))), 503, "temporarily_unavailable");
-        assertRelayNotAsked();
+        assertError(check(clerk, byCard(patient)), 503, "temporarily_unavailable");
+        answerWith(500, Map.of("status", 500));
+        assertError(check(clerk, byCard(patient)), 503, "temporarily_unavailable");
+        relayRefuses(404, "CARD_UNKNOWN");
+        assertError(check(clerk, byCard(patient)), 503, "temporarily_unavailable");
+        assertThat(RELAY_STAND_IN.receptionCalls()).hasSize(3);
     }
 
     @Test
@@ -249,6 +265,8 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "clerk",
                             clerk.id().toString(),
+                            "clerkCertificateSerial",
+                            clerk.certificateSerial(),
                             "organisation",
                             HOSPITAL,
                             "method",

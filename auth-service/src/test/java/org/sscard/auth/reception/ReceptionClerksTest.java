@@ -34,7 +34,7 @@ class ReceptionClerksTest {
         UUID admin = UUID.randomUUID();
         String token = issue(DESK, staff(admin, "HOSPITAL_ADMIN"), Instant.now().plusSeconds(300));
         assertThat(clerks.require(token))
-                .isEqualTo(new ReceptionClerks.Clerk(admin, "HOSPITAL_ADMIN", "kameda-hospital"));
+                .isEqualTo(new ReceptionClerks.Clerk(admin, "HOSPITAL_ADMIN", "kameda-hospital", "0a"));
     }
 
     @Test
@@ -58,6 +58,15 @@ class ReceptionClerksTest {
                 OTHER,
                 staff(UUID.randomUUID(), "RECEPTION_CLERK"),
                 Instant.now().plusSeconds(300)));
+    }
+
+    /** Without the card's serial the relay could not tell whether the clerk's card still stands. */
+    @Test
+    void refusesAClerkWithoutTheirCardsSerial() {
+        UUID clerk = UUID.randomUUID();
+        CardHolder noSerial = new CardHolder(
+                clerk.toString(), LoginProfile.STAFF, "RECEPTION_CLERK", "kameda-hospital", null, null, null);
+        assertRefused(issue(DESK, noSerial, Instant.now().plusSeconds(300)));
     }
 
     private void assertRefused(String token) {

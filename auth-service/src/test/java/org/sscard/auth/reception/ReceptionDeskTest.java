@@ -41,14 +41,15 @@ abstract class ReceptionDeskTest extends AuthServiceTest {
         RELAY_STAND_IN.reset();
     }
 
-    record Clerk(UUID id, String organisation, String role, String accessToken) {}
+    /** A logged-in clerk; {@code certificateSerial}: their staff card's, which every relay question names. */
+    record Clerk(UUID id, String organisation, String role, String accessToken, String certificateSerial) {}
 
     /** A staff member registered at the relay, logged in with their card through {@code client}. */
     static Clerk clerk(String organisation, String role, String client, String redirectUri) throws Exception {
         UUID id = CITY_OFFICE.createStaff(organisation, role);
         Card card = card(PKI.staffCard(id, organisation, role));
         CITY_OFFICE.registerCard("staff", id, card.certificate());
-        return new Clerk(id, organisation, role, login(card, client, redirectUri));
+        return new Clerk(id, organisation, role, login(card, client, redirectUri), card.serialHex());
     }
 
     static Clerk receptionClerk() throws Exception {

@@ -27,6 +27,7 @@ public enum RelayError implements ErrorCode {
     CARD_SUSPENDED(HttpStatus.CONFLICT, "The card is suspended (reported lost)"),
     CARD_REVOKED(HttpStatus.CONFLICT, "The card is revoked"),
     CARD_EXPIRED(HttpStatus.CONFLICT, "The card has expired"),
+    CARD_STATUS_UNKNOWN(HttpStatus.CONFLICT, "The card's revocation status could not be checked"),
     PERSON_INACTIVE(HttpStatus.CONFLICT, "The person is not an active resident"),
     PERSON_NOT_MATCHED(
             HttpStatus.NOT_FOUND, "The provisional social-security number and date of birth do not match one person"),

@@ -24,7 +24,9 @@ import org.sscard.relay.staff.StaffRole;
  * patient (their card, or their provisional SSN and date of birth), and which insurer may be asked with which of its
  * own IDs? One transaction; every answer about an identified person writes one access-log row naming the clerk
  * ({@code RECEPTION_CHECK}, or {@code RECEPTION_CHECK_REFUSED} when the check refuses them, also when auth-service
- * says the CA refused the card's certificate: {@code pkiRefusal}). A refusal that logged
+ * says the CA refused the card's certificate or could not tell its status: {@code pkiRefusal}; and for a wrong date
+ * of birth against an existing SSN, answered like an unknown SSN). The clerk must still hold the active staff card
+ * they logged in with. A refusal that logged
  * or counted something is thrown only by {@link Outcome#orElseThrow()}, after its rows were committed.
  */
 @Service
@@ -49,10 +51,17 @@ class ReceptionCheck {
     @Transactional
     Outcome check(ReceptionCheckRequest request) {
         requireComplete(request);
-        if (!reception.isDeskStaff(request.clerk(), request.organisation(), DESK_ROLES, ProviderType.HOSPITAL)) {
+        if (!reception.isDeskStaff(
+                request.clerk(),
+                CardService.normaliseSerial(request.clerkCertificateSerial()),
+                request.organisation(),
+                DESK_ROLES,
+                ProviderType.HOSPITAL,
+                clock.instant())) {
             throw new RelayException(
                     RelayError.CLERK_NOT_ALLOWED,
-                    "only active reception clerks and administrators of the hospital check at its desk");
+                    "only active reception clerks and administrators of the hospital, with their active staff card,"
+                            + " check at its desk");
         }
         try {
             long person = request.method() == ReceptionCheckRequest.Method.CARD ? byCard(request) : bySsn(request);
@@ -77,8 +86,10 @@ class ReceptionCheck {
                         case REVOKED -> RelayError.CARD_REVOKED;
                         case ON_HOLD -> RelayError.CARD_SUSPENDED;
                         case EXPIRED -> RelayError.CARD_EXPIRED;
+                        // no answer about the patient while the card may be revoked; the holder still learns of it
+                        case STATUS_UNKNOWN -> RelayError.CARD_STATUS_UNKNOWN;
                     },
-                    "the CA refused the card's certificate: " + request.pkiRefusal());
+                    "the CA refused the card's certificate or its status is unknown: " + request.pkiRefusal());
         }
         RelayError refused = switch (card.status()) {
             case SUSPENDED -> RelayError.CARD_SUSPENDED;
@@ -110,6 +121,13 @@ class ReceptionCheck {
                         request.clerk(),
                         request.organisation());
             }
+            // the holder learns that someone tried their SSN; the caller gets the unknown SSN's answer all the same
+            accessLog.recordAs(
+                    holder.personId(),
+                    AccessAction.RECEPTION_CHECK_REFUSED,
+                    actingFor(request),
+                    request.purpose("date of birth did not match"),
+                    request.organisation());
             throw new Refusal(notMatched());
         }
         if (mismatches.lockedOut(holder.personId(), now)) {

@@ -3,6 +3,7 @@ package org.sscard.relay.reception;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +27,27 @@ class ReceptionRepository {
         this.jdbc = jdbc;
     }
 
-    /** True if the staff member is ACTIVE, holds one of {@code roles} and belongs to {@code organisation} of a type. */
-    boolean isDeskStaff(UUID clerk, String organisation, Collection<String> roles, ProviderType organisationType) {
+    /**
+     * True if the staff member is ACTIVE, holds one of {@code roles}, belongs to {@code organisation} of a type, and
+     * the staff card with this (normalised) certificate serial is theirs, ACTIVE and not past its expiry at
+     * {@code now}: the card they logged in with, so that suspending it stops their checks at once.
+     */
+    boolean isDeskStaff(
+            UUID clerk,
+            String clerkCertificateSerial,
+            String organisation,
+            Collection<String> roles,
+            ProviderType organisationType,
+            Instant now) {
         return jdbc.sql("""
                         SELECT count(*) FROM staff s JOIN provider p ON p.id = s.provider_id
                         WHERE s.opaque_id = :clerk AND s.status = 'ACTIVE' AND s.role IN (:roles)
-                        AND p.provider_key = :organisation AND p.provider_type = :type""")
+                        AND p.provider_key = :organisation AND p.provider_type = :type
+                        AND EXISTS (SELECT 1 FROM card c WHERE c.staff_id = s.id AND c.certificate_serial = :serial
+                                    AND c.status = 'ACTIVE' AND c.expires_at > :now)""")
                         .param("clerk", clerk)
+                        .param("serial", clerkCertificateSerial)
+                        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                         .param("roles", roles)
                         .param("organisation", organisation)
                         .param("type", organisationType.name())

@@ -46,6 +46,21 @@ class ReceptionCaRefusalTest extends ReceptionDeskTest {
                         row("revoked at the CA"), row("suspended at the CA"), row("expired at the CA"));
     }
 
+    /** No answer about the patient while their card may be revoked, but the holder learns a desk tried it. */
+    @Test
+    void refusesACardWhoseStatusCouldNotBeCheckedAndLogsIt() {
+        Patient patient = patient();
+        insured(patient, NHI, "2026-11-01", null);
+        patientAt(patient, HOSPITAL);
+
+        Api.Response refused = check(clerk, refusedByCa(patient, "STATUS_UNKNOWN"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.problemCode()).isEqualTo("CARD_STATUS_UNKNOWN");
+        assertThat(refused.body()).doesNotContain("patientNumber", "06139999", "localId");
+        assertThat(receptionRows(patient)).containsExactly(row("the card's status could not be checked"));
+    }
+
     @Test
     void answersTheCasReasonWhateverTheRelaysOwnRecordSays() {
         Patient patient = patient();

@@ -205,4 +205,29 @@ class ReceptionCardCheckTest extends ReceptionDeskTest {
         });
         assertThat(receptionRows(patient)).isEmpty();
     }
+
+    /** An open desk session outlives the staff card it began with: the relay asks about that card at every check. */
+    @Test
+    void refusesAClerkWhoseOwnCardIsSuspended() {
+        Patient patient = patient();
+        Map<String, Object> body = byCard(clerk, HOSPITAL, patient.certificateSerial(), patient.personalId());
+        assertThat(check(clerk, body).status()).isEqualTo(200);
+
+        assertThat(as("card-issuer")
+                        .post("/api/v1/cards/" + staffCardSerial(clerk) + "/status", Map.of("status", "SUSPENDED"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response suspended = check(clerk, body);
+        Map<String, Object> anotherCard = new java.util.HashMap<>(body);
+        anotherCard.put("clerkCertificateSerial", clerkCertificateSerial(staff(HOSPITAL, "RECEPTION_CLERK")));
+        Api.Response notTheirs = check(clerk, anotherCard);
+        Map<String, Object> noCard = new java.util.HashMap<>(body);
+        noCard.remove("clerkCertificateSerial");
+
+        assertThat(suspended.status()).isEqualTo(403);
+        assertThat(suspended.problemCode()).isEqualTo("CLERK_NOT_ALLOWED");
+        assertThat(notTheirs.problemCode()).isEqualTo("CLERK_NOT_ALLOWED");
+        assertThat(check(clerk, noCard).status()).isEqualTo(400);
+        assertThat(receptionRows(patient)).singleElement().asString().startsWith("RECEPTION_CHECK |");
+    }
 }

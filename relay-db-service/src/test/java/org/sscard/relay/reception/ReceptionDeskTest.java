@@ -39,12 +39,32 @@ abstract class ReceptionDeskTest extends RelayApiTest {
         register(hospital);
     }
 
+    /** Each staff member's card (the one they log in with): the checks name its certificate serial. */
+    private final Map<String, Map<String, Object>> staffCards = new HashMap<>();
+
+    /** A new staff member with an ACTIVE staff card. */
     String staff(String organisation, String role) {
         Api.Response created = city().post(
                         "/api/v1/staff",
                         Map.of("organisation", organisation, "role", role, "nameKanji", "受付", "nameKana", "ウケツケ"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asText();
+        String id = created.json().path("id").asText();
+        Map<String, Object> card = card();
+        Api.Response registered = as("card-issuer").post("/api/v1/staff/" + id + "/cards", card);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        staffCards.put(id, card);
+        return id;
+    }
+
+    /** The card serial (not the certificate's) of the staff member's card, for status changes. */
+    String staffCardSerial(String staff) {
+        return (String) staffCards.get(staff).get("cardSerial");
+    }
+
+    /** The certificate serial of the staff member's card; an unregistered one for staff this test did not make. */
+    String clerkCertificateSerial(String clerk) {
+        Map<String, Object> card = staffCards.get(clerk);
+        return card == null ? "abcdef0123" : (String) card.get("certificateSerial");
     }
 
     /** A new active person with an ACTIVE resident card. */
@@ -107,20 +127,22 @@ abstract class ReceptionDeskTest extends RelayApiTest {
                 .post(PATH, body);
     }
 
-    static Map<String, Object> byCard(String clerk, String organisation, String serial, String personalId) {
+    Map<String, Object> byCard(String clerk, String organisation, String serial, String personalId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clerk", clerk);
         body.put("organisation", organisation);
+        body.put("clerkCertificateSerial", clerkCertificateSerial(clerk));
         body.put("method", "CARD");
         body.put("certificateSerial", serial);
         body.put("personalId", personalId);
         return body;
     }
 
-    static Map<String, Object> bySsn(String clerk, String organisation, String ssn, String dateOfBirth) {
+    Map<String, Object> bySsn(String clerk, String organisation, String ssn, String dateOfBirth) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clerk", clerk);
         body.put("organisation", organisation);
+        body.put("clerkCertificateSerial", clerkCertificateSerial(clerk));
         body.put("method", "SSN");
         body.put("provisionalSsn", ssn);
         body.put("dateOfBirth", dateOfBirth);

@@ -52,7 +52,22 @@ class ReceptionSsnCheckTest extends ReceptionDeskTest {
         assertThat(unknown.problemCode()).isEqualTo("PERSON_NOT_MATCHED");
         assertThat(wrongDate.body()).isEqualTo(unknown.body());
         assertThat(wrongDate.body()).doesNotContain(patient.ssn()).doesNotContain(unknownSsn);
-        assertThat(receptionRows(patient)).isEmpty();
+        assertThat(receptionRows(patient)).containsExactly(wrongDateRow());
+    }
+
+    /** The holder learns that someone tried their SSN with another date; the caller learns nothing more. */
+    @Test
+    void logsAWrongDateOfBirthInTheHoldersAccessLogAndAnswersAsForAnUnknownSsn() {
+        Patient patient = patient();
+        Patient bystander = patient();
+
+        Api.Response wrongDate = check(clerk, bySsn(clerk, HOSPITAL, patient.ssn(), "1958-04-13"));
+
+        assertThat(wrongDate.status()).isEqualTo(404);
+        assertThat(wrongDate.problemCode()).isEqualTo("PERSON_NOT_MATCHED");
+        assertThat(receptionRows(patient)).containsExactly(wrongDateRow());
+        assertThat(mismatches(patient)).isEqualTo(1);
+        assertThat(receptionRows(bystander)).isEmpty();
     }
 
     @Test
@@ -78,8 +93,13 @@ class ReceptionSsnCheckTest extends ReceptionDeskTest {
         assertThat(mismatches(patient)).isEqualTo(5);
         assertThat(receptionRows(patient))
                 .containsExactly(
+                        wrongDateRow(),
+                        wrongDateRow(),
+                        wrongDateRow(),
+                        wrongDateRow(),
                         "RECEPTION_CHECK | auth-service | staff:" + clerk
                                 + " | reception check at test-hospital (SSN: CARD_UNREADABLE) | test-hospital",
+                        wrongDateRow(),
                         "RECEPTION_CHECK_REFUSED | auth-service | staff:" + clerk
                                 + " | reception check at test-hospital (SSN: CARD_UNREADABLE) | test-hospital");
         // the card still works: the limit guards the SSN way in only
@@ -102,6 +122,12 @@ class ReceptionSsnCheckTest extends ReceptionDeskTest {
             assertThat(refused.problemCode()).isEqualTo("INVALID_FIELD");
         }
         assertThat(receptionRows(patient)).isEmpty();
+    }
+
+    private String wrongDateRow() {
+        return "RECEPTION_CHECK_REFUSED | auth-service | staff:" + clerk
+                + " | reception check at test-hospital (SSN: CARD_UNREADABLE): date of birth did not match"
+                + " | test-hospital";
     }
 
     private int mismatches(Patient patient) {
