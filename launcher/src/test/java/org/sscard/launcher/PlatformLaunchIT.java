@@ -85,10 +85,10 @@ class PlatformLaunchIT {
     }
 
     /**
-     * The service ports (8080-8086), the card login and the embedded database's port, shifted by {@code offset}.
+     * The service ports (8080-8087), the card login and the embedded database's port, shifted by {@code offset}.
      */
     private static Stream<Integer> platformPorts(int offset) {
-        return Stream.concat(IntStream.rangeClosed(8080, 8086).boxed(), Stream.of(8443, 15432))
+        return Stream.concat(IntStream.rangeClosed(8080, 8087).boxed(), Stream.of(8443, 15432))
                 .map(port -> port + offset);
     }
 
