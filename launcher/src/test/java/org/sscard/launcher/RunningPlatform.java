@@ -37,6 +37,32 @@ final class RunningPlatform implements AutoCloseable {
         return start(workDir, Map.of());
     }
 
+    private static RunningPlatform shared;
+
+    /**
+     * One platform for every test class that needs nothing special from it (default settings), started at the first
+     * ask and stopped when the test JVM ends: each start costs minutes of the suite. Such a class must not close it,
+     * and must not assume it is the platform's only user (it makes its own people or uses what it alone changes).
+     */
+    static synchronized RunningPlatform shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            Path workDir = Files.createTempDirectory("sscard-shared-platform");
+            RunningPlatform platform = start(workDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    platform.close();
+                    deleteTree(workDir);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException e) {
+                    System.err.println("could not remove " + workDir + ": " + e);
+                }
+            }));
+            shared = platform;
+        }
+        return shared;
+    }
+
     /**
      * With settings for the services (environment variables the launcher passes on, e.g. a short
      * {@code SSCARD_PORTAL_SESSION_IDLE}); a platform given from outside has its own.
@@ -100,6 +126,10 @@ final class RunningPlatform implements AutoCloseable {
         return "https://desk.localhost:" + (8087 + portOffset);
     }
 
+    String consoleUrl() {
+        return "https://console.localhost:" + (8088 + portOffset);
+    }
+
     int portOffset() {
         return portOffset;
     }
@@ -145,10 +175,18 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static int freeOffset() {
         for (int offset = 20500; offset <= 40500; offset += 1000) {
             int base = offset;
-            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8443, 15432)
+            if (IntStream.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8088, 8443, 15432)
                     .allMatch(port -> isFree(port + base))) {
                 return offset;
             }
