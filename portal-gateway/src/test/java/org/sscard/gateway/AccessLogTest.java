@@ -36,11 +36,11 @@ class AccessLogTest extends GatewayTest {
             // a provider's action in words, not its code
             assertThat(page).contains("医療費のお知らせの閲覧").doesNotContain(">NOTICES_READ<");
             // the relay's entries: the city office registering, the portal reading for the resident themself
-            assertThat(page).contains("市役所").contains("サービスの利用登録").contains("（ご本人の操作による）");
+            assertThat(page).contains("市役所").contains("サービスへの参加（利用登録）").contains("（ご本人の操作による）");
             assertThat(page).contains("data-provider=\"" + down.key() + "\"");
             assertThat(page.indexOf("Org of " + insurer.key()))
                     .as("the provider's entry (a day ago) comes after " + "the relay's rows of today: newest first")
-                    .isGreaterThan(page.lastIndexOf("サービスの利用登録"));
+                    .isGreaterThan(page.lastIndexOf("サービスへの参加（利用登録）"));
             // times as the platform writes them: the era first, the Western year beside, 24-hour, in Japan's zone
             assertThat(page).containsPattern("令和(元|\\d+)年（\\d{4}年）\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} JST");
             assertThat(browser.get("/access-log?lang=en").body())

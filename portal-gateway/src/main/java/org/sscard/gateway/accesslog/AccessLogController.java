@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.sscard.gateway.relay.ProviderDirectory;
 import org.sscard.gateway.relay.RelayClient;
 import org.sscard.gateway.relay.RelayRecords;
 import org.sscard.gateway.token.ResidentSession;
@@ -27,11 +29,14 @@ class AccessLogController {
     private final ResidentSession resident;
     private final RelayClient relay;
     private final ProviderAccessLogs providers;
+    private final ProviderDirectory directory;
 
-    AccessLogController(ResidentSession resident, RelayClient relay, ProviderAccessLogs providers) {
+    AccessLogController(
+            ResidentSession resident, RelayClient relay, ProviderAccessLogs providers, ProviderDirectory directory) {
         this.resident = resident;
         this.relay = relay;
         this.providers = providers;
+        this.directory = directory;
     }
 
     @GetMapping("/access-log")
@@ -39,7 +44,8 @@ class AccessLogController {
         return resident.accessToken(exchange)
                 .then(resident.personId(exchange))
                 .flatMap(person -> Mono.zip(relay.accessLog(person), relay.menu(person))
-                        .flatMap(found -> merge(exchange, person, found.getT1(), found.getT2())))
+                        .flatMap(found -> names(found.getT1())
+                                .flatMap(names -> merge(exchange, person, found.getT1(), found.getT2(), names))))
                 .map(merged -> {
                     model.addAttribute("rows", merged.rows());
                     model.addAttribute("unavailable", merged.unavailable());
@@ -49,13 +55,27 @@ class AccessLogController {
 
     record Merged(List<AccessRow> rows, List<RelayRecords.MenuEntry> unavailable) {}
 
+    /**
+     * The registry's entry of every provider the relay's rows name (joined, left or never joined), so that a row
+     * says "Kamogawa NHI", not "kamogawa-nhi"; one the registry cannot give now keeps its key.
+     */
+    private Mono<Map<String, RelayRecords.Provider>> names(List<RelayRecords.AccessEntry> relayLog) {
+        return Flux.fromStream(relayLog.stream()
+                        .map(RelayRecords.AccessEntry::providerKey)
+                        .filter(Objects::nonNull)
+                        .distinct())
+                .flatMap(key -> directory.find(key).onErrorResume(e -> Mono.empty()))
+                .collectMap(RelayRecords.Provider::key);
+    }
+
     private Mono<Merged> merge(
             ServerWebExchange exchange,
             UUID person,
             List<RelayRecords.AccessEntry> relayLog,
-            List<RelayRecords.MenuEntry> menu) {
+            List<RelayRecords.MenuEntry> menu,
+            Map<String, RelayRecords.Provider> names) {
         List<AccessRow> rows = new ArrayList<>();
-        relayLog.forEach(entry -> rows.add(fromRelay(entry, person)));
+        relayLog.forEach(entry -> rows.add(fromRelay(entry, person, names.get(entry.providerKey()))));
         Map<String, RelayRecords.MenuEntry> joined = new LinkedHashMap<>();
         menu.stream()
                 .filter(RelayRecords.MenuEntry::mapped)
@@ -73,13 +93,11 @@ class AccessLogController {
     }
 
     /** The relay names the calling service and whom it acted for; "for you" when that was the resident. */
-    private static AccessRow fromRelay(RelayRecords.AccessEntry entry, UUID person) {
+    private static AccessRow fromRelay(RelayRecords.AccessEntry entry, UUID person, RelayRecords.Provider provider) {
         boolean forYou = ("person:" + person).equals(entry.actingFor());
         String role = forYou || entry.actingFor() == null ? null : entry.actingFor();
-        String about =
-                entry.providerKey() == null || String.valueOf(entry.purpose()).contains(entry.providerKey())
-                        ? null
-                        : entry.providerKey();
+        boolean about =
+                entry.providerKey() != null && !String.valueOf(entry.purpose()).contains(entry.providerKey());
         return new AccessRow(
                 entry.at(),
                 "中継DB",
@@ -89,7 +107,8 @@ class AccessLogController {
                 role,
                 entry.action(),
                 entry.purpose(),
-                about,
+                about ? (provider == null ? entry.providerKey() : provider.nameJa()) : null,
+                about ? (provider == null ? entry.providerKey() : provider.nameEn()) : null,
                 forYou);
     }
 
@@ -103,6 +122,7 @@ class AccessLogController {
                 entry.role(),
                 entry.action(),
                 entry.purpose(),
+                null,
                 null,
                 false);
     }

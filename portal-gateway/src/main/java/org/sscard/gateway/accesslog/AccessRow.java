@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One access to the resident's data, wherever it was logged: {@code source} is where (the relay, or a provider by
  * name), {@code actor} who (a service or a staff member), with their organisation and role when known, and why;
- * {@code forYou}: the service acted on the resident's own request (their portal session).
+ * {@code about}: the provider the entry concerns (by name when the registry knows it, else its key) unless the
+ * purpose names it already; {@code forYou}: the service acted on the resident's own request (their portal session).
  */
 public record AccessRow(
         Instant at,
@@ -16,5 +17,6 @@ public record AccessRow(
         String role,
         String action,
         String purpose,
-        String aboutProvider,
+        String aboutJa,
+        String aboutEn,
         boolean forYou) {}

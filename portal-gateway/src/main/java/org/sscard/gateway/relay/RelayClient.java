@@ -1,10 +1,19 @@
 package org.sscard.gateway.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -24,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
 public class RelayClient {
 
     static final String AUDIENCE = "relay-db-service";
+    private static final Logger log = LoggerFactory.getLogger(RelayClient.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final WebClient web;
@@ -60,6 +70,39 @@ public class RelayClient {
                 new ParameterizedTypeReference<>() {});
     }
 
+    /** Every registered provider service with the resident's state there: joined, joinable or not known. */
+    public Mono<List<RelayRecords.ServiceChoice>> serviceChoices(UUID person) {
+        return get(
+                "/api/v1/persons/" + person + "/service-choices",
+                person,
+                "My Portal: services you can join",
+                new ParameterizedTypeReference<>() {});
+    }
+
+    /**
+     * The resident's own choice to join a provider's service (the relay logs SUBSCRIBE). Joined already counts as
+     * done (a second press of the button). Fails with NOT_JOINABLE when the provider holds no ID for the person
+     * today, CHOICE_REFUSED for any other refusal, RELAY_UNAVAILABLE when the relay cannot answer.
+     */
+    public Mono<Void> subscribe(UUID person, String providerKey, String serviceKey) {
+        return post(
+                "/api/v1/persons/" + person + "/subscriptions",
+                Map.of("providerKey", providerKey, "serviceKey", serviceKey),
+                person,
+                "My Portal: the resident joined the service",
+                Set.of("DUPLICATE_SUBSCRIPTION"));
+    }
+
+    /** The resident's own choice to leave (the relay logs WITHDRAW); withdrawn already counts as done. */
+    public Mono<Void> withdraw(UUID person, UUID subscription) {
+        return post(
+                "/api/v1/persons/" + person + "/subscriptions/" + subscription + "/withdraw",
+                null,
+                person,
+                "My Portal: the resident left the service",
+                Set.of("INVALID_STATE_CHANGE"));
+    }
+
     /** The provider as registered; empty if the relay knows no such provider. */
     public Mono<RelayRecords.Provider> provider(String key) {
         return get("/api/v1/providers/" + key, null, null, new ParameterizedTypeReference<RelayRecords.Provider>() {})
@@ -76,21 +119,69 @@ public class RelayClient {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(authorization -> web.get()
                         .uri(base + path)
-                        .headers(headers -> {
-                            headers.set("Authorization", authorization);
-                            if (person != null) {
-                                headers.set("Sscard-Acting-For", "person:" + person);
-                                headers.set("Sscard-Purpose", purpose);
-                            }
-                        })
+                        .headers(headers -> identify(headers, authorization, person, purpose))
                         .retrieve()
                         .bodyToMono(type)
                         .timeout(TIMEOUT))
-                .onErrorMap(
-                        e -> !(e instanceof GatewayException),
-                        e -> new GatewayException(
-                                GatewayError.RELAY_UNAVAILABLE,
-                                "the relay did not answer " + path.replaceAll("/persons/[^/?]+", "/persons/{id}"),
-                                e));
+                .onErrorMap(e -> !(e instanceof GatewayException), e -> unavailable(path, e));
+    }
+
+    /**
+     * A change the resident asked for. The relay's answer decides: a 4xx is a refusal shown as such (its problem
+     * {@code code} names why; {@code done} lists the codes that mean the change is already in place), anything else
+     * means the relay could not answer, and the resident is told so rather than that it worked.
+     */
+    private Mono<Void> post(String path, Object body, UUID person, String purpose, Set<String> done) {
+        return Mono.fromCallable(() -> tokens.authorization(AUDIENCE))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(authorization -> {
+                    WebClient.RequestBodySpec request = web.post()
+                            .uri(base + path)
+                            .accept(MediaType.APPLICATION_JSON)
+                            .headers(headers -> identify(headers, authorization, person, purpose));
+                    return (body == null
+                                    ? request
+                                    : request.contentType(MediaType.APPLICATION_JSON)
+                                            .bodyValue(body))
+                            .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                                    ? response.releaseBody()
+                                    : response.bodyToMono(JsonNode.class)
+                                            .defaultIfEmpty(NullNode.getInstance())
+                                            .flatMap(problem -> refused(path, response.statusCode(), problem, done)))
+                            .timeout(TIMEOUT);
+                })
+                .onErrorMap(e -> !(e instanceof GatewayException), e -> unavailable(path, e));
+    }
+
+    private static Mono<Void> refused(String path, HttpStatusCode status, JsonNode problem, Set<String> done) {
+        String code = problem.path("code").asText("");
+        if (done.contains(code)) {
+            return Mono.empty();
+        }
+        String detail = "the relay answered " + status.value() + " " + code + " to " + redacted(path);
+        if (!status.is4xxClientError()) {
+            return Mono.error(new GatewayException(GatewayError.RELAY_UNAVAILABLE, detail));
+        }
+        log.warn("{}: {}", detail, problem.path("detail").asText(""));
+        return Mono.error(new GatewayException(
+                "NOT_JOINABLE".equals(code) ? GatewayError.NOT_JOINABLE : GatewayError.CHOICE_REFUSED, detail));
+    }
+
+    private static void identify(HttpHeaders headers, String authorization, UUID person, String purpose) {
+        headers.set("Authorization", authorization);
+        if (person != null) {
+            headers.set("Sscard-Acting-For", "person:" + person);
+            headers.set("Sscard-Purpose", purpose);
+        }
+    }
+
+    private static GatewayException unavailable(String path, Throwable e) {
+        return new GatewayException(GatewayError.RELAY_UNAVAILABLE, "the relay did not answer " + redacted(path), e);
+    }
+
+    /** Logs and problem details never carry the person's or a subscription's ID. */
+    private static String redacted(String path) {
+        return path.replaceAll("/persons/[^/?]+", "/persons/{id}")
+                .replaceAll("/subscriptions/[^/?]+", "/subscriptions/{id}");
     }
 }

@@ -84,6 +84,23 @@ public class PairwiseTokens {
         });
     }
 
+    /**
+     * Drops every cached token for {@code provider} from the session at once (the resident left it): the next
+     * request for it exchanges again, and auth-service, asking the relay, refuses (NOT_JOINED) instead of the old
+     * token being used until it expires.
+     */
+    public Mono<Void> forget(ServerWebExchange exchange, String provider) {
+        return exchange.getSession()
+                .doOnNext(session -> {
+                    Object cache = session.getAttributes().get(CACHE);
+                    if (cache instanceof Map<?, ?> cached) {
+                        // keys are "<person>|<provider>"; a provider key never contains '|'
+                        cached.keySet().removeIf(key -> String.valueOf(key).endsWith("|" + provider));
+                    }
+                })
+                .then();
+    }
+
     private Mono<Cached> exchange(String subjectToken, String provider) {
         return Mono.fromCallable(() -> form(subjectToken, provider))
                 .subscribeOn(Schedulers.boundedElastic())

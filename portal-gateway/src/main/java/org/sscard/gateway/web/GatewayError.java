@@ -11,6 +11,8 @@ public enum GatewayError implements ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     UNKNOWN_PROVIDER(HttpStatus.NOT_FOUND, "No such service provider"),
     NOT_JOINED(HttpStatus.FORBIDDEN, "You have not joined this service"),
+    NOT_JOINABLE(HttpStatus.CONFLICT, "This service cannot be joined yet"),
+    CHOICE_REFUSED(HttpStatus.CONFLICT, "This change could not be made"),
     PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable"),
     PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time"),
     PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "The service had an error"),
