@@ -83,17 +83,12 @@ class CardRepository {
         }
         jdbc.sql("""
                         SELECT card_id, status, reason, changed_at, changed_by FROM card_status_history
-                        WHERE card_id IN (:cards) ORDER BY changed_at, id""")
-                .param("cards", cardIds)
-                .query(rs -> {
-                    histories
-                            .computeIfAbsent(rs.getLong(1), card -> new ArrayList<>())
-                            .add(new CardView.StatusChange(
-                                    CardStatus.valueOf(rs.getString(2)),
-                                    rs.getString(3),
-                                    instant(rs, 4),
-                                    rs.getString(5)));
-                });
+                        WHERE card_id IN (:cards) ORDER BY changed_at, id""").param("cards", cardIds).query(rs -> {
+            histories
+                    .computeIfAbsent(rs.getLong(1), card -> new ArrayList<>())
+                    .add(new CardView.StatusChange(
+                            CardStatus.valueOf(rs.getString(2)), rs.getString(3), instant(rs, 4), rs.getString(5)));
+        });
         return histories;
     }
 

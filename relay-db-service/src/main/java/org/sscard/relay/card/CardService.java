@@ -109,8 +109,8 @@ public class CardService {
     }
 
     private List<CardView> withHistories(List<CardRepository.Row> rows) {
-        Map<Long, List<CardView.StatusChange>> histories = cards.histories(
-                rows.stream().map(CardRepository.Row::id).toList());
+        Map<Long, List<CardView.StatusChange>> histories =
+                cards.histories(rows.stream().map(CardRepository.Row::id).toList());
         return rows.stream()
                 .map(row -> row.view().withHistory(histories.getOrDefault(row.id(), List.of())))
                 .toList();

@@ -98,8 +98,8 @@ class DemoDataLoader implements ApplicationRunner {
         int added = 0;
         for (DemoData.StaffMember member : DemoData.STAFF) {
             boolean present = staff.ofOrganisation(member.organisation()).stream()
-                    .anyMatch(known -> known.role() == member.role()
-                            && known.nameKanji().equals(member.nameKanji()));
+                    .anyMatch(known ->
+                            known.role() == member.role() && known.nameKanji().equals(member.nameKanji()));
             if (!present) {
                 staff.create(new StaffRequests.CreateStaff(
                         member.organisation(), member.role(), member.nameKanji(), member.nameKana()));

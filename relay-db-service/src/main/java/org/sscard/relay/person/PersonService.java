@@ -46,8 +46,7 @@ public class PersonService {
     /** Registers a person; without a personal ID in the request the relay issues a new one (never shown). */
     @Transactional
     public PersonView create(PersonRequests.CreatePerson request) {
-        PersonalId personalId =
-                request.personalId() == null ? issuer.issue() : personalIds.parse(request.personalId());
+        PersonalId personalId = request.personalId() == null ? issuer.issue() : personalIds.parse(request.personalId());
         String kana = KanaName.normalise(request.nameKana())
                 .orElseThrow(() -> new RelayException(
                         CommonError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));

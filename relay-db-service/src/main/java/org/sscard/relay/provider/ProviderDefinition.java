@@ -29,7 +29,9 @@ public record ProviderDefinition(
         List<@Valid @NotNull ServiceDefinition> services,
         @Size(max = 100_000) String samlSpMetadata,
         @Size(max = 100) List<@NotNull @ValidProviderKey String> staffOrganisations,
-        @Pattern(regexp = "\\d{6}|\\d{8}", message = "an insurer number has 6 or 8 digits") String insurerNumber) {
+
+        @Pattern(regexp = "\\d{6}|\\d{8}", message = "an insurer number has 6 or 8 digits")
+        String insurerNumber) {
 
     public ProviderDefinition {
         services = services == null ? List.of() : List.copyOf(services);

@@ -205,7 +205,8 @@ public class ProviderRegistry {
         }
         if (d.insurerNumber() != null && d.idScheme() != IdScheme.INSURANCE_CARD) {
             throw new RelayException(
-                    CommonError.INVALID_FIELD, "only a provider whose ID scheme is INSURANCE_CARD has an insurerNumber");
+                    CommonError.INVALID_FIELD,
+                    "only a provider whose ID scheme is INSURANCE_CARD has an insurerNumber");
         }
         if ("city".equals(d.key())) {
             throw new RelayException(CommonError.INVALID_FIELD, "'city' names the city office, not a provider");

@@ -18,7 +18,8 @@ import org.sscard.common.operator.Operator;
 @ConfigurationProperties("sscard.relay")
 @Validated
 public record OperatorProperties(
-        @DefaultValue Set<String> operatorClients, @NotNull @DefaultValue Map<String, Set<RelayAuthority>> operatorRoles) {
+        @DefaultValue Set<String> operatorClients,
+        @NotNull @DefaultValue Map<String, Set<RelayAuthority>> operatorRoles) {
 
     private static final Set<String> ROLES = Set.of(Operator.CITY_ADMIN, Operator.INSURER_ADMIN);
     private static final Set<RelayAuthority> NEVER_FOR_OPERATORS = Set.of(
