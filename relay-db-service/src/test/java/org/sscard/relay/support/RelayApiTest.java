@@ -101,7 +101,7 @@ public abstract class RelayApiTest {
     }
 
     /** The staff member an operator token names; {@code actor()}: how the relay's registers write them. */
-    protected record StaffMember(String id, String role, String organisation) {
+    public record StaffMember(String id, String role, String organisation) {
         public String actor() {
             return "staff:" + id;
         }
