@@ -47,13 +47,7 @@ class SecurityConfig {
             JwtDecoder serviceTokens,
             ObjectMapper json)
             throws Exception {
-        for (String operatorClient : operators.operatorClients()) {
-            if (properties.clients().containsKey(operatorClient)) {
-                // its own token would then do what the staff member it acts for may not; it only ever acts for one
-                throw new IllegalStateException("sscard.relay.operator-clients names '" + operatorClient
-                        + "', which is also a service client in sscard.relay.clients");
-            }
-        }
+        requireSeparate(properties, operators);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                 .permitAll()
                 .requestMatchers(ServiceTokenChain.API_DESCRIPTION)
@@ -72,6 +66,19 @@ class SecurityConfig {
                 json,
                 "the relay");
         return http.build();
+    }
+
+    /**
+     * An operator client is no service client: its own token would then do what the staff member it acts for may
+     * not. It only ever acts for one.
+     */
+    static void requireSeparate(ClientProperties clients, OperatorProperties operators) {
+        for (String operatorClient : operators.operatorClients()) {
+            if (clients.clients().containsKey(operatorClient)) {
+                throw new IllegalStateException("sscard.relay.operator-clients names '" + operatorClient
+                        + "', which is also a service client in sscard.relay.clients");
+            }
+        }
     }
 
     @Bean

@@ -96,7 +96,7 @@ class ClientGrantsTest {
     }
 
     @Test
-    void refusesToStartWithAnUnknownOperatorRoleOrAServicesOwnAuthorityForAnOperator() {
+    void refusesToStartWithAnUnknownOperatorRoleAServicesOwnAuthorityOrAnOperatorClientThatIsAServiceClient() {
         assertThatThrownBy(() ->
                         new OperatorProperties(Set.of("operator-console"), Map.of("CITYADMIN", Set.of(PERSON_READ))))
                 .isInstanceOf(IllegalStateException.class)
@@ -105,6 +105,12 @@ class ClientGrantsTest {
                         Set.of("operator-console"), Map.of(Operator.INSURER_ADMIN, Set.of(RESOLVE))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("never to an operator");
+        assertThatThrownBy(() -> SecurityConfig.requireSeparate(
+                        new ClientProperties(Map.of("operator-console", Set.of(PERSON_READ)), Map.of()),
+                        new OperatorProperties(
+                                Set.of("operator-console"), Map.of(Operator.CITY_ADMIN, Set.of(PERSON_READ)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("also a service client");
     }
 
     @Test
