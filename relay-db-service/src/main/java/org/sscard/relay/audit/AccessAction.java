@@ -13,6 +13,8 @@ public enum AccessAction {
     MAPPINGS_READ,
     MAPPING_REGISTER,
     MAPPING_END,
+    /** An insurer administrator listed their insurer's members: one row per member shown (provider_key = insurer). */
+    MEMBERS_READ,
     RESOLVE,
     REVERSE_RESOLVE,
     CARDS_READ,

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +44,12 @@ class CardRepository {
                 > 0;
     }
 
-    void insert(Long personId, Long staffId, CardRequests.RegisterCard r, String serial, String sha256, Instant now) {
-        jdbc.sql("""
+    long insert(Long personId, Long staffId, CardRequests.RegisterCard r, String serial, String sha256, Instant now) {
+        return jdbc.sql("""
                         INSERT INTO card (card_serial, person_id, staff_id, certificate_serial, certificate_sha256,
                                           status, issued_at, expires_at, status_changed_at)
-                        VALUES (:card, :person, :staff, :serial, :sha, 'ACTIVE', :issued, :expires, :now)""")
+                        VALUES (:card, :person, :staff, :serial, :sha, 'ACTIVE', :issued, :expires, :now)
+                        RETURNING id""")
                 .param("card", r.cardSerial())
                 .param("person", personId)
                 .param("staff", staffId)
@@ -54,7 +58,38 @@ class CardRepository {
                 .param("issued", utc(r.issuedAt()))
                 .param("expires", utc(r.expiresAt()))
                 .param("now", utc(now))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A row of the card's history, in the transaction that made the change. */
+    void recordStatus(long cardId, CardStatus status, String reason, String by, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO card_status_history (card_id, status, reason, changed_at, changed_by)
+                        VALUES (:card, :status, :reason, :at, :by)""")
+                .param("card", cardId)
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("at", utc(at))
+                .param("by", by)
                 .update();
+    }
+
+    /** The history of each of the cards, oldest first; one query for all of them. */
+    Map<Long, List<CardView.StatusChange>> histories(List<Long> cardIds) {
+        Map<Long, List<CardView.StatusChange>> histories = new HashMap<>();
+        if (cardIds.isEmpty()) {
+            return histories;
+        }
+        jdbc.sql("""
+                        SELECT card_id, status, reason, changed_at, changed_by FROM card_status_history
+                        WHERE card_id IN (:cards) ORDER BY changed_at, id""").param("cards", cardIds).query(rs -> {
+            histories
+                    .computeIfAbsent(rs.getLong(1), card -> new ArrayList<>())
+                    .add(new CardView.StatusChange(
+                            CardStatus.valueOf(rs.getString(2)), rs.getString(3), instant(rs, 4), rs.getString(5)));
+        });
+        return histories;
     }
 
     void updateStatus(long id, CardStatus status, RevocationReason reason, Instant now) {
@@ -124,7 +159,8 @@ class CardRepository {
                         instant(rs, 9),
                         instant(rs, 10),
                         instant(rs, 11),
-                        instant(rs, 12)));
+                        instant(rs, 12),
+                        null));
     }
 
     record Row(long id, Long personId, CardView view) {}

@@ -1,8 +1,10 @@
 package org.sscard.relay.card;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +12,7 @@ import org.sscard.common.pki.RevocationReason;
 import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
+import org.sscard.relay.audit.Caller;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 import org.sscard.relay.person.PersonRef;
@@ -25,13 +28,21 @@ public class CardService {
     private final PersonService persons;
     private final StaffService staff;
     private final AccessLog accessLog;
+    private final Caller caller;
     private final Clock clock;
 
-    CardService(CardRepository cards, PersonService persons, StaffService staff, AccessLog accessLog, Clock clock) {
+    CardService(
+            CardRepository cards,
+            PersonService persons,
+            StaffService staff,
+            AccessLog accessLog,
+            Caller caller,
+            Clock clock) {
         this.cards = cards;
         this.persons = persons;
         this.staff = staff;
         this.accessLog = accessLog;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -43,7 +54,7 @@ public class CardService {
         }
         insert(person.id(), null, request);
         accessLog.record(person.id(), AccessAction.CARD_REGISTER, "card issuance", null);
-        return cards.byCardSerial(request.cardSerial(), false).orElseThrow().view();
+        return withHistory(cards.byCardSerial(request.cardSerial(), false).orElseThrow());
     }
 
     @Transactional
@@ -53,23 +64,19 @@ public class CardService {
             throw new RelayException(RelayError.INVALID_STATE_CHANGE, "tokens are issued to active staff only");
         }
         insert(null, id, request);
-        return cards.byCardSerial(request.cardSerial(), false).orElseThrow().view();
+        return withHistory(cards.byCardSerial(request.cardSerial(), false).orElseThrow());
     }
 
     @Transactional
     public List<CardView> ofPerson(UUID personId) {
         PersonRef person = persons.requireRef(personId);
         accessLog.record(person.id(), AccessAction.CARDS_READ, "read cards", null);
-        return cards.ofPerson(person.id()).stream()
-                .map(CardRepository.Row::view)
-                .toList();
+        return withHistories(cards.ofPerson(person.id()));
     }
 
     @Transactional(readOnly = true)
     public List<CardView> ofStaff(UUID staffId) {
-        return cards.ofStaff(staff.requireId(staffId)).stream()
-                .map(CardRepository.Row::view)
-                .toList();
+        return withHistories(cards.ofStaff(staff.requireId(staffId)));
     }
 
     /** Card status by certificate serial (hex), as the login's relay check asks it. */
@@ -88,11 +95,25 @@ public class CardService {
         CardRepository.Row card = cards.byCardSerial(cardSerial, true)
                 .orElseThrow(() -> new RelayException(RelayError.CARD_NOT_FOUND, "no such card"));
         RevocationReason reason = CardTransitions.reasonFor(card.view().status(), request);
-        cards.updateStatus(card.id(), request.status(), reason, clock.instant());
+        Instant now = clock.instant();
+        cards.updateStatus(card.id(), request.status(), reason, now);
+        cards.recordStatus(card.id(), request.status(), reason == null ? null : reason.name(), caller.by(), now);
         if (card.personId() != null) {
             accessLog.record(card.personId(), AccessAction.CARD_STATUS_CHANGE, "card status change", null);
         }
-        return cards.byCardSerial(cardSerial, false).orElseThrow().view();
+        return withHistory(cards.byCardSerial(cardSerial, false).orElseThrow());
+    }
+
+    private CardView withHistory(CardRepository.Row card) {
+        return withHistories(List.of(card)).get(0);
+    }
+
+    private List<CardView> withHistories(List<CardRepository.Row> rows) {
+        Map<Long, List<CardView.StatusChange>> histories =
+                cards.histories(rows.stream().map(CardRepository.Row::id).toList());
+        return rows.stream()
+                .map(row -> row.view().withHistory(histories.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     private void insert(Long personId, Long staffId, CardRequests.RegisterCard request) {
@@ -106,7 +127,9 @@ public class CardService {
                     RelayError.DUPLICATE_CARD,
                     "a card with this serial, certificate serial or fingerprint is registered");
         }
-        cards.insert(personId, staffId, request, serial, sha256, clock.instant());
+        Instant now = clock.instant();
+        long card = cards.insert(personId, staffId, request, serial, sha256, now);
+        cards.recordStatus(card, CardStatus.ACTIVE, "registered", caller.by(), now);
     }
 
     /** Lower-case hex without leading zeros, so that 0x00ab and AB name the same certificate. */

@@ -1,6 +1,7 @@
 package org.sscard.relay.config;
 
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +13,11 @@ import org.springframework.validation.annotation.Validated;
 import org.sscard.common.id.MunicipalityCode;
 import org.sscard.common.id.PersonalIdFormat;
 
-/** Which municipalities' personal IDs this relay accepts (default: Kamogawa, 122238). */
+/**
+ * Which municipalities' personal IDs this relay accepts (default: Kamogawa, 122238), and the one whose IDs it issues
+ * itself when the city office registers a person without one ({@code issuing-municipality}, default 122238; it must
+ * be one of the accepted, or the relay does not start).
+ */
 @Configuration
 @EnableConfigurationProperties(PersonalIdConfig.Municipalities.class)
 class PersonalIdConfig {
@@ -24,7 +29,22 @@ class PersonalIdConfig {
                 .collect(Collectors.toSet()));
     }
 
+    @Bean
+    PersonalIdIssuer personalIdIssuer(PersonalIdFormat format, Municipalities municipalities) {
+        return new PersonalIdIssuer(format, new MunicipalityCode(municipalities.issuingMunicipality()));
+    }
+
     @ConfigurationProperties("sscard.personal-id")
     @Validated
-    record Municipalities(@DefaultValue("122238") @NotEmpty List<String> municipalities) {}
+    record Municipalities(
+            @DefaultValue("122238") @NotEmpty List<String> municipalities,
+            @DefaultValue("122238") @NotNull String issuingMunicipality) {
+
+        Municipalities {
+            if (municipalities != null && !municipalities.contains(issuingMunicipality)) {
+                throw new IllegalStateException("sscard.personal-id.issuing-municipality " + issuingMunicipality
+                        + " is not one of sscard.personal-id.municipalities");
+            }
+        }
+    }
 }

@@ -11,12 +11,14 @@ final class DemoData {
 
     private DemoData() {}
 
+    /** {@code address}: fictional (real town names of Kamogawa, made-up numbers), as typed at the city office. */
     record Resident(
             String nameKanji,
             String nameKana,
             LocalDate dateOfBirth,
             Sex sex,
             String provisionalSsn,
+            String address,
             List<Membership> memberships) {}
 
     /**
@@ -53,6 +55,7 @@ final class DemoData {
                     LocalDate.of(1958, 4, 12),
                     Sex.FEMALE,
                     "100000000001",
+                    "千葉県鴨川市横渚１００１－１　コーポ横渚 １０１",
                     List.of(nhi("鴨川", "1001", "00"), hospital("P0012345"), pension("1234-567890"))),
             new Resident(
                     "長狭 太郎",
@@ -60,6 +63,7 @@ final class DemoData {
                     LocalDate.of(1949, 11, 3),
                     Sex.MALE,
                     "100000000002",
+                    "千葉県鴨川市釜沼２００",
                     List.of(nhi("鴨川", "1002", "00"), hospital("P0023456"), pension("2345-678901"))),
             new Resident(
                     "天津 一郎",
@@ -67,6 +71,7 @@ final class DemoData {
                     LocalDate.of(1975, 7, 21),
                     Sex.MALE,
                     "100000000003",
+                    "千葉県鴨川市天津3000-12",
                     List.of(kenpo("10", "2001", "00"), hospital("P0034567"))),
             new Resident(
                     "天津 さくら",
@@ -74,6 +79,7 @@ final class DemoData {
                     LocalDate.of(1978, 2, 14),
                     Sex.FEMALE,
                     "100000000004",
+                    "千葉県鴨川市天津3000-12",
                     List.of(kenpo("10", "2001", "01"))),
             new Resident(
                     "江見 次郎",
@@ -81,6 +87,7 @@ final class DemoData {
                     LocalDate.of(1962, 9, 30),
                     Sex.MALE,
                     "100000000005",
+                    "千葉県鴨川市江見太夫崎50ー2",
                     List.of(nhi("鴨川", "1005", "00"))),
             // lost the employer's coverage at the end of October; the city's NHI covers him since (the desk's
             // "lost, new insurer known")
@@ -90,6 +97,7 @@ final class DemoData {
                     LocalDate.of(1968, 5, 5),
                     Sex.MALE,
                     "100000000006",
+                    "千葉県鴨川市太海2000-3",
                     List.of(
                             kenpo("10", "2002", "00")
                                     .from(LocalDate.of(2015, 4, 1))
@@ -103,12 +111,15 @@ final class DemoData {
                     LocalDate.of(1955, 8, 8),
                     Sex.FEMALE,
                     "100000000007",
+                    "千葉県鴨川市前原300-8 メゾン前原 202",
                     List.of(nhi("鴨川", "1007", "00"), hospital("P0078901"))));
 
     static final List<StaffMember> STAFF = List.of(
             new StaffMember("kameda-hospital", StaffRole.RECEPTION_CLERK, "受付 良子", "ウケツケ ヨシコ"),
             new StaffMember("kameda-hospital", StaffRole.HOSPITAL_ADMIN, "病院 管理", "ビョウイン カンリ"),
             new StaffMember("kameda-kenpo", StaffRole.INSURER_ADMIN, "保険 管理", "ホケン カンリ"),
+            // the city's NHI administrator: the operators' console's insurer screens for kamogawa-nhi (issue 17)
+            new StaffMember("kamogawa-nhi", StaffRole.INSURER_ADMIN, "国保 管理", "コクホ カンリ"),
             new StaffMember("city", StaffRole.CITY_ADMIN, "市役 太一", "シヤク タイチ"));
 
     private static Membership nhi(String symbol, String number, String branch) {

@@ -35,7 +35,8 @@ import org.sscard.relay.subscription.SubscriptionService;
 /**
  * Loads the demo residents and staff once (demo profile only), through the same services as the API. The
  * residents' personal IDs are random and written only to {@code <data-dir>/demo/residents.tsv} (owner-only), from
- * where the card issuer makes their demo cards.
+ * where the card issuer makes their demo cards. A staff member added to the demo later is added to an existing demo
+ * database at the next start (the card issuer makes their card from the relay's staff register); residents are not.
  */
 @Component
 @Profile("demo")
@@ -80,17 +81,32 @@ class DemoDataLoader implements ApplicationRunner {
                         .query(Integer.class)
                         .single()
                 > 0) {
-            log.info("demo data already present");
+            int added = transaction.execute(status -> addMissingStaff());
+            log.info("demo data already present; {} staff added", added);
             return;
         }
         List<String> lines = new ArrayList<>(List.of("# opaque-id\tname\tpersonal-id (demo only; never log these)"));
         transaction.executeWithoutResult(status -> {
             DemoData.RESIDENTS.forEach(resident -> lines.add(load(resident)));
-            DemoData.STAFF.forEach(member -> staff.create(new StaffRequests.CreateStaff(
-                    member.organisation(), member.role(), member.nameKanji(), member.nameKana())));
+            addMissingStaff();
         });
         writeResidents(lines);
         log.info("demo data loaded: {} residents, {} staff", DemoData.RESIDENTS.size(), DemoData.STAFF.size());
+    }
+
+    private int addMissingStaff() {
+        int added = 0;
+        for (DemoData.StaffMember member : DemoData.STAFF) {
+            boolean present = staff.ofOrganisation(member.organisation()).stream()
+                    .anyMatch(known ->
+                            known.role() == member.role() && known.nameKanji().equals(member.nameKanji()));
+            if (!present) {
+                staff.create(new StaffRequests.CreateStaff(
+                        member.organisation(), member.role(), member.nameKanji(), member.nameKana()));
+                added++;
+            }
+        }
+        return added;
     }
 
     private String load(DemoData.Resident resident) {
@@ -101,7 +117,8 @@ class DemoDataLoader implements ApplicationRunner {
                 resident.nameKanji(),
                 resident.dateOfBirth(),
                 resident.sex(),
-                resident.provisionalSsn()));
+                resident.provisionalSsn(),
+                resident.address()));
         for (DemoData.Membership membership : resident.memberships()) {
             MappingView mapping = mappings.register(
                     person.id(),
@@ -114,6 +131,7 @@ class DemoDataLoader implements ApplicationRunner {
                         mapping.id(),
                         new MappingRequests.EndMapping(membership.validTo(), "coverage lost"));
             }
+            // after the mapping: a resident joins only a provider that knows them today (else NOT_JOINABLE)
             membership
                     .services()
                     .forEach(service -> subscriptions.subscribe(

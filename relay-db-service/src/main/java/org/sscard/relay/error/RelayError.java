@@ -20,6 +20,9 @@ public enum RelayError implements ErrorCode {
     OVERLAPPING_VALIDITY(HttpStatus.CONFLICT, "The person already has a mapping for this provider in that period"),
     DUPLICATE_CARD(HttpStatus.CONFLICT, "The card or certificate is already registered"),
     DUPLICATE_SUBSCRIPTION(HttpStatus.CONFLICT, "The person already subscribes to this service"),
+    NOT_JOINABLE(HttpStatus.CONFLICT, "The provider holds no ID for the person valid today, so they cannot join"),
+    INSURER_NUMBER_UNKNOWN(
+            HttpStatus.CONFLICT, "The provider has no insurer number configured, so it cannot enrol members"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That status change is not allowed from the current status"),
     CLERK_NOT_ALLOWED(
             HttpStatus.FORBIDDEN, "The staff member may not check patients at this organisation's reception desk"),

@@ -47,6 +47,12 @@ public class MappingService {
 
     @Transactional
     public MappingView register(UUID personId, MappingRequests.RegisterMapping request) {
+        return register(personId, request, "register service ID");
+    }
+
+    /** The same, with the access log's purpose when the caller names none (an insurer's enrolment). */
+    @Transactional
+    public MappingView register(UUID personId, MappingRequests.RegisterMapping request, String purpose) {
         PersonRef person = persons.requireRefForUpdate(personId);
         ProviderRef provider = providers.requireRefForUpdate(request.providerKey());
         ProviderLocalId localId = request.localId().normalisedFor(provider.idScheme());
@@ -65,7 +71,7 @@ public class MappingService {
                     "that ID at '" + provider.key() + "' belongs to another person in that period");
         }
         mappings.insert(person.id(), provider.id(), localId, request.validFrom(), request.validTo());
-        accessLog.record(person.id(), AccessAction.MAPPING_REGISTER, "register service ID", provider.key());
+        accessLog.record(person.id(), AccessAction.MAPPING_REGISTER, purpose, provider.key());
         return mappings.validAt(person.id(), provider.key(), request.validFrom())
                 .orElseThrow()
                 .view();
@@ -82,6 +88,12 @@ public class MappingService {
 
     @Transactional
     public MappingView end(UUID personId, UUID mappingId, MappingRequests.EndMapping request) {
+        return end(personId, mappingId, request, "end service ID");
+    }
+
+    /** The same, with the access log's purpose when the caller names none (an insurer's end of membership). */
+    @Transactional
+    public MappingView end(UUID personId, UUID mappingId, MappingRequests.EndMapping request, String purpose) {
         PersonRef person = persons.requireRefForUpdate(personId);
         MappingRepository.Row mapping = mappings.byOpaqueId(person.id(), mappingId)
                 .orElseThrow(() -> new RelayException(RelayError.MAPPING_NOT_FOUND, "no such mapping"));
@@ -96,7 +108,7 @@ public class MappingService {
                     "validTo must lie between the mapping's validFrom and its current validTo");
         }
         mappings.end(mapping.id(), validTo, request.reason());
-        accessLog.record(person.id(), AccessAction.MAPPING_END, "end service ID", view.providerKey());
+        accessLog.record(person.id(), AccessAction.MAPPING_END, purpose, view.providerKey());
         return mappings.byOpaqueId(person.id(), mappingId).orElseThrow().view();
     }
 

@@ -32,11 +32,13 @@ class PersonRepository {
             LocalDate dob,
             Sex sex,
             String ssn,
+            String address,
             Instant now) {
         return jdbc.sql("""
                         INSERT INTO person (opaque_id, personal_id, name_kana, name_kanji, date_of_birth, sex,
-                                            provisional_ssn, status, status_changed_at)
-                        VALUES (:opaque, :pid, :kana, :kanji, :dob, :sex, :ssn, 'ACTIVE', :now) RETURNING id""")
+                                            provisional_ssn, address, status, status_changed_at)
+                        VALUES (:opaque, :pid, :kana, :kanji, :dob, :sex, :ssn, :address, 'ACTIVE', :now)
+                        RETURNING id""")
                 .param("opaque", opaqueId)
                 .param("pid", personalId.digits())
                 .param("kana", kana)
@@ -44,6 +46,7 @@ class PersonRepository {
                 .param("dob", dob)
                 .param("sex", sex.name())
                 .param("ssn", ssn)
+                .param("address", address)
                 .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
@@ -105,6 +108,17 @@ class PersonRepository {
                 .optional();
     }
 
+    /** {@code kana}: normalised ({@link KanaName}); the stored name is compared with its word spaces removed. */
+    Optional<PersonRef> refBySsnDobAndKana(String ssn, LocalDate dob, String kana) {
+        return jdbc.sql(REF + "WHERE provisional_ssn = :ssn AND date_of_birth = :dob"
+                        + " AND replace(name_kana, chr(12288), '') = :kana")
+                .param("ssn", ssn)
+                .param("dob", dob)
+                .param("kana", kana.replace("\u3000", ""))
+                .query(PersonRepository::ref)
+                .optional();
+    }
+
     Optional<PersonRef> refById(long id) {
         return jdbc.sql(REF + "WHERE id = :id")
                 .param("id", id)
@@ -121,8 +135,8 @@ class PersonRepository {
                         PersonStatus.valueOf(rs.getString(1)), rs.getString(2), instant(rs, 3), rs.getString(4)))
                 .list();
         return jdbc.sql("""
-                        SELECT opaque_id, name_kana, name_kanji, date_of_birth, sex, provisional_ssn, status,
-                               status_changed_at FROM person WHERE id = :id""")
+                        SELECT opaque_id, name_kana, name_kanji, date_of_birth, sex, address, provisional_ssn,
+                               status, status_changed_at FROM person WHERE id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new PersonView(
                         rs.getObject(1, UUID.class),
@@ -131,8 +145,9 @@ class PersonRepository {
                         rs.getObject(4, LocalDate.class),
                         Sex.valueOf(rs.getString(5)),
                         rs.getString(6),
-                        PersonStatus.valueOf(rs.getString(7)),
-                        instant(rs, 8),
+                        rs.getString(7),
+                        PersonStatus.valueOf(rs.getString(8)),
+                        instant(rs, 9),
                         history))
                 .single();
     }

@@ -12,15 +12,21 @@ public final class PersonRequests {
 
     private PersonRequests() {}
 
+    /**
+     * {@code personalId}: absent when the city office registers a person who has none yet; the relay then issues
+     * one. {@code address}: stored normalised ({@link Address}).
+     */
     public record CreatePerson(
-            @NotNull String personalId,
+            String personalId,
             @NotBlank @Size(max = 100) String nameKana,
             @Size(max = 100) String nameKanji,
             @NotNull @Past LocalDate dateOfBirth,
             @NotNull Sex sex,
 
             @Pattern(regexp = "[0-9]{12}", message = "a provisional social-security number has 12 digits")
-            String provisionalSsn) {}
+            String provisionalSsn,
+
+            @Size(max = Address.MAX_LENGTH) String address) {}
 
     public record ChangeStatus(
             @NotNull PersonStatus status, @Size(max = 200) String reason) {}

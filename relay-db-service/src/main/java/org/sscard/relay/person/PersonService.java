@@ -2,6 +2,8 @@ package org.sscard.relay.person;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +13,7 @@ import org.sscard.common.web.CommonError;
 import org.sscard.relay.audit.AccessAction;
 import org.sscard.relay.audit.AccessLog;
 import org.sscard.relay.audit.Caller;
+import org.sscard.relay.config.PersonalIdIssuer;
 import org.sscard.relay.error.RelayError;
 import org.sscard.relay.error.RelayException;
 
@@ -22,23 +25,36 @@ public class PersonService {
     private final AccessLog accessLog;
     private final Caller caller;
     private final PersonalIdFormat personalIds;
+    private final PersonalIdIssuer issuer;
     private final Clock clock;
 
     PersonService(
-            PersonRepository persons, AccessLog accessLog, Caller caller, PersonalIdFormat personalIds, Clock clock) {
+            PersonRepository persons,
+            AccessLog accessLog,
+            Caller caller,
+            PersonalIdFormat personalIds,
+            PersonalIdIssuer issuer,
+            Clock clock) {
         this.persons = persons;
         this.accessLog = accessLog;
         this.caller = caller;
         this.personalIds = personalIds;
+        this.issuer = issuer;
         this.clock = clock;
     }
 
+    /** Registers a person; without a personal ID in the request the relay issues a new one (never shown). */
     @Transactional
     public PersonView create(PersonRequests.CreatePerson request) {
-        PersonalId personalId = personalIds.parse(request.personalId());
+        PersonalId personalId = request.personalId() == null ? issuer.issue() : personalIds.parse(request.personalId());
         String kana = KanaName.normalise(request.nameKana())
                 .orElseThrow(() -> new RelayException(
                         CommonError.INVALID_FIELD, "nameKana: write the name in katakana or hiragana"));
+        String address = Address.normalise(request.address()).orElse(null);
+        if (address != null && address.length() > Address.MAX_LENGTH) {
+            throw new RelayException(
+                    CommonError.INVALID_FIELD, "address: at most " + Address.MAX_LENGTH + " characters");
+        }
         if (persons.existsByPersonalId(personalId)) {
             throw new RelayException(RelayError.DUPLICATE_PERSON, "a person with this personal ID exists");
         }
@@ -57,8 +73,9 @@ public class PersonService {
                 request.dateOfBirth(),
                 request.sex(),
                 request.provisionalSsn(),
+                address,
                 now);
-        persons.updateStatus(id, PersonStatus.ACTIVE, "registered", caller.client(), now);
+        persons.updateStatus(id, PersonStatus.ACTIVE, "registered", caller.by(), now);
         accessLog.record(id, AccessAction.PERSON_CREATE, "registration", null);
         return persons.view(id);
     }
@@ -78,7 +95,7 @@ public class PersonService {
                     RelayError.INVALID_STATE_CHANGE,
                     "a person in status " + person.status() + " cannot change to " + request.status());
         }
-        persons.updateStatus(person.id(), request.status(), request.reason(), caller.client(), clock.instant());
+        persons.updateStatus(person.id(), request.status(), request.reason(), caller.by(), clock.instant());
         accessLog.record(person.id(), AccessAction.PERSON_STATUS_CHANGE, "status change", null);
         return persons.view(person.id());
     }
@@ -98,6 +115,16 @@ public class PersonService {
                 .orElseThrow(PersonService::notFound);
         accessLog.record(person.id(), AccessAction.LOOKUP_BY_PROVISIONAL_SSN, "identify without card", null);
         return persons.view(person.id());
+    }
+
+    /**
+     * The person with this provisional SSN, date of birth and kana name (compared normalised, word spaces ignored),
+     * for an insurer's enrolment; empty for every mismatch alike, so that the answer tells nothing about which part
+     * was wrong. The caller writes the access-log row.
+     */
+    public Optional<PersonRef> match(String provisionalSsn, LocalDate dateOfBirth, String nameKana) {
+        return KanaName.normalise(nameKana)
+                .flatMap(kana -> persons.refBySsnDobAndKana(provisionalSsn, dateOfBirth, kana));
     }
 
     public PersonRef requireRef(UUID opaqueId) {

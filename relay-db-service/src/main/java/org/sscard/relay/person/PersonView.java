@@ -12,6 +12,7 @@ public record PersonView(
         String nameKanji,
         LocalDate dateOfBirth,
         Sex sex,
+        String address,
         String provisionalSsn,
         PersonStatus status,
         Instant statusChangedAt,

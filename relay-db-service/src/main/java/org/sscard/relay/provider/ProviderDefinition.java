@@ -13,7 +13,8 @@ import org.sscard.common.provider.ValidProviderKey;
  * carry its SP metadata ({@code samlSpMetadata}, an md:EntityDescriptor; checked by {@link SpMetadataCheck}): the
  * IdP serves only SAML providers that have it. {@code staffOrganisations}: the organisations (provider keys) whose
  * staff may act for a resident at this provider besides its own staff (auth-service adds {@code act} to a token for
- * this provider only for staff of this provider or of one listed here).
+ * this provider only for staff of this provider or of one listed here). {@code insurerNumber}: an insurer's own number
+ * (保険者番号, 6 or 8 digits), which its administrator's enrolments put on each member's ID.
  */
 public record ProviderDefinition(
         @NotNull @ValidProviderKey String key,
@@ -27,7 +28,10 @@ public record ProviderDefinition(
         @Pattern(regexp = "https?://[^\\s]{1,490}") String samlAcsUrl,
         List<@Valid @NotNull ServiceDefinition> services,
         @Size(max = 100_000) String samlSpMetadata,
-        @Size(max = 100) List<@NotNull @ValidProviderKey String> staffOrganisations) {
+        @Size(max = 100) List<@NotNull @ValidProviderKey String> staffOrganisations,
+
+        @Pattern(regexp = "\\d{6}|\\d{8}", message = "an insurer number has 6 or 8 digits")
+        String insurerNumber) {
 
     public ProviderDefinition {
         services = services == null ? List.of() : List.copyOf(services);

@@ -43,15 +43,16 @@ public class ProviderRegistry {
         long id = jdbc.sql("""
                         INSERT INTO provider (provider_key, provider_type, name_ja, name_en, sso_method, id_scheme,
                                               base_url, saml_entity_id, saml_acs_url, saml_sp_metadata,
-                                              staff_organisations)
+                                              staff_organisations, insurer_number)
                         VALUES (:key, :type, :nameJa, :nameEn, :sso, :scheme, :baseUrl, :entityId, :acsUrl,
-                                :metadata, :staffOrganisations)
+                                :metadata, :staffOrganisations, :insurerNumber)
                         ON CONFLICT (provider_key) DO UPDATE SET provider_type = excluded.provider_type,
                             name_ja = excluded.name_ja, name_en = excluded.name_en, sso_method = excluded.sso_method,
                             id_scheme = excluded.id_scheme, base_url = excluded.base_url,
                             saml_entity_id = excluded.saml_entity_id, saml_acs_url = excluded.saml_acs_url,
                             saml_sp_metadata = COALESCE(excluded.saml_sp_metadata, provider.saml_sp_metadata),
                             staff_organisations = excluded.staff_organisations,
+                            insurer_number = excluded.insurer_number,
                             updated_at = now()
                         RETURNING id""")
                 .param("key", d.key())
@@ -65,6 +66,7 @@ public class ProviderRegistry {
                 .param("acsUrl", d.samlAcsUrl())
                 .param("metadata", d.samlSpMetadata())
                 .param("staffOrganisations", d.staffOrganisations().toArray(String[]::new))
+                .param("insurerNumber", d.insurerNumber())
                 .query(Long.class)
                 .single();
         for (ServiceDefinition s : d.services()) {
@@ -166,7 +168,8 @@ public class ProviderRegistry {
                 .list();
         return jdbc.sql("""
                         SELECT provider_key, provider_type, name_ja, name_en, sso_method, id_scheme, base_url,
-                               saml_entity_id, saml_acs_url, saml_sp_metadata, staff_organisations FROM provider
+                               saml_entity_id, saml_acs_url, saml_sp_metadata, staff_organisations, insurer_number
+                        FROM provider
                         WHERE provider_key = :key""")
                 .param("key", key)
                 .query((rs, n) -> new ProviderDefinition(
@@ -181,7 +184,8 @@ public class ProviderRegistry {
                         rs.getString(9),
                         services,
                         rs.getString(10),
-                        List.of((String[]) rs.getArray(11).getArray())))
+                        List.of((String[]) rs.getArray(11).getArray()),
+                        rs.getString(12)))
                 .optional();
     }
 
@@ -198,6 +202,11 @@ public class ProviderRegistry {
                 throw new RelayException(CommonError.INVALID_FIELD, "only a SAML provider has samlSpMetadata");
             }
             SpMetadataCheck.check(d.samlSpMetadata(), d.samlEntityId(), d.samlAcsUrl(), urls);
+        }
+        if (d.insurerNumber() != null && d.idScheme() != IdScheme.INSURANCE_CARD) {
+            throw new RelayException(
+                    CommonError.INVALID_FIELD,
+                    "only a provider whose ID scheme is INSURANCE_CARD has an insurerNumber");
         }
         if ("city".equals(d.key())) {
             throw new RelayException(CommonError.INVALID_FIELD, "'city' names the city office, not a provider");

@@ -2,7 +2,10 @@ package org.sscard.relay.security;
 
 import org.springframework.security.core.GrantedAuthority;
 
-/** What a service client may do at the relay. Every controller method requires exactly one of these. */
+/**
+ * What a service client, or an operator of a given role, may do at the relay. Every controller method requires
+ * exactly one of these.
+ */
 public enum RelayAuthority implements GrantedAuthority {
     PROVIDER_READ,
     PROVIDER_WRITE,
@@ -34,7 +37,14 @@ public enum RelayAuthority implements GrantedAuthority {
      * auth-service's reception-check grant: the clerk, the patient (card or provisional SSN and date of birth), the
      * insurer's ID and the hospital's patient number in one answer ({@code POST /api/v1/reception-checks}).
      */
-    RECEPTION_CHECK;
+    RECEPTION_CHECK,
+    /**
+     * An insurer administrator lists their own insurer's members ({@code GET /api/v1/providers/{key}/members}); only
+     * with an operator token whose operator administers that provider ({@link Operators}).
+     */
+    MEMBER_READ,
+    /** The same administrator enrols a member or ends a membership at their own insurer. */
+    MEMBER_WRITE;
 
     @Override
     public String getAuthority() {

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.sscard.common.operator.OperatorAuthorities;
 import org.sscard.common.security.ServiceTokenChain;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceTokenVerification;
@@ -19,11 +20,13 @@ import org.sscard.relay.config.DataDirectory;
  * The relay's one security flow, top to bottom: service clients present a bearer token from the platform's token
  * issuer (auth-service; client credentials), addressed to the relay; nothing is anonymous but health and the API
  * description; anything not listed is denied; and each controller method requires its own authority, which the
- * relay grants per client ({@code sscard.relay.clients}), not the token.
+ * relay grants per client ({@code sscard.relay.clients}), not the token. An operator client (the operators'
+ * console) presents an operator token instead, which names the staff member it acts for; that token gets what the
+ * relay grants the staff member's role ({@code sscard.relay.operator-roles}) and nothing of the client's own.
  */
 @Configuration
 @EnableMethodSecurity
-@EnableConfigurationProperties(TokenProperties.class)
+@EnableConfigurationProperties({TokenProperties.class, OperatorProperties.class})
 class SecurityConfig {
 
     /**
@@ -38,8 +41,13 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain relaySecurity(
-            HttpSecurity http, ClientProperties properties, JwtDecoder serviceTokens, ObjectMapper json)
+            HttpSecurity http,
+            ClientProperties properties,
+            OperatorProperties operators,
+            JwtDecoder serviceTokens,
+            ObjectMapper json)
             throws Exception {
+        requireSeparate(properties, operators);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ServiceTokenChain.HEALTH)
                 .permitAll()
                 .requestMatchers(ServiceTokenChain.API_DESCRIPTION)
@@ -50,8 +58,27 @@ class SecurityConfig {
                 .permitAll()
                 .anyRequest()
                 .denyAll());
-        ServiceTokenChain.bearerTokens(http, serviceTokens, properties.clients(), json, "the relay");
+        ServiceTokenChain.bearerTokens(
+                http,
+                serviceTokens,
+                OperatorAuthorities.converter(
+                        properties.clients(), operators.operatorClients(), operators.operatorRoles()),
+                json,
+                "the relay");
         return http.build();
+    }
+
+    /**
+     * An operator client is no service client: its own token would then do what the staff member it acts for may
+     * not. It only ever acts for one.
+     */
+    static void requireSeparate(ClientProperties clients, OperatorProperties operators) {
+        for (String operatorClient : operators.operatorClients()) {
+            if (clients.clients().containsKey(operatorClient)) {
+                throw new IllegalStateException("sscard.relay.operator-clients names '" + operatorClient
+                        + "', which is also a service client in sscard.relay.clients");
+            }
+        }
     }
 
     @Bean

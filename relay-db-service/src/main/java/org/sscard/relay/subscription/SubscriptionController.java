@@ -29,6 +29,12 @@ class SubscriptionController {
         return subscriptions.menu(id);
     }
 
+    @GetMapping("/service-choices")
+    @PreAuthorize("hasAuthority('SERVICES_READ')")
+    List<ServiceChoice> choices(@PathVariable UUID id) {
+        return subscriptions.choices(id);
+    }
+
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAuthority('SUBSCRIPTION_WRITE')")

@@ -64,6 +64,21 @@ public class SubscriptionService {
         if (open) {
             throw new RelayException(RelayError.DUPLICATE_SUBSCRIPTION, "already subscribed");
         }
+        // a tile that could never open (the provider has no ID for the person) is not offered, whoever asks
+        boolean known = jdbc.sql("""
+                        SELECT count(*) FROM service_mapping m JOIN provider p ON p.id = m.provider_id
+                        WHERE m.person_id = :person AND p.provider_key = :provider AND m.valid_from <= :today
+                        AND coalesce(m.valid_to, 'infinity'::date) >= :today""")
+                        .param("person", person.id())
+                        .param("provider", request.providerKey())
+                        .param("today", today())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (!known) {
+            throw new RelayException(
+                    RelayError.NOT_JOINABLE, "'" + request.providerKey() + "' holds no ID for the person valid today");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO subscription (opaque_id, person_id, provider_service_id, chosen_at)
@@ -96,7 +111,7 @@ public class SubscriptionService {
     @Transactional
     public List<MenuEntry> menu(UUID personId) {
         PersonRef person = persons.requireRef(personId);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo")));
+        LocalDate today = today();
         List<MenuEntry> entries = jdbc.sql("""
                         SELECT p.provider_key, p.provider_type, p.name_ja, p.name_en, p.sso_method, p.base_url,
                                ps.service_key, ps.name_ja, ps.name_en, ps.path, s.opaque_id, s.chosen_at,
@@ -142,6 +157,47 @@ public class SubscriptionService {
                                 : rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElseThrow(() -> new RelayException(RelayError.SUBSCRIPTION_NOT_FOUND, "no such subscription"));
+    }
+
+    /**
+     * Every service of every registered provider and where the person stands with it: JOINED (an open subscription),
+     * JOINABLE (the provider holds an ID for them valid today, not subscribed) or NOT_KNOWN (no such ID).
+     */
+    @Transactional
+    public List<ServiceChoice> choices(UUID personId) {
+        PersonRef person = persons.requireRef(personId);
+        List<ServiceChoice> choices = jdbc.sql("""
+                        SELECT p.provider_key, p.provider_type, p.name_ja, p.name_en, ps.service_key, ps.name_ja,
+                               ps.name_en, s.opaque_id,
+                               EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = :person
+                                       AND m.provider_id = p.id AND m.valid_from <= :today
+                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today) AS known
+                        FROM provider p JOIN provider_service ps ON ps.provider_id = p.id
+                        LEFT JOIN subscription s ON s.provider_service_id = ps.id AND s.person_id = :person
+                             AND s.withdrawn_at IS NULL
+                        ORDER BY p.provider_key, ps.id""")
+                .param("person", person.id())
+                .param("today", today())
+                .query((rs, n) -> {
+                    UUID subscription = rs.getObject(8, UUID.class);
+                    return new ServiceChoice(
+                            rs.getString(1),
+                            ProviderType.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            ServiceChoice.State.of(subscription != null, rs.getBoolean(9)),
+                            subscription);
+                })
+                .list();
+        accessLog.record(person.id(), AccessAction.SERVICES_READ, "service choices", null);
+        return choices;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo")));
     }
 
     private OffsetDateTime now() {

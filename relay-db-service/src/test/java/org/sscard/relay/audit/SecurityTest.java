@@ -161,7 +161,10 @@ class SecurityTest extends RelayApiTest {
                         "/api/v1/cards/by-certificate-serial/{serial}",
                         "/api/v1/cards/login-check",
                         "/api/v1/releases",
-                        "/api/v1/staff");
+                        "/api/v1/staff",
+                        "/api/v1/persons/{id}/service-choices",
+                        "/api/v1/providers/{key}/members",
+                        "/api/v1/providers/{key}/members/{mappingId}/end");
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -2,7 +2,9 @@ package org.sscard.relay.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,45 @@ class CardApiTest extends RelayApiTest {
         assertThat(issuer.post("/api/v1/cards/NO-SUCH-CARD/status", Map.of("status", "REVOKED"))
                         .problemCode())
                 .isEqualTo("CARD_NOT_FOUND");
+    }
+
+    @Test
+    void keepsEveryStatusOfACardOldestFirstWithWhyAndWho() {
+        String person = createPerson();
+        Map<String, Object> card = card();
+        String path = "/api/v1/cards/" + card.get("cardSerial") + "/status";
+        String clerk = "staff:" + java.util.UUID.randomUUID();
+        as("card-issuer").post("/api/v1/persons/" + person + "/cards", card);
+        as("card-issuer").header("Sscard-Acting-For", clerk).post(path, Map.of("status", "SUSPENDED"));
+        as("card-issuer").post(path, Map.of("status", "ACTIVE"));
+        as("card-issuer")
+                .header("Sscard-Acting-For", clerk)
+                .post(path, Map.of("status", "REVOKED", "reason", "keyCompromise"));
+
+        Api.Response cards = asOperator(cityAdmin()).get("/api/v1/persons/" + person + "/cards");
+
+        assertThat(cards.status()).isEqualTo(200);
+        JsonNode history = cards.json().get(0).path("history");
+        assertThat(history).hasSize(4);
+        assertThat(history.findValuesAsText("status")).containsExactly("ACTIVE", "SUSPENDED", "ACTIVE", "REVOKED");
+        assertThat(history.findValuesAsText("by")).containsExactly("card-issuer", clerk, "card-issuer", clerk);
+        assertThat(history.get(0).path("reason").asText()).isEqualTo("registered");
+        assertThat(history.get(1).path("reason").asText()).isEqualTo("certificateHold");
+        assertThat(history.get(2).has("reason")).isFalse();
+        assertThat(history.get(3).path("reason").asText()).isEqualTo("keyCompromise");
+        for (int i = 1; i < history.size(); i++) {
+            assertThat(Instant.parse(history.get(i).path("at").asText()))
+                    .isAfterOrEqualTo(
+                            Instant.parse(history.get(i - 1).path("at").asText()));
+        }
+        // a refused change leaves no row
+        as("card-issuer").post(path, Map.of("status", "ACTIVE"));
+        assertThat(as("card-issuer")
+                        .get("/api/v1/persons/" + person + "/cards")
+                        .json()
+                        .get(0)
+                        .path("history"))
+                .hasSize(4);
     }
 
     @Test

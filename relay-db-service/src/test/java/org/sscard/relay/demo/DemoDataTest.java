@@ -98,6 +98,47 @@ class DemoDataTest {
     }
 
     @Test
+    void givesTheResidentsAddressesTheirTilesAndTheCityNhiAnAdministrator() {
+        assertThat(rows("SELECT address FROM person WHERE provisional_ssn = '100000000001'"))
+                .containsExactly("千葉県鴨川市横渚1001-1 コーポ横渚 101");
+        assertThat(rows("SELECT address FROM person WHERE provisional_ssn = '100000000005'"))
+                .containsExactly("千葉県鴨川市江見太夫崎50-2");
+        assertThat(count("person WHERE address IS NULL OR address NOT LIKE '千葉県鴨川市%'"))
+                .isZero();
+        // every service of every current membership is a tile: subscribing after the mapping is never NOT_JOINABLE
+        int tiles = DemoData.RESIDENTS.stream()
+                .flatMap(resident -> resident.memberships().stream())
+                .mapToInt(membership -> membership.services().size())
+                .sum();
+        assertThat(rows("SELECT opaque_id::text FROM subscription WHERE withdrawn_at IS NULL"))
+                .hasSize(tiles);
+        assertThat(rows("""
+                        SELECT s.name_kanji || ' ' || s.name_kana || ' ' || s.role || ' ' || p.provider_key FROM staff s
+                        JOIN provider p ON p.id = s.provider_id WHERE s.role = 'INSURER_ADMIN' ORDER BY p.provider_key"""))
+                .containsExactly(
+                        "保険 管理 ホケン カンリ INSURER_ADMIN kameda-kenpo", "国保 管理 コクホ カンリ INSURER_ADMIN kamogawa-nhi");
+        assertThat(rows("""
+                        SELECT provider_key || ' ' || coalesce(insurer_number, '-') FROM provider
+                        ORDER BY provider_key"""))
+                .containsExactly(
+                        "kameda-hospital -", "kameda-kenpo 06139999", "kamogawa-nhi 122382", "pension-office -");
+    }
+
+    @Test
+    void addsADemoStaffMemberMissingFromAnEarlierDemoDatabase() {
+        jdbc.sql("DELETE FROM staff WHERE name_kanji = '国保 管理'").update();
+        int staff = count("staff");
+
+        loader.run(new DefaultApplicationArguments());
+
+        assertThat(count("staff")).isEqualTo(staff + 1);
+        assertThat(rows("""
+                        SELECT s.role || ' ' || p.provider_key FROM staff s JOIN provider p ON p.id = s.provider_id
+                        WHERE s.name_kanji = '国保 管理'""")).containsExactly("INSURER_ADMIN kamogawa-nhi");
+        assertThat(count("person")).isEqualTo(DemoData.RESIDENTS.size());
+    }
+
+    @Test
     void writesTheDemoPersonalIdsOnlyToAnOwnerOnlyFileInTheDataDirectory() throws Exception {
         Path residents = DATA_DIR.resolve("demo/residents.tsv");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(residents)))

@@ -147,6 +147,7 @@ class HttpsOnlyProviderUrlsTest extends RelayApiTest {
                 null,
                 List.of(),
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 }

@@ -77,6 +77,7 @@ class ReleaseApiTest extends RelayApiTest {
         String person = createPerson();
         String number = patientNumber();
         map(person, "test-hospital", Map.of("localNumber", number), "2020-01-01");
+        map(person, "test-nhi", insuranceCard(), "2020-01-01");
         // joined another provider, and this one once but withdrew: no open subscription here
         subscribe(person, "test-nhi", "eligibility");
         String withdrawn = subscribe(person, "test-hospital", "medical-records");
@@ -100,16 +101,19 @@ class ReleaseApiTest extends RelayApiTest {
 
     @Test
     void refusesWhenTheProviderHasNoIdForThePersonTodayAndLogsTheRefusal() {
-        String neverMapped = createPerson();
-        subscribe(neverMapped, "test-hospital", "medical-records");
+        // joined while the provider knew them, and the mapping ended yesterday
         String ended = createPerson();
-        subscribe(ended, "test-hospital", "medical-records");
         String mappingId = map(ended, "test-hospital", Map.of("localNumber", patientNumber()), "2015-01-01");
+        subscribe(ended, "test-hospital", "medical-records");
         city().post(
                         "/api/v1/persons/" + ended + "/mappings/" + mappingId + "/end",
                         Map.of("validTo", TODAY.minusDays(1).toString(), "reason", "left the hospital's care"));
+        // subscriptions the API no longer lets anyone make (NOT_JOINABLE) but older data may hold: never mapped, and
+        // mapped only from tomorrow
+        String neverMapped = createPerson();
+        subscribeUnchecked(neverMapped, "test-hospital", "medical-records");
         String notYet = createPerson();
-        subscribe(notYet, "test-hospital", "medical-records");
+        subscribeUnchecked(notYet, "test-hospital", "medical-records");
         map(
                 notYet,
                 "test-hospital",
@@ -130,6 +134,7 @@ class ReleaseApiTest extends RelayApiTest {
     @Test
     void refusesUnknownPersonsAndProvidersWithoutWritingAnything() {
         String person = createPerson();
+        map(person, "test-hospital", Map.of("localNumber", patientNumber()), "2020-01-01");
         subscribe(person, "test-hospital", "medical-records");
         int rows = count("access_log");
 
@@ -219,15 +224,6 @@ class ReleaseApiTest extends RelayApiTest {
         return body;
     }
 
-    /** Registers the mapping from {@code validFrom} on; returns its ID. */
-    private String map(String person, String provider, Map<String, Object> localId, String validFrom) {
-        Api.Response created = city().post(
-                        "/api/v1/persons/" + person + "/mappings",
-                        Map.of("providerKey", provider, "localId", localId, "validFrom", validFrom));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asText();
-    }
-
     /** Subscribes the person to the provider's service; returns the subscription's ID. */
     private String subscribe(String person, String provider, String service) {
         Api.Response created = city().post(
@@ -235,6 +231,19 @@ class ReleaseApiTest extends RelayApiTest {
                         Map.of("providerKey", provider, "serviceKey", service));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asText();
+    }
+
+    /** A subscription written as the relay wrote them before it required a mapping valid today (issue 17). */
+    private void subscribeUnchecked(String person, String provider, String service) {
+        jdbc.sql("""
+                        INSERT INTO subscription (opaque_id, person_id, provider_service_id, chosen_at)
+                        SELECT gen_random_uuid(), per.id, ps.id, now() FROM person per, provider_service ps
+                        JOIN provider p ON p.id = ps.provider_id
+                        WHERE per.opaque_id = :person AND p.provider_key = :provider AND ps.service_key = :service""")
+                .param("person", UUID.fromString(person))
+                .param("provider", provider)
+                .param("service", service)
+                .update();
     }
 
     private static String patientNumber() {

@@ -6,8 +6,12 @@ import static org.sscard.relay.security.RelayAuthority.ACCESS_LOG_READ;
 import static org.sscard.relay.security.RelayAuthority.CARD_LOGIN_CHECK;
 import static org.sscard.relay.security.RelayAuthority.CARD_READ;
 import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
+import static org.sscard.relay.security.RelayAuthority.LOOKUP_BY_SSN;
+import static org.sscard.relay.security.RelayAuthority.MEMBER_READ;
+import static org.sscard.relay.security.RelayAuthority.MEMBER_WRITE;
 import static org.sscard.relay.security.RelayAuthority.PERSON_LOOKUP;
 import static org.sscard.relay.security.RelayAuthority.PERSON_READ;
+import static org.sscard.relay.security.RelayAuthority.PERSON_WRITE;
 import static org.sscard.relay.security.RelayAuthority.PROVIDER_READ;
 import static org.sscard.relay.security.RelayAuthority.RECEPTION_CHECK;
 import static org.sscard.relay.security.RelayAuthority.RELEASE;
@@ -15,6 +19,7 @@ import static org.sscard.relay.security.RelayAuthority.RESOLVE;
 import static org.sscard.relay.security.RelayAuthority.SAML_METADATA_WRITE;
 import static org.sscard.relay.security.RelayAuthority.SERVICES_READ;
 import static org.sscard.relay.security.RelayAuthority.STAFF_READ;
+import static org.sscard.relay.security.RelayAuthority.SUBSCRIPTION_WRITE;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -26,10 +31,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.sscard.common.operator.Operator;
 
 /**
- * Pins what each service client is granted in the relay's own configuration to what its code calls (the table in
- * docs/security.md, finding 9). A new grant makes this test fail: argue it there, then change both.
+ * Pins what each service client, and each operator role through the operators' console, is granted in the relay's
+ * own configuration to what its code calls (the tables in docs/security.md, finding 9 and the operators' console).
+ * A new grant makes this test fail: argue it there, then change both.
  */
 class ClientGrantsTest {
 
@@ -45,8 +52,10 @@ class ClientGrantsTest {
                         "hospital-portal",
                         "city-office");
         Map<String, Set<RelayAuthority>> services = Map.of(
-                // RelayClient: persons/{id}, persons/{id}/services, persons/{id}/access-log, providers/{key}
-                "portal-gateway", EnumSet.of(PROVIDER_READ, PERSON_READ, SERVICES_READ, ACCESS_LOG_READ),
+                // RelayClient: persons/{id}, persons/{id}/services, persons/{id}/access-log, providers/{key};
+                // persons/{id}/subscriptions (the resident's own choice in My Portal, issue 17)
+                "portal-gateway",
+                        EnumSet.of(PROVIDER_READ, PERSON_READ, SERVICES_READ, ACCESS_LOG_READ, SUBSCRIPTION_WRITE),
                 // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases, reception-checks
                 "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE, RECEPTION_CHECK),
                 // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
@@ -63,6 +72,48 @@ class ClientGrantsTest {
     }
 
     @Test
+    void eachOperatorRoleIsGrantedExactlyWhatTheConsoleDoesForIt() throws IOException {
+        OperatorProperties operators = bind(OperatorProperties.class);
+        assertThat(operators.operatorClients()).containsExactly("operator-console");
+        assertThat(operators.operatorRoles())
+                .isEqualTo(Map.of(
+                        // the city office's counter: register, look up, cards, services and subscriptions, access log
+                        Operator.CITY_ADMIN,
+                        EnumSet.of(
+                                PERSON_READ,
+                                PERSON_WRITE,
+                                PERSON_LOOKUP,
+                                LOOKUP_BY_SSN,
+                                CARD_READ,
+                                SERVICES_READ,
+                                SUBSCRIPTION_WRITE,
+                                ACCESS_LOG_READ),
+                        // an insurer's own members, scoped to the administrator's insurer by the member endpoints
+                        Operator.INSURER_ADMIN,
+                        EnumSet.of(MEMBER_READ, MEMBER_WRITE)));
+        // the console holds nothing of its own: only the staff member it acts for does
+        assertThat(mainConfiguration().clients()).doesNotContainKey("operator-console");
+    }
+
+    @Test
+    void refusesToStartWithAnUnknownOperatorRoleAServicesOwnAuthorityOrAnOperatorClientThatIsAServiceClient() {
+        assertThatThrownBy(() ->
+                        new OperatorProperties(Set.of("operator-console"), Map.of("CITYADMIN", Set.of(PERSON_READ))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no operator role");
+        assertThatThrownBy(() -> new OperatorProperties(
+                        Set.of("operator-console"), Map.of(Operator.INSURER_ADMIN, Set.of(RESOLVE))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never to an operator");
+        assertThatThrownBy(() -> SecurityConfig.requireSeparate(
+                        new ClientProperties(Map.of("operator-console", Set.of(PERSON_READ)), Map.of()),
+                        new OperatorProperties(
+                                Set.of("operator-console"), Map.of(Operator.CITY_ADMIN, Set.of(PERSON_READ)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("also a service client");
+    }
+
+    @Test
     void refusesToStartWhenAClientMayResolveWithoutBeingBoundToItsProviders() {
         assertThatThrownBy(() -> new ClientProperties(Map.of("desk", Set.of(RESOLVE)), Map.of()))
                 .isInstanceOf(IllegalStateException.class)
@@ -70,11 +121,14 @@ class ClientGrantsTest {
     }
 
     private static ClientProperties mainConfiguration() throws IOException {
+        return bind(ClientProperties.class);
+    }
+
+    private static <T> T bind(Class<T> properties) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader()
                 .load("application.yml", new ClassPathResource("application.yml"))
                 .forEach(environment.getPropertySources()::addLast);
-        return new Binder(ConfigurationPropertySources.get(environment))
-                .bindOrCreate("sscard.relay", ClientProperties.class);
+        return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("sscard.relay", properties);
     }
 }

@@ -75,7 +75,7 @@ class LeastPrivilegeTest extends RelayApiTest {
     }
 
     @Test
-    void theGatewayNoLongerLooksUpBySsnReverseResolvesSubscribesOrReadsStaff() {
+    void theGatewayNoLongerLooksUpBySsnReverseResolvesOrReadsStaff() {
         Api gateway = as("portal-gateway");
         assertThat(gateway.post(
                                 "/api/v1/persons/lookup/by-provisional-ssn",
@@ -87,13 +87,29 @@ class LeastPrivilegeTest extends RelayApiTest {
                                 Map.of("localId", Map.of("localNumber", patientNumber)))
                         .status())
                 .isEqualTo(403);
+        assertThat(gateway.get("/api/v1/staff?organisation=kameda-hospital").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theGatewaySubscribesTheResidentToAProviderThatKnowsThem() {
+        // the resident's own choice in My Portal (issue 17): allowed, and only where the provider has their ID
+        Api gateway = as("portal-gateway");
+        Api.Response joined = gateway.post(
+                "/api/v1/persons/" + person + "/subscriptions",
+                Map.of("providerKey", "kameda-hospital", "serviceKey", "records"));
+        assertThat(joined.status()).as(joined.body()).isEqualTo(201);
         assertThat(gateway.post(
                                 "/api/v1/persons/" + person + "/subscriptions",
                                 Map.of("providerKey", "test-nhi", "serviceKey", "eligibility"))
+                        .problemCode())
+                .isEqualTo("NOT_JOINABLE");
+        assertThat(gateway.post(
+                                "/api/v1/persons/" + person + "/subscriptions/"
+                                        + joined.json().path("id").asText() + "/withdraw",
+                                Map.of())
                         .status())
-                .isEqualTo(403);
-        assertThat(gateway.get("/api/v1/staff?organisation=kameda-hospital").status())
-                .isEqualTo(403);
+                .isEqualTo(200);
     }
 
     @Test

@@ -14,6 +14,8 @@ class SubscriptionApiTest extends RelayApiTest {
     void buildsThePortalMenuFromSubscriptionsRegistryAndMappings() {
         String person = createPerson();
         Api gateway = as("portal-gateway");
+        map(person, "test-hospital", Map.of("localNumber", "M" + System.nanoTime()), "2020-01-01");
+        String nhiMapping = map(person, "test-nhi", insuranceCard(), "2020-01-01");
         assertThat(city().post(
                                 "/api/v1/persons/" + person + "/subscriptions",
                                 Map.of("providerKey", "test-hospital", "serviceKey", "medical-records"))
@@ -24,15 +26,10 @@ class SubscriptionApiTest extends RelayApiTest {
                                 Map.of("providerKey", "test-nhi", "serviceKey", "eligibility"))
                         .status())
                 .isEqualTo(201);
+        // the NHI's coverage has ended since: the tile stays, marked as not known today
         city().post(
-                        "/api/v1/persons/" + person + "/mappings",
-                        Map.of(
-                                "providerKey",
-                                "test-hospital",
-                                "localId",
-                                Map.of("localNumber", "M" + System.nanoTime()),
-                                "validFrom",
-                                "2020-01-01"));
+                        "/api/v1/persons/" + person + "/mappings/" + nhiMapping + "/end",
+                        Map.of("validTo", "2020-12-31", "reason", "moved to an employer's insurer"));
 
         JsonNode menu = gateway.get("/api/v1/persons/" + person + "/services").json();
         assertThat(menu).hasSize(2);
@@ -48,6 +45,7 @@ class SubscriptionApiTest extends RelayApiTest {
     @Test
     void withdrawsOnceAndRefusesDuplicatesAndUnknownServices() {
         String person = createPerson();
+        map(person, "test-nhi", insuranceCard(), "2020-01-01");
         Api city = city();
         Api gateway = as("portal-gateway");
         Map<String, String> notices = Map.of("providerKey", "test-nhi", "serviceKey", "medical-expense-notice");
