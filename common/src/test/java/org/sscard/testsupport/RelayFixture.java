@@ -164,8 +164,8 @@ public final class RelayFixture {
         }
     }
 
-    /** The person is {@code localNumber} at the provider from yesterday on. */
-    public void mapLocalNumber(UUID person, String providerKey, String localNumber) {
+    /** The person is {@code localNumber} at the provider from yesterday on; the mapping's ID. */
+    public UUID mapLocalNumber(UUID person, String providerKey, String localNumber) {
         Map<String, Object> mapping = Map.of(
                 "providerKey",
                 providerKey,
@@ -173,7 +173,9 @@ public final class RelayFixture {
                 Map.of("localNumber", localNumber),
                 "validFrom",
                 LocalDate.now().minusDays(1).toString());
-        call("POST", "/api/v1/persons/" + person + "/mappings", mapping, 201);
+        return UUID.fromString(call("POST", "/api/v1/persons/" + person + "/mappings", mapping, 201)
+                .get("id")
+                .asText());
     }
 
     /** The person subscribes to the provider's service (their consent to be known there). */
@@ -185,12 +187,25 @@ public final class RelayFixture {
                 201);
     }
 
-    /** Subscribes the person and, unless {@code localNumber} is null, maps them to it. */
+    /**
+     * Maps the person to {@code localNumber} and subscribes them (the relay lets a person join only a provider that
+     * holds an ID for them). With a null {@code localNumber}: joined, but the provider's ID for them is no longer
+     * valid today (mapped yesterday only), as a tile whose registration is pending.
+     */
     public void join(UUID person, String providerKey, String serviceKey, String localNumber) {
-        subscribe(person, providerKey, serviceKey);
         if (localNumber != null) {
             mapLocalNumber(person, providerKey, localNumber);
+            subscribe(person, providerKey, serviceKey);
+            return;
         }
+        UUID mapping = mapLocalNumber(
+                person, providerKey, "PENDING-" + UUID.randomUUID().toString().substring(0, 8));
+        subscribe(person, providerKey, serviceKey);
+        call(
+                "POST",
+                "/api/v1/persons/" + person + "/mappings/" + mapping + "/end",
+                Map.of("validTo", LocalDate.now().minusDays(1).toString(), "reason", "test: registration pending"),
+                200);
     }
 
     /**
