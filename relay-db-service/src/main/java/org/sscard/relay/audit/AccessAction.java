@@ -6,6 +6,8 @@ public enum AccessAction {
     PERSON_READ,
     PERSON_STATUS_CHANGE,
     LOOKUP_BY_PERSONAL_ID,
+    /** The card issuer read the person's personal ID to certify it in a new card for them. */
+    PERSONAL_ID_READ,
     LOOKUP_BY_PROVISIONAL_SSN,
     SERVICES_READ,
     SUBSCRIBE,

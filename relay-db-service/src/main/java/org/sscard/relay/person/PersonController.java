@@ -2,7 +2,9 @@ package org.sscard.relay.person;
 
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +37,20 @@ class PersonController {
     PersonView read(@PathVariable UUID id) {
         return persons.read(id);
     }
+
+    /**
+     * The person's 44-digit personal ID, for the card issuer alone: it certifies that number in the resident's card,
+     * and an operator names the person by the relay's opaque ID only. In the body, never in a URL; logged.
+     */
+    @GetMapping("/{id}/personal-id")
+    @PreAuthorize("hasAuthority('PERSONAL_ID_READ')")
+    ResponseEntity<PersonalIdView> personalId(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new PersonalIdView(persons.personalIdOf(id)));
+    }
+
+    record PersonalIdView(String personalId) {}
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAuthority('PERSON_WRITE')")

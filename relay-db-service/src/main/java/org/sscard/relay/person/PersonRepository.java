@@ -93,6 +93,13 @@ class PersonRepository {
                 .optional();
     }
 
+    String personalIdOf(long personId) {
+        return jdbc.sql("SELECT personal_id FROM person WHERE id = :id")
+                .param("id", personId)
+                .query(String.class)
+                .single();
+    }
+
     Optional<PersonRef> refByPersonalId(PersonalId personalId) {
         return jdbc.sql(REF + "WHERE personal_id = :pid")
                 .param("pid", personalId.digits())

@@ -87,6 +87,14 @@ public class PersonService {
         return persons.view(person.id());
     }
 
+    /** For the card issuer: the number its certificate will carry (logged as the issuer's read). */
+    @Transactional
+    public String personalIdOf(UUID opaqueId) {
+        PersonRef person = requireRef(opaqueId);
+        accessLog.record(person.id(), AccessAction.PERSONAL_ID_READ, "card issuance", null);
+        return persons.personalIdOf(person.id());
+    }
+
     @Transactional
     public PersonView changeStatus(UUID opaqueId, PersonRequests.ChangeStatus request) {
         PersonRef person = requireRefForUpdate(opaqueId);

@@ -14,6 +14,11 @@ public enum RelayAuthority implements GrantedAuthority {
     PERSON_READ,
     PERSON_WRITE,
     PERSON_LOOKUP,
+    /**
+     * The card issuer reads a person's personal ID by the relay's opaque ID ({@code GET /api/v1/persons/{id}/personal-id}),
+     * to certify it in a card an operator asked for by that opaque ID.
+     */
+    PERSONAL_ID_READ,
     LOOKUP_BY_SSN,
     STAFF_READ,
     STAFF_WRITE,

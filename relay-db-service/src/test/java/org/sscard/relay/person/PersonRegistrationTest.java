@@ -35,6 +35,33 @@ class PersonRegistrationTest extends RelayApiTest {
     }
 
     @Test
+    void givesThePersonalIdByOpaqueIdToTheCardIssuerAloneAndLogsTheRead() {
+        Map<String, Object> body = personBody(null, newProvisionalSsn());
+        body.remove("personalId");
+        String id = city().post("/api/v1/persons", body).json().path("id").asText();
+        String stored = jdbc.sql("SELECT personal_id FROM person WHERE opaque_id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single();
+
+        Api.Response read = as("card-issuer").get("/api/v1/persons/" + id + "/personal-id");
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("personalId").asText()).isEqualTo(stored);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM access_log a JOIN person p ON p.id = a.subject_person_id
+                        WHERE p.opaque_id = :id::uuid AND a.action = 'PERSONAL_ID_READ' AND a.caller = 'card-issuer'""").param("id", id).query(Integer.class).single()).isEqualTo(1);
+        for (String client : new String[] {"city-office", "portal-gateway", "auth-service"}) {
+            assertThat(as(client).get("/api/v1/persons/" + id + "/personal-id").status())
+                    .as(client)
+                    .isEqualTo(403);
+        }
+        assertThat(as("card-issuer")
+                        .get("/api/v1/persons/" + java.util.UUID.randomUUID() + "/personal-id")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void storesTheAddressNormalisedAndShowsItOnEveryRead() {
         Map<String, Object> body = personBody(newPersonalId(), newProvisionalSsn());
         body.put("address", "  千葉県鴨川市横渚１００１－１\u3000コーポ横渚　１０１ ");

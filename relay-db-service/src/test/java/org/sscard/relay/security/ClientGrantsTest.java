@@ -9,6 +9,7 @@ import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
 import static org.sscard.relay.security.RelayAuthority.LOOKUP_BY_SSN;
 import static org.sscard.relay.security.RelayAuthority.MEMBER_READ;
 import static org.sscard.relay.security.RelayAuthority.MEMBER_WRITE;
+import static org.sscard.relay.security.RelayAuthority.PERSONAL_ID_READ;
 import static org.sscard.relay.security.RelayAuthority.PERSON_LOOKUP;
 import static org.sscard.relay.security.RelayAuthority.PERSON_READ;
 import static org.sscard.relay.security.RelayAuthority.PERSON_WRITE;
@@ -59,7 +60,7 @@ class ClientGrantsTest {
                 // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases, reception-checks
                 "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE, RECEPTION_CHECK),
                 // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
-                "card-issuer", EnumSet.of(PERSON_LOOKUP, STAFF_READ, CARD_READ, CARD_WRITE),
+                "card-issuer", EnumSet.of(PERSON_LOOKUP, PERSONAL_ID_READ, STAFF_READ, CARD_READ, CARD_WRITE),
                 // no relay client at all
                 "insurer-adapters", EnumSet.noneOf(RelayAuthority.class),
                 // SpMetadataRegistration: providers/{key}/saml-sp-metadata
