@@ -93,9 +93,9 @@ class AuthorizationServerSecurityConfig {
                                                     }
                                                 })))
                                 // the reception desk's grant (auth.reception): the clerk's token and a patient's card
-                                // or SSN for a short token to the patient's insurer
-                                // and the operators' console's (auth.operator): the administrator's token for a
-                                // two-minute token naming them, for one back end
+                                // or SSN for a short token to the patient's insurer; the operators' console's
+                                // (auth.operator): the administrator's token for a two-minute token naming them, for
+                                // one back end
                                 .tokenEndpoint(token -> token.accessTokenRequestConverter(receptionCheck.converter())
                                         .authenticationProvider(receptionCheck.provider())
                                         .accessTokenRequestConverter(operatorAction.converter())
