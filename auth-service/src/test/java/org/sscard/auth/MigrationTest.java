@@ -22,7 +22,7 @@ class MigrationTest {
                 .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(3);
+        assertThat(result.migrationsExecuted).isEqualTo(4);
         flyway.validate();
 
         List<String> tables =

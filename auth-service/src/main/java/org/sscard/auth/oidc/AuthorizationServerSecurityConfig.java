@@ -18,11 +18,13 @@ import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -39,6 +41,8 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.sscard.auth.login.CardLoginProperties;
+import org.sscard.auth.operator.OperatorActionEndpoint;
+import org.sscard.auth.operator.OperatorTokenClaims;
 import org.sscard.auth.pairwise.PairwiseTokenClaims;
 import org.sscard.auth.reception.ReceptionCheckEndpoint;
 import org.sscard.auth.reception.ReceptionTokenClaims;
@@ -64,6 +68,8 @@ class AuthorizationServerSecurityConfig {
             CardLoginProperties cardLogin,
             JwtDecoderFactory<RegisteredClient> clientAssertions,
             ReceptionCheckEndpoint receptionCheck,
+            OperatorActionEndpoint operatorAction,
+            OAuth2AuthorizationService authorizations,
             Clock clock)
             throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer =
@@ -71,7 +77,10 @@ class AuthorizationServerSecurityConfig {
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(
                         authorizationServer,
-                        server -> server.oidc(Customizer.withDefaults())
+                        server -> server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(
+                                        // RP-initiated logout ends the login's tokens too, not only the session
+                                        new LogoutEndsTokens(
+                                                authorizations, new OidcLogoutAuthenticationSuccessHandler()))))
                                 // clients authenticate with private_key_jwt, checked against the platform PKI
                                 // (auth.client)
                                 .clientAuthentication(clientAuthentication ->
@@ -84,10 +93,14 @@ class AuthorizationServerSecurityConfig {
                                                     }
                                                 })))
                                 // the reception desk's grant (auth.reception): the clerk's token and a patient's card
-                                // or SSN for a short token to the patient's insurer
+                                // or SSN for a short token to the patient's insurer; the operators' console's
+                                // (auth.operator): the administrator's token for a two-minute token naming them, for
+                                // one back end
                                 .tokenEndpoint(token -> token.accessTokenRequestConverter(receptionCheck.converter())
                                         .authenticationProvider(receptionCheck.provider())
-                                        .errorResponseHandler(receptionCheck.errors())))
+                                        .accessTokenRequestConverter(operatorAction.converter())
+                                        .authenticationProvider(operatorAction.provider())
+                                        .errorResponseHandler(operatorAction.errorsBefore(receptionCheck.errors()))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // the card session answers only clients of its profile; prompt=login and max_age ask for the card
                 .addFilterAfter(new FreshLoginFilter(clients, clock), SecurityContextHolderFilter.class)
@@ -139,7 +152,7 @@ class AuthorizationServerSecurityConfig {
 
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(
-            RelayDirectory relay, SigningKeys keys, ReceptionTokenClaims reception) {
+            RelayDirectory relay, SigningKeys keys, ReceptionTokenClaims reception, OperatorTokenClaims operator) {
         OAuth2TokenCustomizer<JwtEncodingContext> card = new CardTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> service = new ServiceTokenClaims();
         OAuth2TokenCustomizer<JwtEncodingContext> pairwise = new PairwiseTokenClaims(relay);
@@ -150,12 +163,14 @@ class AuthorizationServerSecurityConfig {
             service.customize(context);
             pairwise.customize(context);
             reception.customize(context);
+            operator.customize(context);
         };
     }
 
     /**
      * The token generator Spring would make by itself (JWTs signed with the signing keys and the claims above, opaque
-     * access tokens, refresh tokens), as a bean: the reception-check grant mints its tokens with the same one.
+     * access tokens, refresh tokens), as a bean: the reception-check and operator-action grants mint their tokens with
+     * the same one.
      */
     @Bean
     OAuth2TokenGenerator<OAuth2Token> tokenGenerator(

@@ -37,6 +37,7 @@ public record OidcProperties(
      * {@code publicClient}: a native app (RFC 8252) that keeps no key: no client authentication, the code flow only,
      * a loopback redirect URI on any port. {@code refreshTokenTimeToLive}: refresh tokens of that lifetime, each used
      * once (none if null; never for a public client). {@code receptionCheck}: may use the reception-check grant.
+     * {@code operatorAction}: may use the operator-action grant (a staff client's, never a public one's).
      */
     public record Client(
             LoginProfile loginProfile,
@@ -46,7 +47,8 @@ public record OidcProperties(
             boolean staffDelegation,
             boolean publicClient,
             java.time.Duration refreshTokenTimeToLive,
-            boolean receptionCheck) {
+            boolean receptionCheck,
+            boolean operatorAction) {
 
         public Client {
             loginProfile = loginProfile == null ? LoginProfile.RESIDENT : loginProfile;

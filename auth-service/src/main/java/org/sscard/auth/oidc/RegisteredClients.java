@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.sscard.auth.login.LoginProfile;
+import org.sscard.auth.operator.OperatorAction;
 import org.sscard.auth.reception.ReceptionCheck;
 
 /**
@@ -23,7 +24,8 @@ import org.sscard.auth.reception.ReceptionCheck;
  * profile; a service client gets client credentials, its scopes being the services it may call (each token's
  * audience). A client can be both (the portal gateway logs people in and reads the relay). A public client (the
  * reception CLI) authenticates with nothing but PKCE and gets the code flow alone: no refresh tokens, no exchange,
- * no client credentials, no reception check.
+ * no client credentials, no reception check. The operators' console (staff, confidential) alone gets the operator-action
+ * grant.
  */
 final class RegisteredClients {
 
@@ -78,6 +80,11 @@ final class RegisteredClients {
                 client.authorizationGrantType(ReceptionCheck.GRANT_TYPE);
                 settings.setting(ReceptionCheck.CLIENT_SETTING, true);
             }
+            if (oidc.operatorAction()) {
+                requireOperatorClient(id, oidc);
+                client.authorizationGrantType(OperatorAction.GRANT_TYPE);
+                settings.setting(OperatorAction.CLIENT_SETTING, true);
+            }
             client.redirectUris(uris -> uris.addAll(oidc.redirectUris()))
                     .postLogoutRedirectUris(uris -> uris.addAll(oidc.postLogoutRedirectUris()))
                     .scope(OidcScopes.OPENID)
@@ -94,5 +101,16 @@ final class RegisteredClients {
         return client.clientSettings(settings.build())
                 .tokenSettings(tokens.build())
                 .build();
+    }
+
+    /**
+     * The operator-action grant acts for the staff member who logged in to the client: so the client logs staff in
+     * and keeps a key (a console in a browser cannot). Anything else is a configuration mistake, refused at start.
+     */
+    private static void requireOperatorClient(String id, OidcProperties.Client oidc) {
+        if (oidc.publicClient() || oidc.loginProfile() != LoginProfile.STAFF) {
+            throw new IllegalStateException(
+                    id + ": operator-action needs a confidential client of the staff login profile");
+        }
     }
 }

@@ -19,7 +19,7 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesTheGrantToAnotherClient() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayFinds(NHI, "x", null, HOSPITAL);
         assertError(check(STAFF_CLIENT, clerk.accessToken(), bySsn(ssn(), "1968-05-05")), 400, "unauthorized_client");
         assertError(
@@ -29,7 +29,7 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void acceptsTheTokenOfAClerkLoggedInWithTheReceptionCli() throws Exception {
-        Clerk clerk = clerk(HOSPITAL, "RECEPTION_CLERK", "sscard-reception", "http://127.0.0.1:51234/callback");
+        StaffLogin clerk = clerk(HOSPITAL, "RECEPTION_CLERK", "sscard-reception", "http://127.0.0.1:51234/callback");
         relayFinds(NHI, "鴨川|1007|00", null, HOSPITAL);
         Browser.Page answer = check(clerk, bySsn(ssn(), "1955-08-08"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -52,7 +52,7 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesAnInsurerAdminsTokenAsTheActor() throws Exception {
-        Clerk admin = clerk(KAMEDA_KENPO, "INSURER_ADMIN", DESK, DESK_REDIRECT);
+        StaffLogin admin = clerk(KAMEDA_KENPO, "INSURER_ADMIN", DESK, DESK_REDIRECT);
         relayFinds(NHI, "x", null, KAMEDA_KENPO);
         assertError(check(admin, bySsn(ssn(), "1968-05-05")), 400, "invalid_grant");
         assertRelayNotAsked();
@@ -60,7 +60,7 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesAClerksTokenIssuedToAnotherClient() throws Exception {
-        Clerk elsewhere = clerk(HOSPITAL, "RECEPTION_CLERK", STAFF_CLIENT, REDIRECT_URI);
+        StaffLogin elsewhere = clerk(HOSPITAL, "RECEPTION_CLERK", STAFF_CLIENT, REDIRECT_URI);
         relayFinds(NHI, "x", null, HOSPITAL);
         assertError(check(elsewhere, bySsn(ssn(), "1968-05-05")), 400, "invalid_grant");
         assertRelayNotAsked();
@@ -75,21 +75,21 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesAClerkTheRelayDoesNotAllow() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayRefuses(403, "CLERK_NOT_ALLOWED");
         assertError(check(clerk, bySsn(ssn(), "1968-05-05")), 400, "invalid_grant");
     }
 
     @Test
     void issuesNoTokenForAnInsurerThatDoesNotListTheClerksHospital() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayFinds(NHI, "鴨川|1006|00", "P0067890", "some-other-hospital");
         assertError(check(clerk, bySsn(ssn(), "1968-05-05")), 400, "invalid_target");
     }
 
     @Test
     void issuesATokenByProvisionalSsnAndDateOfBirth() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         String ssn = ssn();
         relayFinds(NHI, "鴨川|1007|00", "P0078901", HOSPITAL);
 
@@ -122,14 +122,14 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesAnSsnTheRelayDoesNotMatch() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayRefuses(404, "PERSON_NOT_MATCHED");
         assertError(check(clerk, bySsn(ssn(), "1955-08-09")), 400, "person_not_matched");
     }
 
     @Test
     void answersNoCoverageWithThePatientNumber() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Map<String, Object> answer = new HashMap<>();
         answer.put("patientNumber", "P0000001");
         answer.put("staffOrganisations", java.util.List.of());
@@ -145,7 +145,7 @@ class ReceptionCheckActorTest extends ReceptionDeskTest {
 
     @Test
     void refusesAMalformedSsnBeforeAskingAnyone() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayFinds(NHI, "x", null, HOSPITAL);
         assertError(check(clerk, bySsn("12345", "1955-08-08")), 400, "invalid_request");
         assertError(check(clerk, bySsn(ssn(), "08/08/1955")), 400, "invalid_request");

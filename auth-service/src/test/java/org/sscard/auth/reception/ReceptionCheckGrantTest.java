@@ -25,7 +25,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void issuesTheInsurerATwoMinuteTokenNamingTheClerkForAPatientCard() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         String personalId = RelayFixture.newPersonalId();
         Card patient = card(PKI.residentCard(personalId));
         relayFinds(NHI, "鴨川|1006|00", "P0067890", HOSPITAL);
@@ -104,7 +104,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void asksTheRelayForTheInsurerTheDeskNames() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayFinds(KAMEDA_KENPO, "10|2002|00", null, HOSPITAL);
         Map<String, String> request = new java.util.HashMap<>(byCard(card(patientCard())));
         request.put("audience", KAMEDA_KENPO);
@@ -124,7 +124,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesRevokedPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         String personalId = RelayFixture.newPersonalId();
         Card patient = card(PKI.residentCard(personalId));
         PKI.revokeInOcsp(patient.certificate(), KEY_COMPROMISE);
@@ -135,7 +135,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesSuspendedPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         String personalId = RelayFixture.newPersonalId();
         Card patient = card(PKI.residentCard(personalId));
         PKI.revokeInOcsp(patient.certificate(), CERTIFICATE_HOLD);
@@ -146,14 +146,14 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesCardTheRelaySaysIsSuspended() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayRefuses(409, "CARD_SUSPENDED");
         assertError(check(clerk, byCard(card(patientCard()))), 400, "card_suspended");
     }
 
     @Test
     void refusesExpiredPatientCardAtTheDeskAndHasTheRelayLogIt() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Instant now = Instant.now();
         String personalId = RelayFixture.newPersonalId();
         Card patient = card(
@@ -166,7 +166,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
     /** The CA's refusal is the answer: a relay that fails, finds the card, or says otherwise does not change it. */
     @Test
     void refusesACardTheCaRefusedWhateverTheRelayAnswers() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Card revoked = card(patientCard());
         PKI.revokeInOcsp(revoked.certificate(), KEY_COMPROMISE);
 
@@ -181,7 +181,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesARevokedStaffCardWithoutAskingTheRelay() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Card staffCard = card(PKI.staffCard(java.util.UUID.randomUUID(), HOSPITAL, "RECEPTION_CLERK"));
         PKI.revokeInOcsp(staffCard.certificate(), KEY_COMPROMISE);
         relayRefuses(404, "CARD_UNKNOWN");
@@ -191,7 +191,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesPatientCardUnknownToTheRelay() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         relayRefuses(404, "CARD_UNKNOWN");
         assertError(check(clerk, byCard(card(patientCard()))), 400, "card_unknown");
         assertThat(RELAY_STAND_IN.receptionCalls()).hasSize(1);
@@ -199,7 +199,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesAStaffCardAsAPatientCard() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Card staffCard = card(PKI.staffCard(java.util.UUID.randomUUID(), HOSPITAL, "RECEPTION_CLERK"));
         relayFinds(NHI, "x", null, HOSPITAL);
         assertError(check(clerk, byCard(staffCard)), 400, "card_unknown");
@@ -208,7 +208,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void refusesACardFromAnotherCa() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         Card foreign = Card.of(
                 org.sscard.testsupport.pki.TestPki.create("another CA")
                         .residentCard(RelayFixture.newPersonalId())
@@ -225,7 +225,7 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
      */
     @Test
     void answersTemporarilyUnavailableWhenTheCardsRevocationStatusIsUnknownAndHasTheRelayLogIt() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         String personalId = RelayFixture.newPersonalId();
         Card patient = card(PKI.residentCard(personalId).revocationUnreachable());
         relayRefuses(409, "CARD_STATUS_UNKNOWN");
@@ -244,21 +244,21 @@ class ReceptionCheckGrantTest extends ReceptionDeskTest {
 
     @Test
     void answersTemporarilyUnavailableWhenTheRelayFails() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         answerWith(500, Map.of("status", 500));
         assertError(check(clerk, byCard(card(patientCard()))), 503, "temporarily_unavailable");
     }
 
     @Test
     void refusesMalformedCertificateAsInvalidRequest() throws Exception {
-        Clerk clerk = receptionClerk();
+        StaffLogin clerk = receptionClerk();
         assertError(
                 check(clerk, Map.of("method", "card", "card_certificate", "bm90IGEgY2VydA==")), 400, "invalid_request");
         assertRelayNotAsked();
     }
 
     /** One relay call naming the card the CA refused and why, acting for the clerk; no insurer asked for. */
-    private static void assertRelayToldOnce(Clerk clerk, Card patient, String personalId, String pkiRefusal) {
+    private static void assertRelayToldOnce(StaffLogin clerk, Card patient, String personalId, String pkiRefusal) {
         assertThat(RELAY_STAND_IN.receptionCalls()).singleElement().satisfies(call -> {
             assertThat(call.actingFor()).isEqualTo("staff:" + clerk.id());
             assertThat(JSON.readValue(call.body(), Map.class))

@@ -2,22 +2,13 @@ package org.sscard.auth.reception;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.sscard.auth.support.AuthServiceTest;
 import org.sscard.auth.support.Browser;
 import org.sscard.auth.support.Card;
-import org.sscard.auth.support.CodeFlow;
-import org.sscard.common.tls.PlatformTrust;
-import org.sscard.common.token.ServiceTokenVerification;
-import org.sscard.common.token.TokenProperties;
+import org.sscard.auth.support.TokenEndpointTest;
 import org.sscard.testsupport.RelayFixture;
 import org.sscard.testsupport.pki.CertificateBuilder;
 
@@ -26,9 +17,8 @@ import org.sscard.testsupport.pki.CertificateBuilder;
  * {@code reception-desk} client (application.yml's), against the real relay; the relay's reception check answers
  * from the test's script ({@link org.sscard.auth.support.RelayStandIn}).
  */
-abstract class ReceptionDeskTest extends AuthServiceTest {
+abstract class ReceptionDeskTest extends TokenEndpointTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String DESK = "reception-desk";
     static final String DESK_REDIRECT = DESK_LOGIN_REDIRECT;
     /** The demo configuration's hospital and insurers (the test relay runs it). */
@@ -41,34 +31,12 @@ abstract class ReceptionDeskTest extends AuthServiceTest {
         RELAY_STAND_IN.reset();
     }
 
-    /** A logged-in clerk; {@code certificateSerial}: their staff card's, which every relay question names. */
-    record Clerk(UUID id, String organisation, String role, String accessToken, String certificateSerial) {}
-
-    /** A staff member registered at the relay, logged in with their card through {@code client}. */
-    static Clerk clerk(String organisation, String role, String client, String redirectUri) throws Exception {
-        UUID id = CITY_OFFICE.createStaff(organisation, role);
-        Card card = card(PKI.staffCard(id, organisation, role));
-        CITY_OFFICE.registerCard("staff", id, card.certificate());
-        return new Clerk(id, organisation, role, login(card, client, redirectUri), card.serialHex());
+    static StaffLogin clerk(String organisation, String role, String client, String redirectUri) throws Exception {
+        return staffLogin(organisation, role, client, redirectUri);
     }
 
-    static Clerk receptionClerk() throws Exception {
+    static StaffLogin receptionClerk() throws Exception {
         return clerk(HOSPITAL, "RECEPTION_CLERK", DESK, DESK_REDIRECT);
-    }
-
-    static String login(Card card, String client, String redirectUri) throws Exception {
-        Browser browser = new Browser(card.clientContext());
-        CodeFlow flow = new CodeFlow(browser, MAIN, client, redirectUri);
-        Browser.Page cardLogin = browser.get(browser.get(flow.authorizeUrl()).location());
-        assertThat(cardLogin.status()).as(cardLogin.body()).isEqualTo(302);
-        String code = flow.codeFrom(browser.get(cardLogin.location()).location());
-        // the reception CLI is a public client: the PKCE verifier alone
-        Browser.Page tokens = flow.exchange(
-                code,
-                "sscard-reception".equals(client) ? Map.of("client_id", client) : clientAssertion(client),
-                flow.verifier());
-        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
-        return JSON.readTree(tokens.body()).path("access_token").asText();
     }
 
     /** A patient's resident card from the platform CA (not registered anywhere: the relay's answer is scripted). */
@@ -96,11 +64,10 @@ abstract class ReceptionDeskTest extends AuthServiceTest {
         form.put("actor_token", actorToken);
         form.put("actor_token_type", "urn:ietf:params:oauth:token-type:access_token");
         form.putAll(patient);
-        return new Browser(PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
-                .postForm(MAIN + "/oauth2/token", form);
+        return post("/oauth2/token", form);
     }
 
-    static Browser.Page check(Clerk clerk, Map<String, String> patient) throws Exception {
+    static Browser.Page check(StaffLogin clerk, Map<String, String> patient) throws Exception {
         return check(DESK, clerk.accessToken(), patient);
     }
 
@@ -148,22 +115,7 @@ abstract class ReceptionDeskTest extends AuthServiceTest {
         }
     }
 
-    static void assertError(Browser.Page response, int status, String error) throws Exception {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("error").asText()).as(response.body()).isEqualTo(error);
-        assertThat(body.has("access_token")).isFalse();
-    }
-
     static void assertRelayNotAsked() {
         assertThat(RELAY_STAND_IN.receptionCalls()).isEmpty();
-    }
-
-    /** The token, verified as a resource server of {@code audience} verifies it (issuer, signature, audience). */
-    static Jwt verify(String token, String audience) {
-        return ServiceTokenVerification.decoder(
-                        new TokenProperties(URI.create(MAIN), null, null, audience, null),
-                        () -> PlatformTrust.sslContext(RELAY.dataDir().resolve("tls/ca-root.pem")))
-                .decode(token);
     }
 }

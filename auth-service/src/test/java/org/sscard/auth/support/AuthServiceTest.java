@@ -48,6 +48,10 @@ public abstract class AuthServiceTest {
     protected static final String DESK_URL = "https://desk.test:8087";
     /** The {@code reception-desk} client's redirect URI (application.yml's client, at {@link #DESK_URL}). */
     protected static final String DESK_LOGIN_REDIRECT = DESK_URL + "/login/oauth2/code/sscard";
+    /** The operators' console's address as configured here (application.yml's {@code operator-console} client). */
+    protected static final String CONSOLE_URL = "https://console.test:8088";
+
+    protected static final String CONSOLE_LOGIN_REDIRECT = CONSOLE_URL + "/login/oauth2/code/sscard";
 
     protected static final TestPki PKI = TestPki.create();
     protected static final int MAIN_PORT = freePort();
@@ -75,6 +79,8 @@ public abstract class AuthServiceTest {
         registry.add("sscard.relay-url", RELAY_STAND_IN::baseUrl);
         registry.add("sscard.auth.card-login.desk-url", () -> DESK_URL);
         registry.add("sscard.auth.oidc.clients.reception-desk.redirect-uris[0]", () -> DESK_LOGIN_REDIRECT);
+        registry.add("sscard.auth.oidc.clients.operator-console.redirect-uris[0]", () -> CONSOLE_LOGIN_REDIRECT);
+        registry.add("sscard.auth.oidc.clients.operator-console.post-logout-redirect-uris[0]", () -> CONSOLE_URL + "/");
         registry.add("server.port", () -> MAIN_PORT);
         registry.add("sscard.auth.card-login.port", () -> CARD_PORT);
         registry.add("sscard.auth.card-login.public-url", () -> CARD_LOGIN);
