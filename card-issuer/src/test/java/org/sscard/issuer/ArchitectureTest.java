@@ -23,7 +23,11 @@ class ArchitectureTest {
 
     /** The issuing API names an authority per method; what a CA publishes is open to every relying party. */
     @ArchTest
-    static final ArchRule issuingApiDeniesByDefault = controllersDenyByDefault(publicController(
-            ISSUER + ".publication.PublicationController",
-            "CRLs, CA certificates and OCSP answers, public to every relying party (RFC 5280, RFC 6960)"));
+    static final ArchRule issuingApiDeniesByDefault = controllersDenyByDefault(
+            publicController(
+                    ISSUER + ".publication.PublicationController",
+                    "CRLs, CA certificates and OCSP answers, public to every relying party (RFC 5280, RFC 6960)"),
+            publicController(
+                    ISSUER + ".enrolment.EnrolmentRedeemController",
+                    "redeeming an enrolment code: the code is the credential (rate-limited, bounded body)"));
 }

@@ -42,12 +42,26 @@ class IssuerController {
                 request.profile() == null ? "resident-card" : request.profile(),
                 request.holder(),
                 request.replacesCardSerial());
+        return softCard(card, request.pin());
+    }
+
+    /** The card's holder gets a new soft card; the old card is revoked (superseded) once it is issued. */
+    @PostMapping("/api/v1/cards/{cardSerial}/reissue")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAuthority('ISSUE') and hasAuthority('REVOKE')")
+    IssuerRequests.SoftCardResponse reissue(
+            @PathVariable String cardSerial, @Valid @RequestBody IssuerRequests.ReissueRequest request) {
+        SoftCard.requireValidPin(request.pin());
+        return softCard(issuance.reissueSoft(cardSerial, request.reason()), request.pin());
+    }
+
+    private static IssuerRequests.SoftCardResponse softCard(IssuedCard card, String pin) {
         return new IssuerRequests.SoftCardResponse(
                 card.cardSerial(),
                 card.certificate().getSerialNumber().toString(16),
                 CertificateRecords.sha256(card.certificate()),
                 card.certificate().getNotAfter().toInstant(),
-                Base64.getEncoder().encodeToString(SoftCard.pkcs12(card, request.pin())));
+                Base64.getEncoder().encodeToString(SoftCard.pkcs12(card, pin)));
     }
 
     @PostMapping("/api/v1/certificates")

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +16,16 @@ public final class IssuerRequests {
 
     private IssuerRequests() {}
 
+    /** The holder: one of {@code personalId}, {@code personId} (the relay's opaque ID) or {@code staffId}. */
     public record SoftCardRequest(
             @Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String profile,
             String personalId,
+            UUID personId,
             UUID staffId,
             @NotNull String pin,
             @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
         public HolderRequest holder() {
-            return new HolderRequest(personalId, staffId, null);
+            return new HolderRequest(personalId, personId, staffId, null);
         }
     }
 
@@ -31,15 +34,20 @@ public final class IssuerRequests {
             String profile,
 
             String personalId,
+            UUID personId,
             UUID staffId,
             @Valid HolderRequest.PlatformService service,
             @NotBlank String csr,
             @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String cardSerial,
             @Pattern(regexp = "[A-Za-z0-9-]{4,40}") String replacesCardSerial) {
         public HolderRequest holder() {
-            return new HolderRequest(personalId, staffId, service);
+            return new HolderRequest(personalId, personId, staffId, service);
         }
     }
+
+    /** Revoke a card ({@code superseded}) and issue its holder a new soft card; {@code reason}: why, for the record. */
+    public record ReissueRequest(
+            @NotNull String pin, @NotBlank @Size(max = 200) String reason) {}
 
     public record RevokeRequest(@NotNull RevocationReason reason) {}
 

@@ -28,7 +28,8 @@ public record BootstrapProperties(
             "insurer-adapters",
             "portal-gateway",
             "hospital-portal",
-            "reception-desk"
+            "reception-desk",
+            "operator-console"
         })
         List<@Pattern(regexp = "[a-z][a-z0-9-]{1,39}") String> services,
 
@@ -38,6 +39,7 @@ public record BootstrapProperties(
             "insurer-adapters",
             "hospital-portal",
             "reception-desk",
+            "operator-console",
             "city-office",
             "kameda-kenpo-admin",
             "pension-office-admin"

@@ -121,12 +121,12 @@ class DemoCards {
     private HolderRequest holder(BootstrapProperties.DemoCard card, Map<String, String> personalIdsByName) {
         if ("resident-card".equals(card.profile())) {
             String personalId = personalIdsByName.get(card.name());
-            return personalId == null ? null : new HolderRequest(personalId, null, null);
+            return personalId == null ? null : new HolderRequest(personalId, null, null, null);
         }
         return relay.staffOf(card.organisation()).stream()
                 .filter(s -> s.nameKanji().equals(card.name()))
                 .findFirst()
-                .map(s -> new HolderRequest(null, s.id(), null))
+                .map(s -> HolderRequest.staff(s.id()))
                 .orElse(null);
     }
 

@@ -26,8 +26,10 @@ import org.sscard.issuer.token.TokenCardWriter;
 final class CardIssuanceCommands {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "issue-soft-card", Set.of("out", "input", "profile", "replaces"),
-            "issue-token-card", Set.of("pkcs11-library", "slot-index", "input", "profile", "replaces"));
+            "issue-soft-card",
+            Set.of("out", "input", "profile", "replaces"),
+            "issue-token-card",
+            Set.of("pkcs11-library", "slot-index", "input", "profile", "replaces", "enrolment-code"));
     private static final String PROFILE = "resident-card";
     /** The resident-card profile's key; the issuer checks the CSR's key against the profile in any case. */
     private static final int RSA_KEY_SIZE = 2048;
@@ -45,6 +47,8 @@ final class CardIssuanceCommands {
     void run(CliArguments args) {
         if (args.command().equals("issue-soft-card")) {
             softCard(args);
+        } else if (args.flag("enrolment-code")) {
+            new TokenEnrolment(api, stdin, out).run(args);
         } else {
             tokenCard(args);
         }

@@ -7,13 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A command and its {@code --name value} options. Only named options are accepted, and nothing secret is among
- * them: personal IDs and PINs are read from stdin or a file, because the arguments of a process are visible to
- * every user of the machine ({@code ps}).
+ * A command and its {@code --name value} options, and {@code --name} flags ({@link #FLAGS}, no value). Only named
+ * options are accepted, and nothing secret is among them: personal IDs, enrolment codes and PINs are read from stdin
+ * or a file, because the arguments of a process are visible to every user of the machine ({@code ps}).
  */
 final class CliArguments {
 
     static final Set<String> GLOBAL = Set.of("issuer-url", "auth-url", "data-dir");
+
+    /** Options that take no value: present or not (a value after them would be a secret on the command line). */
+    static final Set<String> FLAGS = Set.of("enrolment-code");
 
     /** A wrong command line: exit code 2. */
     static final class UsageException extends RuntimeException {
@@ -39,6 +42,12 @@ final class CliArguments {
                 String name = arg.substring(2);
                 boolean known = GLOBAL.contains(name)
                         || optionsOfCommand.values().stream().anyMatch(names -> names.contains(name));
+                if (known && FLAGS.contains(name)) {
+                    if (options.put(name, "") != null) {
+                        throw new UsageException("--" + name + " is given twice");
+                    }
+                    continue;
+                }
                 if (i + 1 >= args.size()) {
                     throw new UsageException(known ? "--" + name + " needs a value" : "unknown option --" + name);
                 }
@@ -68,6 +77,10 @@ final class CliArguments {
 
     Optional<String> optional(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     String required(String name) {

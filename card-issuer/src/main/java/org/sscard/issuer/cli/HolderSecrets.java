@@ -22,14 +22,18 @@ record HolderSecrets(String personalId, String pin) {
     }
 
     static HolderSecrets read(Optional<String> inputFile, InputStream stdin) {
+        String[] lines = twoLines(inputFile, stdin, "the personal ID", "the PIN");
+        return new HolderSecrets(lines[0], lines[1]);
+    }
+
+    /** Two secrets, one per line, from {@code --input FILE} or else stdin. */
+    static String[] twoLines(Optional<String> inputFile, InputStream stdin, String first, String second) {
         try (BufferedReader reader = inputFile.isPresent()
                 ? Files.newBufferedReader(Path.of(inputFile.get()), StandardCharsets.UTF_8)
                 : new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
-            String personalId = line(reader, "the personal ID");
-            String pin = line(reader, "the PIN");
-            return new HolderSecrets(personalId, pin);
+            return new String[] {line(reader, first), line(reader, second)};
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the personal ID and PIN", e);
+            throw new UncheckedIOException("cannot read " + first + " and " + second, e);
         }
     }
 

@@ -68,6 +68,14 @@ final class IssuerApiClient {
                 trust);
     }
 
+    /**
+     * Calls without a token, for the one API path that takes none (redeeming an enrolment code): only the platform
+     * CA's root is read from the data directory, to trust the issuer's TLS certificate.
+     */
+    static IssuerApiClient withoutCredentials(URI baseUrl, Path dataDirectory) {
+        return new IssuerApiClient(baseUrl, null, () -> PlatformTrust.sslContext(PlatformTrust.caRoot(dataDirectory)));
+    }
+
     JsonNode get(String path) {
         return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET(), path);
     }
@@ -87,9 +95,11 @@ final class IssuerApiClient {
     private JsonNode send(HttpRequest.Builder request, String path) {
         HttpResponse<byte[]> response;
         try {
+            if (tokens != null) {
+                request.header("Authorization", authorization());
+            }
             response = http.send(
-                    request.header("Authorization", authorization())
-                            .header("Accept", "application/json, application/problem+json")
+                    request.header("Accept", "application/json, application/problem+json")
                             .timeout(Duration.ofSeconds(60))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());

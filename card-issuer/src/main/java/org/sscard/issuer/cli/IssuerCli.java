@@ -28,6 +28,7 @@ public final class IssuerCli {
             usage: sscard-issuer [--issuer-url URL] [--auth-url URL] [--data-dir DIR] COMMAND [OPTIONS]
               issue-soft-card  --out FILE.p12 [--input FILE] [--profile P] [--replaces CARD]
               issue-token-card --pkcs11-library LIB --slot-index N [--input FILE] [--profile P] [--replaces CARD]
+              issue-token-card --enrolment-code --pkcs11-library LIB --slot-index N [--input FILE]
               status  --card CARD
               suspend --card CARD
               resume  --card CARD
@@ -36,7 +37,9 @@ public final class IssuerCli {
                                                relay-db-service) for calling an API with curl
               --help
             The issue commands read two lines from stdin (or --input FILE): the 44-digit personal ID, then the
-            card PIN (for a token: its user PIN). Secrets are never taken from the command line.
+            card PIN (for a token: its user PIN); with --enrolment-code: the enrolment code an operator made for
+            the resident (XXXXX-XXXXX-XXXXX-XXXXX), then the token's user PIN, and no client certificate is needed
+            (the code is the credential). Secrets are never taken from the command line.
             Defaults: --issuer-url https://issuer.localhost:8086 (TLS only), --auth-url https://auth.localhost:8082 (the token issuer),
             --data-dir ./data (the city office's client certificate is <data-dir>/clients/city-office.crt|.key).""";
 
@@ -61,10 +64,15 @@ public final class IssuerCli {
             return USAGE;
         }
         try {
-            IssuerApiClient api = IssuerApiClient.forDataDirectory(
-                    URI.create(arguments.optional("issuer-url").orElse(DEFAULT_ISSUER_URL)),
-                    URI.create(arguments.optional("auth-url").orElse("https://auth.localhost:8082")),
-                    Path.of(arguments.optional("data-dir").orElse("data")));
+            URI issuerUrl = URI.create(arguments.optional("issuer-url").orElse(DEFAULT_ISSUER_URL));
+            Path dataDir = Path.of(arguments.optional("data-dir").orElse("data"));
+            // redeeming an enrolment code needs no client credentials (a counter may have none): only the CA's root
+            IssuerApiClient api = arguments.flag("enrolment-code")
+                    ? IssuerApiClient.withoutCredentials(issuerUrl, dataDir)
+                    : IssuerApiClient.forDataDirectory(
+                            issuerUrl,
+                            URI.create(arguments.optional("auth-url").orElse("https://auth.localhost:8082")),
+                            dataDir);
             if (arguments.command().equals("print-token")) {
                 out.println(api.token(arguments.required("audience")));
             } else if (CardIssuanceCommands.OPTIONS.containsKey(arguments.command())) {

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.sscard.common.id.PersonalIdFormat;
+import org.sscard.common.operator.Operator;
 import org.sscard.common.tls.PlatformTrust;
 import org.sscard.common.token.ServiceCredentials;
 import org.sscard.common.token.ServiceTokenClient;
@@ -84,9 +86,16 @@ class IssuerConfig {
                 clock);
     }
 
+    /** Relay calls made while serving an operator's request name the operator (the request's security context). */
     @Bean
     RelayClient relayClient(IssuerProperties issuer, ServiceTokens tokens, ObjectMapper json) {
-        return new RelayClient(issuer.relayUrl(), tokens, json, () -> platformTrust(issuer));
+        return new RelayClient(
+                issuer.relayUrl(),
+                tokens,
+                json,
+                () -> platformTrust(issuer),
+                () -> Operator.of(SecurityContextHolder.getContext().getAuthentication())
+                        .map(Operator::actor));
     }
 
     /** The relay's and auth-service's certificates come from this CA: its root, written at first start. */

@@ -22,6 +22,9 @@ public enum IssuerError implements ErrorCode {
     ALREADY_REVOKED(HttpStatus.CONFLICT, "The certificate is already revoked"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That change is not allowed in the certificate's current state"),
     REQUEST_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint reads"),
+    // one answer for an unknown, used, expired or mistyped code: nothing tells them apart to whoever holds one
+    ENROLMENT_CODE_INVALID(HttpStatus.BAD_REQUEST, "The enrolment code is not valid"),
+    TOO_MANY_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts from this address; try again later"),
     RELAY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The relay DB cannot be reached; nothing was issued"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -8,12 +8,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Whom to certify: exactly one of a resident (by the 44-digit personal ID, in the body only) or a staff member (by
- * the relay's staff ID). A platform service ({@code service}) is still read, only to be refused with 403: platform
+ * Whom to certify: exactly one of a resident (by the 44-digit personal ID, in the body only, or by the relay's
+ * opaque person ID, as the operators' console knows them) or a staff member (by the relay's staff ID). A platform service ({@code service}) is still read, only to be refused with 403: platform
  * identities are made by the platform's own bootstrap, never through the API.
  */
 public record HolderRequest(
-        String personalId, UUID staffId, @Valid PlatformService service) {
+        String personalId,
+        UUID personId,
+        UUID staffId,
+        @Valid PlatformService service) {
+
+    /** A resident by the relay's opaque person ID. */
+    public static HolderRequest person(UUID personId) {
+        return new HolderRequest(null, personId, null, null);
+    }
+
+    /** A staff member by the relay's staff ID. */
+    public static HolderRequest staff(UUID staffId) {
+        return new HolderRequest(null, null, staffId, null);
+    }
 
     public record PlatformService(
             @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,39}")
@@ -29,6 +42,9 @@ public record HolderRequest(
     }
 
     int count() {
-        return (personalId != null ? 1 : 0) + (staffId != null ? 1 : 0) + (service != null ? 1 : 0);
+        return (personalId != null ? 1 : 0)
+                + (personId != null ? 1 : 0)
+                + (staffId != null ? 1 : 0)
+                + (service != null ? 1 : 0);
     }
 }

@@ -27,10 +27,12 @@ class HolderResolver {
 
     private final RelayClient relay;
     private final PersonalIdFormat personalIds;
+    private final ResidentPersonalIds residents;
 
-    HolderResolver(RelayClient relay, PersonalIdFormat personalIds) {
+    HolderResolver(RelayClient relay, PersonalIdFormat personalIds, ResidentPersonalIds residents) {
         this.relay = relay;
         this.personalIds = personalIds;
+        this.residents = residents;
     }
 
     Holder resolve(HolderRequest request, CertificateProfile profile) {
@@ -40,7 +42,7 @@ class HolderResolver {
         }
         if (request == null || request.count() != 1) {
             throw new IssuerException(
-                    CommonError.INVALID_FIELD, "name exactly one holder: personalId, staffId or service");
+                    CommonError.INVALID_FIELD, "name exactly one holder: personalId, personId, staffId or service");
         }
         return switch (profile.subject()) {
             case RESIDENT -> resident(request);
@@ -51,14 +53,23 @@ class HolderResolver {
         };
     }
 
+    /**
+     * By personal ID, or by the relay's opaque ID (whose personal ID is found first): either way the relay's look-up
+     * by personal ID, with the issuer's own client token, says who it is and whether they are active.
+     */
     private Holder resident(HolderRequest request) {
-        if (request.personalId() == null) {
-            throw new IssuerException(CommonError.INVALID_FIELD, "a resident card needs personalId");
+        if (request.personalId() == null && request.personId() == null) {
+            throw new IssuerException(CommonError.INVALID_FIELD, "a resident card needs personalId or personId");
         }
-        PersonalId personalId = personalIds.parse(request.personalId());
+        PersonalId personalId = personalIds.parse(
+                request.personalId() != null ? request.personalId() : residents.of(request.personId()));
         RelayClient.Person person = relay.personByPersonalId(personalId)
+                .filter(found -> request.personId() == null || found.id().equals(request.personId()))
                 .orElseThrow(() -> new IssuerException(
-                        IssuerError.UNKNOWN_SUBJECT, "no person with this personal ID in the relay"));
+                        IssuerError.UNKNOWN_SUBJECT,
+                        request.personId() == null
+                                ? "no person with this personal ID in the relay"
+                                : "no such person in the relay"));
         if (!"ACTIVE".equals(person.status())) {
             throw new IssuerException(IssuerError.INACTIVE_SUBJECT, "the person is " + person.status());
         }

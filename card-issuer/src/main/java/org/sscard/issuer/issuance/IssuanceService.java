@@ -12,11 +12,12 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sscard.common.id.InvalidPersonalIdException;
-import org.sscard.common.pki.RevocationReason;
 import org.sscard.common.web.CommonError;
 import org.sscard.issuer.audit.IssuerAudit;
 import org.sscard.issuer.ca.CaHierarchy;
@@ -29,9 +30,7 @@ import org.sscard.issuer.profile.ProfileProperties;
 import org.sscard.issuer.profile.SubjectKind;
 import org.sscard.issuer.relay.RelayClient;
 import org.sscard.issuer.revocation.CertificateRecords;
-import org.sscard.issuer.revocation.CertificateStatus;
 import org.sscard.issuer.revocation.IssuedCertificate;
-import org.sscard.issuer.revocation.RevocationService;
 
 /**
  * Card issuance — resident cards and staff tokens only: registered holder → key pair → certificate → card, recorded in the CA's register and the relay's card
@@ -41,6 +40,7 @@ import org.sscard.issuer.revocation.RevocationService;
 @Service
 public class IssuanceService {
 
+    private static final String RESIDENT_CARD = "resident-card";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ProfileProperties profiles;
@@ -49,7 +49,7 @@ public class IssuanceService {
     private final CaHierarchy hierarchy;
     private final CertificateMinter minter;
     private final CertificateRecords records;
-    private final RevocationService revocations;
+    private final CardReplacement replacement;
     private final IssuerAudit audit;
     private final CaProperties ca;
     private final Clock clock;
@@ -62,7 +62,7 @@ public class IssuanceService {
             CaHierarchy hierarchy,
             CertificateMinter minter,
             CertificateRecords records,
-            RevocationService revocations,
+            CardReplacement replacement,
             IssuerAudit audit,
             CaProperties ca,
             Clock clock,
@@ -73,7 +73,7 @@ public class IssuanceService {
         this.hierarchy = hierarchy;
         this.minter = minter;
         this.records = records;
-        this.revocations = revocations;
+        this.replacement = replacement;
         this.audit = audit;
         this.ca = ca;
         this.clock = clock;
@@ -90,6 +90,35 @@ public class IssuanceService {
         });
     }
 
+    /**
+     * A new soft card for the holder of {@code cardSerial}, of the same profile, replacing it: the old card is
+     * revoked ({@code superseded}, unless revoked already) only once the new one is issued, in one transaction.
+     */
+    public IssuedCard reissueSoft(String cardSerial, String reason) {
+        return audited("REISSUE", () -> {
+            IssuedCertificate old = records.byCardSerial(cardSerial)
+                    .orElseThrow(() -> new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + cardSerial));
+            HolderRequest holder = switch (old.holderType()) {
+                case PERSON -> HolderRequest.person(UUID.fromString(old.holderRef()));
+                case STAFF -> HolderRequest.staff(UUID.fromString(old.holderRef()));
+                case PLATFORM ->
+                    throw new IssuerException(IssuerError.PLATFORM_IDENTITY, "platform identities are not cards");
+            };
+            CertificateProfile profile = profile(old.profile());
+            KeyPair keys = generate(profile);
+            return transactions.execute(status -> {
+                IssuedCard card =
+                        issue(old.profile(), profile, holder, keys.getPublic(), keys.getPrivate(), null, cardSerial);
+                audit.accepted(
+                        "REISSUE",
+                        card.holderRef(),
+                        CertificateRecords.serialHex(card.certificate()),
+                        "replaces " + cardSerial + ": " + reason);
+                return card;
+            });
+        });
+    }
+
     /** A card whose key was generated elsewhere (on a PKCS#11 token): the CSR proves possession. */
     public IssuedCard issueForCsr(
             String profileName, HolderRequest holder, String csrPem, String cardSerial, String replacesCardSerial) {
@@ -99,6 +128,29 @@ public class IssuanceService {
             return transactions.execute(
                     status -> issue(profileName, profile, holder, key, null, cardSerial, replacesCardSerial));
         });
+    }
+
+    /**
+     * A resident card for a token's CSR, for the person an enrolment code names: {@code redeem} consumes the code
+     * for the card (serial given) and answers the person, or refuses; it runs first, in the issuance's transaction,
+     * so that a refused issuance leaves the code unused and nothing is checked for a code that is not valid.
+     */
+    public IssuedCard issueForEnrolment(String csrPem, String cardSerial, Function<String, UUID> redeem) {
+        return audited("REDEEM_ENROLMENT_CODE", () -> {
+            CertificateProfile profile = profile(RESIDENT_CARD);
+            String serialOfCard = cardSerial != null ? cardSerial : newCardSerial(profile);
+            requireCardSerialFormat(serialOfCard);
+            return transactions.execute(status -> {
+                UUID person = redeem.apply(serialOfCard);
+                PublicKey key = CsrReader.publicKey(csrPem, profile);
+                return issue(RESIDENT_CARD, profile, HolderRequest.person(person), key, null, serialOfCard, null);
+            });
+        });
+    }
+
+    /** Refuses (audited as {@code action}) unless the relay knows the person as active: a resident card is issuable. */
+    public void requireResident(String action, UUID person) {
+        audited(action, () -> holders.resolve(HolderRequest.person(person), profile(RESIDENT_CARD)));
     }
 
     private IssuedCard issue(
@@ -111,15 +163,14 @@ public class IssuanceService {
             String replacesCardSerial) {
         HolderResolver.Holder holder = holders.resolve(request, profile);
         boolean card = holder.relayId() != null;
-        if (replacesCardSerial != null) {
-            replace(replacesCardSerial, holder);
-        }
+        IssuedCertificate replaced =
+                replacesCardSerial == null ? null : replacement.replaceable(replacesCardSerial, holder);
         if (card) {
-            requireNoOtherActiveCard(holder);
+            replacement.requireNoOtherActiveCard(holder, replaced);
         }
         String serialOfCard = card ? (cardSerial != null ? cardSerial : newCardSerial(profile)) : null;
-        if (serialOfCard != null && !serialOfCard.matches("[A-Za-z0-9-]{4,40}")) {
-            throw new IssuerException(CommonError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
+        if (serialOfCard != null) {
+            requireCardSerialFormat(serialOfCard);
         }
         BigInteger serial = CertificateMinter.newSerial();
         X509Certificate certificate =
@@ -136,6 +187,9 @@ public class IssuanceService {
                     certificate.getNotAfter().toInstant());
         }
         audit.accepted("ISSUE", holder.ref(), serial.toString(16));
+        if (replaced != null) {
+            replacement.supersede(replaced, serialOfCard);
+        }
         return new IssuedCard(
                 serialOfCard,
                 certificate,
@@ -147,25 +201,9 @@ public class IssuanceService {
                 holder.ref());
     }
 
-    private void replace(String replacesCardSerial, HolderResolver.Holder holder) {
-        IssuedCertificate old = records.byCardSerial(replacesCardSerial)
-                .orElseThrow(
-                        () -> new IssuerException(IssuerError.UNKNOWN_CERTIFICATE, "no card " + replacesCardSerial));
-        if (!old.holderRef().equals(holder.ref())) {
-            throw new IssuerException(CommonError.INVALID_FIELD, "the replaced card belongs to someone else");
-        }
-        if (old.status() != CertificateStatus.REVOKED) {
-            revocations.revoke(old.serial(), RevocationReason.superseded);
-        }
-    }
-
-    private void requireNoOtherActiveCard(HolderResolver.Holder holder) {
-        boolean active = relay.cards(holder.isStaff(), holder.relayId()).stream()
-                .anyMatch(c -> c.status().equals("ACTIVE") || c.status().equals("SUSPENDED"));
-        if (active) {
-            throw new IssuerException(
-                    IssuerError.SECOND_ACTIVE_CARD,
-                    "the holder already has an active card: " + "revoke it, or reissue with replacesCardSerial");
+    private static void requireCardSerialFormat(String cardSerial) {
+        if (!cardSerial.matches("[A-Za-z0-9-]{4,40}")) {
+            throw new IssuerException(CommonError.INVALID_FIELD, "a card serial is 4-40 letters, digits or hyphens");
         }
     }
 

@@ -23,7 +23,9 @@ import org.sscard.issuer.error.IssuerException;
 
 /**
  * The card issuer's calls to the relay DB: who the holder is and whether they are active, which cards they hold,
- * and the card register. Fails closed: a relay that cannot be reached means nothing is issued.
+ * and the card register. Fails closed: a relay that cannot be reached means nothing is issued. Every call carries
+ * the issuer's own client token; a call made for an operator (a staff member acting through the operators' console)
+ * also names them in {@code Sscard-Acting-For: staff:<id>}, so that the relay's access log says who it was for.
  */
 public class RelayClient {
 
@@ -39,18 +41,24 @@ public class RelayClient {
     private final ServiceTokens tokens;
     private final ObjectMapper json;
     private final java.util.function.Supplier<javax.net.ssl.SSLContext> trust;
+    private final java.util.function.Supplier<Optional<String>> actingFor;
     private volatile HttpClient http;
 
-    /** {@code trust}: for an https relay, the platform's TLS trust, asked for at the first call (not at start). */
+    /**
+     * {@code trust}: for an https relay, the platform's TLS trust, asked for at the first call (not at start);
+     * {@code actingFor}: whom the current call is made for ({@code staff:<id>}), if anyone.
+     */
     public RelayClient(
             URI base,
             ServiceTokens tokens,
             ObjectMapper json,
-            java.util.function.Supplier<javax.net.ssl.SSLContext> trust) {
+            java.util.function.Supplier<javax.net.ssl.SSLContext> trust,
+            java.util.function.Supplier<Optional<String>> actingFor) {
         this.base = base;
         this.trust = trust;
         this.tokens = tokens;
         this.json = json;
+        this.actingFor = actingFor;
     }
 
     public Optional<Person> personByPersonalId(PersonalId personalId) {
@@ -61,6 +69,18 @@ public class RelayClient {
                 : Optional.of(new Person(
                         UUID.fromString(person.path("id").asText()),
                         person.path("status").asText()));
+    }
+
+    /**
+     * The personal ID of a registered person, for the subject of the certificate the issuer is about to make them
+     * (the certificate carries it; the relay's other answers never do): {@code GET /api/v1/persons/{id}/personal-id}
+     * → {@code {personalId}}. Empty when the relay knows no such person.
+     */
+    public Optional<String> personalIdOf(UUID person) {
+        JsonNode answer = send("GET", "/api/v1/persons/" + person + "/personal-id", null, true);
+        return answer == null || !answer.path("personalId").isTextual()
+                ? Optional.empty()
+                : Optional.of(answer.path("personalId").asText());
     }
 
     public Optional<Staff> staff(UUID id) {
@@ -122,6 +142,7 @@ public class RelayClient {
                     .header("Authorization", tokens.authorization(AUDIENCE))
                     .header("Sscard-Purpose", "card issuance and revocation")
                     .header("Accept", "application/json");
+            actingFor.get().ifPresent(actor -> request.header("Sscard-Acting-For", actor));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -2,7 +2,13 @@ package org.sscard.issuer.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.token.ServiceCredentials;
 import org.sscard.issuer.issuance.SoftCard;
 import org.sscard.testsupport.RelayProcess;
 import org.sscard.testsupport.TestPostgres;
@@ -35,8 +42,12 @@ class PlatformBootstrapTest {
     private static final RelayProcess RELAY = RelayProcess.get();
     private static final String DATABASE = TestPostgres.createDatabase("issuer_bootstrap");
 
+    /** The demo's administrator of the city's NHI, whose card the demo list names (the relay's demo data has them). */
+    private static final String NHI_ADMIN = "国保 管理";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        ensureTheNhiAdministrator();
         registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("sscard.data-dir", () -> RELAY.dataDir().toString());
@@ -56,7 +67,9 @@ class PlatformBootstrapTest {
                 "auth-service", "auth.localhost",
                 "insurer-adapters", "insurers.localhost",
                 "portal-gateway", "portal.localhost",
-                "hospital-portal", "hospital.localhost");
+                "hospital-portal", "hospital.localhost",
+                "reception-desk", "desk.localhost",
+                "operator-console", "console.localhost");
         for (String service : ownHosts.keySet()) {
             List<X509Certificate> chain = read(tls.resolve(service + ".crt"));
             X509Certificate server = chain.get(0);
@@ -85,7 +98,7 @@ class PlatformBootstrapTest {
         }
         List<String> index = Files.readAllLines(cards.resolve("cards.tsv"));
         // every configured card, so every demo holder exists in the relay's demo data
-        assertThat(index.stream().filter(line -> !line.startsWith("#"))).hasSize(11);
+        assertThat(index.stream().filter(line -> !line.startsWith("#"))).hasSize(12);
         KeyStore hanako = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(cards.resolve("kamogawa-hanako.p12"))) {
             hanako.load(in, "1111".toCharArray());
@@ -102,6 +115,61 @@ class PlatformBootstrapTest {
                         .getName())
                 .contains("O=kameda-hospital")
                 .contains("OU=RECEPTION_CLERK");
+        assertThat(index).contains("admin-kamogawa-nhi.p12\t" + NHI_ADMIN + "\t9005");
+        KeyStore nhiAdmin = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(cards.resolve("admin-kamogawa-nhi.p12"))) {
+            nhiAdmin.load(in, "9005".toCharArray());
+        }
+        assertThat(((X509Certificate) nhiAdmin.getCertificate(SoftCard.ALIAS))
+                        .getSubjectX500Principal()
+                        .getName())
+                .contains("O=kamogawa-nhi")
+                .contains("OU=INSURER_ADMIN");
+    }
+
+    @Test
+    void makesTheOperatorsConsoleAServiceClientCertificateAsTheReceptionDesk() throws Exception {
+        Path clients = ServiceCredentials.directory(RELAY.dataDir());
+        for (String client : List.of("reception-desk", "operator-console")) {
+            ServiceCredentials credentials = ServiceCredentials.read(clients, client);
+            assertThat(credentials.certificate().getSubjectX500Principal().getName())
+                    .startsWith("CN=" + client);
+            assertThat(credentials.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        }
+    }
+
+    /**
+     * The relay this JVM shares may predate that administrator in its demo data: registered here then, before the
+     * issuer starts, so that the demo card list is complete either way.
+     */
+    private static void ensureTheNhiAdministrator() {
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String staff = http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(RELAY.baseUrl() + "/api/v1/staff?organisation=kamogawa-nhi"))
+                                    .header("Authorization", RELAY.authorization("city-office"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (!staff.contains(NHI_ADMIN)) {
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(RELAY.baseUrl() + "/api/v1/staff"))
+                                .header("Authorization", RELAY.authorization("city-office"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"organisation\":\"kamogawa-nhi\","
+                                        + "\"role\":\"INSURER_ADMIN\",\"nameKanji\":\"" + NHI_ADMIN + "\","
+                                        + "\"nameKana\":\"コクホ カンリ\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<X509Certificate> read(Path pem) throws Exception {

@@ -84,7 +84,9 @@ class IssuerCliTest extends IssuerApiTest {
     void answersAWrongCommandLineWithExitTwoAndTheUsage() {
         CliRun help = cli("", "--help");
         assertThat(help.exit()).isEqualTo(IssuerCli.OK);
-        assertThat(help.out()).contains("issue-token-card --pkcs11-library LIB --slot-index N");
+        assertThat(help.out())
+                .contains("issue-token-card --pkcs11-library LIB --slot-index N")
+                .contains("issue-token-card --enrolment-code --pkcs11-library LIB --slot-index N");
         assertThat(cli("").exit()).isEqualTo(IssuerCli.USAGE);
         assertThat(cli("", "print-money").err())
                 .contains("unknown command 'print-money'")

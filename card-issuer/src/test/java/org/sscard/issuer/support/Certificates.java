@@ -34,6 +34,20 @@ public final class Certificates {
         return generator.generateKeyPair();
     }
 
+    /** A self-signed certificate with a random serial: a card the relay registers that this CA never issued. */
+    public static X509Certificate selfSigned(KeyPair keys, String subject) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                new X500Name(subject),
+                new java.math.BigInteger(64, new java.security.SecureRandom()).add(java.math.BigInteger.ONE),
+                java.util.Date.from(now),
+                java.util.Date.from(now.plus(java.time.Duration.ofDays(1))),
+                new X500Name(subject),
+                keys.getPublic());
+        var holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+    }
+
     public static String csr(KeyPair keys, String subject) throws Exception {
         var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
         String algorithm = "EC".equals(keys.getPrivate().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,9 +80,72 @@ public abstract class IssuerApiTest {
 
     /** Registers a new active person in the relay; returns their personal ID. */
     protected String newResident() {
+        return newPerson().personalId();
+    }
+
+    /** A person registered in the relay: their personal ID and the relay's opaque ID. */
+    protected record Person(String personalId, UUID id) {}
+
+    protected Person newPerson() {
         String personalId = RelayFixture.newPersonalId();
-        CITY_OFFICE.createPerson(personalId);
-        return personalId;
+        return new Person(personalId, CITY_OFFICE.createPerson(personalId));
+    }
+
+    /**
+     * A person whom the CA has certified before (a soft card issued and revoked by the city office), so that the CA
+     * knows their personal ID from its own register when asked by opaque ID; no active card.
+     */
+    protected Person formerCardHolder() {
+        Person person = newPerson();
+        Response card = issuer("POST", "/api/v1/cards/soft", Map.of("personalId", person.personalId(), "pin", "1234"));
+        if (card.status() != 201) {
+            throw new AssertionError("soft card not issued: " + card.body());
+        }
+        Response revoked = issuer(
+                "POST",
+                "/api/v1/cards/" + card.json().path("cardSerial").asText() + "/revoke",
+                Map.of("reason", "cessationOfOperation"));
+        if (revoked.status() != 200) {
+            throw new AssertionError("card not revoked: " + revoked.body());
+        }
+        return person;
+    }
+
+    /** A staff member acting through the operators' console, and their operator token for the card issuer. */
+    protected record OperatorToken(UUID staffId, String role, String organisation, String authorization) {}
+
+    /** An operator token (grant operator-action) of {@code client} for a staff member of that role. */
+    protected static OperatorToken operator(String client, String role, String organisation) {
+        UUID staff = UUID.randomUUID();
+        String token = TOKENS.mint(
+                client,
+                "card-issuer",
+                claims -> claims.claim("gty", "operator-action")
+                        .claim(
+                                "act",
+                                Map.of(
+                                        "sub",
+                                        staff.toString(),
+                                        "role",
+                                        role,
+                                        "organisation",
+                                        organisation,
+                                        "name",
+                                        "職員")));
+        return new OperatorToken(staff, role, organisation, "Bearer " + token);
+    }
+
+    protected static OperatorToken cityAdmin() {
+        return operator("operator-console", "CITY_ADMIN", "city");
+    }
+
+    protected static OperatorToken insurerAdmin(String insurer) {
+        return operator("operator-console", "INSURER_ADMIN", insurer);
+    }
+
+    /** Calls the issuer API with an operator token. */
+    protected Response as(OperatorToken operator, String method, String path, Object body) {
+        return call(baseUrl() + path, operator.authorization(), method, body);
     }
 
     protected static Response call(String url, String authorization, String method, Object body) {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class SoftHsm {
 
     public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
-    private static final int POOL_SIZE = 6;
+    private static final int POOL_SIZE = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static SoftHsm instance;
 

@@ -26,7 +26,7 @@ import org.sscard.common.io.BoundedCopy;
 
 /**
  * {@code POST /<provider>/api/v1/imports/<kind>} with the CSV file as the body (any content type), for the
- * provider's operator clients only. 200 with the report when imported or already imported; 422 problem detail
+ * provider's operator clients, and for the provider's own administrators through an operator client. 200 with the report when imported or already imported; 422 problem detail
  * listing every bad value when rejected (then nothing was loaded).
  */
 @RestController
@@ -69,7 +69,8 @@ class ImportApi {
                     file,
                     fileName,
                     charset(charset),
-                    caller.subject(),
+                    // the client, or for an operator token the administrator: staff:<id>
+                    caller.who(),
                     (phase, rows) -> log.info("import {} {} {}: {} {} rows", key, kind, fileName, phase, rows));
             log.info("import {} {} {}: {}", key, kind, fileName, report.status());
             if (report.status() != ImportReport.Status.REJECTED) {

@@ -9,8 +9,9 @@ import org.sscard.common.provider.ValidProviderKey;
 /**
  * One provider served by this JVM, as configured under {@code sscard.adapters.providers}: its key (the token
  * audience and the first path segment), its kind, its own database schema, its names, for an insurer its insurer
- * number (保険者番号, which every imported row must carry), the service clients that may import its files, and the
- * organisations whose staff may act for a resident here.
+ * number (保険者番号, which every imported row must carry), the service clients that may import its files, the
+ * organisations whose staff may act for a resident here, and the operator clients (the operators' console) through
+ * which this provider's own administrators import (empty: {@code sscard.adapters.operator-clients}).
  */
 public record Provider(
         @NotBlank @ValidProviderKey String key,
@@ -21,10 +22,12 @@ public record Provider(
         @NotBlank String nameEn,
         @Pattern(regexp = "\\d{6}|\\d{8}") String insurerNumber,
         List<String> operators,
-        List<String> staffOrganisations) {
+        List<String> staffOrganisations,
+        List<String> operatorClients) {
 
     public Provider {
         operators = operators == null ? List.of() : List.copyOf(operators);
+        operatorClients = operatorClients == null ? List.of() : List.copyOf(operatorClients);
         staffOrganisations = staffOrganisations == null ? List.of(key) : List.copyOf(staffOrganisations);
     }
 

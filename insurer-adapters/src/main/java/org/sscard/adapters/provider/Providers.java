@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 public class Providers {
 
     private final Map<String, Provider> byKey = new LinkedHashMap<>();
+    private final List<String> operatorClients;
 
     public Providers(AdaptersProperties properties) {
+        this.operatorClients = properties.operatorClients();
         Set<String> schemas = new HashSet<>();
         for (Provider provider : properties.providers()) {
             if (byKey.putIfAbsent(provider.key(), provider) != null) {
@@ -31,6 +33,11 @@ public class Providers {
 
     public Optional<Provider> find(String key) {
         return Optional.ofNullable(key).map(byKey::get);
+    }
+
+    /** The operator clients whose operator tokens may act at this provider: its own list, else the global one. */
+    public Set<String> operatorClients(Provider provider) {
+        return Set.copyOf(provider.operatorClients().isEmpty() ? operatorClients : provider.operatorClients());
     }
 
     public List<Provider> all() {

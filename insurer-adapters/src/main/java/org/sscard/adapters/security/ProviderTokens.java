@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.Providers;
+import org.sscard.common.operator.Operator;
 import org.sscard.common.token.ServiceTokenVerification;
 import org.sscard.common.token.TokenProperties;
 
@@ -23,7 +25,9 @@ import org.sscard.common.token.TokenProperties;
  * if it is addressed to {@code <key>} (besides the platform issuer's signature, issuer and expiry), so a token for
  * one provider never opens another's data. A token whose {@code client_id} is its {@code sub} and that carries no
  * person's claims ({@link ServiceTokenVerification#isClientToken}) is a service client's; any other is a person's
- * (pairwise: {@code sub} = this provider's own ID for them).
+ * (pairwise: {@code sub} = this provider's own ID for them), unless it is an {@linkplain Operator operator token}: an
+ * operator client's token naming the staff member it acts for, which imports for the provider its operator
+ * administers (an insurer's own administrator) and does nothing else.
  */
 final class ProviderTokens implements AuthenticationManagerResolver<HttpServletRequest> {
 
@@ -32,9 +36,11 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
 
     private final Map<String, AuthenticationManager> managers = new HashMap<>();
     private final String issuer;
+    private final Providers providers;
 
     ProviderTokens(Providers providers, TokenProperties tokens, Supplier<SSLContext> trust) {
         this.issuer = tokens.issuer().toString();
+        this.providers = providers;
         for (Provider provider : providers.all()) {
             TokenProperties own = new TokenProperties(
                     tokens.issuer(), tokens.jwkSetUri(), tokens.tokenUri(), provider.key(), tokens.clientId());
@@ -59,6 +65,10 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
 
     private CallerAuthentication authenticate(Provider provider, Jwt jwt) {
         String subject = jwt.getSubject();
+        Optional<Operator> operator = Operator.of(jwt);
+        if (operator.isPresent()) {
+            return operator(provider, jwt, operator.get());
+        }
         if (ServiceTokenVerification.isClientToken(jwt)) {
             Caller client = new Caller(provider.key(), Caller.Kind.CLIENT, subject, null, null, null);
             return new CallerAuthentication(
@@ -92,6 +102,25 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
                 : Authority.PERSON_READ;
         return new CallerAuthentication(
                 jwt, staff, allowed ? List.of(new SimpleGrantedAuthority(granted.name())) : List.of());
+    }
+
+    /**
+     * An operator token: IMPORT at this provider only if it comes from one of the provider's operator clients and
+     * its operator administers this very provider (audience = provider key = the operator's organisation); a city
+     * administrator or another insurer's administrator gets nothing here. It never reads a person's data.
+     */
+    private CallerAuthentication operator(Provider provider, Jwt jwt, Operator operator) {
+        Caller caller = new Caller(
+                provider.key(),
+                Caller.Kind.OPERATOR,
+                operator.client(),
+                operator.staffId(),
+                operator.organisation(),
+                operator.role());
+        boolean allowed =
+                providers.operatorClients(provider).contains(operator.client()) && operator.administers(provider.key());
+        return new CallerAuthentication(
+                jwt, caller, allowed ? List.of(new SimpleGrantedAuthority(Authority.IMPORT.name())) : List.of());
     }
 
     private static String string(Object value) {

@@ -57,21 +57,34 @@ class ProviderSchemasTest extends AdaptersTest {
     }
 
     @Test
-    void refusesTwoProvidersSharingASchemaOrAKey() {
-        Provider nhi = new Provider("a-nhi", ProviderKind.INSURER, "shared", "A", "A", "122382", null, null);
-        Provider other = new Provider("b-nhi", ProviderKind.INSURER, "shared", "B", "B", "122383", null, null);
+    void aProvidersOwnOperatorClientsReplaceTheGlobalOnes() {
+        Provider own = new Provider(
+                "d-nhi", ProviderKind.INSURER, "d_nhi", "D", "D", "122384", null, null, List.of("other-console"));
+        Provider inherits = new Provider("e-nhi", ProviderKind.INSURER, "e_nhi", "E", "E", "122385", null, null, null);
 
-        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(nhi, other), null)))
+        Providers providers =
+                new Providers(new AdaptersProperties(List.of(own, inherits), null, List.of("operator-console")));
+
+        assertThat(providers.operatorClients(own)).containsExactly("other-console");
+        assertThat(providers.operatorClients(inherits)).containsExactly("operator-console");
+    }
+
+    @Test
+    void refusesTwoProvidersSharingASchemaOrAKey() {
+        Provider nhi = new Provider("a-nhi", ProviderKind.INSURER, "shared", "A", "A", "122382", null, null, null);
+        Provider other = new Provider("b-nhi", ProviderKind.INSURER, "shared", "B", "B", "122383", null, null, null);
+
+        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(nhi, other), null, null)))
                 .hasMessageContaining("schema shared");
-        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(nhi, nhi), null)))
+        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(nhi, nhi), null, null)))
                 .hasMessageContaining("configured twice");
     }
 
     @Test
     void refusesAnInsurerWithoutItsInsurerNumber() {
-        Provider insurer = new Provider("c-nhi", ProviderKind.INSURER, "c_nhi", "C", "C", null, null, null);
+        Provider insurer = new Provider("c-nhi", ProviderKind.INSURER, "c_nhi", "C", "C", null, null, null, null);
 
-        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(insurer), null)))
+        assertThatThrownBy(() -> new Providers(new AdaptersProperties(List.of(insurer), null, null)))
                 .hasMessageContaining("insurer-number");
     }
 }

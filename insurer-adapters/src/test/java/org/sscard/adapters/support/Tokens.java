@@ -63,6 +63,19 @@ public final class Tokens {
         return claims.claim("client_id", "portal-gateway").claim("gty", null);
     }
 
+    /**
+     * An operator token as auth-service's operator-action grant issues it: sub = client_id = the operator client,
+     * {@code gty=operator-action}, {@code act} naming the staff member (opaque ID, role, organisation).
+     */
+    public static String operator(String client, String audience, String staffId, String role, String organisation) {
+        return TestTokenIssuer.get()
+                .mint(
+                        client,
+                        audience,
+                        c -> c.claim("gty", "operator-action")
+                                .claim("act", Map.of("sub", staffId, "role", role, "organisation", organisation)));
+    }
+
     /** A client-credentials token: sub = client_id = the client. */
     public static String client(String clientId, String audience) {
         return TestTokenIssuer.get().mint(clientId, audience);
