@@ -2,6 +2,7 @@ package org.sscard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -10,6 +11,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.sscard.gateway.support.Browser;
 import org.sscard.gateway.support.GatewayTest;
 import org.sscard.gateway.support.StandInProvider;
@@ -20,6 +24,7 @@ import org.sscard.testsupport.RelayFixture;
  * registration at a counter first; joining after a plain explanation; leaving, which takes the tile away and stops
  * the provider's pages at once; refusals as pages; every change in "who looked at my data".
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConsentTest extends GatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +40,16 @@ class ConsentTest extends GatewayTest {
                 Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).as("CSRF token on the page").isTrue();
         return "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    }
+
+    /** The relay's newest access-log row of this action for the person, as the relay wrote it. */
+    private static JsonNode relayRow(UUID person, String action) {
+        for (JsonNode row : RELAY.accessLog(person)) {
+            if (action.equals(row.path("action").asText())) {
+                return row;
+            }
+        }
+        throw new AssertionError("the relay logged no " + action + " for the person");
     }
 
     private static UUID person(String kana) {
@@ -113,11 +128,16 @@ class ConsentTest extends GatewayTest {
             // a second press (the back button, a double click) changes nothing and says so as before
             assertThat(browser.post(join, csrf(explanation)).statusCode()).isEqualTo(303);
 
+            // the relay made and logged the change as the portal's own call, for the resident themself
+            JsonNode subscribed = relayRow(person, "SUBSCRIBE");
+            assertThat(subscribed.path("caller").asText()).isEqualTo("portal-gateway");
+            assertThat(subscribed.path("actingFor").asText()).isEqualTo("person:" + person);
+            assertThat(subscribed.path("providerKey").asText()).isEqualTo(insurer.key());
             String log = browser.get("/access-log").body();
-            assertThat(log)
-                    .contains("サービスへの参加（利用登録）")
-                    .contains("My Portal: the resident joined the service (試験機関 " + insurer.key() + ")")
-                    .contains("（ご本人の操作による）");
+            assertThat(AccessLogTest.row(log, "サービスへの参加（利用登録）"))
+                    .contains("マイポータル")
+                    .contains("（ご本人の操作による）")
+                    .contains("My Portal: the resident joined the service (試験機関 " + insurer.key() + ")");
             assertThat(browser.get("/access-log?lang=en").body())
                     .contains("Joined a service")
                     .contains("(Test provider " + insurer.key() + ")");
@@ -180,25 +200,32 @@ class ConsentTest extends GatewayTest {
             assertThat(browser.get("/leave/" + insurer.key()).headers().firstValue("Location"))
                     .as("nothing left to leave")
                     .hasValue("/");
-            assertThat(browser.get("/access-log").body())
-                    .contains("サービスの参加取りやめ（利用停止）")
+            JsonNode withdrawn = relayRow(person, "WITHDRAW");
+            assertThat(withdrawn.path("caller").asText()).isEqualTo("portal-gateway");
+            assertThat(withdrawn.path("actingFor").asText()).isEqualTo("person:" + person);
+            assertThat(withdrawn.path("providerKey").asText()).isEqualTo(insurer.key());
+            assertThat(AccessLogTest.row(browser.get("/access-log").body(), "サービスの参加取りやめ（利用停止）"))
+                    .contains("マイポータル")
+                    .contains("（ご本人の操作による）")
                     .contains("My Portal: the resident left the service (試験機関 " + insurer.key() + ")");
         }
     }
 
     @Test
-    void answersAServiceTheProviderDoesNotKnowTheResidentForWithAPageSayingWhereToRegister() {
+    void answersAServiceTheProviderDoesNotKnowTheResidentForWithAPageSayingWhereToRegister(CapturedOutput output) {
         UUID person = person("マダ ミトウロク");
         String unknown = RelayFixture.newKey("counter");
         RELAY.registerProvider(unknown, "PROXY", "https://counter.example", "checkups", "/checkups");
         Browser browser = loggedIn(person);
         String token = csrf(browser.get("/").body());
-        int refusals = RELAY_API.notJoinableRefusals();
 
         // straight to the POST, past the page that offers no button: the relay decides and refuses
         HttpResponse<String> refused = browser.post("/join/" + unknown + "/checkups", token);
 
-        assertThat(RELAY_API.notJoinableRefusals()).isEqualTo(refusals + 1);
+        assertThat(output.getAll())
+                .as("the relay's own refusal, not the gateway's guess")
+                .contains("the relay answered 409 NOT_JOINABLE to /api/v1/persons/{id}/subscriptions");
+        assertThat(RELAY.accessLog(person).findValuesAsText("action")).doesNotContain("SUBSCRIBE");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(refused.body())

@@ -92,10 +92,11 @@ class AccessLogController {
                 }));
     }
 
-    /** The relay names the calling service and whom it acted for; "for you" when that was the resident. */
+    /**
+     * The relay names the calling service and whom it acted for ("at your own request" when that was the resident,
+     * a staff member by role, never by their ID).
+     */
     private static AccessRow fromRelay(RelayRecords.AccessEntry entry, UUID person, RelayRecords.Provider provider) {
-        boolean forYou = ("person:" + person).equals(entry.actingFor());
-        String role = forYou || entry.actingFor() == null ? null : entry.actingFor();
         boolean about =
                 entry.providerKey() != null && !String.valueOf(entry.purpose()).contains(entry.providerKey());
         return new AccessRow(
@@ -104,12 +105,12 @@ class AccessLogController {
                 "Relay DB",
                 entry.caller(),
                 null,
-                role,
+                null,
                 entry.action(),
                 entry.purpose(),
                 about ? (provider == null ? entry.providerKey() : provider.nameJa()) : null,
                 about ? (provider == null ? entry.providerKey() : provider.nameEn()) : null,
-                forYou);
+                ActingFor.of(entry.actingFor(), person, entry.caller(), entry.action()));
     }
 
     private static AccessRow fromProvider(ProviderAccessLogs.Entry entry, RelayRecords.MenuEntry provider) {
@@ -124,6 +125,6 @@ class AccessLogController {
                 entry.purpose(),
                 null,
                 null,
-                false);
+                null);
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One access to the resident's data, wherever it was logged: {@code source} is where (the relay, or a provider by
  * name), {@code actor} who (a service or a staff member), with their organisation and role when known, and why;
  * {@code about}: the provider the entry concerns (by name when the registry knows it, else its key) unless the
- * purpose names it already; {@code forYou}: the service acted on the resident's own request (their portal session).
+ * purpose names it already; {@code actingFor}: whom a relay row's service acted for (the resident themself, or a
+ * staff member by role), null for a provider's row and when the service acted on its own.
  */
 public record AccessRow(
         Instant at,
@@ -19,4 +20,4 @@ public record AccessRow(
         String purpose,
         String aboutJa,
         String aboutEn,
-        boolean forYou) {}
+        ActingFor actingFor) {}

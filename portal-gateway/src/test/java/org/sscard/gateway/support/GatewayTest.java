@@ -16,16 +16,14 @@ import org.sscard.testsupport.pki.TestPki;
 
 /**
  * The real gateway on a random port, against the real relay (child process on embedded PostgreSQL, its data
- * registered through its API; the gateway reaches it through {@link StandInRelay}) and the stand-in auth-server; one context for all test classes. Breakers open
- * after 3 calls and the provider time limit is 1 s, so that failure behaviour shows in a few requests.
+ * registered through its API; the gateway calls it directly with its own token) and the stand-in auth-server; one
+ * context for all test classes. Breakers open after 3 calls and the provider time limit is 1 s, so that failure
+ * behaviour shows in a few requests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class GatewayTest {
 
     protected static final RelayFixture RELAY = new RelayFixture(RelayProcess.get());
-    /** What the gateway calls: the real relay behind issue 17's additions (service choices, the join rule). */
-    protected static final StandInRelay RELAY_API = new StandInRelay(RelayProcess.get());
-
     protected static final StandInAuthServer AUTH = new StandInAuthServer(RELAY);
     private static final Path DATA_DIR = dataDir();
 
@@ -38,7 +36,7 @@ public abstract class GatewayTest {
         registry.add("sscard.tokens.issuer", () -> TestTokenIssuer.get().issuer());
         registry.add("sscard.tokens.token-uri", () -> AUTH.url() + "/oauth2/token");
         registry.add("sscard.portal.auth-url", AUTH::url);
-        registry.add("sscard.portal.relay-url", RELAY_API::baseUrl);
+        registry.add("sscard.portal.relay-url", RELAY::baseUrl);
         registry.add("sscard.portal.provider-timeout", () -> "1s");
         registry.add("sscard.portal.probe-timeout", () -> "1s");
         registry.add("sscard.portal.breaker.window", () -> "4");
