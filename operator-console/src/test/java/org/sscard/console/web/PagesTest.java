@@ -214,24 +214,8 @@ class PagesTest extends ConsoleTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("screensInBothLanguages")
     void rendersEveryScreenInItsLanguageWithLabelsAWayBackAndAWayOut(Screen screen, String lang) throws Exception {
-        PLATFORM.on(
-                "POST",
-                "/relay/api/v1/persons/lookup/by-provisional-ssn",
-                404,
-                "{\"status\":404,\"code\":\"PERSON_NOT_MATCHED\",\"detail\":\"no\"}");
-        PLATFORM.on(
-                "POST",
-                "/relay/api/v1/persons/[^/]+/subscriptions/[^/]+/withdraw",
-                409,
-                "{\"status\":409,\"code\":\"DUPLICATE_SUBSCRIPTION\",\"detail\":\"already\"}");
-        PLATFORM.on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 422, Fixtures.REJECTED_PROBLEM);
-        MockHttpServletRequestBuilder request =
-                screen.request().apply(lang).param("lang", lang).with(csrf());
-        if (screen.persona() != null) {
-            request.with(login(screen.persona()));
-        }
-
-        MvcResult result = mvc.perform(request).andReturn();
+        refusals();
+        MvcResult result = mvc.perform(request(screen, lang)).andReturn();
         String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(result.getResponse().getStatus()).as(screen.name()).isEqualTo(screen.status());
@@ -257,6 +241,31 @@ class PagesTest extends ConsoleTest {
         } else {
             assertThat(page).contains("/oauth2/authorization/sscard");
         }
+    }
+
+    /** The back ends' refusals some screens show: nobody found, a subscription already there, a rejected file. */
+    static void refusals() {
+        PLATFORM.on(
+                "POST",
+                "/relay/api/v1/persons/lookup/by-provisional-ssn",
+                404,
+                "{\"status\":404,\"code\":\"PERSON_NOT_MATCHED\",\"detail\":\"no\"}");
+        PLATFORM.on(
+                "POST",
+                "/relay/api/v1/persons/[^/]+/subscriptions/[^/]+/withdraw",
+                409,
+                "{\"status\":409,\"code\":\"DUPLICATE_SUBSCRIPTION\",\"detail\":\"already\"}");
+        PLATFORM.on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 422, Fixtures.REJECTED_PROBLEM);
+    }
+
+    /** A screen's request as its operator makes it, in {@code lang}. */
+    MockHttpServletRequestBuilder request(Screen screen, String lang) {
+        MockHttpServletRequestBuilder request =
+                screen.request().apply(lang).param("lang", lang).with(csrf());
+        if (screen.persona() != null) {
+            request.with(login(screen.persona()));
+        }
+        return request;
     }
 
     @Test
