@@ -222,6 +222,33 @@ class ResidentsTest extends ConsoleTest {
     }
 
     @Test
+    void namesTheFieldsTheRelayDidNotTake() throws Exception {
+        PLATFORM.on(
+                "POST",
+                "/relay/api/v1/persons",
+                400,
+                "{\"status\":400,\"code\":\"INVALID_FIELD\",\"detail\":\"address: too long\","
+                        + "\"errors\":[{\"field\":\"address\",\"message\":\"too long\"}]}");
+
+        mvc.perform(post("/residents")
+                        .param("nameKana", "カモガワ ハナコ")
+                        .param("dateOfBirth", "1970-04-01")
+                        .param("sex", "FEMALE")
+                        .param("address", "千葉県鴨川市")
+                        .param("provisionalSsn", "100000000001")
+                        .param("lang", "en")
+                        .with(login(Persona.CITY_ADMIN))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("入力の内容を受け付けられませんでした"),
+                                containsString("Fields to check"),
+                                containsString("<span>Address</span>"),
+                                not(containsString("too long")))));
+    }
+
+    @Test
     void aRelayThatCannotBeReachedIsSaidPlainly() throws Exception {
         PLATFORM.on("GET", "/relay/api/v1/persons/[^/]+", 500, "{}");
         mvc.perform(get(P).with(login(Persona.CITY_ADMIN)))

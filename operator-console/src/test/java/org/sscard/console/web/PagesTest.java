@@ -6,12 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -279,23 +276,5 @@ class PagesTest extends ConsoleTest {
                 .contains("このカードでは運用コンソールを使えません", "This card cannot be used at the operators")
                 .contains("lang=\"en\"", "action=\"/logout\"")
                 .doesNotContain("href=\"/residents", "href=\"/insurers/");
-    }
-
-    @Test
-    void everyMessageHasItsJapaneseAndItsEnglish() throws IOException {
-        Properties ja = bundle("messages.properties");
-        Properties en = bundle("messages_en.properties");
-
-        assertThat(ja.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
-        assertThat(ja.stringPropertyNames())
-                .allSatisfy(key -> assertThat(ja.getProperty(key)).isNotBlank());
-    }
-
-    private static Properties bundle(String name) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = PagesTest.class.getResourceAsStream("/" + name)) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
     }
 }
