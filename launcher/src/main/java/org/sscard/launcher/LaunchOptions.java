@@ -36,9 +36,9 @@ record LaunchOptions(
               --check               start everything, verify it is ready, stop, exit 0
             Environment: SSCARD_DB_URL, SSCARD_DB_USER, SSCARD_DB_PASSWORD (use that PostgreSQL instead of the
               embedded one), SSCARD_EMBEDDED_DB_PORT (default 15432), SSCARD_DOMAIN (default localhost: each
-              service on its own host <name>.<domain>: portal, auth, relay, issuer, insurers, hospital, desk), or
-              one host each: SSCARD_PORTAL_HOST, SSCARD_AUTH_HOST, SSCARD_RELAY_HOST, SSCARD_ISSUER_HOST,
-              SSCARD_ADAPTERS_HOST, SSCARD_HOSPITAL_HOST, SSCARD_DESK_HOST,
+              service on its own host <name>.<domain>: portal, auth, relay, issuer, insurers, hospital, desk,
+              console), or one host each: SSCARD_PORTAL_HOST, SSCARD_AUTH_HOST, SSCARD_RELAY_HOST, SSCARD_ISSUER_HOST,
+              SSCARD_ADAPTERS_HOST, SSCARD_HOSPITAL_HOST, SSCARD_DESK_HOST, SSCARD_CONSOLE_HOST,
               SSCARD_PROFILES (default demo), SSCARD_CHILD_JAVA_OPTS (default -Xmx384m -XX:TieredStopAtLevel=1)
             """;
 

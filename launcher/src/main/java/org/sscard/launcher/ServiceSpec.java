@@ -69,6 +69,15 @@ record ServiceSpec(
             "hospital");
     static final ServiceSpec RECEPTION_DESK = new ServiceSpec(
             "reception-desk", 8087, "sscard_desk", "SSCARD_DESK_URL", "Reception desk (staff)", "/", true, "desk");
+    static final ServiceSpec OPERATOR_CONSOLE = new ServiceSpec(
+            "operator-console",
+            8088,
+            "sscard_console",
+            "SSCARD_CONSOLE_URL",
+            "Operators' console (staff)",
+            "/",
+            true,
+            "console");
     static final ServiceSpec PORTAL_GATEWAY = new ServiceSpec(
             "portal-gateway", 8080, null, "SSCARD_PORTAL_URL", "My Portal (entry)", "/", true, "portal");
 
@@ -76,8 +85,15 @@ record ServiceSpec(
      * The CA first: it makes every other service's TLS certificate (and needs the relay only later, for the demo
      * cards, which it retries); then the relay, which everything else talks to; the portal last.
      */
-    static final List<ServiceSpec> START_ORDER =
-            List.of(CARD_ISSUER, RELAY, AUTH, INSURER_ADAPTERS, HOSPITAL_PORTAL, RECEPTION_DESK, PORTAL_GATEWAY);
+    static final List<ServiceSpec> START_ORDER = List.of(
+            CARD_ISSUER,
+            RELAY,
+            AUTH,
+            INSURER_ADAPTERS,
+            HOSPITAL_PORTAL,
+            RECEPTION_DESK,
+            OPERATOR_CONSOLE,
+            PORTAL_GATEWAY);
 
     /** auth-service's second connector: the card login, TLS with the client certificate required. */
     static final int CARD_LOGIN_PORT = 8443;

@@ -1,0 +1,169 @@
+package org.sscard.console.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * What the stand-in back ends answer when all goes well, as the contract describes their answers: one resident
+ * (鴨川 花子) with an active, a suspended and a revoked card and three service choices, an insurer's two members,
+ * soft cards, enrolment codes and an accepted import.
+ */
+public final class Fixtures {
+
+    public static final UUID PERSON = UUID.fromString("5e1d3c1a-7d0e-4f55-9a37-0c7c1b2d3e4f");
+    public static final UUID SUBSCRIPTION = UUID.fromString("8a8a8a8a-1111-4222-8333-944444444444");
+    public static final UUID MAPPING = UUID.fromString("7b7b7b7b-1111-4222-8333-944444444444");
+    public static final String ACTIVE_CARD = "C-ACTIVE-1";
+    public static final String ACTIVE_CERTIFICATE = "1a2b3c";
+    public static final String SUSPENDED_CARD = "C-HOLD-1";
+    public static final String SUSPENDED_CERTIFICATE = "4d5e6f";
+    public static final String REVOKED_CARD = "C-OLD-1";
+    public static final byte[] PKCS12 = "PKCS12-BYTES-OF-THE-NEW-CARD".getBytes(StandardCharsets.US_ASCII);
+    public static final String ENROLMENT_CODE = "ABCDEFGHJKMNPQRSTVWX";
+
+    public static final String PERSON_JSON = "{\"id\":\"" + PERSON + "\",\"nameKana\":\"カモガワ ハナコ\","
+            + "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\","
+            + "\"address\":\"千葉県鴨川市横渚1450\",\"provisionalSsn\":\"100000000001\",\"status\":\"ACTIVE\","
+            + "\"statusChangedAt\":\"2024-04-01T00:00:00Z\",\"statusHistory\":[]}";
+
+    public static final String CARDS_JSON = "[" + card(ACTIVE_CARD, ACTIVE_CERTIFICATE, "ACTIVE", null) + ","
+            + card(SUSPENDED_CARD, SUSPENDED_CERTIFICATE, "SUSPENDED", null) + ","
+            + card(REVOKED_CARD, "7a8b9c", "REVOKED", "superseded") + "]";
+
+    public static final String CHOICES_JSON = "["
+            + choice(
+                    "kamogawa-nhi",
+                    "INSURER",
+                    "鴨川市 国民健康保険",
+                    "Kamogawa City NHI",
+                    "medical-expense-notice",
+                    "医療費のお知らせ",
+                    "Medical-expense notices",
+                    "JOINED",
+                    SUBSCRIPTION)
+            + ","
+            + choice(
+                    "kameda-kenpo",
+                    "INSURER",
+                    "亀田健康保険組合",
+                    "Kameda Health Insurance Society",
+                    "eligibility",
+                    "保険資格の確認",
+                    "Insurance eligibility",
+                    "JOINABLE",
+                    null)
+            + ","
+            + choice(
+                    "pension-office",
+                    "PENSION",
+                    "年金事務所",
+                    "Pension office",
+                    "pension",
+                    "年金情報の閲覧",
+                    "Pension information",
+                    "NOT_KNOWN",
+                    null)
+            + "]";
+
+    public static final String MEMBER_JSON = "{\"personId\":\"" + PERSON + "\",\"nameKana\":\"カモガワ ハナコ\","
+            + "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"mappingId\":\"" + MAPPING
+            + "\",\"localId\":\"06139999|10|2002|00\",\"insurerNumber\":\"06139999\",\"insuranceSymbol\":\"10\","
+            + "\"insuranceNumber\":\"2002\",\"insuranceBranch\":\"00\",\"localNumber\":null,"
+            + "\"validFrom\":\"2015-04-01\",\"validTo\":null,\"status\":\"ACTIVE\"}";
+
+    public static final String ENDED_MEMBER_JSON =
+            MEMBER_JSON.replace("\"validTo\":null", "\"validTo\":\"2026-11-01\"");
+
+    public static final String MEMBERS_JSON = "{\"items\":[" + MEMBER_JSON + ","
+            + MEMBER_JSON
+                    .replace(MAPPING.toString(), "7c7c7c7c-1111-4222-8333-944444444444")
+                    .replace("鴨川 花子", "太海 健")
+                    .replace("\"validTo\":null", "\"validTo\":\"2026-11-01\"")
+            + "],\"page\":0,\"size\":50,\"total\":2}";
+
+    public static final String SOFT_CARD_JSON = "{\"cardSerial\":\"C-NEW-1\",\"certificateSerial\":\"abc123\","
+            + "\"sha256\":\"00\",\"notAfter\":\"2031-04-01T00:00:00Z\",\"pkcs12\":\""
+            + Base64.getEncoder().encodeToString(PKCS12) + "\"}";
+
+    public static final String ACCEPTED_REPORT = "{\"status\":\"IMPORTED\",\"provider\":\"kameda-kenpo\","
+            + "\"kind\":\"eligibility\",\"fileName\":\"eligibility.csv\",\"sha256\":\"ab12\",\"charset\":\"UTF-8\","
+            + "\"rows\":2,\"covered\":2,\"replaced\":0,\"errorCount\":0,\"errors\":[]}";
+
+    public static final String REJECTED_PROBLEM = "{\"type\":\"urn:sscard:problem:import-rejected\","
+            + "\"title\":\"The file has bad rows; nothing was loaded\",\"status\":422,\"code\":\"IMPORT_REJECTED\","
+            + "\"detail\":\"3 bad values in bad.csv; nothing was loaded\",\"errorCount\":3,\"sha256\":\"cd34\","
+            + "\"errors\":[{\"line\":3,\"column\":\"birth_date\",\"reason\":\"日付ではありません / not a date\"},"
+            + "{\"line\":3,\"column\":\"branch\",\"reason\":\"2桁ではありません / not 2 digits\"},"
+            + "{\"line\":7,\"column\":\"number\",\"reason\":\"空です / empty\"}]}";
+
+    private Fixtures() {}
+
+    /** Every back end answers as all goes well. */
+    public static void allAnswer(FakePlatform platform) {
+        String person = "/relay/api/v1/persons/" + PERSON;
+        platform.on("POST", "/relay/api/v1/persons/lookup/by-provisional-ssn", 200, PERSON_JSON)
+                .on("POST", "/relay/api/v1/persons", 201, PERSON_JSON)
+                .on("GET", person, 200, PERSON_JSON)
+                .on("GET", person + "/cards", 200, CARDS_JSON)
+                .on("GET", person + "/service-choices", 200, CHOICES_JSON)
+                .on("POST", person + "/subscriptions", 201, subscription(null))
+                .on("POST", person + "/subscriptions/[^/]+/withdraw", 200, subscription("\"2026-12-07T01:00:00Z\""))
+                .on("GET", "/relay/api/v1/providers/[^/]+/members", 200, MEMBERS_JSON)
+                .on("POST", "/relay/api/v1/providers/[^/]+/members", 201, MEMBER_JSON)
+                .on("POST", "/relay/api/v1/providers/[^/]+/members/[^/]+/end", 200, ENDED_MEMBER_JSON)
+                .on("POST", "/issuer/api/v1/cards/soft", 201, SOFT_CARD_JSON)
+                .on("POST", "/issuer/api/v1/cards/[^/]+/reissue", 201, SOFT_CARD_JSON)
+                .on("POST", "/issuer/api/v1/certificates/[^/]+/suspend", 200, certificate("ON_HOLD"))
+                .on("POST", "/issuer/api/v1/certificates/[^/]+/resume", 200, certificate("VALID"))
+                .on("POST", "/issuer/api/v1/certificates/[^/]+/revoke", 200, certificate("REVOKED"))
+                .on(
+                        "POST",
+                        "/issuer/api/v1/enrolment-codes",
+                        201,
+                        "{\"code\":\"" + ENROLMENT_CODE + "\",\"expiresAt\":\"2026-12-07T01:30:00Z\"}")
+                .on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 200, ACCEPTED_REPORT);
+    }
+
+    private static String card(String serial, String certificate, String status, String reason) {
+        return "{\"cardSerial\":\"" + serial + "\",\"holderType\":\"PERSON\",\"holderId\":\"" + PERSON + "\","
+                + "\"certificateSerial\":\"" + certificate + "\",\"certificateSha256\":\"00\",\"status\":\"" + status
+                + "\",\"revocationReason\":" + (reason == null ? "null" : "\"" + reason + "\"")
+                + ",\"issuedAt\":\"2026-04-01T00:00:00Z\",\"expiresAt\":\"2031-04-01T00:00:00Z\","
+                + "\"revokedAt\":null,\"statusChangedAt\":\"2026-04-01T00:00:00Z\",\"history\":["
+                + "{\"status\":\"ACTIVE\",\"reason\":null,\"at\":\"2026-04-01T00:00:00Z\",\"by\":\"card-issuer\"}"
+                + (status.equals("ACTIVE")
+                        ? ""
+                        : ",{\"status\":\"" + status + "\",\"reason\":\""
+                                + (reason == null ? "certificateHold" : reason)
+                                + "\",\"at\":\"2026-06-01T00:00:00Z\",\"by\":\"staff:9f0e8d7c-1111-4222-8333-944444444444\"}")
+                + "]}";
+    }
+
+    private static String choice(
+            String provider,
+            String type,
+            String nameJa,
+            String nameEn,
+            String service,
+            String serviceJa,
+            String serviceEn,
+            String state,
+            UUID subscription) {
+        return "{\"providerKey\":\"" + provider + "\",\"providerType\":\"" + type + "\",\"providerNameJa\":\"" + nameJa
+                + "\",\"providerNameEn\":\"" + nameEn + "\",\"serviceKey\":\"" + service + "\",\"serviceNameJa\":\""
+                + serviceJa + "\",\"serviceNameEn\":\"" + serviceEn + "\",\"state\":\"" + state
+                + "\",\"subscriptionId\":" + (subscription == null ? "null" : "\"" + subscription + "\"") + "}";
+    }
+
+    private static String subscription(String withdrawnAt) {
+        return "{\"id\":\"" + SUBSCRIPTION + "\",\"providerKey\":\"kameda-kenpo\",\"serviceKey\":\"eligibility\","
+                + "\"chosenAt\":\"2026-12-07T00:00:00Z\",\"withdrawnAt\":"
+                + (withdrawnAt == null ? "null" : withdrawnAt)
+                + "}";
+    }
+
+    private static String certificate(String status) {
+        return "{\"serial\":\"" + ACTIVE_CERTIFICATE + "\",\"status\":\"" + status + "\"}";
+    }
+}

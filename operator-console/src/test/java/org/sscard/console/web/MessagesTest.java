@@ -1,0 +1,34 @@
+package org.sscard.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Japanese first, English always: no message exists in one language only. */
+class MessagesTest {
+
+    @Test
+    void everyMessageHasItsJapaneseAndItsEnglish() throws IOException {
+        Properties ja = bundle("messages.properties");
+        Properties en = bundle("messages_en.properties");
+
+        assertThat(ja.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+        assertThat(ja.stringPropertyNames())
+                .allSatisfy(key -> assertThat(ja.getProperty(key)).isNotBlank());
+        assertThat(en.stringPropertyNames())
+                .allSatisfy(key -> assertThat(en.getProperty(key)).isNotBlank());
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

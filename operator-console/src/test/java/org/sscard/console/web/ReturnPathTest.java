@@ -1,0 +1,20 @@
+package org.sscard.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** "Back" from an error leads to the page it belongs to, made from the path alone. */
+class ReturnPathTest {
+
+    @Test
+    void leadsBackToTheResidentTheMemberListOrHome() {
+        String person = "5e1d3c1a-7d0e-4f55-9a37-0c7c1b2d3e4f";
+        assertThat(ReturnPath.of("/residents/" + person + "/cards/C-1/revoke")).isEqualTo("/residents/" + person);
+        assertThat(ReturnPath.of("/residents/" + person)).isEqualTo("/residents");
+        assertThat(ReturnPath.of("/residents/search")).isEqualTo("/residents");
+        assertThat(ReturnPath.of("/insurers/kameda-kenpo/members/x/end")).isEqualTo("/insurers/kameda-kenpo/members");
+        assertThat(ReturnPath.of("//evil.example/x")).isEqualTo("/home");
+        assertThat(ReturnPath.of(null)).isEqualTo("/home");
+    }
+}
