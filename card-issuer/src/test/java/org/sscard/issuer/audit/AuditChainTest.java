@@ -43,7 +43,7 @@ class AuditChainTest extends IssuerApiTest {
         Path keys = AuditKey.directoryOf(RELAY.dataDir(), "card-issuer");
         try (Connection connection = dataSource.getConnection()) {
             Verification verification =
-                    new AuditVerifier(AuditChainConfig.CHAIN, AuditKey.publicKey(keys)).verify(connection);
+                    AuditVerifier.inKeyDirectory(AuditChainConfig.CHAIN, keys).verify(connection);
             assertThat(verification.intact()).as(verification.describe()).isTrue();
             assertThat(verification.newestCheckpoint()).isNotNull();
         }

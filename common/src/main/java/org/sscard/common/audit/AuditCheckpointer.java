@@ -1,17 +1,20 @@
 package org.sscard.common.audit;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Signs the chain's head: the newest link's seq and link_hash, with the service's audit key, into
- * {@code audit_chain_checkpoint}. Only when the head has moved since the last checkpoint, and under the chain's
- * advisory lock (so never while a batch of links is being added).
+ * {@code audit_chain_checkpoint}. Only when the head has moved since the last checkpoint, under the chain's advisory
+ * lock (so never while a batch of links is being added), and only a chain that still continues the head the service
+ * signed last ({@link ChainContinuity}, {@link SignedHead}).
  */
 public final class AuditCheckpointer {
 
@@ -20,42 +23,58 @@ public final class AuditCheckpointer {
     private final AuditKey key;
     private final Clock clock;
 
-    AuditCheckpointer(DataSource dataSource, AuditedChain chain, AuditKey key, Clock clock) {
+    public AuditCheckpointer(DataSource dataSource, AuditedChain chain, AuditKey key, Clock clock) {
         this.dataSource = dataSource;
         this.chain = chain;
         this.key = key;
         this.clock = clock;
     }
 
-    /** The checkpoint made, or empty when the head has not moved (or another instance is busy with the chain). */
-    public Optional<Checkpoint> checkpoint() throws SQLException, GeneralSecurityException {
+    /**
+     * The checkpoint made, or empty when the head has not moved (or another instance is busy with the chain).
+     *
+     * @throws ChainRewrittenException when the chain no longer continues the head this service signed last: it signs
+     *     nothing then, until an operator has looked ({@code bin/sscard-audit verify})
+     */
+    public Optional<Checkpoint> checkpoint() throws SQLException, GeneralSecurityException, IOException {
+        Optional<SignedHead> signedLast = SignedHead.read(key.directory());
+        Optional<Checkpoint> made = Optional.empty();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Optional<Checkpoint> made = Optional.empty();
                 if (AuditChainer.tryLock(connection)) {
-                    Optional<ChainLink> head = ChainLink.newest(connection);
-                    Optional<Checkpoint> newest = Checkpoint.newest(connection);
-                    if (head.isPresent()
-                            && (newest.isEmpty()
-                                    || newest.get().seq() < head.get().seq())) {
-                        made = Optional.of(sign(head.get()));
-                        made.get().insert(connection);
-                    }
+                    made = signIfMoved(connection, signedLast);
                 }
                 connection.commit();
-                return made;
             } catch (SQLException | GeneralSecurityException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+        if (made.isPresent()) {
+            new SignedHead(made.get().seq(), made.get().linkHash()).write(key.directory());
+        }
+        return made;
     }
 
-    private Checkpoint sign(ChainLink head) throws GeneralSecurityException {
+    private Optional<Checkpoint> signIfMoved(Connection connection, Optional<SignedHead> signedLast)
+            throws SQLException, GeneralSecurityException {
+        Optional<ChainLink> head = ChainLink.newest(connection);
+        Optional<Checkpoint> newest = Checkpoint.newest(connection);
+        if (head.isEmpty()
+                || (newest.isPresent() && newest.get().seq() >= head.get().seq())) {
+            return Optional.empty();
+        }
+        Optional<String> problem = ChainContinuity.problem(connection, chain.name(), key.publicKey(), signedLast);
+        if (problem.isPresent()) {
+            throw new ChainRewrittenException(chain.name() + ": " + problem.get());
+        }
         // microseconds: what timestamptz keeps, so that the time read back is the time signed
-        var madeAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        byte[] signature = key.sign(Checkpoint.payload(chain.name(), head.seq(), head.linkHash(), madeAt));
-        return new Checkpoint(head.seq(), head.linkHash(), madeAt, key.id(), signature);
+        Instant madeAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] signature = key.sign(
+                Checkpoint.payload(chain.name(), head.get().seq(), head.get().linkHash(), madeAt));
+        Checkpoint checkpoint = new Checkpoint(head.get().seq(), head.get().linkHash(), madeAt, key.id(), signature);
+        checkpoint.insert(connection);
+        return Optional.of(checkpoint);
     }
 }

@@ -1,5 +1,8 @@
 package org.sscard.common.audit;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,15 +30,23 @@ public final class AuditExpiry {
 
     private final AuditedChain chain;
     private final PublicKey key;
+    private final AuditVerifier verifier;
 
-    public AuditExpiry(AuditedChain chain, PublicKey key) {
+    private AuditExpiry(AuditedChain chain, PublicKey key, AuditVerifier verifier) {
         this.chain = chain;
         this.key = key;
+        this.verifier = verifier;
+    }
+
+    /** With the service's audit public key (and the head it signed last) from its key folder. */
+    public static AuditExpiry inKeyDirectory(AuditedChain chain, Path directory)
+            throws IOException, GeneralSecurityException {
+        return new AuditExpiry(chain, AuditKey.publicKey(directory), AuditVerifier.inKeyDirectory(chain, directory));
     }
 
     /** Connected as the owner of the chain's tables; {@code cutoff}: rows linked before it may go. */
     public Expired expire(Connection owner, Instant cutoff) throws SQLException {
-        Verification before = new AuditVerifier(chain, key).verify(owner);
+        Verification before = verifier.verify(owner);
         if (!before.intact()) {
             return new Expired(before, Optional.empty(), 0, 0, 0);
         }

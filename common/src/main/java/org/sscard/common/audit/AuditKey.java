@@ -33,10 +33,12 @@ public final class AuditKey {
     static final String PUBLIC_FILE = "signing-key.pub.pem";
     private static final String ALGORITHM = "SHA256withECDSA";
 
+    private final Path directory;
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    private AuditKey(PrivateKey privateKey, PublicKey publicKey) {
+    private AuditKey(Path directory, PrivateKey privateKey, PublicKey publicKey) {
+        this.directory = directory;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
     }
@@ -47,7 +49,7 @@ public final class AuditKey {
     }
 
     /** The key in {@code directory}, made first when there is none. */
-    static AuditKey loadOrCreate(Path directory) throws IOException, GeneralSecurityException {
+    public static AuditKey loadOrCreate(Path directory) throws IOException, GeneralSecurityException {
         Path file = directory.resolve(PRIVATE_FILE);
         if (!Files.exists(file)) {
             create(directory, file);
@@ -55,6 +57,7 @@ public final class AuditKey {
         String pem = Files.readString(file, StandardCharsets.US_ASCII);
         KeyFactory factory = KeyFactory.getInstance("EC");
         AuditKey key = new AuditKey(
+                directory,
                 factory.generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(pem, "PRIVATE KEY"))),
                 factory.generatePublic(new X509EncodedKeySpec(Pem.decode(pem, "PUBLIC KEY"))));
         Path publicFile = directory.resolve(PUBLIC_FILE);
@@ -76,6 +79,15 @@ public final class AuditKey {
     /** Names the key in each checkpoint: the SHA-256 of its public key (SubjectPublicKeyInfo, DER), hex. */
     public static String idOf(PublicKey key) {
         return HexFormat.of().formatHex(Sha256.of(key.getEncoded()));
+    }
+
+    /** Where the key is, and beside it the head it signed last ({@link SignedHead}). */
+    Path directory() {
+        return directory;
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
     }
 
     String id() {

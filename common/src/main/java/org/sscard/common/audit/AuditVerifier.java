@@ -1,5 +1,8 @@
 package org.sscard.common.audit;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,11 +29,27 @@ public final class AuditVerifier {
     private final AuditedChain chain;
     private final PublicKey key;
     private final String keyId;
+    private final SignedHead signedLast;
 
     public AuditVerifier(AuditedChain chain, PublicKey key) {
+        this(chain, key, null);
+    }
+
+    private AuditVerifier(AuditedChain chain, PublicKey key, SignedHead signedLast) {
         this.chain = chain;
         this.key = key;
         this.keyId = AuditKey.idOf(key);
+        this.signedLast = signedLast;
+    }
+
+    /**
+     * With the service's audit public key from its key folder ({@link AuditKey#directoryOf}), and the head it signed
+     * last, if it keeps one there: the chain must still hold it.
+     */
+    public static AuditVerifier inKeyDirectory(AuditedChain chain, Path directory)
+            throws IOException, GeneralSecurityException {
+        return new AuditVerifier(
+                chain, AuditKey.publicKey(directory), SignedHead.read(directory).orElse(null));
     }
 
     public Verification verify(Connection connection) throws SQLException {
@@ -70,6 +89,14 @@ public final class AuditVerifier {
         }
         long expected = first;
         byte[] running = anchor == null ? Sha256.GENESIS : anchor.linkHash();
+        if (signedLast != null && signedLast.seq() == first - 1 && !Arrays.equals(signedLast.linkHash(), running)) {
+            return broken(new ChainBreak(
+                    ChainBreak.Kind.CHECKPOINT_MISMATCH,
+                    first - 1,
+                    null,
+                    null,
+                    "the chain starts from another head than the service signed last for this seq"));
+        }
         Map<String, AuditedRows> tables = new HashMap<>();
         for (String table : chain.tables()) {
             tables.put(table, AuditedRows.of(connection, table));
@@ -92,6 +119,15 @@ public final class AuditVerifier {
             page = ChainLink.after(connection, expected - 1, PAGE);
         }
         long last = expected - 1;
+        if (signedLast != null && signedLast.seq() > last) {
+            return broken(new ChainBreak(
+                    ChainBreak.Kind.MISSING_LINK,
+                    last + 1,
+                    null,
+                    null,
+                    "the chain ends at seq " + last + " but the service signed it up to seq " + signedLast.seq()
+                            + " (links deleted)"));
+        }
         for (Checkpoint beyond : Checkpoint.between(connection, last, Long.MAX_VALUE)) {
             ChainBreak bad = signatureProblem(beyond);
             return broken(
@@ -111,7 +147,7 @@ public final class AuditVerifier {
             unlinked += table.unlinkedCount(connection);
         }
         long unsigned = last - (newest == null ? 0 : newest.seq());
-        return new Verification(chain.name(), null, first - 1, last, newest, unsigned, unlinked);
+        return new Verification(chain.name(), null, first - 1, last, running, newest, unsigned, unlinked);
     }
 
     private ChainBreak check(
@@ -153,6 +189,14 @@ public final class AuditVerifier {
                     "the row's columns no longer match the hash linked (" + HEX.formatHex(link.rowHash()) + ", now "
                             + HEX.formatHex(now) + ")");
         }
+        if (signedLast != null
+                && signedLast.seq() == link.seq()
+                && !Arrays.equals(signedLast.linkHash(), link.linkHash())) {
+            return at(
+                    link,
+                    ChainBreak.Kind.CHECKPOINT_MISMATCH,
+                    "the service signed another link hash for this seq last (" + SignedHead.FILE + ")");
+        }
         if (checkpoint != null) {
             ChainBreak bad = signatureProblem(checkpoint);
             if (bad != null) {
@@ -185,7 +229,7 @@ public final class AuditVerifier {
     }
 
     private Verification broken(ChainBreak problem) {
-        return new Verification(chain.name(), problem, 0, 0, null, 0, 0);
+        return new Verification(chain.name(), problem, 0, 0, Sha256.GENESIS, null, 0, 0);
     }
 
     private static Map<String, Map<Long, byte[]>> rowHashes(

@@ -17,19 +17,17 @@ record ChainLink(long seq, String table, long rowId, byte[] rowHash, byte[] prev
         return newest.stream().findFirst();
     }
 
+    static Optional<ChainLink> oldest(Connection connection) throws SQLException {
+        return read(connection, "ORDER BY seq LIMIT 1").stream().findFirst();
+    }
+
+    static Optional<ChainLink> at(Connection connection, long seq) throws SQLException {
+        return read(connection, "WHERE seq = " + seq).stream().findFirst();
+    }
+
     /** Up to {@code limit} links after {@code seq}, in seq order. */
     static List<ChainLink> after(Connection connection, long seq, int limit) throws SQLException {
         return read(connection, "WHERE seq > " + seq + " ORDER BY seq LIMIT " + limit);
-    }
-
-    /** The link that names this row, if any (where a row's content went when rows are reordered). */
-    static Optional<ChainLink> withRowHash(Connection connection, byte[] rowHash) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT seq, audited_table, row_id, row_hash, prev_hash, link_hash FROM audit_chain_link"
-                        + " WHERE row_hash = ? ORDER BY seq LIMIT 1")) {
-            query.setBytes(1, rowHash);
-            return collect(query).stream().findFirst();
-        }
     }
 
     static void insert(Connection connection, List<ChainLink> links) throws SQLException {

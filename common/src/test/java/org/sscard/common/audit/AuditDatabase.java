@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -111,6 +112,36 @@ final class AuditDatabase {
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    /** Recomputes every link over the rows as they are now, as an attacker without the audit key could. */
+    void rehashEveryLinkAsAnAttackerWithoutTheKeyWould() throws Exception {
+        List<ChainLink> links;
+        try (Connection connection = asOwner()) {
+            connection.setAutoCommit(false);
+            CanonicalText.apply(connection);
+            AuditedRows rows = AuditedRows.of(connection, "sample_audit");
+            links = ChainLink.after(connection, 0, 100);
+            byte[] previous = Sha256.GENESIS;
+            StringBuilder sql = new StringBuilder();
+            for (ChainLink link : links) {
+                byte[] rowHash =
+                        rows.hashesOf(connection, List.of(link.rowId())).get(link.rowId());
+                byte[] linkHash = Sha256.link(previous, rowHash, link.seq());
+                sql.append("UPDATE audit_chain_link SET row_hash = '\\x")
+                        .append(HexFormat.of().formatHex(rowHash))
+                        .append("', prev_hash = '\\x")
+                        .append(HexFormat.of().formatHex(previous))
+                        .append("', link_hash = '\\x")
+                        .append(HexFormat.of().formatHex(linkHash))
+                        .append("' WHERE seq = ")
+                        .append(link.seq())
+                        .append(";");
+                previous = linkHash;
+            }
+            connection.rollback();
+            tamper("audit_chain_link", sql.toString());
         }
     }
 }

@@ -26,6 +26,7 @@ class AuditExpiryTest {
 
     AuditDatabase database;
     AuditChainer chainer;
+    AuditCheckpointer checkpointer;
     AuditExpiry expiry;
 
     @BeforeEach
@@ -33,7 +34,7 @@ class AuditExpiryTest {
         database = AuditDatabase.create();
         chainer = new AuditChainer(database.runtimeDataSource(), AuditDatabase.CHAIN);
         MovableClock clock = new MovableClock(T0);
-        AuditCheckpointer checkpointer = new AuditCheckpointer(
+        checkpointer = new AuditCheckpointer(
                 database.runtimeDataSource(), AuditDatabase.CHAIN, AuditKey.loadOrCreate(keyDir), clock);
         insertAndLink(3);
         checkpointer.checkpoint().orElseThrow();
@@ -41,7 +42,7 @@ class AuditExpiryTest {
         insertAndLink(2);
         checkpointer.checkpoint().orElseThrow();
         insertAndLink(1);
-        expiry = new AuditExpiry(AuditDatabase.CHAIN, AuditKey.publicKey(keyDir));
+        expiry = AuditExpiry.inKeyDirectory(AuditDatabase.CHAIN, keyDir);
     }
 
     @Test
@@ -61,6 +62,7 @@ class AuditExpiryTest {
 
         insertAndLink(1);
         assertThat(verify().lastSeq()).as("the chain goes on").isEqualTo(7);
+        assertThat(checkpointer.checkpoint()).as("and is signed on").isPresent();
     }
 
     @Test
@@ -76,6 +78,10 @@ class AuditExpiryTest {
         Verification after = verify();
         assertThat(after.intact()).as(after.describe()).isTrue();
         assertThat(after.anchorSeq()).isEqualTo(5);
+        insertAndLink(1);
+        assertThat(checkpointer.checkpoint())
+                .as("the head signed last was cut; its checkpoint stays")
+                .isPresent();
     }
 
     @Test
@@ -150,11 +156,11 @@ class AuditExpiryTest {
 
     private Verification verify() throws Exception {
         try (Connection connection = database.asRuntime()) {
-            return new AuditVerifier(AuditDatabase.CHAIN, AuditKey.publicKey(keyDir)).verify(connection);
+            return AuditVerifier.inKeyDirectory(AuditDatabase.CHAIN, keyDir).verify(connection);
         }
     }
 
-    private void insertAndLink(int rows) throws SQLException {
+    private void insertAndLink(int rows) throws Exception {
         for (int i = 0; i < rows; i++) {
             database.insert("clerk", "READ", null);
         }

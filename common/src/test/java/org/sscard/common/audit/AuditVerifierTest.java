@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,7 @@ class AuditVerifierTest {
         database.insert("clerk-7", "READ", "note 7");
         database.insert("clerk-8", "WRITE", "note 8");
         chainer.linkPending();
-        verifier = new AuditVerifier(AuditDatabase.CHAIN, AuditKey.publicKey(keyDir));
+        verifier = AuditVerifier.inKeyDirectory(AuditDatabase.CHAIN, keyDir);
     }
 
     @Test
@@ -120,7 +119,7 @@ class AuditVerifierTest {
     @Test
     void namesTheCheckpointWhenTheWholeChainIsRecomputedAfterAChange() throws Exception {
         database.tamper("sample_audit", "UPDATE sample_audit SET note = 'rewritten' WHERE id = 1");
-        rehashEveryLinkAsAnAttackerWithoutTheKeyWould();
+        database.rehashEveryLinkAsAnAttackerWithoutTheKeyWould();
 
         assertBroken(ChainBreak.Kind.CHECKPOINT_MISMATCH, 6, "sample_audit", 6L);
     }
@@ -154,35 +153,6 @@ class AuditVerifierTest {
         database.tamper("audit_chain_link", "DELETE FROM audit_chain_link WHERE seq <= 2");
 
         assertBroken(ChainBreak.Kind.MISSING_LINK, 2, null, null);
-    }
-
-    private void rehashEveryLinkAsAnAttackerWithoutTheKeyWould() throws Exception {
-        List<ChainLink> links;
-        try (Connection connection = database.asOwner()) {
-            connection.setAutoCommit(false);
-            CanonicalText.apply(connection);
-            AuditedRows rows = AuditedRows.of(connection, "sample_audit");
-            links = ChainLink.after(connection, 0, 100);
-            byte[] previous = Sha256.GENESIS;
-            StringBuilder sql = new StringBuilder();
-            for (ChainLink link : links) {
-                byte[] rowHash =
-                        rows.hashesOf(connection, List.of(link.rowId())).get(link.rowId());
-                byte[] linkHash = Sha256.link(previous, rowHash, link.seq());
-                sql.append("UPDATE audit_chain_link SET row_hash = '\\x")
-                        .append(java.util.HexFormat.of().formatHex(rowHash))
-                        .append("', prev_hash = '\\x")
-                        .append(java.util.HexFormat.of().formatHex(previous))
-                        .append("', link_hash = '\\x")
-                        .append(java.util.HexFormat.of().formatHex(linkHash))
-                        .append("' WHERE seq = ")
-                        .append(link.seq())
-                        .append(";");
-                previous = linkHash;
-            }
-            connection.rollback();
-            database.tamper("audit_chain_link", sql.toString());
-        }
     }
 
     private void assertBroken(ChainBreak.Kind kind, long seq, String table, Long rowId) throws Exception {

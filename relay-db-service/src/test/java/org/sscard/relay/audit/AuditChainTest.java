@@ -46,7 +46,7 @@ class AuditChainTest extends RelayApiTest {
                 .isEqualTo("rw-------");
         try (Connection connection = dataSource.getConnection()) {
             Verification verification =
-                    new AuditVerifier(AuditChainConfig.CHAIN, AuditKey.publicKey(keys)).verify(connection);
+                    AuditVerifier.inKeyDirectory(AuditChainConfig.CHAIN, keys).verify(connection);
             assertThat(verification.intact()).as(verification.describe()).isTrue();
             assertThat(verification.lastSeq()).isPositive();
             assertThat(verification.newestCheckpoint()).isNotNull();
