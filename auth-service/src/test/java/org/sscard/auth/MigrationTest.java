@@ -22,7 +22,8 @@ class MigrationTest {
                 .load();
         MigrateResult result = flyway.migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(4);
+        // V1, V2, V3, V4 (operator-action audit), V30 (the audit chain)
+        assertThat(result.migrationsExecuted).isEqualTo(5);
         flyway.validate();
 
         List<String> tables =
@@ -31,7 +32,12 @@ class MigrationTest {
                         AND table_type = 'BASE TABLE'""").query(String.class).list();
         assertThat(tables)
                 .contains(
-                        "oauth2_authorization", "oauth2_authorization_consent", "login_audit", "client_assertion_jti");
+                        "oauth2_authorization",
+                        "oauth2_authorization_consent",
+                        "login_audit",
+                        "client_assertion_jti",
+                        "audit_chain_link",
+                        "audit_chain_checkpoint");
         assertThat(flyway.migrate().migrationsExecuted).isZero();
     }
 }

@@ -8,9 +8,17 @@ package org.sscard.launcher;
 record ServiceRoles(String database, String owner, String ownerPassword, String runtime, String runtimePassword) {
 
     static ServiceRoles of(String database, DatabasePasswords passwords) {
-        String owner = database + "_owner";
-        String runtime = database + "_app";
+        String owner = ownerOf(database);
+        String runtime = runtimeOf(database);
         return new ServiceRoles(database, owner, passwords.of(owner), runtime, passwords.of(runtime));
+    }
+
+    static String ownerOf(String database) {
+        return database + "_owner";
+    }
+
+    static String runtimeOf(String database) {
+        return database + "_app";
     }
 
     @Override

@@ -61,13 +61,16 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** The tamper-evident audit chain's tables, append-only as well (AuditCliTest checks them). */
+    private static final List<String> CHAIN_TABLES = List.of("audit_chain_link", "audit_chain_checkpoint");
+
     private static final List<ServiceDatabase> SERVICES = List.of(
-            new ServiceDatabase("sscard_relay", "relay-db-service", "db/migration", null, "access_log"),
-            new ServiceDatabase("sscard_auth", "auth-service", "db/migration", null, "login_audit"),
+            new ServiceDatabase("sscard_relay", "relay-db-service", "db/migration", null, "access_log", CHAIN_TABLES),
+            new ServiceDatabase("sscard_auth", "auth-service", "db/migration", null, "login_audit", CHAIN_TABLES),
             new ServiceDatabase("sscard_hospital", "hospital-portal", "db/migration", null, "access_log"),
             new ServiceDatabase(
                     "sscard_desk", "reception-desk", "db/migration", null, "check_record", List.of("clerk_flag")),
-            new ServiceDatabase("sscard_issuer", "card-issuer", "db/migration", null, "issuer_audit"),
+            new ServiceDatabase("sscard_issuer", "card-issuer", "db/migration", null, "issuer_audit", CHAIN_TABLES),
             new ServiceDatabase("sscard_providers", "insurer-adapters", "db/insurer", "kamogawa_nhi", "access_log"),
             new ServiceDatabase("sscard_providers", "insurer-adapters", "db/pension", "pension_office", "access_log"));
 

@@ -1,0 +1,315 @@
+package org.sscard.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sscard.common.audit.AuditChainer;
+import org.sscard.common.audit.AuditCheckpointer;
+import org.sscard.common.audit.AuditKey;
+import org.sscard.common.db.AppendOnlyTablesCallback;
+import org.sscard.testsupport.MovableClock;
+
+/**
+ * bin/sscard-audit's program on the database bin/run starts, with the relay's, the card issuer's and the auth
+ * service's own migrations applied as their owner roles, audit rows written and linked as their runtime roles, and
+ * the audit keys in the data directory as the services make them. The card issuer's chain: three rows; the auth
+ * service's: three rows signed ten days ago and two signed now.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditCliTest {
+
+    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", ".."))
+            .toAbsolutePath()
+            .normalize();
+
+    @TempDir
+    static Path dataDir;
+
+    private EmbeddedDatabase database;
+    private String dbUrl;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    void platformDatabasesWithAuditedRows() throws Exception {
+        int port = freePort();
+        database = EmbeddedDatabase.start(
+                dataDir.resolve("postgres"),
+                port,
+                dataDir.resolve("logs/postgres.log"),
+                new DatabasePasswords(dataDir));
+        dbUrl = "jdbc:postgresql://localhost:" + port + "/";
+        database.prepareDatabases(AuditedServices.ALL.stream()
+                .map(AuditedServices.AuditedService::database)
+                .toList());
+        for (AuditedServices.AuditedService service : AuditedServices.ALL) {
+            ServiceRoles roles = database.rolesOf(service.database());
+            Flyway.configure()
+                    .dataSource(database.jdbcUrl(service.database()), roles.owner(), roles.ownerPassword())
+                    .locations("filesystem:"
+                            + REPO_DIR.resolve(service.spec().module()).resolve("src/main/resources/db/migration"))
+                    .callbacks(new AppendOnlyTablesCallback())
+                    .load()
+                    .migrate();
+            AuditKey.loadOrCreate(AuditKey.directoryOf(dataDir, service.chain().name()));
+        }
+        AuditedServices.AuditedService issuer = AuditedServices.byName("card-issuer");
+        for (int i = 1; i <= 3; i++) {
+            asRuntime(issuer, "INSERT INTO issuer_audit (actor, action, outcome) VALUES ('city', 'ISSUE', 'ACCEPTED')");
+        }
+        linkAndSign(issuer, Instant.now());
+        AuditedServices.AuditedService auth = AuditedServices.byName("auth-service");
+        for (int i = 1; i <= 5; i++) {
+            asRuntime(auth, "INSERT INTO login_audit (event, outcome) VALUES ('card-login', 'success')");
+            if (i == 3) {
+                linkAndSign(auth, Instant.now().minus(Duration.ofDays(10)));
+            }
+        }
+        linkAndSign(auth, Instant.now());
+    }
+
+    @AfterAll
+    void stop() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void printsItsUsageOnHelpAndExitsZero() {
+        Run run = run("--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: sscard-audit verify").contains("--older-than");
+    }
+
+    @Test
+    void refusesAnUnknownCommandOptionServiceOrRetentionWithExitTwo() {
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"check"},
+                new String[] {"verify", "--everything"},
+                new String[] {"verify", "--service", "portal-gateway"},
+                new String[] {"expire"},
+                new String[] {"expire", "--service", "card-issuer", "--older-than", "five years"},
+                new String[] {"expire", "--service", "card-issuer", "--older-than", "P-1D"},
+                new String[] {"verify", "--older-than", "P1Y"})) {
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("Usage");
+        }
+    }
+
+    @Test
+    void verifiesEveryServicesChainReadingAsItsRuntimeRole() {
+        Run run = run("verify", "--db-url", dbUrl, "--data-dir", dataDir.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("relay-db-service: intact: no links")
+                .contains("card-issuer: intact: links 1..3 from the genesis; head 3:")
+                .contains("newest checkpoint seq 3")
+                .contains("auth-service: intact");
+    }
+
+    @Test
+    void namesTheAlteredRowOfABrokenChainExitsOneAndExpiresNothingFromIt() throws Exception {
+        AuditedServices.AuditedService issuer = AuditedServices.byName("card-issuer");
+        asOwnerBehindTheTriggers(issuer, "issuer_audit", "UPDATE issuer_audit SET outcome = 'REFUSED' WHERE id = 2");
+        try {
+            Run verify = run("verify", "--service=card-issuer", "--db-url", dbUrl, "--data-dir", dataDir.toString());
+            Run expire = run(
+                    "expire",
+                    "--service",
+                    "card-issuer",
+                    "--older-than",
+                    "PT0S",
+                    "--db-url",
+                    dbUrl,
+                    "--data-dir",
+                    dataDir.toString());
+
+            assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(1);
+            assertThat(verify.out())
+                    .contains("card-issuer: BROKEN: altered row: issuer_audit row 2 (seq 2)")
+                    .doesNotContain("auth-service");
+            assertThat(expire.exit()).isEqualTo(1);
+            assertThat(expire.out()).contains("nothing was cut");
+        } finally {
+            asOwnerBehindTheTriggers(
+                    issuer, "issuer_audit", "UPDATE issuer_audit SET outcome = 'ACCEPTED' WHERE id = 2");
+        }
+        assertThat(run("verify", "--service", "card-issuer", "--db-url", dbUrl, "--data-dir", dataDir.toString())
+                        .exit())
+                .isZero();
+    }
+
+    @Test
+    void expiresTheSegmentPastRetentionAsTheOwnerAndTheRestVerifiesFromItsCheckpoint() throws Exception {
+        Run expire = run(
+                "expire",
+                "--service",
+                "auth-service",
+                "--older-than",
+                "P1D",
+                "--db-url",
+                dbUrl,
+                "--data-dir",
+                dataDir.toString());
+        Run verify = run("verify", "--service", "auth-service", "--db-url", dbUrl, "--data-dir", dataDir.toString());
+
+        assertThat(expire.exit()).as(expire.out() + expire.err()).isZero();
+        assertThat(expire.out())
+                .contains("auth-service: cut at the checkpoint of seq 3")
+                .contains("3 audit row(s)");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("auth-service: intact: links 4..5 from the checkpoint at seq 3");
+    }
+
+    @Test
+    void cannotCheckWithoutTheDatabaseAndSaysSoWithExitTwo() throws IOException {
+        Run run = run(
+                "verify",
+                "--db-url",
+                "jdbc:postgresql://localhost:" + freePort() + "/",
+                "--data-dir",
+                dataDir.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot connect").contains("bin/run");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("chainTables")
+    void theRuntimeRoleCanOnlyReadAndAppendToTheChainTables(String service, String table) throws SQLException {
+        AuditedServices.AuditedService audited = AuditedServices.byName(service);
+        ServiceRoles roles = database.rolesOf(audited.database());
+        try (Connection runtime = DriverManager.getConnection(
+                database.jdbcUrl(audited.database()), roles.runtime(), roles.runtimePassword())) {
+            assertThat(has(runtime, table, "SELECT")).isTrue();
+            assertThat(has(runtime, table, "INSERT")).isTrue();
+            for (String sql : List.of(
+                    "UPDATE " + table + " SET seq = seq",
+                    "DELETE FROM " + table,
+                    "TRUNCATE " + table,
+                    "ALTER TABLE " + table + " DISABLE TRIGGER ALL",
+                    "DROP TRIGGER " + table + "_no_update_or_delete ON " + table,
+                    "DROP FUNCTION audit_chain_append_only() CASCADE")) {
+                runtime.setAutoCommit(false);
+                try (Statement statement = runtime.createStatement()) {
+                    assertThatThrownBy(() -> statement.execute(sql))
+                            .as(sql)
+                            .isInstanceOfSatisfying(
+                                    SQLException.class,
+                                    e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                } finally {
+                    runtime.rollback();
+                }
+            }
+        }
+    }
+
+    Stream<Arguments> chainTables() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (AuditedServices.AuditedService service : AuditedServices.ALL) {
+            for (String table : List.of("audit_chain_link", "audit_chain_checkpoint")) {
+                pairs.add(Arguments.of(service.chain().name(), table));
+            }
+        }
+        return pairs.stream();
+    }
+
+    private void linkAndSign(AuditedServices.AuditedService service, Instant at) throws Exception {
+        PGSimpleDataSource runtime = new PGSimpleDataSource();
+        ServiceRoles roles = database.rolesOf(service.database());
+        runtime.setUrl(database.jdbcUrl(service.database()));
+        runtime.setUser(roles.runtime());
+        runtime.setPassword(roles.runtimePassword());
+        new AuditChainer(runtime, service.chain()).linkPending();
+        new AuditCheckpointer(
+                        runtime,
+                        service.chain(),
+                        AuditKey.loadOrCreate(
+                                AuditKey.directoryOf(dataDir, service.chain().name())),
+                        new MovableClock(at))
+                .checkpoint()
+                .orElseThrow();
+    }
+
+    private void asRuntime(AuditedServices.AuditedService service, String sql) throws SQLException {
+        ServiceRoles roles = database.rolesOf(service.database());
+        try (Connection connection = DriverManager.getConnection(
+                        database.jdbcUrl(service.database()), roles.runtime(), roles.runtimePassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** As an attacker with the owner's password would: the append-only triggers off, the change, back on. */
+    private void asOwnerBehindTheTriggers(AuditedServices.AuditedService service, String table, String sql)
+            throws SQLException {
+        ServiceRoles roles = database.rolesOf(service.database());
+        try (Connection connection = DriverManager.getConnection(
+                        database.jdbcUrl(service.database()), roles.owner(), roles.ownerPassword());
+                Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            statement.execute(sql);
+            statement.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            connection.commit();
+        }
+    }
+
+    private static boolean has(Connection connection, String table, String privilege) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("SELECT has_table_privilege('" + table + "', '" + privilege + "')")) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AuditCli.run(
+                args,
+                Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
