@@ -36,12 +36,13 @@ public class WriteAudit {
     /** Who wrote: {@code staff:<id>} with role and organisation, or the insured person. */
     public record Writer(String actor, String organisation, String role) {}
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    /** Its own mapper: a field that was empty (null) is recorded as null, not left out as the API's JSON does. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    WriteAudit(JdbcClient jdbc, ObjectMapper json) {
+    private final JdbcClient jdbc;
+
+    WriteAudit(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     public void record(
@@ -96,7 +97,7 @@ public class WriteAudit {
             return null;
         }
         try {
-            return json.readTree(text);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the audit holds JSON the database accepted", e);
         }
@@ -107,7 +108,7 @@ public class WriteAudit {
             return null;
         }
         try {
-            return json.writeValueAsString(fields);
+            return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the audit's JSON", e);
         }

@@ -45,8 +45,8 @@ class Decisions {
     @Transactional
     ReviewItem accept(Provider provider, Caller operator, UUID id, String reason) {
         Verification verification = submitted(provider, id);
-        Instant now = clock.instant();
-        LocalDate today = FiscalYear.today(clock);
+        Instant now = FiscalYear.now(clock);
+        LocalDate today = FiscalYear.day(now);
         WriteAudit.Writer writer = writer(operator);
         List<String> ended = new ArrayList<>();
         for (Verification.StoredAnswer answer : verification.answers()) {
@@ -95,7 +95,7 @@ class Decisions {
             throw new AdaptersException(AdaptersError.REASON_REQUIRED, "a returned verification needs a reason");
         }
         Verification verification = submitted(provider, id);
-        decide(provider, operator, verification, Status.RETURNED, clock.instant(), reason);
+        decide(provider, operator, verification, Status.RETURNED, FiscalYear.now(clock), reason);
         review.log(provider, operator, verification.personLocalIds(), AccessAction.DEPENDANT_VERIFICATION_RETURN);
         return review.detail(provider, verifications.find(provider, id).orElseThrow());
     }

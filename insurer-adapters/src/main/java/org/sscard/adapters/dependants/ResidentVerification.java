@@ -71,7 +71,7 @@ class ResidentVerification {
         if (latest.isPresent() && latest.get().status() != Status.RETURNED) {
             throw alreadySubmitted(year);
         }
-        Instant now = clock.instant();
+        Instant now = FiscalYear.now(clock);
         Verification verification = new Verification(
                 UUID.randomUUID(),
                 insured.localId(),

@@ -67,10 +67,7 @@ class SummaryApi {
             summary.put("yearOwnShare", Map.of("year", notices.year(), "amount", notices.ownShare()));
             // only the insured person's own token answers it; a staff member acting for them is not told
             if (!caller.isStaff()) {
-                dependants
-                        .of(own, caller.subject())
-                        .ifPresent(due -> summary.put(
-                                "dependantVerification", Map.of("fiscalYear", due.fiscalYear(), "state", due.state())));
+                dependants.of(own, caller.subject()).ifPresent(due -> summary.put("dependantVerification", due));
             }
         } else {
             PensionRecord record = pensions.record(own, caller.subject());

@@ -46,11 +46,6 @@ final class TestHouseholds {
         run(importer, lines);
     }
 
-    /** One row, as a further import would change it. */
-    static void reimport(Importer importer, String row) {
-        run(importer, List.of(HEADER, row));
-    }
-
     private static final List<String> KANA = List.of("サクラ", "ハルト", "ミオ");
 
     private static void run(Importer importer, List<String> lines) {
