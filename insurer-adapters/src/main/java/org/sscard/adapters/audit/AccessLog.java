@@ -3,6 +3,8 @@ package org.sscard.adapters.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,28 @@ public class AccessLog {
                         action.name(),
                         caller.purpose())
                 .update();
+    }
+
+    /**
+     * One entry for each of {@code localIds} (the persons whose data this was), by someone other than the token's
+     * subject alone says: an operator for the persons of a verification, the insured person for their dependants.
+     */
+    public void recordFor(
+            Provider provider,
+            Collection<String> localIds,
+            String actor,
+            String organisation,
+            String role,
+            AccessAction action,
+            String purpose) {
+        Timestamp at = Timestamp.from(clock.instant());
+        String sql = "INSERT INTO " + provider.table("access_log")
+                + " (at, local_id, actor, organisation, role, action, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        for (String localId : new LinkedHashSet<>(localIds)) {
+            jdbc.sql(sql)
+                    .params(at, localId, actor, organisation, role, action.name(), purpose)
+                    .update();
+        }
     }
 
     /** The person's entries, newest first (at most 500). */

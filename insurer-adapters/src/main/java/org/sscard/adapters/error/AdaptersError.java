@@ -11,7 +11,15 @@ public enum AdaptersError implements ErrorCode {
     NO_RECORD(HttpStatus.NOT_FOUND, "This provider holds no such record for the person"),
     IMPORT_REFUSED(HttpStatus.BAD_REQUEST, "The import cannot start"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "The file has bad rows; nothing was loaded"),
-    IMPORT_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than an import may be; nothing was loaded");
+    IMPORT_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than an import may be; nothing was loaded"),
+    NOT_INSURED(HttpStatus.FORBIDDEN, "Only the insured person answers the dependant verification"),
+    NOTHING_TO_VERIFY(HttpStatus.CONFLICT, "The insured person has no dependants to verify"),
+    ANSWERS_INVALID(HttpStatus.BAD_REQUEST, "Every current dependant must be answered exactly once"),
+    ALREADY_SUBMITTED(HttpStatus.CONFLICT, "This fiscal year's verification was submitted already"),
+    NO_VERIFICATION(HttpStatus.NOT_FOUND, "No such dependant verification at this insurer"),
+    VERIFICATION_DECIDED(HttpStatus.CONFLICT, "This verification was decided already"),
+    REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Say why the verification is returned"),
+    MEMBER_CHANGED(HttpStatus.CONFLICT, "A dependant's record changed since the submission; return it for new answers");
 
     private final ErrorDefinition definition;
 

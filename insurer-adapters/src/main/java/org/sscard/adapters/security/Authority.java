@@ -10,5 +10,12 @@ public enum Authority {
      */
     ELIGIBILITY_READ,
     /** An operator client of this provider loading files. */
-    IMPORT
+    IMPORT,
+    /**
+     * The person themself (their own pairwise token, nobody acting for them) answering the insurer's annual dependant
+     * verification; whether they are the insured is the data's to say.
+     */
+    DEPENDANTS_ANSWER,
+    /** The insurer's own administrator (operator token) reviewing, accepting and returning dependant verifications. */
+    DEPENDANTS_REVIEW
 }

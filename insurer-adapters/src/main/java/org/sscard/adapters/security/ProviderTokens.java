@@ -27,7 +27,7 @@ import org.sscard.common.token.TokenProperties;
  * person's claims ({@link ServiceTokenVerification#isClientToken}) is a service client's; any other is a person's
  * (pairwise: {@code sub} = this provider's own ID for them), unless it is an {@linkplain Operator operator token}: an
  * operator client's token naming the staff member it acts for, which imports for the provider its operator
- * administers (an insurer's own administrator) and does nothing else.
+ * administers (an insurer's own administrator) and reviews that insurer's dependant verifications, nothing else.
  */
 final class ProviderTokens implements AuthenticationManagerResolver<HttpServletRequest> {
 
@@ -81,8 +81,13 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
         Map<String, Object> act = jwt.getClaimAsMap("act");
         if (act == null) {
             Caller person = new Caller(provider.key(), Caller.Kind.PERSON, subject, null, null, null);
+            // answering for one's dependants is the person's own act: never a staff member's acting for them
             return new CallerAuthentication(
-                    jwt, person, List.of(new SimpleGrantedAuthority(Authority.PERSON_READ.name())));
+                    jwt,
+                    person,
+                    List.of(
+                            new SimpleGrantedAuthority(Authority.PERSON_READ.name()),
+                            new SimpleGrantedAuthority(Authority.DEPENDANTS_ANSWER.name())));
         }
         String organisation = string(act.get("organisation"));
         Caller staff = new Caller(
@@ -106,8 +111,9 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
 
     /**
      * An operator token: IMPORT at this provider only if it comes from one of the provider's operator clients and
-     * its operator administers this very provider (audience = provider key = the operator's organisation); a city
-     * administrator or another insurer's administrator gets nothing here. It never reads a person's data.
+     * its operator administers this very provider (audience = provider key = the operator's organisation), and at an
+     * insurer DEPENDANTS_REVIEW (the dependant verifications its insured persons submitted); a city administrator or
+     * another insurer's administrator gets nothing here. It never reads a person's data through the residents' APIs.
      */
     private CallerAuthentication operator(Provider provider, Jwt jwt, Operator operator) {
         Caller caller = new Caller(
@@ -119,8 +125,15 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
                 operator.role());
         boolean allowed =
                 providers.operatorClients(provider).contains(operator.client()) && operator.administers(provider.key());
-        return new CallerAuthentication(
-                jwt, caller, allowed ? List.of(new SimpleGrantedAuthority(Authority.IMPORT.name())) : List.of());
+        if (!allowed) {
+            return new CallerAuthentication(jwt, caller, List.of());
+        }
+        List<SimpleGrantedAuthority> granted = provider.isInsurer()
+                ? List.of(
+                        new SimpleGrantedAuthority(Authority.IMPORT.name()),
+                        new SimpleGrantedAuthority(Authority.DEPENDANTS_REVIEW.name()))
+                : List.of(new SimpleGrantedAuthority(Authority.IMPORT.name()));
+        return new CallerAuthentication(jwt, caller, granted);
     }
 
     private static String string(Object value) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.AccessLog;
+import org.sscard.adapters.dependants.DependantsSummary;
 import org.sscard.adapters.insurer.InsurerRecords;
 import org.sscard.adapters.insurer.NoticeYear;
 import org.sscard.adapters.pension.PensionRecord;
@@ -18,7 +19,7 @@ import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.security.Caller;
 import org.sscard.adapters.security.ProviderResolver;
 
-/** A few lines for the provider's tile on My Portal. */
+/** A few lines for the provider's tile on My Portal, and whether a dependant verification awaits the insured. */
 @RestController
 class SummaryApi {
 
@@ -26,12 +27,19 @@ class SummaryApi {
     private final InsurerRecords insurers;
     private final PensionRecords pensions;
     private final AccessLog accessLog;
+    private final DependantsSummary dependants;
 
-    SummaryApi(ProviderResolver providers, InsurerRecords insurers, PensionRecords pensions, AccessLog accessLog) {
+    SummaryApi(
+            ProviderResolver providers,
+            InsurerRecords insurers,
+            PensionRecords pensions,
+            AccessLog accessLog,
+            DependantsSummary dependants) {
         this.providers = providers;
         this.insurers = insurers;
         this.pensions = pensions;
         this.accessLog = accessLog;
+        this.dependants = dependants;
     }
 
     @Operation(summary = "A few lines for My Portal's tile")
@@ -57,6 +65,10 @@ class SummaryApi {
                                 .sum());
             });
             summary.put("yearOwnShare", Map.of("year", notices.year(), "amount", notices.ownShare()));
+            // only the insured person's own token answers it; a staff member acting for them is not told
+            if (!caller.isStaff()) {
+                dependants.of(own, caller.subject()).ifPresent(due -> summary.put("dependantVerification", due));
+            }
         } else {
             PensionRecord record = pensions.record(own, caller.subject());
             summary.put("demo", true);

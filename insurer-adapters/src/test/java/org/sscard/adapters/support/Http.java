@@ -47,6 +47,14 @@ public final class Http {
         return send(request, bearer, headers);
     }
 
+    /** A JSON body ({@code Content-Type: application/json}). */
+    public static Response postJson(int port, String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return send(request, bearer);
+    }
+
     private static Response send(HttpRequest.Builder request, String bearer, String... headers) {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -22,6 +22,11 @@ class OpenApiTest extends AdaptersTest {
                         "/{provider}/api/v1/pension",
                         "/{provider}/api/v1/summary",
                         "/{provider}/api/v1/access-log",
-                        "/{provider}/api/v1/imports/{kind}");
+                        "/{provider}/api/v1/imports/{kind}",
+                        "/{provider}/api/v1/dependant-verification",
+                        "/{provider}/api/v1/dependant-verifications",
+                        "/{provider}/api/v1/dependant-verifications/{id}",
+                        "/{provider}/api/v1/dependant-verifications/{id}/accept",
+                        "/{provider}/api/v1/dependant-verifications/{id}/return");
     }
 }

@@ -35,9 +35,18 @@ class ProviderProbe {
         this.portal = portal;
     }
 
-    /** The summary's lines, or empty when the provider could not be asked or did not answer. */
-    Mono<List<String>> summary(ServerWebExchange exchange, String provider, String baseUrl) {
-        Mono<List<String>> call = tokens.forProvider(exchange, provider)
+    /**
+     * What the tile shows: the summary's lines and, from an insurer, the state of this year's dependant verification
+     * (被扶養者確認: DUE, SUBMITTED, ACCEPTED, RETURNED) when it concerns the resident, else null.
+     */
+    record Summary(List<String> lines, String dependants) {}
+
+    private static final java.util.Set<String> DEPENDANT_STATES =
+            java.util.Set.of("DUE", "SUBMITTED", "ACCEPTED", "RETURNED");
+
+    /** The summary, or empty when the provider could not be asked or did not answer. */
+    Mono<Summary> summary(ServerWebExchange exchange, String provider, String baseUrl) {
+        Mono<Summary> call = tokens.forProvider(exchange, provider)
                 .flatMap(token -> web.get()
                         .uri(baseUrl.replaceAll("/+$", "") + "/api/v1/summary")
                         .headers(headers -> headers.setBearerAuth(token))
@@ -45,9 +54,15 @@ class ProviderProbe {
                         .retrieve()
                         .bodyToMono(JsonNode.class)
                         .timeout(portal.probeTimeout()))
-                .map(ProviderProbe::lines);
+                .map(summary -> new Summary(lines(summary), dependants(summary)));
         return breakers.of(provider)
                 .run(call, failure -> failure instanceof LoginExpiredException ? Mono.error(failure) : Mono.empty());
+    }
+
+    /** Only a state the portal knows: a provider's text never becomes a link's wording. */
+    static String dependants(JsonNode summary) {
+        String state = summary.path("dependantVerification").path("state").asText("");
+        return DEPENDANT_STATES.contains(state) ? state : null;
     }
 
     /** A {@code lines} array as given, else the object's first few plain fields as "name: value". */

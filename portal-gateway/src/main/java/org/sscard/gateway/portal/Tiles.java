@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 @Component
 class Tiles {
 
+    static final String INSURER = "INSURER";
+
     private final RelayClient relay;
     private final ProviderProbe probe;
 
@@ -34,8 +36,10 @@ class Tiles {
         return relay.menu(person).flatMap(menu -> {
             Map<String, Tile> tiles = new LinkedHashMap<>();
             Map<String, String> baseUrls = new LinkedHashMap<>();
+            Map<String, Boolean> insurers = new LinkedHashMap<>();
             for (RelayRecords.MenuEntry entry : menu) {
                 baseUrls.put(entry.providerKey(), entry.baseUrl());
+                insurers.put(entry.providerKey(), INSURER.equals(entry.providerType()));
                 Tile tile = tiles.computeIfAbsent(
                         entry.providerKey(),
                         key -> new Tile(
@@ -45,14 +49,19 @@ class Tiles {
                                 entry.ssoMethod(),
                                 entry.mapped() ? Tile.State.UNAVAILABLE : Tile.State.NOT_READY,
                                 new ArrayList<>(),
-                                List.of()));
+                                List.of(),
+                                null));
                 tile.services().add(new Tile.ServiceLink(entry.serviceNameJa(), entry.serviceNameEn(), href(entry)));
             }
             return Flux.fromIterable(tiles.values())
                     .flatMapSequential(tile -> tile.state() == Tile.State.NOT_READY
                             ? Mono.just(tile)
                             : probe.summary(exchange, tile.providerKey(), baseUrls.get(tile.providerKey()))
-                                    .map(lines -> tile.with(Tile.State.AVAILABLE, lines))
+                                    .map(summary -> tile.with(
+                                            Tile.State.AVAILABLE,
+                                            summary.lines(),
+                                            // only an insurer verifies dependants; the gateway has the page for it
+                                            insurers.get(tile.providerKey()) ? summary.dependants() : null))
                                     .defaultIfEmpty(tile))
                     .collectList();
         });

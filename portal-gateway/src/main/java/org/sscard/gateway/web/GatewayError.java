@@ -13,6 +13,7 @@ public enum GatewayError implements ErrorCode {
     NOT_JOINED(HttpStatus.FORBIDDEN, "You have not joined this service"),
     NOT_JOINABLE(HttpStatus.CONFLICT, "This service cannot be joined yet"),
     CHOICE_REFUSED(HttpStatus.CONFLICT, "This change could not be made"),
+    DEPENDANTS_REFUSED(HttpStatus.FORBIDDEN, "The insurer offers you no dependant verification"),
     PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable"),
     PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time"),
     PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "The service had an error"),
