@@ -116,6 +116,11 @@ class ConsoleIT {
             String console = platform.consoleUrl();
             logIn(chromium, wait, console);
             chromium.get(console + personPath);
+            // the README's picture of the console, from the real platform (copied into docs/images by hand)
+            chromium.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            Files.write(
+                    Path.of("target", "console-resident.png"),
+                    chromium.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             WebElement card = chromium.findElement(By.cssSelector("#cards tr[data-card]"));
             String serial = card.getAttribute("data-card");
             card.findElement(By.cssSelector("a[href$='/suspend']")).click();
