@@ -19,7 +19,11 @@ public enum ConsoleRole {
             Permission.ENROLMENT_CODE_ISSUE,
             Permission.SUBSCRIPTION_MANAGE)),
     INSURER(EnumSet.of(
-            Permission.MEMBER_READ, Permission.MEMBER_ENROL, Permission.MEMBER_DISENROL, Permission.IMPORT_UPLOAD));
+            Permission.MEMBER_READ,
+            Permission.MEMBER_ENROL,
+            Permission.MEMBER_DISENROL,
+            Permission.IMPORT_UPLOAD,
+            Permission.DEPENDANTS_REVIEW));
 
     private final Set<Permission> permissions;
 

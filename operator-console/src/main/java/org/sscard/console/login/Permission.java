@@ -33,7 +33,9 @@ public enum Permission implements GrantedAuthority {
     /** End a member's enrolment at the own insurer. */
     MEMBER_DISENROL,
     /** Upload one of the own insurer's CSV files to insurer-adapters. */
-    IMPORT_UPLOAD;
+    IMPORT_UPLOAD,
+    /** Review the own insurer's dependant verifications (被扶養者確認): list, read, accept, return. */
+    DEPENDANTS_REVIEW;
 
     @Override
     public String getAuthority() {

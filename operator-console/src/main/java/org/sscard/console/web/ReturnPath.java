@@ -12,6 +12,9 @@ final class ReturnPath {
 
     private static final Pattern RESIDENT = Pattern.compile(
             "^/residents/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/.*)?$");
+    private static final Pattern VERIFICATION = Pattern.compile(
+            "^/insurers/([a-z][a-z0-9-]{1,39})/dependants/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+                    + "-[0-9a-fA-F]{12})(/.*)?$");
     private static final Pattern INSURER = Pattern.compile("^/insurers/([a-z][a-z0-9-]{1,39})(/.*)?$");
 
     private ReturnPath() {}
@@ -26,6 +29,11 @@ final class ReturnPath {
         }
         if (path.startsWith("/residents")) {
             return "/residents";
+        }
+        Matcher verification = VERIFICATION.matcher(path);
+        if (verification.matches()) {
+            String list = "/insurers/" + verification.group(1) + "/dependants";
+            return verification.group(3) == null ? list : list + "/" + verification.group(2);
         }
         Matcher insurer = INSURER.matcher(path);
         if (insurer.matches()) {

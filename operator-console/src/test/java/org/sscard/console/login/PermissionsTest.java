@@ -36,7 +36,8 @@ class PermissionsTest {
         "org.sscard.console.residents.TokenCardController",
         "org.sscard.console.residents.SubscriptionsController",
         "org.sscard.console.members.MembersController",
-        "org.sscard.console.members.ImportController"
+        "org.sscard.console.members.ImportController",
+        "org.sscard.console.dependants.DependantsController"
     };
 
     private final StaffAuthorities mapper = new StaffAuthorities();
@@ -70,14 +71,15 @@ class PermissionsTest {
         assertThat(permissions(Map.of("login_profile", "staff", "role", "CITY_ADMIN", "organisation", "city")))
                 .containsExactlyInAnyOrderElementsOf(ConsoleRole.CITY.permissions())
                 .contains(Permission.CARD_REVOKE)
-                .doesNotContain(Permission.MEMBER_READ, Permission.IMPORT_UPLOAD);
+                .doesNotContain(Permission.MEMBER_READ, Permission.IMPORT_UPLOAD, Permission.DEPENDANTS_REVIEW);
         assertThat(permissions(
                         Map.of("login_profile", "staff", "role", "INSURER_ADMIN", "organisation", "kameda-kenpo")))
                 .containsExactlyInAnyOrder(
                         Permission.MEMBER_READ,
                         Permission.MEMBER_ENROL,
                         Permission.MEMBER_DISENROL,
-                        Permission.IMPORT_UPLOAD);
+                        Permission.IMPORT_UPLOAD,
+                        Permission.DEPENDANTS_REVIEW);
     }
 
     @Test

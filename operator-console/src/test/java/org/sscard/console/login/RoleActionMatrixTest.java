@@ -136,6 +136,20 @@ class RoleActionMatrixTest extends ConsoleTest {
                                 "text/csv",
                                 "insurer_number\n06139999\n".getBytes(StandardCharsets.UTF_8)))
                         .param("kind", "eligibility")));
+        String v = "/dependants/" + Fixtures.VERIFICATION;
+        actions.add(insurer("dependant verifications", 1, org -> get("/insurers/" + org + "/dependants")));
+        actions.add(insurer("a dependant verification", 1, org -> get("/insurers/" + org + v)));
+        actions.add(insurer("accept, confirmation", 1, org -> post("/insurers/" + org + v + "/accept")));
+        actions.add(insurer(
+                "accept a dependant verification",
+                2,
+                org -> post("/insurers/" + org + v + "/accept")
+                        .param("reason", "確認済み")
+                        .param("confirmed", "yes")));
+        actions.add(insurer(
+                "return a dependant verification",
+                2,
+                org -> post("/insurers/" + org + v + "/return").param("reason", "就職日を補足に書いてください")));
         return actions;
     }
 
@@ -192,7 +206,9 @@ class RoleActionMatrixTest extends ConsoleTest {
             } else if (call.path().startsWith("/issuer/")) {
                 assertThat(audience).as(call.path()).isEqualTo("card-issuer");
             } else {
-                assertThat(call.path()).startsWith("/adapters/" + organisation + "/api/v1/imports/");
+                assertThat(call.path())
+                        .startsWith("/adapters/" + organisation + "/api/v1/")
+                        .matches(".*/api/v1/(imports/|dependant-verifications).*");
                 assertThat(audience).as(call.path()).isEqualTo(organisation);
             }
         });

@@ -21,6 +21,35 @@ public final class Fixtures {
     public static final String REVOKED_CARD = "C-OLD-1";
     public static final byte[] PKCS12 = "PKCS12-BYTES-OF-THE-NEW-CARD".getBytes(StandardCharsets.US_ASCII);
     public static final String ENROLMENT_CODE = "ABCDEFGHJKMNPQRSTVWX";
+    public static final UUID VERIFICATION = UUID.fromString("9c18ee7a-2863-41bd-9c41-05b72ee5fea9");
+
+    /** A submitted dependant verification (被扶養者確認) as insurer-adapters' operator API answers it. */
+    public static final String VERIFICATION_JSON = "{\"id\":\"" + VERIFICATION + "\",\"fiscalYear\":2026,"
+            + "\"status\":\"SUBMITTED\",\"submittedAt\":\"2026-12-07T18:36:15.291537Z\",\"insured\":{"
+            + "\"localId\":\"06139999|10|2001|00\",\"symbol\":\"10\",\"number\":\"2001\",\"branch\":\"00\","
+            + "\"nameKanji\":\"天津 一郎\",\"nameKana\":\"アマツ イチロウ\",\"dateOfBirth\":\"1975-07-21\"},"
+            + "\"answers\":[{\"dependant\":{\"localId\":\"06139999|10|2001|01\",\"symbol\":\"10\","
+            + "\"number\":\"2001\",\"branch\":\"01\",\"nameKanji\":\"天津 さくら\",\"nameKana\":\"アマツ サクラ\","
+            + "\"dateOfBirth\":\"1978-02-14\"},\"answer\":\"NO_LONGER_DEPENDANT\",\"note\":\"就職しました\"}],"
+            + "\"history\":[{\"at\":\"2026-12-07T18:36:15.291537Z\",\"actor\":\"person:06139999|10|2001|00\","
+            + "\"action\":\"DEPENDANT_VERIFICATION_SUBMIT\",\"verificationId\":\"" + VERIFICATION + "\","
+            + "\"localId\":\"06139999|10|2001|00\",\"after\":{\"status\":\"SUBMITTED\"}}]}";
+
+    public static final String ACCEPTED_VERIFICATION_JSON = VERIFICATION_JSON
+            .replace("\"status\":\"SUBMITTED\",\"submittedAt\"", "\"status\":\"ACCEPTED\",\"submittedAt\"")
+            .replace(
+                    "\"dateOfBirth\":\"1978-02-14\"}",
+                    "\"dateOfBirth\":\"1978-02-14\",\"lostOn\":\"2026-12-08\",\"validTo\":\"2026-12-07\"}")
+            .replace(
+                    "\"insured\"",
+                    "\"decidedAt\":\"2026-12-07T18:40:00Z\",\"decidedBy\":\"staff:8960374c-6f69-459a-92cd-a16f07876f26\","
+                            + "\"decisionReason\":\"確認済み\",\"insured\"");
+
+    public static final String RETURNED_VERIFICATION_JSON = VERIFICATION_JSON.replace(
+            "\"status\":\"SUBMITTED\",\"submittedAt\"", "\"status\":\"RETURNED\",\"submittedAt\"");
+
+    public static final String VERIFICATIONS_JSON =
+            "{\"items\":[" + VERIFICATION_JSON + "],\"page\":0,\"size\":50,\"total\":1}";
 
     public static final String PERSON_JSON = "{\"id\":\"" + PERSON + "\",\"nameKana\":\"カモガワ ハナコ\","
             + "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\","
@@ -122,7 +151,19 @@ public final class Fixtures {
                         "/issuer/api/v1/enrolment-codes",
                         201,
                         "{\"code\":\"" + ENROLMENT_CODE + "\",\"expiresAt\":\"2026-12-07T01:30:00Z\"}")
-                .on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 200, ACCEPTED_REPORT);
+                .on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 200, ACCEPTED_REPORT)
+                .on("GET", "/adapters/[^/]+/api/v1/dependant-verifications", 200, VERIFICATIONS_JSON)
+                .on("GET", "/adapters/[^/]+/api/v1/dependant-verifications/[^/]+", 200, VERIFICATION_JSON)
+                .on(
+                        "POST",
+                        "/adapters/[^/]+/api/v1/dependant-verifications/[^/]+/accept",
+                        200,
+                        ACCEPTED_VERIFICATION_JSON)
+                .on(
+                        "POST",
+                        "/adapters/[^/]+/api/v1/dependant-verifications/[^/]+/return",
+                        200,
+                        RETURNED_VERIFICATION_JSON);
     }
 
     private static String card(String serial, String certificate, String status, String reason) {

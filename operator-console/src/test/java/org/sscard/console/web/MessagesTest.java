@@ -24,6 +24,21 @@ class MessagesTest {
                 .allSatisfy(key -> assertThat(en.getProperty(key)).isNotBlank());
     }
 
+    @Test
+    void theDependantReviewSaysTheInsurersConflictsInBothLanguages() throws IOException {
+        for (Properties bundle : new Properties[] {bundle("messages.properties"), bundle("messages_en.properties")}) {
+            assertThat(bundle.stringPropertyNames())
+                    .contains(
+                            "nav.dependants",
+                            "problem.VERIFICATION_DECIDED",
+                            "problem.MEMBER_CHANGED",
+                            "problem.NO_VERIFICATION",
+                            "problem.REASON_REQUIRED",
+                            "dependants.confirm.text",
+                            "invalid.returnReason");
+        }
+    }
+
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTest.class.getResourceAsStream("/" + name)) {

@@ -201,6 +201,42 @@ class PagesTest extends ConsoleTest {
                         .file(new MockMultipartFile(
                                 "file", "bad.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
                         .param("kind", "eligibility")));
+        String v = "/insurers/kameda-kenpo/dependants/" + Fixtures.VERIFICATION;
+        screens.add(new Screen(
+                "dependant verifications",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "天津 一郎",
+                "To review",
+                l -> get("/insurers/kameda-kenpo/dependants")));
+        screens.add(new Screen(
+                "dependant verification",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "就職しました",
+                "No longer a dependant",
+                l -> get(v)));
+        screens.add(new Screen(
+                "dependant verification, no reason to return",
+                Persona.KAMEDA_KENPO_ADMIN,
+                400,
+                "差し戻す理由を200文字までで",
+                "Give the reason for returning it",
+                l -> post(v + "/return").param("reason", " ")));
+        screens.add(new Screen(
+                "accept, confirmation",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "本日で被扶養者としての資格を失います",
+                "This cannot be undone",
+                l -> post(v + "/accept")));
+        screens.add(new Screen(
+                "accept, decided already",
+                Persona.KAMEDA_KENPO_ADMIN,
+                409,
+                "すでに承認または差し戻しされています",
+                "already been accepted or returned",
+                l -> post(v + "/accept").param("confirmed", "yes")));
         return screens;
     }
 
@@ -253,6 +289,11 @@ class PagesTest extends ConsoleTest {
                 409,
                 "{\"status\":409,\"code\":\"DUPLICATE_SUBSCRIPTION\",\"detail\":\"already\"}");
         PLATFORM.on("POST", "/adapters/[^/]+/api/v1/imports/[^/]+", 422, Fixtures.REJECTED_PROBLEM);
+        PLATFORM.on(
+                "POST",
+                "/adapters/[^/]+/api/v1/dependant-verifications/[^/]+/accept",
+                409,
+                "{\"status\":409,\"code\":\"VERIFICATION_DECIDED\",\"detail\":\"decided\"}");
     }
 
     /** A screen's request as its operator makes it, in {@code lang}. */

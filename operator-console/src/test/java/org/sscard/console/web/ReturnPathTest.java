@@ -14,6 +14,9 @@ class ReturnPathTest {
         assertThat(ReturnPath.of("/residents/" + person)).isEqualTo("/residents");
         assertThat(ReturnPath.of("/residents/search")).isEqualTo("/residents");
         assertThat(ReturnPath.of("/insurers/kameda-kenpo/members/x/end")).isEqualTo("/insurers/kameda-kenpo/members");
+        String v = "/insurers/kameda-kenpo/dependants/9c18ee7a-2863-41bd-9c41-05b72ee5fea9";
+        assertThat(ReturnPath.of(v + "/accept")).isEqualTo(v);
+        assertThat(ReturnPath.of(v)).isEqualTo("/insurers/kameda-kenpo/dependants");
         assertThat(ReturnPath.of("//evil.example/x")).isEqualTo("/home");
         assertThat(ReturnPath.of(null)).isEqualTo("/home");
     }
