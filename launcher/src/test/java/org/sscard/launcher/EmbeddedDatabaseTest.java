@@ -71,7 +71,13 @@ class EmbeddedDatabaseTest {
             new ServiceDatabase(
                     "sscard_desk", "reception-desk", "db/migration", null, "check_record", List.of("clerk_flag")),
             new ServiceDatabase("sscard_issuer", "card-issuer", "db/migration", null, "issuer_audit", CHAIN_TABLES),
-            new ServiceDatabase("sscard_providers", "insurer-adapters", "db/insurer", "kamogawa_nhi", "access_log"),
+            new ServiceDatabase(
+                    "sscard_providers",
+                    "insurer-adapters",
+                    "db/insurer",
+                    "kamogawa_nhi",
+                    "access_log",
+                    List.of("write_audit")),
             new ServiceDatabase("sscard_providers", "insurer-adapters", "db/pension", "pension_office", "access_log"));
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";

@@ -92,7 +92,8 @@ class PairwiseTokenTest extends AuthServiceTest {
     @Test
     void refusesAProviderThatHasNoIdForTheResident() throws Exception {
         Resident resident = newResident();
-        CITY_OFFICE.subscribe(resident.person, PENSION, "pension");
+        // joined while the provider knew them; its ID for them ended yesterday
+        CITY_OFFICE.join(resident.person, PENSION, "pension", null);
         assertError(exchange(RESIDENT_CLIENT, resident.accessToken, Map.of("audience", PENSION)), "invalid_target");
         assertRefusalLoggedAndNoTokenIssued(resident);
     }
