@@ -17,7 +17,7 @@ class ProviderSchemasTest extends AdaptersTest {
                             .query(String.class)
                             .single())
                     .as(schema)
-                    .isEqualTo("20");
+                    .isEqualTo("30");
         }
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'pension_office'"
                         + " AND table_name IN ('contribution', 'projection', 'access_log', 'import_file')"))
