@@ -22,7 +22,7 @@ record AuditCliOptions(
               verify          checks each chain from its oldest checkpoint (or its start) to its newest link and names
                               the first break: service, table, row id, seq and what is wrong. Connects as each
                               service's runtime role and only reads.
-              expire          cuts the chain's (each chain's) oldest segment: the newest checkpoint older than the retention becomes
+              expire          cuts each chain's oldest segment: the newest checkpoint older than the retention becomes
                               its start; the older links, the audit rows they link and older checkpoints are deleted.
                               Verifies first and cuts nothing from a broken chain. Connects as the database's owner.
               --service NAME  relay-db-service, card-issuer, auth-service, operator-console, reception-desk,
