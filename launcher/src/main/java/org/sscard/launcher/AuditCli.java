@@ -83,8 +83,16 @@ public final class AuditCli {
         return exit;
     }
 
+    /** Each chain of the one service named (insurer-adapters: every provider's); 1 if any was broken. */
     private int expire() {
-        AuditedServices.AuditedService service = options.services().get(0);
+        int exit = INTACT;
+        for (AuditedServices.AuditedService service : options.services()) {
+            exit = Math.max(exit, expire(service));
+        }
+        return exit;
+    }
+
+    private int expire(AuditedServices.AuditedService service) {
         AuditExpiry expiry = inKeyDirectory(service, AuditExpiry::inKeyDirectory);
         Instant cutoff = options.cutoff(Instant.now());
         try (Connection connection = connect(service, ServiceRoles.ownerOf(service.database()))) {
@@ -138,11 +146,31 @@ public final class AuditCli {
         } catch (LaunchException e) {
             throw new CannotCheck(e.getMessage());
         }
+        Connection connection;
         try {
-            return DriverManager.getConnection(url, role, passwords.of(role));
+            connection = DriverManager.getConnection(url, role, passwords.of(role));
         } catch (SQLException e) {
             throw new CannotCheck("cannot connect to " + url + " as " + role + " (is the platform's database"
                     + " running? bin/run starts it; or give --db-url): " + e.getMessage());
+        }
+        if (service.schema() != null) {
+            // common's verifier and expiry find a chain's tables in the current schema: a provider's is its own
+            try {
+                connection.setSchema(service.schema());
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw new CannotCheck("cannot use the schema " + service.schema() + " in " + url + " as " + role + ": "
+                        + e.getMessage());
+            }
+        }
+        return connection;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing; the first error is the one reported
         }
     }
 

@@ -22,10 +22,12 @@ record AuditCliOptions(
               verify          checks each chain from its oldest checkpoint (or its start) to its newest link and names
                               the first break: service, table, row id, seq and what is wrong. Connects as each
                               service's runtime role and only reads.
-              expire          cuts the chain's oldest segment: the newest checkpoint older than the retention becomes
+              expire          cuts each chain's oldest segment: the newest checkpoint older than the retention becomes
                               its start; the older links, the audit rows they link and older checkpoints are deleted.
                               Verifies first and cuts nothing from a broken chain. Connects as the database's owner.
-              --service NAME  relay-db-service, card-issuer or auth-service (verify: repeatable, default all)
+              --service NAME  relay-db-service, card-issuer, auth-service, operator-console, reception-desk,
+                              hospital-portal or insurer-adapters (its chains, one per provider), or one provider's
+                              chain: insurer-adapters-<provider key> (verify: repeatable, default all)
               --older-than P  expire: the retention, an ISO-8601 period or duration, e.g. P5Y, P90D, PT12H
                               (env SSCARD_AUDIT_RETENTION, default P5Y)
               --db-url URL    the PostgreSQL server (env SSCARD_DB_URL, else bin/run's embedded one:
@@ -43,6 +45,7 @@ record AuditCliOptions(
         }
         String command = args[0];
         List<AuditedServices.AuditedService> services = new ArrayList<>();
+        int serviceOptions = 0;
         String dbUrl = null;
         String dataDir = null;
         String olderThan = null;
@@ -58,14 +61,19 @@ record AuditCliOptions(
                 throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
             switch (name) {
-                case "--service" -> services.add(AuditedServices.byName(value));
+                case "--service" -> {
+                    serviceOptions++;
+                    AuditedServices.byName(value).stream()
+                            .filter(chain -> !services.contains(chain))
+                            .forEach(services::add);
+                }
                 case "--db-url" -> dbUrl = value;
                 case "--data-dir" -> dataDir = value;
                 case "--older-than" -> olderThan = value;
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'");
             }
         }
-        if (command.equals("expire") && services.size() != 1) {
+        if (command.equals("expire") && serviceOptions != 1) {
             throw new IllegalArgumentException("expire takes exactly one --service");
         }
         if (command.equals("verify") && olderThan != null) {

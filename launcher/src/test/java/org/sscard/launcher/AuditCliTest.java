@@ -2,15 +2,14 @@ package org.sscard.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sscard.launcher.AuditedDatabases.chain;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,76 +27,66 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sscard.common.audit.AuditChainer;
-import org.sscard.common.audit.AuditCheckpointer;
-import org.sscard.common.audit.AuditKey;
-import org.sscard.common.db.AppendOnlyTablesCallback;
-import org.sscard.testsupport.MovableClock;
 
 /**
- * bin/sscard-audit's program on the database bin/run starts, with the relay's, the card issuer's and the auth
- * service's own migrations applied as their owner roles, audit rows written and linked as their runtime roles, and
- * the audit keys in the data directory as the services make them. The card issuer's chain: three rows; the auth
- * service's: three rows signed ten days ago and two signed now.
+ * bin/sscard-audit's program on the database bin/run starts, with every chained service's own migrations applied as
+ * their owner roles (the insurer adapters' in each provider's schema), audit rows written and linked as their runtime
+ * roles, and the audit keys in the data directory as the services make them. The card issuer's chain: three rows; the
+ * auth service's: three rows signed ten days ago and two signed now; each insurer's: two rows; the pension office's:
+ * two rows signed ten days ago and one signed now.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditCliTest {
 
-    private static final Path REPO_DIR = Path.of(System.getProperty("sscard.repo.dir", ".."))
-            .toAbsolutePath()
-            .normalize();
+    private static final String ACCESS = "INSERT INTO access_log (at, local_id, actor, action, purpose)"
+            + " VALUES (now(), 'L-1', 'hospital-clerk', 'READ', 'treatment')";
 
     @TempDir
     static Path dataDir;
 
-    private EmbeddedDatabase database;
+    private AuditedDatabases databases;
     private String dbUrl;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeAll
     void platformDatabasesWithAuditedRows() throws Exception {
-        int port = freePort();
-        database = EmbeddedDatabase.start(
-                dataDir.resolve("postgres"),
-                port,
-                dataDir.resolve("logs/postgres.log"),
-                new DatabasePasswords(dataDir));
-        dbUrl = "jdbc:postgresql://localhost:" + port + "/";
-        database.prepareDatabases(AuditedServices.ALL.stream()
-                .map(AuditedServices.AuditedService::database)
-                .toList());
-        for (AuditedServices.AuditedService service : AuditedServices.ALL) {
-            ServiceRoles roles = database.rolesOf(service.database());
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(service.database()), roles.owner(), roles.ownerPassword())
-                    .locations("filesystem:"
-                            + REPO_DIR.resolve(service.spec().module()).resolve("src/main/resources/db/migration"))
-                    .callbacks(new AppendOnlyTablesCallback())
-                    .load()
-                    .migrate();
-            AuditKey.loadOrCreate(AuditKey.directoryOf(dataDir, service.chain().name()));
-        }
-        AuditedServices.AuditedService issuer = AuditedServices.byName("card-issuer");
+        databases = AuditedDatabases.start(dataDir);
+        dbUrl = databases.serverUrl();
+        AuditedServices.AuditedService issuer = chain("card-issuer");
         for (int i = 1; i <= 3; i++) {
-            asRuntime(issuer, "INSERT INTO issuer_audit (actor, action, outcome) VALUES ('city', 'ISSUE', 'ACCEPTED')");
+            databases.asRuntime(
+                    issuer, "INSERT INTO issuer_audit (actor, action, outcome) VALUES ('city', 'ISSUE', 'ACCEPTED')");
         }
-        linkAndSign(issuer, Instant.now());
-        AuditedServices.AuditedService auth = AuditedServices.byName("auth-service");
+        databases.linkAndSign(issuer, Instant.now());
+        AuditedServices.AuditedService auth = chain("auth-service");
         for (int i = 1; i <= 5; i++) {
-            asRuntime(auth, "INSERT INTO login_audit (event, outcome) VALUES ('card-login', 'success')");
+            databases.asRuntime(auth, "INSERT INTO login_audit (event, outcome) VALUES ('card-login', 'success')");
             if (i == 3) {
-                linkAndSign(auth, Instant.now().minus(Duration.ofDays(10)));
+                databases.linkAndSign(auth, Instant.now().minus(Duration.ofDays(10)));
             }
         }
-        linkAndSign(auth, Instant.now());
+        databases.linkAndSign(auth, Instant.now());
+        for (String insurer : List.of("insurer-adapters-kamogawa-nhi", "insurer-adapters-kameda-kenpo")) {
+            for (int i = 1; i <= 2; i++) {
+                databases.asRuntime(chain(insurer), ACCESS);
+            }
+            databases.linkAndSign(chain(insurer), Instant.now());
+        }
+        AuditedServices.AuditedService pension = chain("insurer-adapters-pension-office");
+        for (int i = 1; i <= 3; i++) {
+            databases.asRuntime(pension, ACCESS);
+            if (i == 2) {
+                databases.linkAndSign(pension, Instant.now().minus(Duration.ofDays(10)));
+            }
+        }
+        databases.linkAndSign(pension, Instant.now());
     }
 
     @AfterAll
     void stop() {
-        if (database != null) {
-            database.close();
+        if (databases != null) {
+            databases.close();
         }
     }
 
@@ -136,13 +124,70 @@ class AuditCliTest {
                 .contains("relay-db-service: intact: no links")
                 .contains("card-issuer: intact: links 1..3 from the genesis; head 3:")
                 .contains("newest checkpoint seq 3")
-                .contains("auth-service: intact");
+                .contains("auth-service: intact")
+                .contains("operator-console: intact: no links")
+                .contains("reception-desk: intact: no links")
+                .contains("hospital-portal: intact: no links")
+                .contains("insurer-adapters-kamogawa-nhi: intact: links 1..2 from the genesis; head 2:")
+                .contains("insurer-adapters-kameda-kenpo: intact: links 1..2 from the genesis; head 2:")
+                .contains("insurer-adapters-pension-office: intact");
+    }
+
+    @Test
+    void checksEveryProvidersChainOfTheInsurerAdaptersAndNamesTheProviderWhoseRowWasAltered() throws Exception {
+        AuditedServices.AuditedService kenpo = chain("insurer-adapters-kameda-kenpo");
+        databases.asOwnerBehindTheTriggers(
+                kenpo, "access_log", "UPDATE access_log SET purpose = 'curiosity' WHERE id = 2");
+        try {
+            Run verify =
+                    run("verify", "--service", "insurer-adapters", "--db-url", dbUrl, "--data-dir", dataDir.toString());
+
+            assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(1);
+            assertThat(verify.out())
+                    .contains("insurer-adapters-kamogawa-nhi: intact")
+                    .contains("insurer-adapters-kameda-kenpo: BROKEN: altered row: access_log row 2 (seq 2)")
+                    .contains("insurer-adapters-pension-office: intact")
+                    .doesNotContain("card-issuer");
+        } finally {
+            databases.asOwnerBehindTheTriggers(
+                    kenpo, "access_log", "UPDATE access_log SET purpose = 'treatment' WHERE id = 2");
+        }
+        assertThat(run("verify", "--service", "insurer-adapters", "--db-url", dbUrl, "--data-dir", dataDir.toString())
+                        .exit())
+                .isZero();
+    }
+
+    @Test
+    void expiresAProvidersSegmentPastRetentionInItsOwnSchemaOnly() {
+        Run expire = run(
+                "expire",
+                "--service",
+                "insurer-adapters-pension-office",
+                "--older-than",
+                "P1D",
+                "--db-url",
+                dbUrl,
+                "--data-dir",
+                dataDir.toString());
+        Run verify =
+                run("verify", "--service", "insurer-adapters", "--db-url", dbUrl, "--data-dir", dataDir.toString());
+
+        assertThat(expire.exit()).as(expire.out() + expire.err()).isZero();
+        assertThat(expire.out())
+                .contains("insurer-adapters-pension-office: cut at the checkpoint of seq 2")
+                .contains("2 audit row(s)")
+                .doesNotContain("kamogawa");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out())
+                .contains("insurer-adapters-pension-office: intact: links 3..3 from the checkpoint at seq 2")
+                .contains("insurer-adapters-kamogawa-nhi: intact: links 1..2 from the genesis");
     }
 
     @Test
     void namesTheAlteredRowOfABrokenChainExitsOneAndExpiresNothingFromIt() throws Exception {
-        AuditedServices.AuditedService issuer = AuditedServices.byName("card-issuer");
-        asOwnerBehindTheTriggers(issuer, "issuer_audit", "UPDATE issuer_audit SET outcome = 'REFUSED' WHERE id = 2");
+        AuditedServices.AuditedService issuer = chain("card-issuer");
+        databases.asOwnerBehindTheTriggers(
+                issuer, "issuer_audit", "UPDATE issuer_audit SET outcome = 'REFUSED' WHERE id = 2");
         try {
             Run verify = run("verify", "--service=card-issuer", "--db-url", dbUrl, "--data-dir", dataDir.toString());
             Run expire = run(
@@ -163,7 +208,7 @@ class AuditCliTest {
             assertThat(expire.exit()).isEqualTo(1);
             assertThat(expire.out()).contains("nothing was cut");
         } finally {
-            asOwnerBehindTheTriggers(
+            databases.asOwnerBehindTheTriggers(
                     issuer, "issuer_audit", "UPDATE issuer_audit SET outcome = 'ACCEPTED' WHERE id = 2");
         }
         assertThat(run("verify", "--service", "card-issuer", "--db-url", dbUrl, "--data-dir", dataDir.toString())
@@ -198,7 +243,7 @@ class AuditCliTest {
         Run run = run(
                 "verify",
                 "--db-url",
-                "jdbc:postgresql://localhost:" + freePort() + "/",
+                "jdbc:postgresql://localhost:" + AuditedDatabases.freePort() + "/",
                 "--data-dir",
                 dataDir.toString());
 
@@ -209,10 +254,8 @@ class AuditCliTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("chainTables")
     void theRuntimeRoleCanOnlyReadAndAppendToTheChainTables(String service, String table) throws SQLException {
-        AuditedServices.AuditedService audited = AuditedServices.byName(service);
-        ServiceRoles roles = database.rolesOf(audited.database());
-        try (Connection runtime = DriverManager.getConnection(
-                database.jdbcUrl(audited.database()), roles.runtime(), roles.runtimePassword())) {
+        AuditedServices.AuditedService audited = chain(service);
+        try (Connection runtime = databases.connect(audited, false)) {
             assertThat(has(runtime, table, "SELECT")).isTrue();
             assertThat(has(runtime, table, "INSERT")).isTrue();
             for (String sql : List.of(
@@ -246,47 +289,6 @@ class AuditCliTest {
         return pairs.stream();
     }
 
-    private void linkAndSign(AuditedServices.AuditedService service, Instant at) throws Exception {
-        PGSimpleDataSource runtime = new PGSimpleDataSource();
-        ServiceRoles roles = database.rolesOf(service.database());
-        runtime.setUrl(database.jdbcUrl(service.database()));
-        runtime.setUser(roles.runtime());
-        runtime.setPassword(roles.runtimePassword());
-        new AuditChainer(runtime, service.chain()).linkPending();
-        new AuditCheckpointer(
-                        runtime,
-                        service.chain(),
-                        AuditKey.loadOrCreate(
-                                AuditKey.directoryOf(dataDir, service.chain().name())),
-                        new MovableClock(at))
-                .checkpoint()
-                .orElseThrow();
-    }
-
-    private void asRuntime(AuditedServices.AuditedService service, String sql) throws SQLException {
-        ServiceRoles roles = database.rolesOf(service.database());
-        try (Connection connection = DriverManager.getConnection(
-                        database.jdbcUrl(service.database()), roles.runtime(), roles.runtimePassword());
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    /** As an attacker with the owner's password would: the append-only triggers off, the change, back on. */
-    private void asOwnerBehindTheTriggers(AuditedServices.AuditedService service, String table, String sql)
-            throws SQLException {
-        ServiceRoles roles = database.rolesOf(service.database());
-        try (Connection connection = DriverManager.getConnection(
-                        database.jdbcUrl(service.database()), roles.owner(), roles.ownerPassword());
-                Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
-            statement.execute(sql);
-            statement.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
-            connection.commit();
-        }
-    }
-
     private static boolean has(Connection connection, String table, String privilege) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet result =
@@ -305,11 +307,5 @@ class AuditCliTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -13,7 +13,7 @@ class ProviderSchemasTest extends AdaptersTest {
     void everyConfiguredProviderHasItsOwnSchemaMigratedByItsOwnFlyway() {
         // the insurers' migrations (db/insurer) and the pension office's (db/pension) each at their own latest
         java.util.Map<String, String> latest = java.util.Map.of(
-                "kamogawa_nhi", "21", "kameda_kenpo", "21", "minamiboso_nhi", "21", "pension_office", "20");
+                "kamogawa_nhi", "30", "kameda_kenpo", "30", "minamiboso_nhi", "30", "pension_office", "30");
         for (java.util.Map.Entry<String, String> schema : latest.entrySet()) {
             assertThat(jdbc.sql("SELECT version FROM " + schema.getKey() + ".flyway_schema_history WHERE success"
                                     + " ORDER BY installed_rank DESC LIMIT 1")

@@ -118,7 +118,7 @@ public class AdminActions {
             Object after,
             String reason) {
         jdbc.sql("""
-                        INSERT INTO admin_action (id, request_id, at, staff_id, staff_name, role, organisation,
+                        INSERT INTO admin_action (action_id, request_id, at, staff_id, staff_name, role, organisation,
                                                   acting_for, action, outcome, problem, before, after, reason)
                         VALUES (:id, :request, :at, :staff, :name, :role, :organisation, :actingFor, :action,
                                 :outcome, :problem, CAST(:before AS jsonb), CAST(:after AS jsonb), :reason)""")

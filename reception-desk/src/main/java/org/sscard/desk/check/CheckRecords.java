@@ -21,7 +21,7 @@ class CheckRecords {
 
     void append(CheckResult result, Decision decision, Clerk clerk, CheckRequest request, Channel channel) {
         jdbc.sql("""
-                        INSERT INTO check_record (id, at, clerk, clerk_name, organisation, role, channel,
+                        INSERT INTO check_record (check_id, at, clerk, clerk_name, organisation, role, channel,
                                                   method, reason, outcome, refusal, patient_number, insurer,
                                                   statement_id)
                         VALUES (:id, :at, :clerk, :name, :organisation, :role, :channel, :method, :reason, :outcome,

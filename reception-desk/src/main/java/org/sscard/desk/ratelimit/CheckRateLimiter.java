@@ -90,7 +90,7 @@ public class CheckRateLimiter {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO clerk_flag (id, at, clerk, clerk_name, organisation, checks_in_window,
+                        INSERT INTO clerk_flag (flag_id, at, clerk, clerk_name, organisation, checks_in_window,
                                                 max_checks, window_seconds)
                         VALUES (:id, :now, :clerk, :name, :organisation, :taken, :max, :window)""")
                 .param("id", UUID.randomUUID())

@@ -171,7 +171,7 @@ class EligibilityCheckApiTest extends DeskTest {
         assertThat(jws.getJWTClaimsSet().getAudience()).containsExactly(HOSPITAL);
 
         // the check record: who, which hospital, how, what came out; never the certificate
-        Map<String, Object> row = jdbc.sql("SELECT * FROM check_record WHERE id = :id::uuid")
+        Map<String, Object> row = jdbc.sql("SELECT * FROM check_record WHERE check_id = :id::uuid")
                 .param("id", checkId)
                 .query()
                 .singleRow();

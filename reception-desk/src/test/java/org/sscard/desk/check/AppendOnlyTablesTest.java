@@ -16,7 +16,7 @@ class AppendOnlyTablesTest extends DeskTest {
     private UUID appendCheck() {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO check_record (id, at, clerk, organisation, role, channel, method, reason, outcome,
+                        INSERT INTO check_record (check_id, at, clerk, organisation, role, channel, method, reason, outcome,
                                                   refusal, patient_number, insurer, statement_id)
                         VALUES (:id, :at, :clerk, 'kameda-hospital', 'RECEPTION_CLERK', 'PAGE', 'SSN',
                                 'CARD_FORGOTTEN', 'REFUSED', 'NOT_MATCHED', NULL, NULL, :id)""")
@@ -31,18 +31,19 @@ class AppendOnlyTablesTest extends DeskTest {
     void aCheckRecordCanNeitherBeChangedNorRemoved() {
         UUID id = appendCheck();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE check_record SET outcome = 'VALID', refusal = NULL WHERE id = :id")
-                        .param("id", id)
-                        .update())
+        assertThatThrownBy(
+                        () -> jdbc.sql("UPDATE check_record SET outcome = 'VALID', refusal = NULL WHERE check_id = :id")
+                                .param("id", id)
+                                .update())
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("check_record is append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM check_record WHERE id = :id")
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM check_record WHERE check_id = :id")
                         .param("id", id)
                         .update())
                 .hasMessageContaining("check_record is append-only");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE check_record").update())
                 .hasMessageContaining("check_record is append-only");
-        assertThat(jdbc.sql("SELECT outcome FROM check_record WHERE id = :id")
+        assertThat(jdbc.sql("SELECT outcome FROM check_record WHERE check_id = :id")
                         .param("id", id)
                         .query(String.class)
                         .single())
@@ -53,14 +54,14 @@ class AppendOnlyTablesTest extends DeskTest {
     void aClerkFlagCanNeitherBeChangedNorRemoved() {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO clerk_flag (id, at, clerk, organisation, checks_in_window, max_checks, window_seconds)
+                        INSERT INTO clerk_flag (flag_id, at, clerk, organisation, checks_in_window, max_checks, window_seconds)
                         VALUES (:id, now(), :clerk, 'kameda-hospital', 61, 60, 600)""").param("id", id).param("clerk", newClerk()).update();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE clerk_flag SET checks_in_window = 1 WHERE id = :id")
+        assertThatThrownBy(() -> jdbc.sql("UPDATE clerk_flag SET checks_in_window = 1 WHERE flag_id = :id")
                         .param("id", id)
                         .update())
                 .hasMessageContaining("clerk_flag is append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM clerk_flag WHERE id = :id")
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM clerk_flag WHERE flag_id = :id")
                         .param("id", id)
                         .update())
                 .hasMessageContaining("clerk_flag is append-only");

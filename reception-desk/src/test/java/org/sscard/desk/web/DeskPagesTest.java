@@ -265,7 +265,7 @@ class DeskPagesTest extends DeskTest {
         String theirs = newClerk();
         for (String[] flag : new String[][] {{ours, HOSPITAL, "速い 受付"}, {theirs, "other-hospital", "他院 職員"}}) {
             jdbc.sql("""
-                            INSERT INTO clerk_flag (id, at, clerk, clerk_name, organisation, checks_in_window,
+                            INSERT INTO clerk_flag (flag_id, at, clerk, clerk_name, organisation, checks_in_window,
                                                     max_checks, window_seconds)
                             VALUES (:id, :at, :clerk, :name, :organisation, 61, 60, 600)""")
                     .param("id", UUID.randomUUID())

@@ -1,0 +1,93 @@
+package org.sscard.console.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sscard.common.audit.AuditChainRunner;
+import org.sscard.common.audit.AuditKey;
+import org.sscard.common.audit.AuditVerifier;
+import org.sscard.common.audit.Verification;
+import org.sscard.console.support.ConsoleTest;
+
+class AuditChainTest extends ConsoleTest {
+
+    @Autowired
+    AuditChainRunner chain;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void linksEveryAdminActionShortlyAfterItCommitsSignsTheHeadAndNamesAnAlteredRow() throws Exception {
+        UUID asked = UUID.randomUUID();
+        long id = jdbc.sql("""
+                        INSERT INTO admin_action (action_id, request_id, at, staff_id, role, organisation, acting_for,
+                                                  action, outcome, reason)
+                        VALUES (:id, :id, now(), :staff, 'CITY_ADMIN', 'city', 'person-1', 'REVOKE_CARD', 'ASKED',
+                                '紛失') RETURNING id""")
+                .param("id", asked)
+                .param("staff", newStaff())
+                .query(Long.class)
+                .single();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM audit_chain_link WHERE audited_table = 'admin_action'"
+                                        + " AND row_id = ?")
+                                .param(id)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        long seq = jdbc.sql("SELECT seq FROM audit_chain_link WHERE audited_table = 'admin_action' AND row_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        // a pass of the service's own chainer holds the chain's lock now and then: the checkpoint waits for its turn
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            chain.checkpointNow();
+            return jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_chain_checkpoint")
+                            .query(Long.class)
+                            .single()
+                    >= seq;
+        });
+
+        Path keys = AuditKey.directoryOf(DATA_DIR, "operator-console");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("signing-key.pem"))))
+                .isEqualTo("rw-------");
+        Verification intact = verify(keys);
+        assertThat(intact.intact()).as(intact.describe()).isTrue();
+        assertThat(intact.newestCheckpoint()).isNotNull();
+
+        // the action pinned on another person
+        behindTheTriggers("UPDATE admin_action SET acting_for = 'person-2' WHERE id = " + id);
+        try {
+            Verification altered = verify(keys);
+            assertThat(altered.describe())
+                    .startsWith("operator-console: BROKEN: altered row: admin_action row " + id + " (seq ");
+        } finally {
+            behindTheTriggers("UPDATE admin_action SET acting_for = 'person-1' WHERE id = " + id);
+        }
+        assertThat(verify(keys).intact()).isTrue();
+    }
+
+    private Verification verify(Path keys) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditVerifier.inKeyDirectory(AuditChainConfig.CHAIN, keys).verify(connection);
+        }
+    }
+
+    /** As someone with the owner's rights could: the append-only trigger off, the change, the trigger back on. */
+    private void behindTheTriggers(String sql) {
+        jdbc.sql("ALTER TABLE admin_action DISABLE TRIGGER USER; " + sql
+                        + "; ALTER TABLE admin_action ENABLE TRIGGER USER")
+                .update();
+    }
+}

@@ -1,0 +1,105 @@
+-- The chain names each audit row by a bigint id in the order the rows were written (common's AuditedChain; the
+-- verifier and an expiry find rows by it). The check records and the clerk flags had a uuid id: it stays, unique, as
+-- check_id (the check's ID in its statement and API answer) and flag_id; id becomes a new identity, the primary key.
+-- Rows written before this migration get ids in their stored order. Nothing has been linked yet, so the new NOT NULL
+-- column changes no linked hash; a column added later must be nullable without a default (docs/security.md).
+ALTER TABLE check_record RENAME COLUMN id TO check_id;
+ALTER TABLE check_record DROP CONSTRAINT check_record_pkey;
+ALTER TABLE check_record ALTER COLUMN check_id SET NOT NULL;
+ALTER TABLE check_record ADD CONSTRAINT check_record_check_id_key UNIQUE (check_id);
+ALTER TABLE check_record ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY (CACHE 1) PRIMARY KEY;
+
+ALTER TABLE clerk_flag RENAME COLUMN id TO flag_id;
+ALTER TABLE clerk_flag DROP CONSTRAINT clerk_flag_pkey;
+ALTER TABLE clerk_flag ALTER COLUMN flag_id SET NOT NULL;
+ALTER TABLE clerk_flag ADD CONSTRAINT clerk_flag_flag_id_key UNIQUE (flag_id);
+ALTER TABLE clerk_flag ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY (CACHE 1) PRIMARY KEY;
+
+-- Tamper-evident audit (docs/security.md, "Tamper-evident audit"): the service's chainer links every committed row of
+-- the audit tables into one hash chain, in the order it sees them commit, and signs the chain's head now and then.
+-- Both tables are append-only like the audit tables themselves; only the database owner, inside an explicit expiry
+-- (bin/sscard-audit expire), may delete the oldest segment up to a signed checkpoint.
+CREATE TABLE audit_chain_link (
+    seq           bigint      PRIMARY KEY CHECK (seq > 0),
+    audited_table varchar(63) NOT NULL,
+    row_id        bigint      NOT NULL,
+    row_hash      bytea       NOT NULL CHECK (octet_length(row_hash) = 32),
+    prev_hash     bytea       NOT NULL CHECK (octet_length(prev_hash) = 32),
+    link_hash     bytea       NOT NULL CHECK (octet_length(link_hash) = 32),
+    linked_at     timestamptz NOT NULL DEFAULT now(),
+    -- each audit row is linked exactly once
+    UNIQUE (audited_table, row_id)
+);
+
+CREATE TABLE audit_chain_checkpoint (
+    seq       bigint      PRIMARY KEY CHECK (seq > 0),
+    link_hash bytea       NOT NULL CHECK (octet_length(link_hash) = 32),
+    made_at   timestamptz NOT NULL,
+    key_id    varchar(64) NOT NULL,
+    signature bytea       NOT NULL
+);
+
+-- An expiry is a transaction of the tables' owner that names, in sscard.audit_expiry_through, a checkpoint's seq: it
+-- may delete the links up to that seq, the audit rows they link and the checkpoints before it. Nothing else, and no
+-- one else (the runtime role holds no DELETE privilege anyway, and a setting alone makes no one the owner).
+CREATE FUNCTION audit_chain_expiry_allows(relation oid, old_row jsonb) RETURNS boolean
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    through bigint := nullif(current_setting('sscard.audit_expiry_through', true), '')::bigint;
+BEGIN
+    IF through IS NULL
+        OR current_user <> (SELECT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid = relation)
+        OR NOT EXISTS (SELECT 1 FROM audit_chain_checkpoint WHERE seq = through) THEN
+        RETURN false;
+    END IF;
+    IF relation = 'audit_chain_link'::regclass THEN
+        RETURN (old_row ->> 'seq')::bigint <= through;
+    ELSIF relation = 'audit_chain_checkpoint'::regclass THEN
+        RETURN (old_row ->> 'seq')::bigint < through;
+    END IF;
+    RETURN EXISTS (SELECT 1 FROM audit_chain_link l
+                   WHERE l.audited_table = (SELECT c.relname FROM pg_class c WHERE c.oid = relation)
+                     AND l.row_id = (old_row ->> 'id')::bigint AND l.seq <= through);
+END;
+$$;
+
+-- Refuses every UPDATE and TRUNCATE, and every DELETE but an expiry's.
+CREATE FUNCTION audit_chain_append_only() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND audit_chain_expiry_allows(TG_RELID, to_jsonb(OLD)) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END;
+$$;
+
+CREATE TRIGGER audit_chain_link_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_chain_link
+    FOR EACH ROW EXECUTE FUNCTION audit_chain_append_only();
+CREATE TRIGGER audit_chain_link_no_truncate BEFORE TRUNCATE ON audit_chain_link
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_chain_append_only();
+CREATE TRIGGER audit_chain_checkpoint_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_chain_checkpoint
+    FOR EACH ROW EXECUTE FUNCTION audit_chain_append_only();
+CREATE TRIGGER audit_chain_checkpoint_no_truncate BEFORE TRUNCATE ON audit_chain_checkpoint
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_chain_append_only();
+
+-- The audit tables' own triggers now let an expiry through as well (the functions keep their names and triggers).
+CREATE OR REPLACE FUNCTION check_record_append_only() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND audit_chain_expiry_allows(TG_RELID, to_jsonb(OLD)) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION clerk_flag_append_only() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND TG_LEVEL = 'ROW' AND audit_chain_expiry_allows(TG_RELID, to_jsonb(OLD)) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END;
+$$;
