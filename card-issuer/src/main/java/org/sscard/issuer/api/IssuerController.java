@@ -35,7 +35,8 @@ class IssuerController {
 
     @PostMapping("/api/v1/cards/soft")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('ISSUE')")
+    @PreAuthorize(
+            "hasAuthority('ISSUE') and @operatorScope.mayIssue(authentication, #request.profile(), #request.holder())")
     IssuerRequests.SoftCardResponse softCard(@Valid @RequestBody IssuerRequests.SoftCardRequest request) {
         SoftCard.requireValidPin(request.pin());
         IssuedCard card = issuance.issueSoft(
@@ -48,7 +49,8 @@ class IssuerController {
     /** The card's holder gets a new soft card; the old card is revoked (superseded) once it is issued. */
     @PostMapping("/api/v1/cards/{cardSerial}/reissue")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('ISSUE') and hasAuthority('REVOKE')")
+    @PreAuthorize(
+            "hasAuthority('ISSUE') and hasAuthority('REVOKE') and @operatorScope.mayChangeCard(authentication, #cardSerial)")
     IssuerRequests.SoftCardResponse reissue(
             @PathVariable String cardSerial, @Valid @RequestBody IssuerRequests.ReissueRequest request) {
         SoftCard.requireValidPin(request.pin());
@@ -66,7 +68,8 @@ class IssuerController {
 
     @PostMapping("/api/v1/certificates")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('ISSUE')")
+    @PreAuthorize(
+            "hasAuthority('ISSUE') and @operatorScope.mayIssue(authentication, #request.profile(), #request.holder())")
     IssuerRequests.CertificateResponse certificate(@Valid @RequestBody IssuerRequests.CsrRequest request) {
         IssuedCard card = issuance.issueForCsr(
                 request.profile(), request.holder(), request.csr(), request.cardSerial(), request.replacesCardSerial());
@@ -93,37 +96,37 @@ class IssuerController {
     }
 
     @PostMapping("/api/v1/certificates/{serial}/suspend")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCertificate(authentication, #serial)")
     IssuedCertificate suspend(@PathVariable String serial) {
         return revocation.suspend(serial);
     }
 
     @PostMapping("/api/v1/certificates/{serial}/resume")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCertificate(authentication, #serial)")
     IssuedCertificate resume(@PathVariable String serial) {
         return revocation.resume(serial);
     }
 
     @PostMapping("/api/v1/certificates/{serial}/revoke")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCertificate(authentication, #serial)")
     IssuedCertificate revoke(@PathVariable String serial, @Valid @RequestBody IssuerRequests.RevokeRequest request) {
         return revocation.revoke(serial, request.reason());
     }
 
     @PostMapping("/api/v1/cards/{cardSerial}/suspend")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCard(authentication, #cardSerial)")
     IssuedCertificate suspendCard(@PathVariable String cardSerial) {
         return revocation.suspend(revocation.serialOfCard(cardSerial));
     }
 
     @PostMapping("/api/v1/cards/{cardSerial}/resume")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCard(authentication, #cardSerial)")
     IssuedCertificate resumeCard(@PathVariable String cardSerial) {
         return revocation.resume(revocation.serialOfCard(cardSerial));
     }
 
     @PostMapping("/api/v1/cards/{cardSerial}/revoke")
-    @PreAuthorize("hasAuthority('REVOKE')")
+    @PreAuthorize("hasAuthority('REVOKE') and @operatorScope.mayChangeCard(authentication, #cardSerial)")
     IssuedCertificate revokeCard(
             @PathVariable String cardSerial, @Valid @RequestBody IssuerRequests.RevokeRequest request) {
         return revocation.revoke(revocation.serialOfCard(cardSerial), request.reason());
