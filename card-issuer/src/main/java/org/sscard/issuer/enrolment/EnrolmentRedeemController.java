@@ -45,8 +45,9 @@ class EnrolmentRedeemController {
     @PostMapping(path = "/api/v1/enrolment-codes/redeem", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     RedeemResponse redeem(HttpServletRequest request) throws IOException {
-        String address = request.getRemoteAddr();
-        limiter.take(address.substring(0, Math.min(45, address.length())));
+        String remote = request.getRemoteAddr();
+        String address = remote.substring(0, Math.min(45, remote.length()));
+        limiter.take(address);
         if (request.getContentLengthLong() > MAX_BODY) {
             throw tooLarge();
         }
@@ -64,6 +65,8 @@ class EnrolmentRedeemController {
             throw new IssuerException(CommonError.MALFORMED_REQUEST, "expected {code, csr[, cardSerial]} as JSON");
         }
         IssuedCard card = enrolment.redeem(redeem.code(), redeem.csr(), redeem.cardSerial());
+        // only failures count: a counter's residents, behind one address, are not turned away by each other's cards
+        limiter.refund(address);
         return new RedeemResponse(
                 card.cardSerial(),
                 Pem.of(card.certificate()),

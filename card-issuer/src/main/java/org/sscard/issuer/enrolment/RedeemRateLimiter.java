@@ -8,10 +8,12 @@ import org.sscard.issuer.error.IssuerError;
 import org.sscard.issuer.error.IssuerException;
 
 /**
- * At most {@code max-redeem-attempts} redemptions per client address in any {@code redeem-window}, counted in the
- * database (across threads and issuer instances): one transaction holds an advisory lock on the address, prunes what
- * slid out of the window, counts, and takes a slot, so two attempts are never both let through as the last one.
- * Taken before the request body is read: an address over the limit costs one small transaction and nothing more.
+ * At most {@code max-redeem-attempts} failed redemptions per client address in any {@code redeem-window}, counted in
+ * the database (across threads and issuer instances): one transaction holds an advisory lock on the address, prunes
+ * what slid out of the window (every address's, so the table stays as small as the window), counts, and takes a slot,
+ * so two attempts are never both let through as the last one. Taken before the request body is read: an address over
+ * the limit costs one small transaction and nothing more. A redemption that succeeds gives its slot back
+ * ({@link #refund}): the limit is on guessing, and a city counter's residents share one address.
  */
 @Component
 class RedeemRateLimiter {
@@ -36,6 +38,14 @@ class RedeemRateLimiter {
         }
     }
 
+    /** Gives back the slot an attempt from this address took (its newest), after the attempt succeeded. */
+    void refund(String address) {
+        jdbc.sql("""
+                        DELETE FROM enrolment_redeem_attempt WHERE ctid = (
+                            SELECT ctid FROM enrolment_redeem_attempt WHERE address = :address
+                            ORDER BY at DESC LIMIT 1)""").param("address", address).update();
+    }
+
     private boolean takeInTransaction(String address) {
         // the lock ends with the transaction; 64 bits of the address's hash: a collision only serialises
         jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked")
@@ -43,11 +53,7 @@ class RedeemRateLimiter {
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
-                        DELETE FROM enrolment_redeem_attempt
-                        WHERE address = :address AND at <= now() - make_interval(secs => :window)""")
-                .param("address", address)
-                .param("window", properties.redeemWindow().toSeconds())
-                .update();
+                        DELETE FROM enrolment_redeem_attempt WHERE at <= now() - make_interval(secs => :window)""").param("window", properties.redeemWindow().toSeconds()).update();
         int attempts = jdbc.sql("SELECT count(*) FROM enrolment_redeem_attempt WHERE address = :address")
                 .param("address", address)
                 .query(Integer.class)

@@ -65,8 +65,12 @@ class EnrolmentCodeTest extends IssuerApiTest {
         String code = newCode(person);
         KeyPair keys = Certificates.keyPair("RSA", 2048);
 
+        int attempts = attempts();
         // typed as read from paper: lower case, without dashes
         Response redeemed = redeem(code.replace("-", "").toLowerCase(Locale.ROOT), keys, "TOKEN-0001");
+        assertThat(attempts())
+                .as("a redemption that succeeds gives its slot back")
+                .isEqualTo(attempts);
 
         assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(201);
         JsonNode card = redeemed.json();
@@ -94,6 +98,7 @@ class EnrolmentCodeTest extends IssuerApiTest {
 
         Response again = redeem(code, Certificates.keyPair("RSA", 2048), "TOKEN-0002");
         assertThat(again.status()).isEqualTo(400);
+        assertThat(attempts()).as("a failed one keeps it").isEqualTo(attempts + 1);
         assertThat(again.problemCode()).isEqualTo("ENROLMENT_CODE_INVALID");
     }
 
@@ -220,5 +225,11 @@ class EnrolmentCodeTest extends IssuerApiTest {
                 .stream()
                 .map(X509Certificate.class::cast)
                 .toList();
+    }
+
+    private int attempts() {
+        return jdbc.sql("SELECT count(*) FROM enrolment_redeem_attempt")
+                .query(Integer.class)
+                .single();
     }
 }

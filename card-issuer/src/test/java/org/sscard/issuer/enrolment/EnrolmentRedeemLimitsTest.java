@@ -70,6 +70,20 @@ class EnrolmentRedeemLimitsTest extends IssuerApiTest {
         }
     }
 
+    @Test
+    void forgetsEveryAddressesAttemptsOnceTheyLeaveTheWindow() {
+        jdbc.sql("""
+                        INSERT INTO enrolment_redeem_attempt (address, at)
+                        VALUES ('203.0.113.9', now() - interval '1 day'), ('2001:db8::9', now() - interval '1 day')""").update();
+
+        call(baseUrl() + REDEEM, null, "POST", "{\"code\":\"x\",\"csr\":\"y\"}");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM enrolment_redeem_attempt WHERE at <= now() - interval '1 hour'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
     /** A body without Content-Length (chunked transfer): bounded where it is read. */
     private HttpResponse<String> chunked(String body) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
