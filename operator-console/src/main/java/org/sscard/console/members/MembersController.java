@@ -167,7 +167,6 @@ class MembersController {
     /** What admin_action keeps of a membership: the mapping and its period, the person by opaque ID only. */
     private static Object recorded(Member member) {
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("personId", member.personId());
         after.put("mappingId", member.mappingId());
         after.put("validFrom", member.validFrom());
         after.put("validTo", member.validTo());

@@ -37,7 +37,10 @@ class MemberApiTest extends RelayApiTest {
 
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         JsonNode member = enrolled.json();
-        assertThat(member.path("personId").asText()).isEqualTo(person);
+        assertThat(member.has("personId"))
+                .as("the relay-wide person ID stays in the relay")
+                .isFalse();
+        assertThat(member.toString()).doesNotContain(person);
         assertThat(member.path("nameKana").asText()).isEqualTo("カモガワ　ハナコ");
         assertThat(member.path("nameKanji").asText()).isEqualTo("鴨川 花子");
         assertThat(member.path("dateOfBirth").asText()).isEqualTo("1958-04-12");
