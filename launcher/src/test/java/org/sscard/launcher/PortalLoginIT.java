@@ -67,7 +67,10 @@ class PortalLoginIT {
                 .contains("href=\"/p/pension-office/pension\"")
                 .contains("href=\"" + platform.hospitalUrl() + "/records\"")
                 .doesNotContain("/saml/idp/init/")
-                .doesNotContain("kameda-kenpo");
+                // the society holds no ID for her: no tile and nothing to join, only "register at its counter"
+                .doesNotContain("href=\"/p/kameda-kenpo/")
+                .doesNotContain("/join/kameda-kenpo/")
+                .contains("data-counter=\"kameda-kenpo\"");
 
         String log = hanako.get(portal + "/access-log").body();
         assertThat(log)

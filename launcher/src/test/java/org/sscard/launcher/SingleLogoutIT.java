@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,15 @@ class SingleLogoutIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = RunningPlatform.shared();
+        // its own platform: PortalLoginIT, which shares one, stops the hospital in its last test
+        platform = RunningPlatform.start(workDir);
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Test
