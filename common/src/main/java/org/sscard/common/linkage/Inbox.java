@@ -1,0 +1,92 @@
+package org.sscard.common.linkage;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A consumer's memory of what it has applied: the IDs of the events (so an event delivered twice is applied once)
+ * and, for a pulled feed, the cursor. Both are written in the caller's transaction, the one that applies the event's
+ * effect: the effect, the ID and the cursor commit together or not at all.
+ *
+ * <p>The tables (one pair per consuming database or schema; {@code source} names the feed):
+ *
+ * <pre>
+ * CREATE TABLE linkage_inbox (
+ *     source      text        NOT NULL,
+ *     event_id    uuid        NOT NULL,
+ *     position    bigint      NOT NULL,
+ *     type        text        NOT NULL,
+ *     received_at timestamptz NOT NULL,
+ *     PRIMARY KEY (source, event_id));
+ * CREATE TABLE linkage_cursor (
+ *     source     text        PRIMARY KEY,
+ *     position   bigint      NOT NULL,
+ *     updated_at timestamptz NOT NULL);
+ * </pre>
+ */
+public final class Inbox {
+
+    private final JdbcTemplate jdbc;
+    private final String inboxTable;
+    private final String cursorTable;
+    private final Clock clock;
+
+    /** Table names as for {@link Outbox}: trusted names from configuration, schema-qualified where needed. */
+    public Inbox(JdbcTemplate jdbc, String inboxTable, String cursorTable, Clock clock) {
+        for (String table : new String[] {inboxTable, cursorTable}) {
+            if (!table.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?")) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+        }
+        this.jdbc = jdbc;
+        this.inboxTable = inboxTable;
+        this.cursorTable = cursorTable;
+        this.clock = clock;
+    }
+
+    /** True the first time this event arrives from this source; false (and nothing written) every later time. */
+    public boolean firstDelivery(String source, LinkageEvent event) {
+        return jdbc.update(
+                        "INSERT INTO " + inboxTable
+                                + " (source, event_id, position, type, received_at) VALUES (?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (source, event_id) DO NOTHING",
+                        source,
+                        event.eventId(),
+                        event.position(),
+                        event.type(),
+                        Timestamp.from(clock.instant()))
+                == 1;
+    }
+
+    /** Whether an event with this ID has been applied from this source. */
+    public boolean seen(String source, UUID eventId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM " + inboxTable + " WHERE source = ? AND event_id = ?",
+                Integer.class,
+                source,
+                eventId);
+        return count != null && count > 0;
+    }
+
+    /** The last position applied from this source (0 before the first). */
+    public long position(String source) {
+        Long position = jdbc.query(
+                "SELECT position FROM " + cursorTable + " WHERE source = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L,
+                source);
+        return position == null ? 0 : position;
+    }
+
+    /** Moves the cursor forward (never back) in the current transaction. */
+    public void advance(String source, long position) {
+        jdbc.update(
+                "INSERT INTO " + cursorTable + " (source, position, updated_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (source) DO UPDATE SET position = greatest(" + cursorTable
+                        + ".position, excluded.position), updated_at = excluded.updated_at",
+                source,
+                position,
+                Timestamp.from(clock.instant()));
+    }
+}

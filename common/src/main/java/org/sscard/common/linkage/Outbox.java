@@ -1,0 +1,113 @@
+package org.sscard.common.linkage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A transactional outbox: {@link #append} writes an event in the caller's transaction (it commits with the change
+ * or not at all), {@link #after} reads what a consumer has not seen, in position order.
+ *
+ * <p>Why the transaction ID: positions come from an identity sequence in the order transactions ask for them, not in
+ * the order they commit. A reader that took position 7 while position 6 was still uncommitted would move its cursor
+ * past 6 for ever. So each row carries the ID of the transaction that wrote it, and a reader sees only rows written
+ * by transactions older than every transaction still running ({@code pg_snapshot_xmin} of its own snapshot): those
+ * have all finished, so nothing below the last position it returns can appear later. A long transaction anywhere in
+ * the same PostgreSQL cluster holds delivery back until it ends; it never loses an event.
+ *
+ * <p>The table (one per publishing database or schema; {@code consumer} names who may read the row):
+ *
+ * <pre>
+ * CREATE TABLE linkage_outbox (
+ *     position    bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+ *     event_id    uuid        NOT NULL UNIQUE,
+ *     consumer    text        NOT NULL,
+ *     type        text        NOT NULL,
+ *     subject     text        NOT NULL,
+ *     payload     jsonb       NOT NULL,
+ *     occurred_at timestamptz NOT NULL,
+ *     tx          xid8        NOT NULL DEFAULT pg_current_xact_id());
+ * CREATE INDEX linkage_outbox_consumer ON linkage_outbox (consumer, position);
+ * </pre>
+ */
+public final class Outbox {
+
+    /** The most events one read returns, whatever the caller asks for. */
+    public static final int MAX_BATCH = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private final Clock clock;
+
+    /** {@code table}: the outbox table, schema-qualified where needed (a trusted name from configuration). */
+    public Outbox(JdbcTemplate jdbc, String table, Clock clock) {
+        if (!table.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?")) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        this.jdbc = jdbc;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** Writes one event for one consumer in the current transaction; returns its ID. */
+    public UUID append(String consumer, String type, String subject, JsonNode payload) {
+        UUID eventId = UUID.randomUUID();
+        jdbc.update(
+                "INSERT INTO " + table
+                        + " (event_id, consumer, type, subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+                eventId,
+                consumer,
+                type,
+                subject,
+                text(payload),
+                Timestamp.from(clock.instant()));
+        return eventId;
+    }
+
+    /**
+     * The consumer's events after {@code position}, oldest first, at most {@code limit} (and {@link #MAX_BATCH}); only
+     * events whose transaction finished before every transaction still running (see the class comment).
+     */
+    public List<LinkageEvent> after(String consumer, long position, int limit) {
+        int bounded = Math.max(1, Math.min(limit, MAX_BATCH));
+        return jdbc.query(
+                "SELECT position, event_id, type, subject, occurred_at, payload::text FROM " + table
+                        + " WHERE consumer = ? AND position > ? AND tx < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " ORDER BY position LIMIT ?",
+                Outbox::event,
+                consumer,
+                position,
+                bounded);
+    }
+
+    private static LinkageEvent event(ResultSet row, int index) throws SQLException {
+        try {
+            return new LinkageEvent(
+                    row.getObject("event_id", UUID.class),
+                    row.getLong("position"),
+                    row.getString("type"),
+                    row.getString("subject"),
+                    row.getTimestamp("occurred_at").toInstant(),
+                    JSON.readTree(row.getString("payload")));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("outbox payload is not JSON at position " + row.getLong("position"), e);
+        }
+    }
+
+    private static String text(JsonNode payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload cannot be written as JSON", e);
+        }
+    }
+}
