@@ -15,6 +15,11 @@ public enum AccessAction {
     MAPPINGS_READ,
     MAPPING_REGISTER,
     MAPPING_END,
+    /**
+     * The resident said a link is not them (My Portal, caller portal-gateway): the mapping is suspended and a review
+     * opened for the provider (provider_key = the provider).
+     */
+    LINK_DISPUTED,
     /** An insurer administrator listed their insurer's members: one row per member shown (provider_key = insurer). */
     MEMBERS_READ,
     RESOLVE,

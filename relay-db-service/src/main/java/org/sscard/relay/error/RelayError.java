@@ -21,9 +21,10 @@ public enum RelayError implements ErrorCode {
     DUPLICATE_CARD(HttpStatus.CONFLICT, "The card or certificate is already registered"),
     DUPLICATE_SUBSCRIPTION(HttpStatus.CONFLICT, "The person already subscribes to this service"),
     NOT_JOINABLE(HttpStatus.CONFLICT, "The provider holds no ID for the person valid today, so they cannot join"),
-    INSURER_NUMBER_UNKNOWN(
-            HttpStatus.CONFLICT, "The provider has no insurer number configured, so it cannot enrol members"),
     INVALID_STATE_CHANGE(HttpStatus.CONFLICT, "That status change is not allowed from the current status"),
+    MAPPING_REMOVED(
+            HttpStatus.CONFLICT,
+            "The link was removed: the provider's administrator confirmed the record is not the person's"),
     CLERK_NOT_ALLOWED(
             HttpStatus.FORBIDDEN, "The staff member may not check patients at this organisation's reception desk"),
     CARD_UNKNOWN(HttpStatus.NOT_FOUND, "The card is not registered as this person's resident card"),

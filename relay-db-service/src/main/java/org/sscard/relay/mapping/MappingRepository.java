@@ -20,6 +20,16 @@ class MappingRepository {
                    m.valid_to, m.status, m.end_reason
             FROM service_mapping m JOIN provider p ON p.id = m.provider_id
             """;
+    /**
+     * The mappings a look-up may see: a SUSPENDED one (the resident said it is not them) or a REMOVED one (the
+     * provider confirmed it) resolves, releases and lists nothing (issue 18).
+     */
+    private static final String VISIBLE = " AND m.status IN ('ACTIVE', 'ENDED')";
+    /**
+     * The mappings that still hold their period and ID against a new registration: a SUSPENDED one may be reinstated,
+     * a REMOVED one never comes back.
+     */
+    private static final String HELD = " AND m.status <> 'REMOVED'";
     /** Inclusive ranges, open end as infinity: [from, to] overlaps [from2, to2]. */
     private static final String OVERLAPS = " AND m.valid_from <= coalesce(:to, 'infinity'::date)"
             + " AND coalesce(m.valid_to, 'infinity'::date) >= :from";
@@ -54,7 +64,7 @@ class MappingRepository {
 
     boolean personHasOverlap(long personId, long providerId, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.person_id = :person"
-                                + " AND m.provider_id = :provider" + OVERLAPS)
+                                + " AND m.provider_id = :provider" + HELD + OVERLAPS)
                         .param("person", personId)
                         .param("provider", providerId)
                         .param("from", from)
@@ -66,7 +76,7 @@ class MappingRepository {
 
     boolean localIdTakenByOther(long personId, long providerId, String canonical, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT count(*) FROM service_mapping m WHERE m.provider_id = :provider"
-                                + " AND m.local_id = :canonical AND m.person_id <> :person" + OVERLAPS)
+                                + " AND m.local_id = :canonical AND m.person_id <> :person" + HELD + OVERLAPS)
                         .param("person", personId)
                         .param("provider", providerId)
                         .param("canonical", canonical)
@@ -88,14 +98,14 @@ class MappingRepository {
     }
 
     List<Row> ofPerson(long personId) {
-        return jdbc.sql(SELECT + "WHERE m.person_id = :person ORDER BY p.provider_key, m.valid_from")
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person" + VISIBLE + " ORDER BY p.provider_key, m.valid_from")
                 .param("person", personId)
                 .query(MappingRepository::row)
                 .list();
     }
 
     Optional<Row> byOpaqueId(long personId, UUID mappingId) {
-        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND m.opaque_id = :id")
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND m.opaque_id = :id" + VISIBLE)
                 .param("person", personId)
                 .param("id", mappingId)
                 .query(MappingRepository::row)
@@ -103,7 +113,7 @@ class MappingRepository {
     }
 
     Optional<Row> validAt(long personId, String providerKey, LocalDate at) {
-        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND p.provider_key = :provider"
+        return jdbc.sql(SELECT + "WHERE m.person_id = :person AND p.provider_key = :provider" + VISIBLE
                         + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
                 .param("person", personId)
                 .param("provider", providerKey)
@@ -113,7 +123,7 @@ class MappingRepository {
     }
 
     Optional<Row> byLocalIdAt(long providerId, String canonical, LocalDate at) {
-        return jdbc.sql(SELECT + "WHERE m.provider_id = :provider AND m.local_id = :canonical"
+        return jdbc.sql(SELECT + "WHERE m.provider_id = :provider AND m.local_id = :canonical" + VISIBLE
                         + " AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at")
                 .param("provider", providerId)
                 .param("canonical", canonical)
@@ -135,6 +145,7 @@ class MappingRepository {
                         LEFT JOIN provider p ON p.provider_key = :provider
                         LEFT JOIN service_mapping m ON m.person_id = per.id AND m.provider_id = p.id
                              AND m.valid_from <= :at AND coalesce(m.valid_to, 'infinity'::date) >= :at
+                             AND m.status IN ('ACTIVE', 'ENDED')
                         WHERE per.opaque_id = :opaque""")
                 .param("opaque", personOpaqueId)
                 .param("provider", providerKey)

@@ -17,6 +17,10 @@ public record MappingView(
 
     public enum MappingStatus {
         ACTIVE,
-        ENDED
+        ENDED,
+        /** The resident said it is not them: out of every look-up until the provider's administrator decides. */
+        SUSPENDED,
+        /** The provider's administrator confirmed it is not the person's: out of every look-up for good. */
+        REMOVED
     }
 }

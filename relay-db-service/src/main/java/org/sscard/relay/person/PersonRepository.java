@@ -115,17 +115,6 @@ class PersonRepository {
                 .optional();
     }
 
-    /** {@code kana}: normalised ({@link KanaName}); the stored name is compared with its word spaces removed. */
-    Optional<PersonRef> refBySsnDobAndKana(String ssn, LocalDate dob, String kana) {
-        return jdbc.sql(REF + "WHERE provisional_ssn = :ssn AND date_of_birth = :dob"
-                        + " AND replace(name_kana, chr(12288), '') = :kana")
-                .param("ssn", ssn)
-                .param("dob", dob)
-                .param("kana", kana.replace("\u3000", ""))
-                .query(PersonRepository::ref)
-                .optional();
-    }
-
     Optional<PersonRef> refById(long id) {
         return jdbc.sql(REF + "WHERE id = :id")
                 .param("id", id)

@@ -2,8 +2,6 @@ package org.sscard.relay.person;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,16 +121,6 @@ public class PersonService {
                 .orElseThrow(PersonService::notFound);
         accessLog.record(person.id(), AccessAction.LOOKUP_BY_PROVISIONAL_SSN, "identify without card", null);
         return persons.view(person.id());
-    }
-
-    /**
-     * The person with this provisional SSN, date of birth and kana name (compared normalised, word spaces ignored),
-     * for an insurer's enrolment; empty for every mismatch alike, so that the answer tells nothing about which part
-     * was wrong. The caller writes the access-log row.
-     */
-    public Optional<PersonRef> match(String provisionalSsn, LocalDate dateOfBirth, String nameKana) {
-        return KanaName.normalise(nameKana)
-                .flatMap(kana -> persons.refBySsnDobAndKana(provisionalSsn, dateOfBirth, kana));
     }
 
     public PersonRef requireRef(UUID opaqueId) {

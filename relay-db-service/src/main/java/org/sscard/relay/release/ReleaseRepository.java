@@ -18,7 +18,9 @@ class ReleaseRepository {
     /**
      * Everything a release decides on, in one statement by primary and unique keys: the person, the provider, whether
      * the person has an open subscription to any of the provider's services, and the canonical ID of the mapping
-     * valid on {@code day} (the relay keeps at most one per person, provider and day). Empty: no such person.
+     * valid on {@code day} (the relay keeps at most one per person, provider and day). A SUSPENDED or REMOVED mapping
+     * (disputed by the resident, disowned by the provider) is none: nothing is released through it. Empty: no such
+     * person.
      */
     Optional<Facts> facts(UUID person, String providerKey, LocalDate day) {
         return jdbc.sql("""
@@ -32,6 +34,7 @@ class ReleaseRepository {
                         LEFT JOIN provider p ON p.provider_key = :provider
                         LEFT JOIN service_mapping m ON m.person_id = per.id AND m.provider_id = p.id
                              AND m.valid_from <= :day AND coalesce(m.valid_to, 'infinity'::date) >= :day
+                             AND m.status IN ('ACTIVE', 'ENDED')
                         WHERE per.opaque_id = :person""")
                 .param("person", person)
                 .param("provider", providerKey)

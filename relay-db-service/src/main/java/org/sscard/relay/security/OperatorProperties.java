@@ -28,7 +28,9 @@ public record OperatorProperties(
             RelayAuthority.RELEASE,
             RelayAuthority.CARD_LOGIN_CHECK,
             RelayAuthority.RECEPTION_CHECK,
-            RelayAuthority.SAML_METADATA_WRITE);
+            RelayAuthority.SAML_METADATA_WRITE,
+            // the resident's own word, through My Portal: no staff member says "this is not me" for them
+            RelayAuthority.MAPPING_DISPUTE);
 
     public OperatorProperties {
         operatorClients = Set.copyOf(operatorClients == null ? Set.of() : operatorClients);

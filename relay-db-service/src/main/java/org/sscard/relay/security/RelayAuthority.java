@@ -24,6 +24,11 @@ public enum RelayAuthority implements GrantedAuthority {
     STAFF_WRITE,
     MAPPING_READ,
     MAPPING_WRITE,
+    /**
+     * The resident says a link is not them (My Portal, {@code POST /api/v1/persons/{id}/links/{mappingId}/dispute}):
+     * the mapping is suspended at once and waits for the provider's administrator. The gateway's only.
+     */
+    MAPPING_DISPUTE,
     RESOLVE,
     REVERSE_RESOLVE,
     CARD_READ,
@@ -47,9 +52,7 @@ public enum RelayAuthority implements GrantedAuthority {
      * An insurer administrator lists their own insurer's members ({@code GET /api/v1/providers/{key}/members}); only
      * with an operator token whose operator administers that provider ({@link Operators}).
      */
-    MEMBER_READ,
-    /** The same administrator enrols a member or ends a membership at their own insurer. */
-    MEMBER_WRITE;
+    MEMBER_READ;
 
     @Override
     public String getAuthority() {

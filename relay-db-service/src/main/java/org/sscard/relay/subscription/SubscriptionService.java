@@ -64,11 +64,13 @@ public class SubscriptionService {
         if (open) {
             throw new RelayException(RelayError.DUPLICATE_SUBSCRIPTION, "already subscribed");
         }
-        // a tile that could never open (the provider has no ID for the person) is not offered, whoever asks
+        // a tile that could never open (the provider has no ID for the person) is not offered, whoever asks; a link the
+        // resident disputed (SUSPENDED) or the provider disowned (REMOVED) is no ID
         boolean known = jdbc.sql("""
                         SELECT count(*) FROM service_mapping m JOIN provider p ON p.id = m.provider_id
                         WHERE m.person_id = :person AND p.provider_key = :provider AND m.valid_from <= :today
-                        AND coalesce(m.valid_to, 'infinity'::date) >= :today""")
+                        AND coalesce(m.valid_to, 'infinity'::date) >= :today
+                        AND m.status IN ('ACTIVE', 'ENDED')""")
                         .param("person", person.id())
                         .param("provider", request.providerKey())
                         .param("today", today())
@@ -107,7 +109,13 @@ public class SubscriptionService {
         return find(person.id(), subscriptionId);
     }
 
-    /** The portal menu: open subscriptions, each marked whether a mapping is valid today. */
+    /**
+     * The portal menu: open subscriptions, each marked whether a mapping is valid today. A provider whose link to the
+     * person is disputed (SUSPENDED) or disowned (REMOVED), and that holds no other ID for them today, has no tile at
+     * all: the resident said it is not them, so it is not shown as theirs "not ready yet" either. The subscription
+     * stays (service-choices lists it JOINED, so that they can withdraw), and the tile is back if the link is
+     * reinstated.
+     */
     @Transactional
     public List<MenuEntry> menu(UUID personId) {
         PersonRef person = persons.requireRef(personId);
@@ -117,10 +125,17 @@ public class SubscriptionService {
                                ps.service_key, ps.name_ja, ps.name_en, ps.path, s.opaque_id, s.chosen_at,
                                EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = s.person_id
                                        AND m.provider_id = p.id AND m.valid_from <= :today
-                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today) AS mapped
+                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today
+                                       AND m.status IN ('ACTIVE', 'ENDED')) AS mapped
                         FROM subscription s JOIN provider_service ps ON ps.id = s.provider_service_id
                         JOIN provider p ON p.id = ps.provider_id
                         WHERE s.person_id = :person AND s.withdrawn_at IS NULL
+                        AND NOT (EXISTS (SELECT 1 FROM service_mapping d WHERE d.person_id = s.person_id
+                                         AND d.provider_id = p.id AND d.status IN ('SUSPENDED', 'REMOVED'))
+                                 AND NOT EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = s.person_id
+                                         AND m.provider_id = p.id AND m.valid_from <= :today
+                                         AND coalesce(m.valid_to, 'infinity'::date) >= :today
+                                         AND m.status IN ('ACTIVE', 'ENDED')))
                         ORDER BY p.provider_key, ps.id""")
                 .param("person", person.id())
                 .param("today", today)
@@ -171,7 +186,8 @@ public class SubscriptionService {
                                ps.name_en, s.opaque_id,
                                EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = :person
                                        AND m.provider_id = p.id AND m.valid_from <= :today
-                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today) AS known
+                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today
+                                       AND m.status IN ('ACTIVE', 'ENDED')) AS known
                         FROM provider p JOIN provider_service ps ON ps.provider_id = p.id
                         LEFT JOIN subscription s ON s.provider_service_id = ps.id AND s.person_id = :person
                              AND s.withdrawn_at IS NULL

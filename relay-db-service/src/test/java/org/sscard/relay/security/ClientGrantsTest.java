@@ -7,8 +7,8 @@ import static org.sscard.relay.security.RelayAuthority.CARD_LOGIN_CHECK;
 import static org.sscard.relay.security.RelayAuthority.CARD_READ;
 import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
 import static org.sscard.relay.security.RelayAuthority.LOOKUP_BY_SSN;
+import static org.sscard.relay.security.RelayAuthority.MAPPING_DISPUTE;
 import static org.sscard.relay.security.RelayAuthority.MEMBER_READ;
-import static org.sscard.relay.security.RelayAuthority.MEMBER_WRITE;
 import static org.sscard.relay.security.RelayAuthority.PERSONAL_ID_READ;
 import static org.sscard.relay.security.RelayAuthority.PERSON_LOOKUP;
 import static org.sscard.relay.security.RelayAuthority.PERSON_READ;
@@ -54,9 +54,16 @@ class ClientGrantsTest {
                         "city-office");
         Map<String, Set<RelayAuthority>> services = Map.of(
                 // RelayClient: persons/{id}, persons/{id}/services, persons/{id}/access-log, providers/{key};
-                // persons/{id}/subscriptions (the resident's own choice in My Portal, issue 17)
+                // persons/{id}/subscriptions (the resident's own choice in My Portal, issue 17); persons/{id}/links
+                // and their dispute (the resident's "this is not me", issue 18)
                 "portal-gateway",
-                        EnumSet.of(PROVIDER_READ, PERSON_READ, SERVICES_READ, ACCESS_LOG_READ, SUBSCRIPTION_WRITE),
+                        EnumSet.of(
+                                PROVIDER_READ,
+                                PERSON_READ,
+                                SERVICES_READ,
+                                ACCESS_LOG_READ,
+                                SUBSCRIPTION_WRITE,
+                                MAPPING_DISPUTE),
                 // RelayDirectory: cards/login-check, providers (by entity ID and by key), releases, reception-checks
                 "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE, RECEPTION_CHECK),
                 // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
@@ -89,9 +96,10 @@ class ClientGrantsTest {
                                 SERVICES_READ,
                                 SUBSCRIPTION_WRITE,
                                 ACCESS_LOG_READ),
-                        // an insurer's own members, scoped to the administrator's insurer by the member endpoints
+                        // an insurer's own members (read only: joiners and leavers are registered at the insurer),
+                        // scoped to the administrator's insurer by the member endpoint
                         Operator.INSURER_ADMIN,
-                        EnumSet.of(MEMBER_READ, MEMBER_WRITE)));
+                        EnumSet.of(MEMBER_READ)));
         // the console holds nothing of its own: only the staff member it acts for does
         assertThat(mainConfiguration().clients()).doesNotContainKey("operator-console");
     }
@@ -104,6 +112,11 @@ class ClientGrantsTest {
                 .hasMessageContaining("no operator role");
         assertThatThrownBy(() -> new OperatorProperties(
                         Set.of("operator-console"), Map.of(Operator.INSURER_ADMIN, Set.of(RESOLVE))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never to an operator");
+        // "this is not me" is the resident's own word: no staff member says it for them
+        assertThatThrownBy(() -> new OperatorProperties(
+                        Set.of("operator-console"), Map.of(Operator.CITY_ADMIN, Set.of(MAPPING_DISPUTE))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("never to an operator");
         assertThatThrownBy(() -> SecurityConfig.requireSeparate(

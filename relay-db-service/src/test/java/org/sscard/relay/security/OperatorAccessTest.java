@@ -62,14 +62,13 @@ class OperatorAccessTest extends RelayApiTest {
     }
 
     @Test
-    void aCityAdminCannotReadOrWriteMembersNorDoWhatTheRoleDoesNotHold() {
+    void aCityAdminCannotReadMembersDisputeLinksNorDoWhatTheRoleDoesNotHold() {
         Api admin = asOperator(cityAdmin());
         String person = createPerson();
         String mapping = map(person, "test-nhi", insuranceCard(), "2020-04-01");
         List<Api.Response> refused = List.of(
                 admin.get("/api/v1/providers/test-nhi/members"),
-                admin.post("/api/v1/providers/test-nhi/members", enrolment()),
-                admin.post("/api/v1/providers/test-nhi/members/" + mapping + "/end", Map.of()),
+                admin.post("/api/v1/persons/" + person + "/links/" + mapping + "/dispute", Map.of()),
                 admin.post(
                         "/api/v1/persons/" + person + "/mappings",
                         Map.of("providerKey", "test-nhi", "localId", insuranceCard(), "validFrom", "2021-01-01")),
@@ -91,16 +90,6 @@ class OperatorAccessTest extends RelayApiTest {
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.problemCode()).isEqualTo("FORBIDDEN");
         });
-    }
-
-    private Map<String, Object> enrolment() {
-        return Map.of(
-                "provisionalSsn", newProvisionalSsn(),
-                "dateOfBirth", "1958-04-12",
-                "nameKana", "カモガワ ハナコ",
-                "insuranceNumber", "1",
-                "insuranceBranch", "00",
-                "validFrom", "2026-04-01");
     }
 
     @Test
@@ -173,7 +162,8 @@ class OperatorAccessTest extends RelayApiTest {
         assertThat(city.get("/api/v1/persons/" + person + "/cards").status()).isEqualTo(200);
         assertThat(city.get("/api/v1/staff?organisation=city").status()).isEqualTo(200);
         assertThat(city.get("/api/v1/providers/test-nhi/members").status()).isEqualTo(403);
-        assertThat(city.post("/api/v1/providers/test-nhi/members/" + mapping + "/end", Map.of())
+        // nor does it dispute a resident's link: that is the resident's own word, through My Portal
+        assertThat(city.post("/api/v1/persons/" + person + "/links/" + mapping + "/dispute", Map.of())
                         .status())
                 .isEqualTo(403);
     }
