@@ -122,20 +122,16 @@ public class SubscriptionService {
         LocalDate today = today();
         List<MenuEntry> entries = jdbc.sql("""
                         SELECT p.provider_key, p.provider_type, p.name_ja, p.name_en, p.sso_method, p.base_url,
-                               ps.service_key, ps.name_ja, ps.name_en, ps.path, s.opaque_id, s.chosen_at,
-                               EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = s.person_id
-                                       AND m.provider_id = p.id AND m.valid_from <= :today
-                                       AND coalesce(m.valid_to, 'infinity'::date) >= :today
-                                       AND m.status IN ('ACTIVE', 'ENDED')) AS mapped
+                               ps.service_key, ps.name_ja, ps.name_en, ps.path, s.opaque_id, s.chosen_at, k.mapped
                         FROM subscription s JOIN provider_service ps ON ps.id = s.provider_service_id
                         JOIN provider p ON p.id = ps.provider_id
-                        WHERE s.person_id = :person AND s.withdrawn_at IS NULL
-                        AND NOT (EXISTS (SELECT 1 FROM service_mapping d WHERE d.person_id = s.person_id
-                                         AND d.provider_id = p.id AND d.status IN ('SUSPENDED', 'REMOVED'))
-                                 AND NOT EXISTS (SELECT 1 FROM service_mapping m WHERE m.person_id = s.person_id
-                                         AND m.provider_id = p.id AND m.valid_from <= :today
-                                         AND coalesce(m.valid_to, 'infinity'::date) >= :today
-                                         AND m.status IN ('ACTIVE', 'ENDED')))
+                        CROSS JOIN LATERAL (
+                            SELECT coalesce(bool_or(m.valid_from <= :today
+                                                    AND coalesce(m.valid_to, 'infinity'::date) >= :today
+                                                    AND m.status IN ('ACTIVE', 'ENDED')), false) AS mapped,
+                                   coalesce(bool_or(m.status IN ('SUSPENDED', 'REMOVED')), false) AS disputed
+                            FROM service_mapping m WHERE m.person_id = s.person_id AND m.provider_id = p.id) k
+                        WHERE s.person_id = :person AND s.withdrawn_at IS NULL AND (k.mapped OR NOT k.disputed)
                         ORDER BY p.provider_key, ps.id""")
                 .param("person", person.id())
                 .param("today", today)
