@@ -164,7 +164,12 @@ class SecurityTest extends RelayApiTest {
                         "/api/v1/staff",
                         "/api/v1/persons/{id}/service-choices",
                         "/api/v1/providers/{key}/members",
-                        "/api/v1/providers/{key}/members/{mappingId}/end");
+                        "/api/v1/persons/{id}/links",
+                        "/api/v1/persons/{id}/links/{mappingId}/dispute");
+        assertThat(docs.json().path("paths").fieldNames())
+                .toIterable()
+                .as("the members are read only (issue 18)")
+                .doesNotContain("/api/v1/providers/{key}/members/{mappingId}/end");
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
