@@ -78,8 +78,9 @@ class MemberStore {
     LocalDate validTo(Provider provider, String localId) {
         return jdbc.sql("SELECT valid_to FROM " + provider.table("member") + " WHERE local_id = ?")
                 .param(localId)
-                .query((rs, n) -> date(rs, "valid_to"))
-                .single();
+                .query((rs, n) -> Optional.ofNullable(date(rs, "valid_to")))
+                .single()
+                .orElse(null);
     }
 
     /** A page in local ID order; {@code q}: the start of the kana name or of the number (null: everyone). */
