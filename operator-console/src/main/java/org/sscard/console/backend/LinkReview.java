@@ -92,8 +92,8 @@ public record LinkReview(
     }
 
     /**
-     * A record's items: the five the gate compares, and (the insurer's record only) the ID fields, the relationship
-     * and the acquisition date.
+     * A record's items: the five the gate compares, and (the insurer's record only) the ID fields, the relationship,
+     * the acquisition date and a loss of coverage once one arrived.
      */
     public record Items(
             String nameKana,
@@ -105,7 +105,9 @@ public record LinkReview(
             String symbol,
             String number,
             String branch,
-            String relationship) {}
+            String relationship,
+            LocalDate lostOn,
+            String lossReason) {}
 
     /** One page of the queue: OPEN oldest first, DECIDED newest first. */
     public record Page(List<LinkReview> items, Integer page, Integer size, Long total) implements Paged {

@@ -40,6 +40,8 @@ final class JoinerForm {
     /** As the insurer's CSV takes them: a symbol without "|", a number of letters, digits and hyphens. */
     private static final Pattern SYMBOL = Pattern.compile("[^|]{1,20}");
 
+    static final int MAX_NAME = 60;
+
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z-]{1,20}");
     private static final Pattern BRANCH = Pattern.compile("\\d{1,2}");
 
@@ -50,11 +52,15 @@ final class JoinerForm {
         String number = matching(form, "number", NUMBER, errors);
         String branch = matching(form, "branch", BRANCH, errors);
         String relationship = oneOf(form, "relationship", RELATIONSHIPS, errors);
-        String kana = Inputs.text(form.get("nameKana"), "nameKana", 100, true, errors);
-        if (blank(form.get("nameKanji"))) {
+        // as insurer-adapters takes them: names of up to 60 characters
+        String kana = Inputs.text(form.get("nameKana"), "nameKana", MAX_NAME, true, new FormErrors());
+        if (kana == null) {
+            errors.add("nameKana", "invalid.joinerNameKana");
+        }
+        String kanji = Inputs.text(form.get("nameKanji"), "nameKanji", MAX_NAME, false, new FormErrors());
+        if (kanji == null) {
             errors.add("nameKanji", "invalid.nameKanjiRequired");
         }
-        String kanji = Inputs.text(form.get("nameKanji"), "nameKanji", 100, false, errors);
         LocalDate born = Inputs.date(form.get("dateOfBirth"), "dateOfBirth", true, today, errors);
         String sex = oneOf(form, "sex", SEXES, errors);
         String address = Inputs.text(form.get("address"), "address", 300, false, errors);

@@ -42,6 +42,9 @@ class MembersController {
     /** What the list says after a change (the loss page redirects here too). */
     private static final Set<String> DONE = Set.of("joined", "lossRegistered");
 
+    /** The longest search insurer-adapters takes. */
+    private static final int MAX_QUERY = 60;
+
     private final InsurerMembersClient members;
     private final AdminActions actions;
     private final ProblemMessages problems;
@@ -73,7 +76,7 @@ class MembersController {
             Model model) {
         Acting acting = Acting.of(authentication, client);
         int asked = Math.max(0, Math.min(page, 100_000));
-        String query = Inputs.text(q, "q", 100, false, new FormErrors());
+        String query = Inputs.text(q, "q", MAX_QUERY, false, new FormErrors());
         MemberPage shown = members.members(acting, organisation, asked, console.membersPageSize(), query);
         // the query may be a name: admin_action says only that the list was searched
         Map<String, Object> what = new LinkedHashMap<>();

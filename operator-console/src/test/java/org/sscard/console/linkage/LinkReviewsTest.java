@@ -74,6 +74,39 @@ class LinkReviewsTest extends ConsoleTest {
     }
 
     @Test
+    void showsDecidedReviewsWithTheirDecisionInWordsAndNoFormAnyMore() throws Exception {
+        PLATFORM.on(
+                "GET",
+                API,
+                200,
+                "{\"items\":[{\"id\":\"" + Fixtures.REVIEW
+                        + "\",\"kind\":\"MISMATCH\",\"localId\":\"06139999|10|2003|00\","
+                        + "\"status\":\"LINKED\",\"openedAt\":\"2026-12-07T10:00:00Z\",\"differences\":[\"ADDRESS\"],"
+                        + "\"decidedAt\":\"2026-12-07T11:00:00Z\",\"decision\":\"LINK\"},"
+                        + "{\"id\":\"4f2a1b0c-5d6e-4f70-8192-a3b4c5d6e7f9\",\"kind\":\"NO_CANDIDATE\","
+                        + "\"localId\":\"06139999|10|2005|00\",\"status\":\"WITHDRAWN\","
+                        + "\"openedAt\":\"2026-12-07T09:00:00Z\",\"differences\":[],\"decidedAt\":\"2026-12-07T09:30:00Z\","
+                        + "\"decision\":null}],\"page\":0,\"size\":50,\"total\":2}");
+        assertThat(page(get("/insurers/kameda-kenpo/link-reviews")
+                        .param("status", "DECIDED")
+                        .with(login(Persona.KAMEDA_KENPO_ADMIN))))
+                .contains("結び付けた", "取り下げ", "候補なし", "令和8年（2026年）12月7日 20:00 JST")
+                .doesNotContain(">LINKED<", ">WITHDRAWN<");
+
+        PLATFORM.on(
+                "GET",
+                API + "/[^/]+",
+                200,
+                Fixtures.LINKED_REVIEW_JSON.replace(
+                        "\"relationship\":\"INSURED\"}",
+                        "\"relationship\":\"INSURED\",\"lostOn\":\"2027-04-01\",\"lossReason\":\"退職\"}"));
+        assertThat(page(get(R).with(login(Persona.KAMEDA_KENPO_ADMIN))))
+                .contains("結び付ける（同じ人と確かめた）", "住民票の写しで転居を確認", "staff:8960374c")
+                .contains("令和9年（2027年）4月1日", "退職")
+                .doesNotContain("name=\"decision\"", "/decision\"");
+    }
+
+    @Test
     void showsTheFiveItemsSideBySideEachRowMarkedInWords() throws Exception {
         String staff = newStaff();
 
