@@ -45,7 +45,10 @@ public final class Outbox {
     /** The most events one read returns, whatever the caller asks for. */
     public static final int MAX_BATCH = 500;
 
-    /** The advisory lock's first key ("LNKO"); the second is the table's OID, so each outbox has its own lock. */
+    /**
+     * The advisory lock's first key ("LNKO"); the second is the table's OID (shifted into int's range), so each outbox
+     * has its own lock.
+     */
     static final int LOCK_SPACE = 0x4C4E_4B4F;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,8 +76,8 @@ public final class Outbox {
         jdbc.update(
                 "INSERT INTO " + table + " (event_id, consumer, type, subject, payload, occurred_at)"
                         + " SELECT ?::uuid, ?, ?, ?, ?::jsonb, ?::timestamptz"
-                        + " FROM (SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", '" + table
-                        + "'::regclass::oid::int)) AS in_commit_order",
+                        + " FROM (SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", ('" + table
+                        + "'::regclass::oid::bigint - 2147483648)::int)) AS in_commit_order",
                 eventId,
                 consumer,
                 type,

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -73,6 +74,27 @@ class OutboxTest {
         assertThat(tables.outbox.after("relay", 0, 10))
                 .extracting(LinkageEvent::subject)
                 .containsExactly("first", "second");
+    }
+
+    @Test
+    void eachOutboxWaitsOnlyForItsOwnWriters() throws Exception {
+        // as insurer-adapters keeps one outbox per insurer's schema
+        tables.jdbc.execute(
+                "CREATE SCHEMA kameda; CREATE TABLE kameda.linkage_outbox (LIKE linkage_outbox INCLUDING ALL)");
+        Outbox kameda = new Outbox(tables.jdbc, "kameda.linkage_outbox", Clock.systemUTC());
+        try (Connection open = DriverManager.getConnection(tables.url, "postgres", "")) {
+            open.setAutoCommit(false);
+            outboxOn(open).append("relay", "LEAVER", "kamogawa", payload("lostOn", "2026-11-30"));
+
+            CompletableFuture.runAsync(() -> tables.transaction.executeWithoutResult(
+                            status -> kameda.append("relay", "JOINER", "kameda", payload("acquiredOn", "2026-12-01"))))
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(kameda.after("relay", 0, 10))
+                    .extracting(LinkageEvent::subject)
+                    .containsExactly("kameda");
+            open.rollback();
+        }
     }
 
     @Test
