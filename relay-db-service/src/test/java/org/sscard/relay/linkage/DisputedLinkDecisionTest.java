@@ -17,17 +17,17 @@ import org.sscard.relay.support.Api;
  */
 class DisputedLinkDecisionTest extends LinkageApiTest {
 
-    private static final String BASE = "/api/v1/providers/test-kenpo/link-reviews/";
+    private static final String BASE = "/api/v1/providers/test-kumiai/link-reviews/";
 
     @Test
     void confirmedNotTheirsRemovesTheMappingAndItsLocalIdMayBeLinkedAgain() {
-        StaffMember staff = insurerAdmin(KENPO);
+        StaffMember staff = insurerAdmin(KUMIAI);
         Api admin = asOperator(staff);
         Resident resident = resident();
         String number = number();
-        Map<String, Object> joined = joined(KENPO, resident, number, LocalDate.of(2024, 4, 1));
+        Map<String, Object> joined = joined(KUMIAI, resident, number, LocalDate.of(2024, 4, 1));
         payload(joined).put("nameKana", "ｶﾓｶﾞﾜ ﾊﾅｺ");
-        pushed(KENPO, joined);
+        pushed(KUMIAI, joined);
         String review = dispute(number, "ACTIVE");
 
         Api.Response read = admin.get(BASE + review);
@@ -47,36 +47,36 @@ class DisputedLinkDecisionTest extends LinkageApiTest {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().path("status").asText()).isEqualTo("CONFIRMED_NOT_THEIRS");
         assertThat(decided.json().path("decision").path("decision").asText()).isEqualTo("CONFIRM_NOT_THEIRS");
-        assertThat(mappings(resident, KENPO))
-                .containsExactly(localId(KENPO, number) + " REMOVED 2024-04-01.. AUTOMATIC");
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, number) + " REMOVED 2024-04-01.. AUTOMATIC");
         assertThat(accessLog(resident, "LINK_REVIEW_READ", "LINK_REVIEW_DECIDED"))
                 .containsExactly(
-                        "operator-console " + staff.actor() + " LINK_REVIEW_READ test-kenpo 照合の確認 / link review",
+                        "operator-console " + staff.actor() + " LINK_REVIEW_READ test-kumiai 照合の確認 / link review",
                         "operator-console " + staff.actor()
-                                + " LINK_REVIEW_DECIDED test-kenpo 照合の判断 / link review decision: CONFIRM_NOT_THEIRS");
+                                + " LINK_REVIEW_DECIDED test-kumiai 照合の判断 / link review decision: CONFIRM_NOT_THEIRS");
         assertThat(admin.post(BASE + review + "/decision", decision("REINSTATE"))
                         .problemCode())
                 .isEqualTo("REVIEW_DECIDED");
 
         // the insurer corrects the record: the removed mapping no longer holds the local ID
         Resident rightPerson = resident();
-        JsonNode again = pushed(KENPO, joined(KENPO, rightPerson, number, LocalDate.of(2024, 4, 1)));
+        JsonNode again = pushed(KUMIAI, joined(KUMIAI, rightPerson, number, LocalDate.of(2024, 4, 1)));
         assertThat(again.path("applied").asInt()).isEqualTo(1);
-        assertThat(mappings(rightPerson, KENPO))
-                .containsExactly(localId(KENPO, number) + " ACTIVE 2024-04-01.. AUTOMATIC");
-        assertThat(mappings(resident, KENPO)).singleElement().asString().contains("REMOVED");
+        assertThat(mappings(rightPerson, KUMIAI))
+                .containsExactly(localId(KUMIAI, number) + " ACTIVE 2024-04-01.. AUTOMATIC");
+        assertThat(mappings(resident, KUMIAI)).singleElement().asString().contains("REMOVED");
     }
 
     @Test
     void reinstatedReturnsTheMappingToTheStatusItHadBeforeTheDispute() {
-        Api admin = asOperator(insurerAdmin(KENPO));
+        Api admin = asOperator(insurerAdmin(KUMIAI));
         Resident member = resident();
         String active = number();
-        pushed(KENPO, joined(KENPO, member, active, LocalDate.of(2024, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, member, active, LocalDate.of(2024, 4, 1)));
         Resident former = resident();
         String ended = number();
-        pushed(KENPO, joined(KENPO, former, ended, LocalDate.of(2020, 4, 1)));
-        pushed(KENPO, left(KENPO, ended, LocalDate.of(2023, 4, 1), null));
+        pushed(KUMIAI, joined(KUMIAI, former, ended, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, ended, LocalDate.of(2023, 4, 1), null));
 
         for (String[] disputed : new String[][] {{active, "ACTIVE"}, {ended, "ENDED"}}) {
             String review = dispute(disputed[0], disputed[1]);
@@ -85,14 +85,15 @@ class DisputedLinkDecisionTest extends LinkageApiTest {
             assertThat(decided.json().path("status").asText()).isEqualTo("REINSTATED");
         }
 
-        assertThat(mappings(member, KENPO)).containsExactly(localId(KENPO, active) + " ACTIVE 2024-04-01.. AUTOMATIC");
-        assertThat(mappings(former, KENPO))
-                .containsExactly(localId(KENPO, ended) + " ENDED 2020-04-01..2023-03-31 AUTOMATIC");
+        assertThat(mappings(member, KUMIAI))
+                .containsExactly(localId(KUMIAI, active) + " ACTIVE 2024-04-01.. AUTOMATIC");
+        assertThat(mappings(former, KUMIAI))
+                .containsExactly(localId(KUMIAI, ended) + " ENDED 2020-04-01..2023-03-31 AUTOMATIC");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM service_mapping
                         WHERE local_id IN (:a, :b) AND (suspended_at IS NOT NULL OR suspended_from_status IS NOT NULL)""")
-                        .param("a", localId(KENPO, active))
-                        .param("b", localId(KENPO, ended))
+                        .param("a", localId(KUMIAI, active))
+                        .param("b", localId(KUMIAI, ended))
                         .query(Integer.class)
                         .single())
                 .isZero();
@@ -109,7 +110,7 @@ class DisputedLinkDecisionTest extends LinkageApiTest {
                             suspended_at = now()
                         WHERE local_id = :local AND status = :from RETURNING id""")
                 .param("from", fromStatus)
-                .param("local", localId(KENPO, number))
+                .param("local", localId(KUMIAI, number))
                 .query(Long.class)
                 .single();
         UUID review = UUID.randomUUID();

@@ -67,8 +67,8 @@ class LinkReviewApiTest extends LinkageApiTest {
         Api admin = asOperator(staff);
         Resident resident = resident();
         String kenpo = number();
-        pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
-        pushed(KENPO, left(KENPO, kenpo, LocalDate.of(2026, 12, 1), null));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
         String number = mismatch(resident, "千葉県鴨川市横渚1");
         long head = outboxHead();
 
@@ -171,9 +171,9 @@ class LinkReviewApiTest extends LinkageApiTest {
         Resident resident = resident();
         String number = mismatch(resident, "千葉県鴨川市横渚1");
         String kenposReview = number();
-        pushed(KENPO, joined(KENPO, null, kenposReview, LocalDate.of(2026, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, null, kenposReview, LocalDate.of(2026, 4, 1)));
         int logged = count("access_log");
-        List<Api> strangers = new ArrayList<>(List.of(asOperator(insurerAdmin(KENPO)), asOperator(cityAdmin())));
+        List<Api> strangers = new ArrayList<>(List.of(asOperator(insurerAdmin(KUMIAI)), asOperator(cityAdmin())));
         for (String client : new String[] {"city-office", "insurer-adapters", "portal-gateway"}) {
             strangers.add(as(client));
         }
@@ -190,7 +190,7 @@ class LinkReviewApiTest extends LinkageApiTest {
         // their own insurer's path with another insurer's review: not theirs, so not found
         Api nhi = asOperator(insurerAdmin(NHI));
         String kenpoId = jdbc.sql("SELECT opaque_id::text FROM link_review WHERE local_id = :l")
-                .param("l", localId(KENPO, kenposReview))
+                .param("l", localId(KUMIAI, kenposReview))
                 .query(String.class)
                 .single();
         Api.Response notFound = nhi.get(BASE + "/" + kenpoId);
@@ -208,15 +208,15 @@ class LinkReviewApiTest extends LinkageApiTest {
         Resident resident = resident();
         String kenpo = number();
         String nhi = number();
-        pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
         pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
-        pushed(KENPO, left(KENPO, kenpo, LocalDate.of(2026, 12, 1), null));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
 
         JsonNode nhiLog = asOperator(insurerAdmin(NHI))
                 .get("/api/v1/providers/test-nhi/linkage-log?size=2")
                 .json();
-        JsonNode kenpoLog = asOperator(insurerAdmin(KENPO))
-                .get("/api/v1/providers/test-kenpo/linkage-log?size=2")
+        JsonNode kenpoLog = asOperator(insurerAdmin(KUMIAI))
+                .get("/api/v1/providers/test-kumiai/linkage-log?size=2")
                 .json();
 
         assertThat(entries(nhiLog))
@@ -225,8 +225,8 @@ class LinkReviewApiTest extends LinkageApiTest {
                         "RECEIVED MEMBER_JOINED " + localId(NHI, nhi) + " LINKED");
         assertThat(entries(kenpoLog))
                 .containsExactly(
-                        "RECEIVED MEMBER_LEFT " + localId(KENPO, kenpo) + " ENDED_MAPPING",
-                        "RECEIVED MEMBER_JOINED " + localId(KENPO, kenpo) + " LINKED");
+                        "RECEIVED MEMBER_LEFT " + localId(KUMIAI, kenpo) + " ENDED_MAPPING",
+                        "RECEIVED MEMBER_JOINED " + localId(KUMIAI, kenpo) + " LINKED");
         assertThat(nhiLog.path("items").get(0).has("at")).isTrue();
         assertThat(nhiLog.toString()).doesNotContain(kenpo);
     }

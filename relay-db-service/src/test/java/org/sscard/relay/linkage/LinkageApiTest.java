@@ -16,15 +16,15 @@ import org.sscard.relay.support.RelayApiTest;
 
 /**
  * Base of the linkage tests: residents registered at the city office with all five items, joiner and leaver events
- * as insurer-adapters pushes them (to test-nhi and test-kenpo, the insurers it is bound to in the tests), and the
+ * as insurer-adapters pushes them (to test-nhi and test-kumiai, the insurers it is bound to in the tests), and the
  * feed read as insurer-adapters reads it.
  */
 abstract class LinkageApiTest extends RelayApiTest {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String NHI = "test-nhi";
-    static final String KENPO = "test-kenpo";
-    static final String KENPO_INSURER_NUMBER = "06129999";
+    static final String KUMIAI = "test-kumiai";
+    static final String KUMIAI_INSURER_NUMBER = "06129999";
     static final String ADDRESS = "千葉県鴨川市横渚1001-1 コーポ横渚 101";
 
     private static final AtomicLong POSITION = new AtomicLong();
@@ -65,7 +65,7 @@ abstract class LinkageApiTest extends RelayApiTest {
     }
 
     static String insurerNumber(String provider) {
-        return NHI.equals(provider) ? TEST_NHI_INSURER_NUMBER : KENPO_INSURER_NUMBER;
+        return NHI.equals(provider) ? TEST_NHI_INSURER_NUMBER : KUMIAI_INSURER_NUMBER;
     }
 
     static String localId(String provider, String number) {

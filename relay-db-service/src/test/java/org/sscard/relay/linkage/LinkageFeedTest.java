@@ -21,24 +21,24 @@ class LinkageFeedTest extends LinkageApiTest {
         Resident resident = resident();
         String kenpo = number();
         String nhi = number();
-        pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
         // the new insurer linked the person while the old coverage was still open: nothing to tell it yet
         pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
         long head = outboxHead();
 
-        pushed(KENPO, left(KENPO, kenpo, LocalDate.of(2026, 12, 1), "退職"));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), "退職"));
 
-        assertThat(mappings(resident, KENPO))
-                .containsExactly(localId(KENPO, kenpo) + " ENDED 2020-04-01..2026-11-30 AUTOMATIC");
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2020-04-01..2026-11-30 AUTOMATIC");
         assertThat(jdbc.sql("SELECT end_reason FROM service_mapping WHERE local_id = :l AND ended_at IS NOT NULL")
-                        .param("l", localId(KENPO, kenpo))
+                        .param("l", localId(KUMIAI, kenpo))
                         .query(String.class)
                         .single())
                 .isEqualTo("loss of coverage: 退職");
         assertThat(mappings(resident, NHI)).containsExactly(localId(NHI, nhi) + " ACTIVE 2026-12-01.. AUTOMATIC");
         assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
                 .containsExactly(
-                        "insurer-adapters - COVERAGE_LOST_REGISTERED test-kenpo " + LINKAGE,
+                        "insurer-adapters - COVERAGE_LOST_REGISTERED test-kumiai " + LINKAGE,
                         "insurer-adapters - PREVIOUS_COVERAGE_SHARED test-nhi " + LINKAGE);
 
         JsonNode nhiFeed = awaitFeed(NHI, head, feed -> feed.path("events").size() == 1);
@@ -51,27 +51,27 @@ class LinkageFeedTest extends LinkageApiTest {
         assertThat(fieldNames(payload))
                 .containsExactlyInAnyOrder("memberLocalId", "previousInsurerNameJa", "previousInsurerNameEn", "lostOn");
         assertThat(payload.path("memberLocalId").asText()).isEqualTo(localId(NHI, nhi));
-        assertThat(payload.path("previousInsurerNameJa").asText()).isEqualTo("テスト健保");
-        assertThat(payload.path("previousInsurerNameEn").asText()).isEqualTo("Test Kenpo");
+        assertThat(payload.path("previousInsurerNameJa").asText()).isEqualTo("テスト健保組合");
+        assertThat(payload.path("previousInsurerNameEn").asText()).isEqualTo("Test Kumiai");
         assertThat(payload.path("lostOn").asText()).isEqualTo("2026-12-01");
         assertThat(event.toString())
-                .doesNotContain(kenpo, KENPO_INSURER_NUMBER, resident.id(), resident.ssn(), "カモガワ", "鴨川");
+                .doesNotContain(kenpo, KUMIAI_INSURER_NUMBER, resident.id(), resident.ssn(), "カモガワ", "鴨川");
         assertThat(nhiFeed.path("next").asLong())
                 .isEqualTo(event.path("position").asLong());
         // the previous insurer is told nothing about the new coverage
-        assertThat(feed(KENPO, head, 500).path("events")).isEmpty();
+        assertThat(feed(KUMIAI, head, 500).path("events")).isEmpty();
     }
 
     @Test
     void aJoinerWhosePreviousCoverageEndedWithinAYearIsToldWhenAndThePreviousInsurerNothing() {
         Resident resident = resident();
         String kenpo = number();
-        pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
-        pushed(KENPO, left(KENPO, kenpo, LocalDate.of(2026, 12, 1), null));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
         Resident longAgo = resident();
         String oldKenpo = number();
-        pushed(KENPO, joined(KENPO, longAgo, oldKenpo, LocalDate.of(2015, 4, 1)));
-        pushed(KENPO, left(KENPO, oldKenpo, LocalDate.of(2024, 1, 1), null));
+        pushed(KUMIAI, joined(KUMIAI, longAgo, oldKenpo, LocalDate.of(2015, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, oldKenpo, LocalDate.of(2024, 1, 1), null));
         long head = outboxHead();
         String nhi = number();
         String nhiLongAgo = number();
@@ -86,13 +86,13 @@ class LinkageFeedTest extends LinkageApiTest {
         assertThat(events.get(0).path("subject").asText()).isEqualTo(localId(NHI, nhi));
         assertThat(events.get(0).path("payload").path("lostOn").asText()).isEqualTo("2026-12-01");
         assertThat(events.get(0).path("payload").path("previousInsurerNameJa").asText())
-                .isEqualTo("テスト健保");
+                .isEqualTo("テスト健保組合");
         assertThat(accessLog(resident, "PREVIOUS_COVERAGE_SHARED"))
                 .containsExactly("insurer-adapters - PREVIOUS_COVERAGE_SHARED test-nhi " + LINKAGE);
         assertThat(accessLog(longAgo, "PREVIOUS_COVERAGE_SHARED"))
                 .as("ended over a year before")
                 .isEmpty();
-        assertThat(feed(KENPO, head, 500).path("events")).isEmpty();
+        assertThat(feed(KUMIAI, head, 500).path("events")).isEmpty();
     }
 
     @Test
@@ -101,9 +101,9 @@ class LinkageFeedTest extends LinkageApiTest {
         for (int i = 0; i < 3; i++) {
             Resident resident = resident();
             String kenpo = number();
-            pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
+            pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
             pushed(NHI, joined(NHI, resident, number(), LocalDate.of(2026, 12, 1)));
-            pushed(KENPO, left(KENPO, kenpo, LocalDate.of(2026, 12, 1), null));
+            pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
         }
         List<Long> all =
                 positions(awaitFeed(NHI, head, feed -> feed.path("events").size() == 3));

@@ -28,16 +28,16 @@ class LinkageInboxTest extends LinkageApiTest {
     void theSameEventPushedTwiceIsAppliedOnce() {
         Resident resident = resident();
         String kenpo = number();
-        pushed(KENPO, joined(KENPO, resident, kenpo, LocalDate.of(2020, 4, 1)));
-        Map<String, Object> leaver = left(KENPO, kenpo, LocalDate.of(2026, 12, 1), "退職");
-        pushed(KENPO, leaver);
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        Map<String, Object> leaver = left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), "退職");
+        pushed(KUMIAI, leaver);
         String nhi = number();
         Map<String, Object> joiner = joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1));
         JsonNode first = pushed(NHI, joiner);
         assertThat(first.path("applied").asInt()).isEqualTo(1);
 
         JsonNode again = pushed(NHI, joiner);
-        JsonNode leaverAgain = pushed(KENPO, leaver, leaver);
+        JsonNode leaverAgain = pushed(KUMIAI, leaver, leaver);
 
         assertThat(again.path("applied").asInt()).isZero();
         assertThat(again.path("duplicates").asInt()).isEqualTo(1);
@@ -67,7 +67,7 @@ class LinkageInboxTest extends LinkageApiTest {
     void aBatchWithAnEventOfAnotherProviderIsRefusedWholeAndNothingApplied() {
         Resident resident = resident();
         String number = number();
-        Map<String, Object> kenposEvent = joined(KENPO, resident(), number(), LocalDate.of(2026, 4, 1));
+        Map<String, Object> kenposEvent = joined(KUMIAI, resident(), number(), LocalDate.of(2026, 4, 1));
         Map<String, Integer> before = counts();
 
         Api.Response refused = push(NHI, List.of(joined(NHI, resident, number, LocalDate.of(2026, 4, 1)), kenposEvent));
@@ -86,7 +86,7 @@ class LinkageInboxTest extends LinkageApiTest {
         Map<String, Object> body = Map.of("events", List.of(event));
         Map<String, Integer> before = counts();
 
-        // bound to test-nhi and test-kenpo only: test-hospital is not one of its insurers
+        // bound to test-nhi and test-kumiai only: test-hospital is not one of its insurers
         Map<String, Object> hospitalEvent = new LinkedHashMap<>(event);
         hospitalEvent.put("payload", Map.of("provider", "test-hospital", "localId", "x", "lostOn", "2026-12-01"));
         assertThat(adapters()
