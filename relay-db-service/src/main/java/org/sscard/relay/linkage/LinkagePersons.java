@@ -25,17 +25,21 @@ public class LinkagePersons {
         this.jdbc = jdbc;
     }
 
-    /** The person with this provisional SSN, locked (their mappings change in this transaction). */
+    /**
+     * The person with this provisional SSN. Not locked: the caller holds the insurer's row, which serialises every
+     * mapping change at that insurer (a lock on the person too would invite a deadlock with the mapping API, which
+     * locks the person first).
+     */
     Optional<Candidate> byProvisionalSsn(String provisionalSsn) {
-        return jdbc.sql(SELECT + "WHERE provisional_ssn = :ssn FOR UPDATE")
+        return jdbc.sql(SELECT + "WHERE provisional_ssn = :ssn")
                 .param("ssn", provisionalSsn)
                 .query(LinkagePersons::candidate)
                 .optional();
     }
 
-    /** The person, locked when {@code forUpdate}. */
-    public Candidate byId(long personId, boolean forUpdate) {
-        return jdbc.sql(SELECT + "WHERE id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+    /** The person (not locked, as above). */
+    public Candidate byId(long personId) {
+        return jdbc.sql(SELECT + "WHERE id = :id")
                 .param("id", personId)
                 .query(LinkagePersons::candidate)
                 .single();

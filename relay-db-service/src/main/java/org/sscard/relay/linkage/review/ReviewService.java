@@ -78,7 +78,8 @@ class ReviewService {
 
     @Transactional
     public ReviewViews.Detail decide(String providerKey, UUID id, ReviewViews.DecisionRequest request) {
-        ProviderRef provider = providers.requireRef(providerKey);
+        // the insurer's row first, as a push does: one mapping change at a time per insurer, in one lock order
+        ProviderRef provider = providers.requireRefForUpdate(providerKey);
         ReviewRepository.Row review = require(provider, id, true);
         if (!"OPEN".equals(review.status())) {
             throw new RelayException(RelayError.REVIEW_DECIDED, "the review was decided: " + review.status());
@@ -112,7 +113,7 @@ class ReviewService {
     }
 
     private void link(ProviderRef provider, ReviewRepository.Row review) {
-        LinkagePersons.Candidate candidate = persons.byId(review.candidateId(), true);
+        LinkagePersons.Candidate candidate = persons.byId(review.candidateId());
         Linker.Obstacle obstacle = linker.obstacle(provider, candidate.id(), review.record());
         if (obstacle == Linker.Obstacle.LOCAL_ID_MAPPED) {
             throw new RelayException(
@@ -161,7 +162,7 @@ class ReviewService {
                 ReviewViews.InsurerRecord.of(concerned.record()),
                 concerned.personId() == null
                         ? null
-                        : persons.byId(concerned.personId(), false).items(),
+                        : persons.byId(concerned.personId()).items(),
                 review.decidedAt() == null
                         ? null
                         : new ReviewViews.DecisionView(
