@@ -28,7 +28,9 @@ public record OperatorProperties(
             RelayAuthority.RELEASE,
             RelayAuthority.CARD_LOGIN_CHECK,
             RelayAuthority.RECEPTION_CHECK,
-            RelayAuthority.SAML_METADATA_WRITE);
+            RelayAuthority.SAML_METADATA_WRITE,
+            RelayAuthority.LINKAGE_PUBLISH,
+            RelayAuthority.LINKAGE_READ);
 
     public OperatorProperties {
         operatorClients = Set.copyOf(operatorClients == null ? Set.of() : operatorClients);

@@ -49,7 +49,19 @@ public enum RelayAuthority implements GrantedAuthority {
      */
     MEMBER_READ,
     /** The same administrator enrols a member or ends a membership at their own insurer. */
-    MEMBER_WRITE;
+    MEMBER_WRITE,
+    /**
+     * insurer-adapters pushes an insurer's joiners and leavers ({@code POST /api/v1/linkage/inbox/{key}}), only for
+     * the providers it is bound to ({@code client-providers}).
+     */
+    LINKAGE_PUBLISH,
+    /** insurer-adapters pulls what the relay tells an insurer ({@code GET /api/v1/linkage/feed/{key}}), bound likewise. */
+    LINKAGE_READ,
+    /**
+     * An insurer administrator works their own insurer's review queue and reads its linkage log ({@code
+     * /api/v1/providers/{key}/link-reviews}, {@code /linkage-log}); only for the insurer their operator token names.
+     */
+    LINK_REVIEW;
 
     @Override
     public String getAuthority() {
