@@ -222,7 +222,9 @@ class ConsoleIT {
                     }
                 });
         Matcher join = joinLink.matcher(after);
-        assertThat(join.find()).as("within 30 s of the joiner's registration: " + after).isTrue();
+        assertThat(join.find())
+                .as("within 30 s of the joiner's registration: " + after)
+                .isTrue();
         String confirm = resident.get(portal + join.group(1)).body();
         HttpResponse<String> joined = resident.post(
                 portal + join.group(1), "_csrf=" + URLEncoder.encode(csrf(confirm), StandardCharsets.UTF_8));
