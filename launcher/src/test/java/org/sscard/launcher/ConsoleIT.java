@@ -24,13 +24,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operators' console on the whole platform (issue 17's "done when"), as the people at the counters use it: the
  * city administrator, in Chromium with the staff card, takes a new resident from registration to a working card; the
  * resident logs in with it; the card reported lost stops the login at once, and the reissued card works while the old
- * one stays refused. The insurer's administrator enrols the resident, who then joins the insurer's service in My
+ * one stays refused. The insurer's administrator registers the resident as a joiner (the relay's five-item gate links the record), who then joins the insurer's service in My
  * Portal and sees its tile. Staff of other roles get the console's refusal. Ordered: each step builds on the last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,7 +160,7 @@ class ConsoleIT {
 
     @Test
     @Order(3)
-    void anInsurerAdministratorEnrolsTheResidentWhoJoinsTheServiceInMyPortalAndSeesItsTile() throws Exception {
+    void anInsurerAdministratorRegistersAJoinerTheGateLinksAndTheResidentJoinsTheServiceInMyPortal() throws Exception {
         CardHolderClient resident = new CardHolderClient(reissuedCard, "1357", platform.caRoot());
         String portal = platform.portalUrl();
         String before = resident.get(portal + "/oauth2/authorization/sscard").body();
@@ -173,17 +175,22 @@ class ConsoleIT {
             logIn(chromium, wait, console);
             wait.until(ExpectedConditions.urlContains("/insurers/kameda-kenpo/members"));
             chromium.get(console + "/insurers/kameda-kenpo/members/new");
-            Axe.assertNoViolations(chromium, "enrol a member");
-            chromium.findElement(By.id("provisionalSsn")).sendKeys(SSN);
-            chromium.executeScript("arguments[0].value = '" + BIRTH + "'", chromium.findElement(By.id("dateOfBirth")));
+            Axe.assertNoViolations(chromium, "register a joiner");
+            chromium.findElement(By.id("symbol")).sendKeys("亀田");
+            chromium.findElement(By.id("number")).sendKeys(number);
+            chromium.findElement(By.id("branch")).sendKeys("00");
+            new Select(chromium.findElement(By.id("relationship"))).selectByValue("INSURED");
+            // the five items exactly as the city registered them: the relay's gate links the record by itself
             chromium.findElement(By.id("nameKana")).sendKeys(KANA);
-            chromium.findElement(By.id("insuranceSymbol")).sendKeys("亀田");
-            chromium.findElement(By.id("insuranceNumber")).sendKeys(number);
-            chromium.findElement(By.id("insuranceBranch")).sendKeys("00");
-            chromium.executeScript("arguments[0].value = '2026-12-01'", chromium.findElement(By.id("validFrom")));
-            chromium.findElement(By.id("reason")).sendKeys("資格取得届");
-            chromium.findElement(By.id("enrol")).click();
-            wait.until(ExpectedConditions.urlMatches(".*/insurers/kameda-kenpo/members(\\?.*)?$"));
+            chromium.findElement(By.id("nameKanji")).sendKeys("今村 太郎");
+            chromium.executeScript("arguments[0].value = '" + BIRTH + "'", chromium.findElement(By.id("dateOfBirth")));
+            new Select(chromium.findElement(By.id("sex"))).selectByValue("MALE");
+            chromium.findElement(By.id("address")).sendKeys("千葉県鴨川市横渚1001-1");
+            chromium.findElement(By.id("provisionalSsn")).sendKeys(SSN);
+            chromium.executeScript("arguments[0].value = '2026-12-01'", chromium.findElement(By.id("acquiredOn")));
+            new Select(chromium.findElement(By.id("copayPercent"))).selectByValue("30");
+            chromium.findElement(By.id("register-joiner")).click();
+            wait.until(ExpectedConditions.urlContains("done=joined"));
             assertThat(chromium.getPageSource())
                     .as("the members list")
                     .contains("コンソール")
@@ -198,9 +205,26 @@ class ConsoleIT {
             chromium.quit();
         }
 
-        String after = resident.get(portal + "/").body();
-        Matcher join = Pattern.compile("href=\"(/join/kameda-kenpo/[a-z-]+)\"").matcher(after);
-        assertThat(join.find()).as(after).isTrue();
+        // the joiner reaches the relay through the insurer's outbox: one push interval, not at once
+        Pattern joinLink = Pattern.compile("href=\"(/join/kameda-kenpo/[a-z-]+)\"");
+        String after = new FluentWait<>(resident)
+                .withTimeout(Duration.ofSeconds(30))
+                .pollingEvery(Duration.ofMillis(500))
+                .until(client -> {
+                    try {
+                        String page = client.get(portal + "/").body();
+                        return joinLink.matcher(page).find() ? page : null;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Matcher join = joinLink.matcher(after);
+        assertThat(join.find())
+                .as("within 30 s of the joiner's registration: " + after)
+                .isTrue();
         String confirm = resident.get(portal + join.group(1)).body();
         HttpResponse<String> joined = resident.post(
                 portal + join.group(1), "_csrf=" + URLEncoder.encode(csrf(confirm), StandardCharsets.UTF_8));

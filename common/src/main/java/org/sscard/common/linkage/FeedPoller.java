@@ -15,7 +15,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the cursor where it was, so the same events are read again after a restart; a handler made with
  * {@link #deduplicated} records each event's ID in that same transaction, so an event read twice is applied once.
  * A failure stops the pass where it is (nothing later is applied before it) and the poller tries again after a
- * back-off that doubles up to {@link Settings#maxBackoff}; nothing is skipped or dropped.
+ * back-off that doubles up to {@link Settings#maxBackoff}; nothing is skipped or dropped. A {@link #nudge} cuts short
+ * the wait between reads, never a back-off (a publisher committing often must not hammer a peer that is down).
+ *
+ * <p>The inbox, the cursor and the handler's effect must use the data source the transaction template manages: the
+ * poller refuses to apply a batch when the inbox would not join its transaction. Two pollers of one source (two
+ * instances of a service) take turns on the cursor's row: the second applies nothing the first already applied.
  */
 public final class FeedPoller implements AutoCloseable {
 
@@ -39,11 +44,19 @@ public final class FeedPoller implements AutoCloseable {
         void apply(LinkageEvent event) throws Exception;
     }
 
-    /** {@code source}: the cursor's (and the inbox's) name for this feed; {@code interval}: between empty reads. */
+    /**
+     * {@code source}: the cursor's (and the inbox's) name for this feed; {@code interval}: between reads that found
+     * less than a full batch; {@code batch}: at most {@link Outbox#MAX_BATCH}, what a feed answers at most.
+     */
     public record Settings(String source, Duration interval, int batch, Duration maxBackoff) {
         public Settings {
-            if (interval.isNegative() || interval.isZero() || batch < 1 || maxBackoff.compareTo(interval) < 0) {
-                throw new IllegalArgumentException("interval > 0, batch >= 1, maxBackoff >= interval");
+            if (interval.isNegative()
+                    || interval.isZero()
+                    || batch < 1
+                    || batch > Outbox.MAX_BATCH
+                    || maxBackoff.compareTo(interval) < 0) {
+                throw new IllegalArgumentException(
+                        "interval > 0, 1 <= batch <= " + Outbox.MAX_BATCH + ", maxBackoff >= interval");
             }
         }
     }
@@ -81,7 +94,8 @@ public final class FeedPoller implements AutoCloseable {
 
     /**
      * One pass: reads once after the cursor and applies what it read in one transaction. Returns how many events it
-     * read; throws what the feed or the handler threw (the transaction is then rolled back).
+     * read (also when another poller of the source applied them first); throws what the feed or the handler threw
+     * (the transaction is then rolled back).
      */
     public int pollOnce() throws Exception {
         long position = inbox.position(settings.source());
@@ -92,6 +106,15 @@ public final class FeedPoller implements AutoCloseable {
         long last = events.get(events.size() - 1).position();
         try {
             transaction.executeWithoutResult(status -> {
+                if (!inbox.joinsCurrentTransaction()) {
+                    // the cursor would move in a transaction of its own: a crash could then skip or repeat the batch
+                    throw new IllegalStateException("linkage feed " + settings.source()
+                            + ": the inbox's data source is not the one the transaction manages");
+                }
+                if (inbox.lockPosition(settings.source()) != position) {
+                    // another poller of this source applied the events while this one read them
+                    return;
+                }
                 try {
                     handler.apply(events);
                 } catch (RuntimeException e) {
@@ -119,7 +142,10 @@ public final class FeedPoller implements AutoCloseable {
         started.start();
     }
 
-    /** Reads again now instead of at the end of the interval (a publisher in the same JVM just committed). */
+    /**
+     * Reads again now instead of at the end of the interval (a publisher in the same JVM just committed); during a
+     * back-off after a failure, at the end of the back-off.
+     */
     public void nudge() {
         lock.lock();
         try {
@@ -149,6 +175,9 @@ public final class FeedPoller implements AutoCloseable {
         if (current != null) {
             current.interrupt();
             current.join(TimeUnit.SECONDS.toMillis(10));
+            if (current.isAlive()) {
+                LOG.warn("linkage feed {}: the pass under way has not ended 10 s after close", settings.source());
+            }
         }
     }
 
@@ -156,15 +185,23 @@ public final class FeedPoller implements AutoCloseable {
         Duration backoff = settings.interval();
         while (running) {
             Duration wait;
+            boolean failed;
+            clearNudge();
             try {
                 int read = pollOnce();
                 consecutiveFailures = 0;
                 backoff = settings.interval();
                 wait = read >= settings.batch() ? Duration.ZERO : settings.interval();
+                failed = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
+                // an Error too: a thread that died quietly would leave isRunning() true and the health green
+                if (!running) {
+                    // closing: what the interrupt broke is not a failure of the feed
+                    return;
+                }
                 consecutiveFailures++;
                 LOG.warn(
                         "linkage feed {}: pass failed ({} in a row), next try in {} ms: {}",
@@ -176,25 +213,35 @@ public final class FeedPoller implements AutoCloseable {
                 backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
                         ? settings.maxBackoff()
                         : backoff.multipliedBy(2);
+                failed = true;
             }
-            if (!await(wait)) {
+            if (!await(wait, !failed)) {
                 return;
             }
         }
     }
 
-    /** Waits up to {@code wait} or until nudged; false when interrupted (closing). */
-    private boolean await(Duration wait) {
+    /** A nudge that came before a pass starts is answered by that pass. */
+    private void clearNudge() {
+        lock.lock();
+        try {
+            pendingNudge = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code wait} or, if {@code nudgeable}, until nudged; false when interrupted (closing). */
+    private boolean await(Duration wait, boolean nudgeable) {
         if (wait.isZero()) {
             return running;
         }
         lock.lock();
         try {
             long nanos = wait.toNanos();
-            while (!pendingNudge && nanos > 0 && running) {
+            while (!(nudgeable && pendingNudge) && nanos > 0 && running) {
                 nanos = nudged.awaitNanos(nanos);
             }
-            pendingNudge = false;
             return running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

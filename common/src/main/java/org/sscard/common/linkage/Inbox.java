@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A consumer's memory of what it has applied: the IDs of the events (so an event delivered twice is applied once)
@@ -77,6 +78,31 @@ public final class Inbox {
                 rs -> rs.next() ? rs.getLong(1) : 0L,
                 source);
         return position == null ? 0 : position;
+    }
+
+    /**
+     * The cursor's position, its row locked until the current transaction ends (made at 0 the first time): a second
+     * poller of the same source waits here, then finds the position the first one left.
+     */
+    public long lockPosition(String source) {
+        jdbc.update(
+                "INSERT INTO " + cursorTable + " (source, position, updated_at) VALUES (?, 0, ?)"
+                        + " ON CONFLICT (source) DO NOTHING",
+                source,
+                Timestamp.from(clock.instant()));
+        Long position = jdbc.queryForObject(
+                "SELECT position FROM " + cursorTable + " WHERE source = ? FOR UPDATE", Long.class, source);
+        return position == null ? 0 : position;
+    }
+
+    /**
+     * Whether this inbox's statements join the current Spring-managed transaction (its data source's connection is
+     * bound to it), the same look-up its {@link JdbcTemplate} makes.
+     */
+    boolean joinsCurrentTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && jdbc.getDataSource() != null
+                && TransactionSynchronizationManager.hasResource(jdbc.getDataSource());
     }
 
     /** Moves the cursor forward (never back) in the current transaction. */

@@ -15,12 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A transactional outbox: {@link #append} writes an event in the caller's transaction (it commits with the change
  * or not at all), {@link #after} reads what a consumer has not seen, in position order.
  *
- * <p>Why the transaction ID: positions come from an identity sequence in the order transactions ask for them, not in
- * the order they commit. A reader that took position 7 while position 6 was still uncommitted would move its cursor
- * past 6 for ever. So each row carries the ID of the transaction that wrote it, and a reader sees only rows written
- * by transactions older than every transaction still running ({@code pg_snapshot_xmin} of its own snapshot): those
- * have all finished, so nothing below the last position it returns can appear later. A long transaction anywhere in
- * the same PostgreSQL cluster holds delivery back until it ends; it never loses an event.
+ * <p>Why a lock: positions come from an identity sequence in the order transactions ask for them, not in the order
+ * they commit. A reader that took position 7 while position 6 was still uncommitted would move its cursor past 6 for
+ * ever. A horizon on transaction IDs ({@code pg_snapshot_xmin}) does not close that gap: a transaction that got its ID
+ * earlier can take position 7 after a younger one took 6, commit first, and look finished while 6 is still open. So
+ * {@link #append} takes a transaction-level advisory lock on the table before it takes a position, and holds it until
+ * the transaction ends: positions are taken and become visible in commit order, and a reader never sees a position
+ * while a lower one may still commit. The price: appends to one outbox are serial from a transaction's first append
+ * to its commit (keep such transactions short; a CSV import holds the lock until it commits). Write rows only
+ * through {@link #append}. The {@code tx} column only records which transaction wrote a row.
  *
  * <p>The table (one per publishing database or schema; {@code consumer} names who may read the row):
  *
@@ -42,6 +45,12 @@ public final class Outbox {
     /** The most events one read returns, whatever the caller asks for. */
     public static final int MAX_BATCH = 500;
 
+    /**
+     * The advisory lock's first key ("LNKO"); the second is the table's OID (shifted into int's range), so each outbox
+     * has its own lock.
+     */
+    static final int LOCK_SPACE = 0x4C4E_4B4F;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -58,12 +67,17 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** Writes one event for one consumer in the current transaction; returns its ID. */
+    /**
+     * Writes one event for one consumer in the current transaction; returns its ID. The lock and the insert are one
+     * statement, so the lock is taken before the position even when the caller forgot its transaction.
+     */
     public UUID append(String consumer, String type, String subject, JsonNode payload) {
         UUID eventId = UUID.randomUUID();
         jdbc.update(
-                "INSERT INTO " + table
-                        + " (event_id, consumer, type, subject, payload, occurred_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)",
+                "INSERT INTO " + table + " (event_id, consumer, type, subject, payload, occurred_at)"
+                        + " SELECT ?::uuid, ?, ?, ?, ?::jsonb, ?::timestamptz"
+                        + " FROM (SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", ('" + table
+                        + "'::regclass::oid::bigint - 2147483648)::int)) AS in_commit_order",
                 eventId,
                 consumer,
                 type,
@@ -74,15 +88,14 @@ public final class Outbox {
     }
 
     /**
-     * The consumer's events after {@code position}, oldest first, at most {@code limit} (and {@link #MAX_BATCH}); only
-     * events whose transaction finished before every transaction still running (see the class comment).
+     * The consumer's committed events after {@code position}, oldest first, at most {@code limit} (and
+     * {@link #MAX_BATCH}). No event below the last one returned can commit later (see the class comment).
      */
     public List<LinkageEvent> after(String consumer, long position, int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_BATCH));
         return jdbc.query(
                 "SELECT position, event_id, type, subject, occurred_at, payload::text FROM " + table
-                        + " WHERE consumer = ? AND position > ? AND tx < pg_snapshot_xmin(pg_current_snapshot())"
-                        + " ORDER BY position LIMIT ?",
+                        + " WHERE consumer = ? AND position > ? ORDER BY position LIMIT ?",
                 Outbox::event,
                 consumer,
                 position,

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class FeedPollerTest {
 
@@ -49,6 +52,67 @@ class FeedPollerTest {
         assertThat(recorded)
                 .as("the batch's inbox rows were rolled back with it")
                 .isZero();
+    }
+
+    @Test
+    void aSecondPollerOfTheSameSourceAppliesNothingTheFirstAlreadyApplied() throws Exception {
+        append("a", "b");
+        // a handler without the inbox: only the cursor keeps two instances of a service from applying a batch twice
+        FeedPoller.Handler counting = events -> events.forEach(event -> applied.add(event.subject()));
+        FeedPoller other = new FeedPoller(
+                settings(),
+                (position, limit) -> tables.outbox.after("relay", position, limit),
+                counting,
+                tables.inbox,
+                tables.transaction);
+        FeedPoller poller = new FeedPoller(
+                settings(),
+                (position, limit) -> {
+                    // the other instance runs a whole pass while this one is reading the same events
+                    other.pollOnce();
+                    return tables.outbox.after("relay", position, limit);
+                },
+                counting,
+                tables.inbox,
+                tables.transaction);
+
+        poller.pollOnce();
+
+        assertThat(applied).containsExactly("a", "b");
+        assertThat(tables.inbox.position("feed")).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToApplyABatchWhenTheInboxWouldNotJoinTheTransaction() {
+        append("a");
+        // the same database, another data source: the cursor would commit on its own, apart from the effect
+        DataSourceTransactionManager elsewhere =
+                new DataSourceTransactionManager(new DriverManagerDataSource(tables.url, "postgres", ""));
+        FeedPoller poller = new FeedPoller(
+                settings(),
+                (position, limit) -> tables.outbox.after("relay", position, limit),
+                FeedPoller.deduplicated(tables.inbox, "feed", event -> applied.add(event.subject())),
+                tables.inbox,
+                new TransactionTemplate(elsewhere));
+
+        assertThatThrownBy(poller::pollOnce)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the one the transaction manages");
+
+        assertThat(applied).isEmpty();
+        assertThat(tables.inbox.position("feed")).isZero();
+        assertThat(tables.inbox.seen(
+                        "feed", tables.outbox.after("relay", 0, 1).get(0).eventId()))
+                .isFalse();
+    }
+
+    @Test
+    void asksNoFeedForMoreThanItMayAnswer() {
+        assertThatThrownBy(() -> new FeedPoller.Settings("feed", Duration.ofMillis(500), 501, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch <= 500");
+        assertThat(new FeedPoller.Settings("feed", Duration.ofMillis(500), 500, Duration.ofSeconds(30)).batch())
+                .isEqualTo(500);
     }
 
     @Test

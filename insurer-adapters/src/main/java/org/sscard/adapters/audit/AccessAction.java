@@ -18,5 +18,15 @@ public enum AccessAction {
     DEPENDANT_VERIFICATION_ACCEPT,
     DEPENDANT_VERIFICATION_RETURN,
     /** A dependant's eligibility ended (member.lost_on set) by an accepted verification: a write, not a read. */
-    ELIGIBILITY_ENDED
+    ELIGIBILITY_ENDED,
+    /** The insurer's administrator saw the person in the member list (one entry per member shown). */
+    MEMBER_LIST_READ,
+    /** The insurer's administrator registered the person as a joiner (a write; the relay is told). */
+    JOINER_REGISTERED,
+    /** The insurer's administrator registered the end of the person's coverage (a write; the relay is told). */
+    LOSS_REGISTERED,
+    /** The relay told this insurer when the person's previous coverage (elsewhere) ended. */
+    PREVIOUS_COVERAGE_RECEIVED,
+    /** The insurer's administrator read the previous-coverage notices (one entry per member shown). */
+    PREVIOUS_COVERAGE_READ
 }

@@ -14,6 +14,7 @@ import org.sscard.adapters.audit.AccessAction;
 import org.sscard.adapters.audit.WriteAudit;
 import org.sscard.adapters.error.AdaptersError;
 import org.sscard.adapters.error.AdaptersException;
+import org.sscard.adapters.linkage.MemberEvents;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.security.Caller;
 
@@ -21,24 +22,36 @@ import org.sscard.adapters.security.Caller;
  * The administrator's decision, each in one transaction with everything it writes. Accepting is the insurer's one
  * audited write path beside the CSV imports: every dependant answered NO_LONGER_DEPENDANT loses their eligibility
  * on the decision date ({@code lost_on} = that day, {@code valid_to} = the day before, as the imported rows have it),
- * with the member row's fields before and after in the write audit, and an access-log entry for each person. A
+ * with the member row's fields before and after in the write audit, an access-log entry for each person and, for
+ * each dependant whose eligibility ended, a MEMBER_LEFT event for the relay (docs/imports.md). A
  * member row an import changed since the submission (gone, or no longer a dependant of this insured) refuses the
  * acceptance: the administrator returns the verification instead.
  */
 @Service
 class Decisions {
 
+    /** The member's {@code loss_reason}, told to the relay with the date. */
+    static final String LOSS_REASON = "被扶養者確認により扶養から外れた / no longer a dependant (dependant verification)";
+
     private final Verifications verifications;
     private final Households households;
     private final Review review;
     private final WriteAudit audit;
+    private final MemberEvents events;
     private final Clock clock;
 
-    Decisions(Verifications verifications, Households households, Review review, WriteAudit audit, Clock clock) {
+    Decisions(
+            Verifications verifications,
+            Households households,
+            Review review,
+            WriteAudit audit,
+            MemberEvents events,
+            Clock clock) {
         this.verifications = verifications;
         this.households = households;
         this.review = review;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,7 +81,9 @@ class Decisions {
             if (before.validTo() != null && before.validTo().isBefore(validTo)) {
                 validTo = before.validTo();
             }
-            households.endEligibility(provider, before.localId(), today, validTo);
+            households.endEligibility(provider, before.localId(), today, validTo, LOSS_REASON);
+            // the relay ends its link of the dependant to this insurer (MEMBER_LEFT, in this transaction)
+            events.left(provider, before.localId());
             audit.record(
                     provider,
                     now,

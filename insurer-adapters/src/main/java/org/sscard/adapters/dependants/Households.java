@@ -70,9 +70,10 @@ class Households {
                 .collect(Collectors.toMap(MemberRow::localId, Function.identity()));
     }
 
-    void endEligibility(Provider provider, String localId, LocalDate lostOn, LocalDate validTo) {
-        jdbc.sql("UPDATE " + provider.table("member") + " SET lost_on = ?, valid_to = ? WHERE local_id = ?")
-                .params(Date.valueOf(lostOn), validTo == null ? null : Date.valueOf(validTo), localId)
+    void endEligibility(Provider provider, String localId, LocalDate lostOn, LocalDate validTo, String reason) {
+        jdbc.sql("UPDATE " + provider.table("member")
+                        + " SET lost_on = ?, valid_to = ?, loss_reason = ? WHERE local_id = ?")
+                .params(Date.valueOf(lostOn), validTo == null ? null : Date.valueOf(validTo), reason, localId)
                 .update();
     }
 

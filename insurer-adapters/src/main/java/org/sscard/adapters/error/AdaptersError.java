@@ -19,7 +19,11 @@ public enum AdaptersError implements ErrorCode {
     NO_VERIFICATION(HttpStatus.NOT_FOUND, "No such dependant verification at this insurer"),
     VERIFICATION_DECIDED(HttpStatus.CONFLICT, "This verification was decided already"),
     REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Say why the verification is returned"),
-    MEMBER_CHANGED(HttpStatus.CONFLICT, "A dependant's record changed since the submission; return it for new answers");
+    MEMBER_CHANGED(HttpStatus.CONFLICT, "A dependant's record changed since the submission; return it for new answers"),
+    NO_MEMBER(HttpStatus.NOT_FOUND, "No such member at this insurer"),
+    MEMBER_EXISTS(HttpStatus.CONFLICT, "A member with this insurer number, symbol, number and branch exists already"),
+    LOSS_ALREADY_REGISTERED(HttpStatus.CONFLICT, "This loss of coverage is registered already (same date)"),
+    INVALID_MEMBER(HttpStatus.BAD_REQUEST, "A value of the member is invalid");
 
     private final ErrorDefinition definition;
 

@@ -3,12 +3,22 @@ package org.sscard.adapters.imports;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.sscard.adapters.linkage.MemberEvents;
 import org.sscard.adapters.provider.Provider;
 import org.sscard.adapters.provider.ProviderKind;
 
-/** 資格: one row per insured person or dependant; covers the persons in the file. */
+/**
+ * 資格: one row per insured person or dependant; covers the persons in the file. Its joiners and leavers are told to
+ * the relay (linkage events written in the import's transaction).
+ */
 @Component
 class EligibilityImport implements ImportSpec {
+
+    private final MemberEvents events;
+
+    EligibilityImport(MemberEvents events) {
+        this.events = events;
+    }
 
     private static final List<Column> COLUMNS = InsurerIds.with(List.of(
             Column.required(
@@ -46,7 +56,11 @@ class EligibilityImport implements ImportSpec {
                             "20", "3", "30"))),
             Column.optional("limit_category", "限度額適用区分", Field.text(20)),
             Column.required("valid_from", "有効開始日", Field.date()),
-            Column.optional("valid_to", "有効終了日", Field.date())));
+            Column.optional("valid_to", "有効終了日", Field.date()),
+            // for the relay's five-item check of a joiner (docs/imports.md): optional, an older file has neither
+            Column.optional("address", "住所", Field.text(300)),
+            Column.optional("provisional_ssn", "仮社会保障番号", Field.provisionalSsn()),
+            Column.optional("loss_reason", "喪失事由", Field.text(200))));
 
     @Override
     public String kind() {
@@ -86,7 +100,10 @@ class EligibilityImport implements ImportSpec {
                 "copay_percent",
                 "limit_category",
                 "valid_from",
-                "valid_to");
+                "valid_to",
+                "address",
+                "provisional_ssn",
+                "loss_reason");
     }
 
     @Override
@@ -113,9 +130,19 @@ class EligibilityImport implements ImportSpec {
         if (v[14] != null && v[14].compareTo(v[13]) < 0) {
             throw new RowProblem("valid_to", "有効開始日より前です / before valid_from");
         }
+        if (v[17] != null && v[10] == null) {
+            throw new RowProblem("loss_reason", "資格喪失日がありません / a loss reason needs lost_on");
+        }
         String branch = localId.substring(localId.lastIndexOf('|') + 1);
         return new String[] {
-            localId, v[0], v[1], v[2], branch, v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]
+            localId, v[0], v[1], v[2], branch, v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14],
+            v[15], v[16], v[17]
         };
+    }
+
+    /** The joiners (local IDs new to the table) and the leavers (a new or changed lost_on) of this file. */
+    @Override
+    public void loaded(Provider provider, long importId) {
+        events.imported(provider, importId);
     }
 }

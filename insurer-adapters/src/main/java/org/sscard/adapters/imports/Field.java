@@ -74,6 +74,20 @@ interface Field {
                 value.length() >= min && value.length() <= max && value.chars().allMatch(allowed);
     }
 
+    /**
+     * 仮社会保障番号: 12 digits; full-width digits (NFKC), hyphens, dashes and spaces between the groups are dropped
+     * ({@code 1000-0000-0001}, {@code １０００－００００－０００１}).
+     */
+    static Field provisionalSsn() {
+        return raw -> {
+            String value = Text.provisionalSsn(raw);
+            if (value == null) {
+                throw new InvalidValue("形式が違います / expected 12 digits");
+            }
+            return value;
+        };
+    }
+
     static Field date() {
         return raw -> {
             var m = DATE.matcher(Text.normal(raw));

@@ -32,6 +32,12 @@ interface ImportSpec {
     /** The access-log action written for each person a file touches. */
     String action();
 
+    /**
+     * Called in the import's transaction once every row of the file is in the table, before the earlier rows it
+     * covers are deleted (both are there): what else the import writes (the eligibility import's linkage events).
+     */
+    default void loaded(Provider provider, long importId) {}
+
     /** {@code values}: the read value of each column, by position in {@link #columns()} (null when empty). */
     String[] toRow(String[] values, Provider provider) throws RowProblem;
 }

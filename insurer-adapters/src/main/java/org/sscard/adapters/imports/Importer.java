@@ -145,6 +145,8 @@ public class Importer {
             if (checks.errorCount() > 0) {
                 return report(Status.REJECTED, provider, spec, fileName, scan, rows, 0, 0, checks);
             }
+            // before the delete: the rows this file replaces are still there to compare with (eligibility events)
+            spec.loaded(provider, importId);
             long replaced = hadRows ? replaceCovered(connection, provider, spec, checks, importId) : 0;
             jdbc.update("UPDATE " + provider.table("import_file") + " SET row_count = ? WHERE id = ?", rows, importId);
             logPersons(connection, provider, spec, checks, importedBy, fileName);
@@ -205,7 +207,8 @@ public class Importer {
         return jdbc.update(
                 "DELETE FROM " + provider.table(spec.table()) + " t USING import_keys k WHERE "
                         + keyColumns.stream().map(c -> "t." + c + " = k." + c).collect(Collectors.joining(" AND "))
-                        + " AND t.import_id <> ?",
+                        // a member the administrator registered has no import (null): it is replaced too
+                        + " AND t.import_id IS DISTINCT FROM ?",
                 importId);
     }
 

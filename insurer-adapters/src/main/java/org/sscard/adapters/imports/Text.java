@@ -38,6 +38,24 @@ public final class Text {
         return true;
     }
 
+    /** Dashes and hyphens that may separate the groups of a number. */
+    private static final String DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30FC\uFF70";
+
+    /** A provisional SSN as its 12 digits (NFKC; dashes and spaces dropped), or null when it is not one. */
+    public static String provisionalSsn(String raw) {
+        String text = normal(raw);
+        StringBuilder digits = new StringBuilder(12);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c != ' ' && DASHES.indexOf(c) < 0) {
+                return null;
+            }
+        }
+        return digits.length() == 12 ? digits.toString() : null;
+    }
+
     /** Katakana only (hiragana turned into katakana), one space between family and given name. */
     public static String kana(String raw) {
         String text = normal(raw);

@@ -17,5 +17,11 @@ public enum Authority {
      */
     DEPENDANTS_ANSWER,
     /** The insurer's own administrator (operator token) reviewing, accepting and returning dependant verifications. */
-    DEPENDANTS_REVIEW
+    DEPENDANTS_REVIEW,
+    /** The insurer's own administrator (operator token) reading its member list. */
+    MEMBER_LIST,
+    /** The insurer's own administrator registering a joiner or a loss of coverage (each told to the relay). */
+    MEMBER_REGISTER,
+    /** The insurer's own administrator reading what the relay told it: previous-coverage notices. */
+    LINKAGE_READ
 }

@@ -112,7 +112,8 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
     /**
      * An operator token: IMPORT at this provider only if it comes from one of the provider's operator clients and
      * its operator administers this very provider (audience = provider key = the operator's organisation), and at an
-     * insurer DEPENDANTS_REVIEW (the dependant verifications its insured persons submitted); a city administrator or
+     * insurer DEPENDANTS_REVIEW (the dependant verifications its insured persons submitted) and its members and
+     * linkage (MEMBER_LIST, MEMBER_REGISTER, LINKAGE_READ: the joiners and leavers it registers); a city administrator or
      * another insurer's administrator gets nothing here. It never reads a person's data through the residents' APIs.
      */
     private CallerAuthentication operator(Provider provider, Jwt jwt, Operator operator) {
@@ -131,7 +132,10 @@ final class ProviderTokens implements AuthenticationManagerResolver<HttpServletR
         List<SimpleGrantedAuthority> granted = provider.isInsurer()
                 ? List.of(
                         new SimpleGrantedAuthority(Authority.IMPORT.name()),
-                        new SimpleGrantedAuthority(Authority.DEPENDANTS_REVIEW.name()))
+                        new SimpleGrantedAuthority(Authority.DEPENDANTS_REVIEW.name()),
+                        new SimpleGrantedAuthority(Authority.MEMBER_LIST.name()),
+                        new SimpleGrantedAuthority(Authority.MEMBER_REGISTER.name()),
+                        new SimpleGrantedAuthority(Authority.LINKAGE_READ.name()))
                 : List.of(new SimpleGrantedAuthority(Authority.IMPORT.name()));
         return new CallerAuthentication(jwt, caller, granted);
     }

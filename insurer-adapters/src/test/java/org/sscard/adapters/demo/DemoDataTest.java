@@ -3,16 +3,23 @@ package org.sscard.adapters.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.sscard.adapters.support.AdaptersTest;
 import org.sscard.adapters.support.Http;
 import org.sscard.adapters.support.Tokens;
 
-/** The demo profile: the demo residents of the relay's DemoData see their own records, loaded by the import path. */
+/**
+ * The demo profile: the demo residents of the relay's DemoData see their own records, loaded by the import path.
+ * (This context pushes nothing: the tests' main context runs the linkage pollers over the same database.)
+ */
 @ActiveProfiles({"test", "demo"})
+@TestPropertySource(properties = "sscard.adapters.linkage.enabled=false")
 class DemoDataTest extends AdaptersTest {
 
     @Autowired
@@ -64,6 +71,45 @@ class DemoDataTest extends AdaptersTest {
         assertThat(pension.path("notice").asText()).contains("デモ");
         assertThat(pension.path("totalMonths").asInt()).isGreaterThan(400);
         assertThat(pension.path("projections").size()).isEqualTo(4);
+    }
+
+    /**
+     * Every demo member carries the address and provisional SSN the relay's demo has for that person (relay
+     * demo/DemoData.java), so the relay's five-item gate finds each one already linked: the first import links
+     * nothing new and opens no review. Each joined event carries them.
+     */
+    @Test
+    void everyDemoMemberCarriesTheRelaysAddressAndSsnForThatPerson() {
+        Map<String, String> expected = Map.of(
+                "kamogawa_nhi|122382|鴨川|1001|00", "100000000001 千葉県鴨川市横渚1001-1 コーポ横渚 101",
+                "kamogawa_nhi|122382|鴨川|1002|00", "100000000002 千葉県鴨川市釜沼200",
+                "kamogawa_nhi|122382|鴨川|1005|00", "100000000005 千葉県鴨川市江見太夫崎50ー2",
+                "kamogawa_nhi|122382|鴨川|1007|00", "100000000007 千葉県鴨川市前原300-8 メゾン前原 202",
+                "kameda_kenpo|06139999|10|2001|00", "100000000003 千葉県鴨川市天津3000-12",
+                "kameda_kenpo|06139999|10|2001|01", "100000000004 千葉県鴨川市天津3000-12",
+                "kameda_kenpo|06139999|10|2002|00", "100000000006 千葉県鴨川市太海2000-3");
+        Map<String, String> members = new java.util.HashMap<>();
+        Map<String, String> joined = new java.util.HashMap<>();
+        for (String schema : List.of("kamogawa_nhi", "kameda_kenpo")) {
+            jdbc.sql("SELECT local_id, provisional_ssn || ' ' || address AS v FROM " + schema + ".member"
+                            + " WHERE number IN ('1001', '1002', '1005', '1007', '2001', '2002')")
+                    .query((rs, n) -> members.put(schema + "|" + rs.getString("local_id"), rs.getString("v")))
+                    .list();
+            jdbc.sql("SELECT subject, (payload->>'provisionalSsn') || ' ' || (payload->>'address') AS v FROM " + schema
+                            + ".linkage_outbox WHERE type = 'MEMBER_JOINED' AND payload->>'number' IN ('1001', '1002',"
+                            + " '1005', '1007', '2001', '2002')")
+                    .query((rs, n) -> joined.put(schema + "|" + rs.getString("subject"), rs.getString("v")))
+                    .list();
+        }
+
+        assertThat(members).isEqualTo(expected);
+        assertThat(joined).isEqualTo(expected);
+        assertThat(jdbc.sql("SELECT payload->>'reason' FROM kameda_kenpo.linkage_outbox WHERE type = 'MEMBER_LEFT'"
+                                + " AND subject = '06139999|10|2002|00'")
+                        .query(String.class)
+                        .list())
+                .as("Ken's loss, from the Shift_JIS file")
+                .containsExactly("退職");
     }
 
     @Test

@@ -126,6 +126,13 @@ class DependantReviewTest extends AdaptersTest {
                 .containsExactly("staff:" + staff);
         assertThat(actors(localId(submitted.number(), "00"), "ELIGIBILITY_ENDED"))
                 .isEmpty();
+        // the relay is told, in the same transaction: the dependant who left, nobody else
+        assertThat(jdbc.sql("SELECT subject || ' ' || (payload->>'lostOn') FROM kameda_kenpo.linkage_outbox"
+                                + " WHERE type = 'MEMBER_LEFT' AND subject LIKE ?")
+                        .param("%|" + submitted.number() + "|%")
+                        .query(String.class)
+                        .list())
+                .containsExactly(localId(submitted.number(), "02") + " " + today);
 
         // the dependant's own eligibility says so, and the insured person sees the decision and one dependant left
         assertThat(Http.get(

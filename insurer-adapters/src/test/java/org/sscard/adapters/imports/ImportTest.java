@@ -168,6 +168,37 @@ class ImportTest extends AdaptersTest {
     }
 
     @Test
+    void reImportingAnEligibilityFileThatChangesAMemberReplacesTheRow() {
+        String header = "保険者番号,記号,番号,枝番,本人家族,氏名,氏名カナ,生年月日,性別,資格取得日,資格喪失日,負担割合,有効開始日";
+        assertThat(importFile(
+                                "kamogawa-nhi",
+                                "eligibility",
+                                csv(
+                                        UTF_8,
+                                        header,
+                                        "122382,鴨川,9111,00,本人,鴨川 一,カモガワ ハジメ,1960-01-01,男,2019-04-01,,3割,2024-08-01",
+                                        "122382,鴨川,9112,00,本人,鴨川 二,カモガワ ジ,1961-01-01,男,2019-04-01,,3割,2024-08-01"))
+                        .status())
+                .isEqualTo(Status.IMPORTED);
+
+        ImportReport changed = importFile(
+                "kamogawa-nhi",
+                "eligibility",
+                csv(
+                        UTF_8,
+                        header,
+                        "122382,鴨川,9111,00,本人,鴨川 一,カモガワ ハジメ,1960-01-01,男,2019-04-01,2026-12-01,2割,2024-08-01"));
+
+        assertThat(changed.status()).as(changed.describe()).isEqualTo(Status.IMPORTED);
+        assertThat(changed.replaced()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT local_id || ':' || copay_percent || ':' || coalesce(lost_on::text, '-')"
+                                + " FROM kamogawa_nhi.member WHERE number IN ('9111', '9112') ORDER BY local_id")
+                        .query(String.class)
+                        .list())
+                .containsExactly("122382|鴨川|9111|00:20:2026-12-01", "122382|鴨川|9112|00:30:-");
+    }
+
+    @Test
     void aFileThatDiesWhileLoadingLeavesNothingHalfLoaded() {
         importFile(
                 "kamogawa-nhi",

@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.sscard.common.token.ServiceCredentials;
 import org.sscard.testsupport.TestPostgres;
 import org.sscard.testsupport.TestTokenIssuer;
+import org.sscard.testsupport.pki.TestPki;
 
 /**
  * Base of the service's tests: one Spring context on one real PostgreSQL database (embedded) for all subclasses,
- * tokens from a stand-in issuer on loopback. Tests use their own insured numbers so they never see each other's rows.
+ * tokens from a stand-in issuer on loopback, the relay's linkage endpoints from a stand-in relay (the pushers and
+ * consumers run, as in the service). Tests use their own insured numbers so they never see each other's rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -26,6 +29,8 @@ public abstract class AdaptersTest {
     private static final String DATABASE = TestPostgres.createDatabase("providers");
     protected static final Path DATA_DIR = tempDir();
     protected static final TestTokenIssuer TOKENS = TestTokenIssuer.get();
+    /** The relay's linkage endpoints, stood in on loopback: every push is recorded, the feeds are the tests'. */
+    protected static final FakeRelay RELAY = FakeRelay.get();
 
     @LocalServerPort
     protected int port;
@@ -40,6 +45,7 @@ public abstract class AdaptersTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("sscard.data-dir", DATA_DIR::toString);
         registry.add("sscard.tokens.issuer", TOKENS::issuer);
+        registry.add("sscard.adapters.linkage.relay-url", RELAY::baseUrl);
     }
 
     protected long count(String sql, Object... args) {
@@ -61,9 +67,17 @@ public abstract class AdaptersTest {
         }
     }
 
+    /** With the service-client certificate of insurer-adapters, as the card issuer writes it at first start. */
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("sscard-adapters-test");
+            Path dir = Files.createTempDirectory("sscard-adapters-test");
+            Path clients = ServiceCredentials.directory(dir);
+            try (TestPki pki = TestPki.create()) {
+                pki.serviceClient("insurer-adapters")
+                        .issue()
+                        .writePem(clients.resolve("insurer-adapters.crt"), clients.resolve("insurer-adapters.key"));
+            }
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,6 +27,9 @@ class OpenApiTest extends AdaptersTest {
                         "/{provider}/api/v1/dependant-verifications",
                         "/{provider}/api/v1/dependant-verifications/{id}",
                         "/{provider}/api/v1/dependant-verifications/{id}/accept",
-                        "/{provider}/api/v1/dependant-verifications/{id}/return");
+                        "/{provider}/api/v1/dependant-verifications/{id}/return",
+                        "/{provider}/api/v1/members",
+                        "/{provider}/api/v1/members/{localId}/loss",
+                        "/{provider}/api/v1/linkage/notices");
     }
 }

@@ -1,6 +1,9 @@
 package org.sscard.console.audit;
 
-/** What an operator did, as {@code admin_action.action} names it. */
+/**
+ * What an operator did, as {@code admin_action.action} names it. (Rows written before issue 18 may also carry
+ * {@code ENROL_MEMBER} and {@code DISENROL_MEMBER}: the relay's enrolment, which the console no longer offers.)
+ */
 public enum Action {
     FIND_RESIDENT,
     READ_RESIDENT,
@@ -15,11 +18,15 @@ public enum Action {
     SUBSCRIBE,
     END_SUBSCRIPTION,
     LIST_MEMBERS,
-    ENROL_MEMBER,
-    DISENROL_MEMBER,
+    REGISTER_JOINER,
+    REGISTER_LOSS,
     UPLOAD_IMPORT,
     LIST_DEPENDANT_VERIFICATIONS,
     READ_DEPENDANT_VERIFICATION,
     ACCEPT_DEPENDANT_VERIFICATION,
-    RETURN_DEPENDANT_VERIFICATION
+    RETURN_DEPENDANT_VERIFICATION,
+    LIST_LINK_REVIEWS,
+    READ_LINK_REVIEW,
+    DECIDE_LINK_REVIEW,
+    READ_LINKAGE
 }

@@ -1,27 +1,33 @@
 package org.sscard.console.backend;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
-/** A member of an insurer: the person and the insurer's mapping for them ({@code /providers/{key}/members}). */
+/**
+ * A member as the insurer holds them in its own database (insurer-adapters' {@code GET /<key>/api/v1/members}): the
+ * canonical local ID {@code insurer|symbol|number|branch}, the person's items, and the coverage period (acquisition
+ * date, and the loss date once registered: the first day not covered).
+ */
 public record Member(
-        UUID personId,
-        String nameKana,
+        String localId,
+        String symbol,
+        String number,
+        String branch,
+        String relationship,
         String nameKanji,
+        String nameKana,
         LocalDate dateOfBirth,
         String sex,
-        UUID mappingId,
-        String insurerNumber,
-        String insuranceSymbol,
-        String insuranceNumber,
-        String insuranceBranch,
-        String localNumber,
-        LocalDate validFrom,
-        LocalDate validTo,
-        String status) {
+        LocalDate acquiredOn,
+        LocalDate lostOn,
+        String lossReason) {
 
-    /** Whether the membership is open (no end date), so that it can be ended. */
-    public boolean open() {
-        return validTo == null;
+    /** The number as the insurance card prints it: symbol, number, branch. */
+    public String cardNumber() {
+        return (symbol == null ? "" : symbol + " ") + number + " " + branch;
+    }
+
+    /** Whether a loss of coverage is registered (it may still be corrected with another date). */
+    public boolean lost() {
+        return lostOn != null;
     }
 }

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.sscard.console.config.ConsoleProperties;
 
 /**
  * relay-db-service, with an operator token for {@code relay-db-service}: persons, their cards and service choices,
- * subscriptions, and an insurer's members. Look-ups by provisional SSN are POSTs: the number never goes into a URL.
+ * and subscriptions. Look-ups by provisional SSN are POSTs: the number never goes into a URL.
  */
 @Component
 public class RelayClient {
@@ -78,42 +77,6 @@ public class RelayClient {
                 uri("/api/v1/persons/" + personId + "/subscriptions/" + subscriptionId + "/withdraw"),
                 null,
                 Subscription.class);
-    }
-
-    public MemberPage members(Acting acting, String provider, int page, int size) {
-        ownInsurer(acting, provider);
-        URI members =
-                URI.create(UriComponentsBuilder.fromUriString(relay + "/api/v1/providers/" + provider + "/members")
-                        .queryParam("page", page)
-                        .queryParam("size", size)
-                        .build()
-                        .toUriString());
-        return http.json(acting, Audiences.RELAY, "GET", members, null, MemberPage.class);
-    }
-
-    public Member enrol(Acting acting, String provider, Enrolment enrolment) {
-        ownInsurer(acting, provider);
-        return http.json(
-                acting,
-                Audiences.RELAY,
-                "POST",
-                uri("/api/v1/providers/" + provider + "/members"),
-                enrolment,
-                Member.class);
-    }
-
-    public Member endMembership(Acting acting, String provider, UUID mappingId, LocalDate validTo, String reason) {
-        ownInsurer(acting, provider);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("validTo", validTo);
-        body.put("reason", reason);
-        return http.json(
-                acting,
-                Audiences.RELAY,
-                "POST",
-                uri("/api/v1/providers/" + provider + "/members/" + mappingId + "/end"),
-                body,
-                Member.class);
     }
 
     /** The pages check it already; asked again where the path is made, so no other insurer is ever asked for. */

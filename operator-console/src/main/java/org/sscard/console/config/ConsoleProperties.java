@@ -21,9 +21,10 @@ import org.sscard.common.tls.PlatformTrust;
  *
  * @param publicUrl   the console's own origin: the login's redirect base, the logout's return
  * @param authUrl     auth-service as the browser reaches it (authorize, end session)
- * @param relayUrl    relay-db-service (persons, cards, subscriptions, an insurer's members)
+ * @param relayUrl    relay-db-service (persons, cards, subscriptions, an insurer's link reviews and linkage log)
  * @param issuerUrl   card-issuer (soft cards, suspend, resume, revoke, reissue, enrolment codes)
- * @param adaptersUrl insurer-adapters; an insurer's imports are {@code <adaptersUrl>/<key>/api/v1/imports/<kind>}
+ * @param adaptersUrl insurer-adapters: an insurer's members, joiners, losses, notices and imports under
+ *                    {@code <adaptersUrl>/<key>/api/v1/}
  * @param dataDir     the platform's data directory: the CA root and this client's certificate
  */
 @Validated

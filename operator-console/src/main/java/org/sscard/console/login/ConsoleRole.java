@@ -20,10 +20,13 @@ public enum ConsoleRole {
             Permission.SUBSCRIPTION_MANAGE)),
     INSURER(EnumSet.of(
             Permission.MEMBER_READ,
-            Permission.MEMBER_ENROL,
-            Permission.MEMBER_DISENROL,
+            Permission.MEMBER_REGISTER_JOINER,
+            Permission.MEMBER_REGISTER_LOSS,
             Permission.IMPORT_UPLOAD,
-            Permission.DEPENDANTS_REVIEW));
+            Permission.DEPENDANTS_REVIEW,
+            Permission.LINK_REVIEW_READ,
+            Permission.LINK_REVIEW_DECIDE,
+            Permission.LINKAGE_READ));
 
     private final Set<Permission> permissions;
 

@@ -26,16 +26,22 @@ public enum Permission implements GrantedAuthority {
     ENROLMENT_CODE_ISSUE,
     /** Register or end a resident's subscription to a provider service, at the resident's request. */
     SUBSCRIPTION_MANAGE,
-    /** List the own insurer's members. */
+    /** List the own insurer's members (from the insurer's own register at insurer-adapters). */
     MEMBER_READ,
-    /** Enrol a person as a member of the own insurer. */
-    MEMBER_ENROL,
-    /** End a member's enrolment at the own insurer. */
-    MEMBER_DISENROL,
+    /** Register a joiner at the own insurer (the insurer publishes it to the relay). */
+    MEMBER_REGISTER_JOINER,
+    /** Register a member's loss of coverage at the own insurer (the insurer publishes it to the relay). */
+    MEMBER_REGISTER_LOSS,
     /** Upload one of the own insurer's CSV files to insurer-adapters. */
     IMPORT_UPLOAD,
     /** Review the own insurer's dependant verifications (被扶養者確認): list, read, accept, return. */
-    DEPENDANTS_REVIEW;
+    DEPENDANTS_REVIEW,
+    /** See the own insurer's link-review queue at the relay, and one review with both records side by side. */
+    LINK_REVIEW_READ,
+    /** Decide a link review: link, reject, confirm a disputed link is not the person's, or reinstate it. */
+    LINK_REVIEW_DECIDE,
+    /** See the previous-coverage notices the insurer received and the relay's linkage log for the insurer. */
+    LINKAGE_READ;
 
     @Override
     public String getAuthority() {

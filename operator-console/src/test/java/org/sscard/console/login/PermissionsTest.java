@@ -36,7 +36,10 @@ class PermissionsTest {
         "org.sscard.console.residents.TokenCardController",
         "org.sscard.console.residents.SubscriptionsController",
         "org.sscard.console.members.MembersController",
+        "org.sscard.console.members.LossController",
         "org.sscard.console.members.ImportController",
+        "org.sscard.console.linkage.LinkReviewsController",
+        "org.sscard.console.linkage.LinkageController",
         "org.sscard.console.dependants.DependantsController"
     };
 
@@ -71,15 +74,22 @@ class PermissionsTest {
         assertThat(permissions(Map.of("login_profile", "staff", "role", "CITY_ADMIN", "organisation", "city")))
                 .containsExactlyInAnyOrderElementsOf(ConsoleRole.CITY.permissions())
                 .contains(Permission.CARD_REVOKE)
-                .doesNotContain(Permission.MEMBER_READ, Permission.IMPORT_UPLOAD, Permission.DEPENDANTS_REVIEW);
+                .doesNotContain(
+                        Permission.MEMBER_READ,
+                        Permission.IMPORT_UPLOAD,
+                        Permission.DEPENDANTS_REVIEW,
+                        Permission.LINK_REVIEW_DECIDE);
         assertThat(permissions(
                         Map.of("login_profile", "staff", "role", "INSURER_ADMIN", "organisation", "kameda-kenpo")))
                 .containsExactlyInAnyOrder(
                         Permission.MEMBER_READ,
-                        Permission.MEMBER_ENROL,
-                        Permission.MEMBER_DISENROL,
+                        Permission.MEMBER_REGISTER_JOINER,
+                        Permission.MEMBER_REGISTER_LOSS,
                         Permission.IMPORT_UPLOAD,
-                        Permission.DEPENDANTS_REVIEW);
+                        Permission.DEPENDANTS_REVIEW,
+                        Permission.LINK_REVIEW_READ,
+                        Permission.LINK_REVIEW_DECIDE,
+                        Permission.LINKAGE_READ);
     }
 
     @Test

@@ -104,27 +104,47 @@ class RoleActionMatrixTest extends ConsoleTest {
                         .param("serviceKey", "eligibility")));
         actions.add(city("end a subscription", 1, org -> post(P + "/subscriptions/" + Fixtures.SUBSCRIPTION + "/end")));
         actions.add(insurer("members", 1, org -> get("/insurers/" + org + "/members")));
-        actions.add(insurer("enrolment form", 0, org -> get("/insurers/" + org + "/members/new")));
+        actions.add(insurer("joiner form", 0, org -> get("/insurers/" + org + "/members/new")));
         actions.add(insurer(
-                "enrol a member",
+                "register a joiner",
                 1,
                 org -> post("/insurers/" + org + "/members")
-                        .param("provisionalSsn", "100000000001")
-                        .param("dateOfBirth", "1970-04-01")
+                        .param("symbol", "10")
+                        .param("number", "2003")
+                        .param("branch", "00")
+                        .param("relationship", "INSURED")
                         .param("nameKana", "カモガワ ハナコ")
-                        .param("insuranceSymbol", "10")
-                        .param("insuranceNumber", "2002")
-                        .param("insuranceBranch", "00")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "資格取得届")));
+                        .param("nameKanji", "鴨川 花子")
+                        .param("dateOfBirth", "1970-04-01")
+                        .param("sex", "FEMALE")
+                        .param("acquiredOn", "2026-12-01")
+                        .param("copayPercent", "30")));
         actions.add(insurer(
-                "disenrolment form", 0, org -> get("/insurers/" + org + "/members/" + Fixtures.MAPPING + "/end")));
+                "loss form", 0, org -> get("/insurers/" + org + "/members/loss").param("member", Fixtures.LOCAL_ID)));
         actions.add(insurer(
-                "disenrol a member",
+                "register a loss",
                 1,
-                org -> post("/insurers/" + org + "/members/" + Fixtures.MAPPING + "/end")
-                        .param("validTo", "2026-11-01")
-                        .param("reason", "資格喪失届")));
+                org -> post("/insurers/" + org + "/members/loss")
+                        .param("localId", Fixtures.LOCAL_ID)
+                        .param("lostOn", "2026-12-01")
+                        .param("reason", "退職")));
+        String r = "/link-reviews/" + Fixtures.REVIEW;
+        actions.add(insurer("link reviews", 1, org -> get("/insurers/" + org + "/link-reviews")));
+        actions.add(insurer("a link review", 1, org -> get("/insurers/" + org + r)));
+        actions.add(insurer(
+                "link, confirmation",
+                1,
+                org -> post("/insurers/" + org + r + "/decision")
+                        .param("decision", "LINK")
+                        .param("reason", "同じ人と確認")));
+        actions.add(insurer(
+                "decide a link review",
+                1,
+                org -> post("/insurers/" + org + r + "/decision")
+                        .param("decision", "LINK")
+                        .param("reason", "同じ人と確認")
+                        .param("confirmed", "yes")));
+        actions.add(insurer("linkage", 2, org -> get("/insurers/" + org + "/linkage")));
         actions.add(insurer("upload form", 0, org -> get("/insurers/" + org + "/imports")));
         actions.add(insurer(
                 "upload a CSV",
@@ -208,7 +228,7 @@ class RoleActionMatrixTest extends ConsoleTest {
             } else {
                 assertThat(call.path())
                         .startsWith("/adapters/" + organisation + "/api/v1/")
-                        .matches(".*/api/v1/(imports/|dependant-verifications).*");
+                        .matches(".*/api/v1/(imports/|dependant-verifications|members|linkage/notices).*");
                 assertThat(audience).as(call.path()).isEqualTo(organisation);
             }
         });

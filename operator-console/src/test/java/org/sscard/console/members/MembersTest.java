@@ -3,18 +3,15 @@ package org.sscard.console.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
@@ -24,13 +21,11 @@ import org.sscard.console.support.Fixtures;
 import org.sscard.console.support.Persona;
 
 /**
- * An insurer's screens: its own members only (another insurer's path is refused before any back end is asked),
- * paged; enrolment and its end with the relay's members API; CSV files to insurer-adapters with an operator token for
- * the own insurer, and the row-level report.
+ * An insurer's screens: its own members only (another insurer's path is refused before any back end is asked), from
+ * the insurer's own register at insurer-adapters, paged and searchable; CSV files to insurer-adapters with an operator
+ * token for the own insurer, and the row-level report.
  */
 class MembersTest extends ConsoleTest {
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void refusesAnInsurerAdminForAnotherInsurersMembers() throws Exception {
@@ -38,13 +33,7 @@ class MembersTest extends ConsoleTest {
                 .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl("/forbidden"));
         mvc.perform(post("/insurers/kamogawa-nhi/members")
-                        .param("provisionalSsn", "100000000001")
-                        .param("dateOfBirth", "1970-04-01")
-                        .param("nameKana", "カモガワ ハナコ")
-                        .param("insuranceNumber", "9801")
-                        .param("insuranceBranch", "00")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "x")
+                        .params(JoinersAndLeaversTest.joiner())
                         .with(login(Persona.KAMEDA_KENPO_ADMIN))
                         .with(csrf()))
                 .andExpect(status().isForbidden());
@@ -54,8 +43,15 @@ class MembersTest extends ConsoleTest {
                         .with(login(Persona.KAMEDA_KENPO_ADMIN))
                         .with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/insurers/kamogawa-nhi/members/" + Fixtures.MAPPING + "/end")
+        mvc.perform(get("/insurers/kamogawa-nhi/members/loss")
+                        .param("member", Fixtures.LOCAL_ID)
                         .with(login(Persona.KAMEDA_KENPO_ADMIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/insurers/kamogawa-nhi/members/loss")
+                        .param("localId", Fixtures.LOCAL_ID)
+                        .param("lostOn", "2026-12-01")
+                        .with(login(Persona.KAMEDA_KENPO_ADMIN))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/insurers/city/members").with(login(Persona.CITY_ADMIN)))
                 .andExpect(status().isForbidden());
@@ -64,11 +60,11 @@ class MembersTest extends ConsoleTest {
     }
 
     @Test
-    void listsTheOwnInsurersMembersPageByPageAndRecordsTheView() throws Exception {
+    void listsTheOwnInsurersMembersFromItsRegisterPageByPageAndRecordsTheView() throws Exception {
         String staff = newStaff();
         PLATFORM.on(
                 "GET",
-                "/relay/api/v1/providers/kamogawa-nhi/members",
+                "/adapters/kamogawa-nhi/api/v1/members",
                 200,
                 Fixtures.MEMBERS_JSON.replace("\"page\":0", "\"page\":1").replace("\"total\":2", "\"total\":120"));
 
@@ -78,19 +74,22 @@ class MembersTest extends ConsoleTest {
                 .andExpect(status().isOk())
                 .andExpect(content()
                         .string(allOf(
-                                containsString("鴨川 花子"),
+                                containsString("天津 さくら"),
                                 containsString("太海 健"),
-                                containsString("10 2002 00"),
+                                containsString("10 2001 01"),
+                                containsString("被扶養者（家族）"),
+                                containsString("加入中"),
+                                containsString("退職"),
                                 containsString("2 / 3"),
                                 containsString("/insurers/kamogawa-nhi/members?page=0"),
                                 containsString("/insurers/kamogawa-nhi/members?page=2"),
-                                containsString("/insurers/kamogawa-nhi/members/" + Fixtures.MAPPING + "/end"),
-                                not(containsString("/members/7c7c7c7c-1111-4222-8333-944444444444/end")))));
+                                containsString("/insurers/kamogawa-nhi/members/loss?member=06139999%7C10%7C2001%7C01"),
+                                containsString("資格喪失を登録"))));
 
-        assertThat(PLATFORM.calls())
-                .singleElement()
-                .extracting(FakePlatform.Call::path)
-                .isEqualTo("/relay/api/v1/providers/kamogawa-nhi/members?page=1&size=50");
+        FakePlatform.Call call = PLATFORM.calls().get(0);
+        assertThat(PLATFORM.calls()).hasSize(1);
+        assertThat(call.path()).isEqualTo("/adapters/kamogawa-nhi/api/v1/members?page=1&size=50");
+        assertThat(PLATFORM.audienceOf(call.bearer())).isEqualTo("kamogawa-nhi");
         assertThat(actionsOf(staff)).containsExactly("LIST_MEMBERS ASKED", "LIST_MEMBERS DONE");
         assertThat(jdbc.sql("SELECT DISTINCT acting_for FROM admin_action WHERE staff_id = :s")
                         .param("s", staff)
@@ -100,99 +99,25 @@ class MembersTest extends ConsoleTest {
     }
 
     @Test
-    void enrolsAPersonFoundBySsnDateOfBirthAndKanaName() throws Exception {
+    void searchesByAKanaOrNumberPrefixAndKeepsTheQueryOutOfTheRecord() throws Exception {
         String staff = newStaff();
-        mvc.perform(post("/insurers/kameda-kenpo/members")
-                        .param("provisionalSsn", "1000 0000 0001")
-                        .param("dateOfBirth", "1970-04-01")
-                        .param("nameKana", "カモガワ ハナコ")
-                        .param("insuranceSymbol", "10")
-                        .param("insuranceNumber", "２００２")
-                        .param("insuranceBranch", "00")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "資格取得届")
-                        .with(login(Persona.KAMEDA_KENPO_ADMIN, staff))
-                        .with(csrf()))
-                .andExpect(redirectedUrl("/insurers/kameda-kenpo/members?done=enrolled"));
 
-        FakePlatform.Call enrol = PLATFORM.calls().get(0);
-        assertThat(enrol.path()).isEqualTo("/relay/api/v1/providers/kameda-kenpo/members");
-        JsonNode body = json.readTree(enrol.body());
-        assertThat(body.get("provisionalSsn").asText()).isEqualTo("100000000001");
-        assertThat(body.get("insuranceNumber").asText()).isEqualTo("2002");
-        assertThat(body.get("validFrom").asText()).isEqualTo("2026-04-01");
-        assertThat(body.get("reason").asText()).isEqualTo("資格取得届");
-        assertThat(body.has("localNumber")).isFalse();
-        assertThat(actionsOf(staff)).containsExactly("ENROL_MEMBER ASKED", "ENROL_MEMBER DONE");
-    }
+        mvc.perform(get("/insurers/kameda-kenpo/members")
+                        .param("q", "ｱﾏﾂ")
+                        .with(login(Persona.KAMEDA_KENPO_ADMIN, staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"アマツ\""), containsString("検索の結果"))));
 
-    @Test
-    void saysOneAnswerForAPersonWhoDoesNotMatchAndKeepsTheForm() throws Exception {
-        PLATFORM.on(
-                "POST",
-                "/relay/api/v1/providers/[^/]+/members",
-                404,
-                "{\"status\":404,\"code\":\"PERSON_NOT_FOUND\",\"detail\":\"no\"}");
-        mvc.perform(post("/insurers/kameda-kenpo/members")
-                        .param("provisionalSsn", "100000000001")
-                        .param("dateOfBirth", "1970-04-01")
-                        .param("nameKana", "カモガワ ハナ")
-                        .param("localNumber", "K-1")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "資格取得届")
-                        .with(login(Persona.KAMEDA_KENPO_ADMIN))
-                        .with(csrf()))
-                .andExpect(status().isNotFound())
-                .andExpect(content()
-                        .string(allOf(
-                                containsString("該当する方が見つかりません"),
-                                containsString("Nobody matches"),
-                                containsString("value=\"カモガワ ハナ\""))));
-    }
-
-    @Test
-    void refusesBothKindsOfNumberOrNeitherOnTheForm() throws Exception {
-        mvc.perform(post("/insurers/kameda-kenpo/members")
-                        .param("provisionalSsn", "100000000001")
-                        .param("dateOfBirth", "1970-04-01")
-                        .param("nameKana", "カモガワ ハナコ")
-                        .param("insuranceNumber", "2002")
-                        .param("insuranceBranch", "00")
-                        .param("localNumber", "K-1")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "x")
-                        .with(login(Persona.KAMEDA_KENPO_ADMIN))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("どちらか一方だけ")));
-        mvc.perform(post("/insurers/kameda-kenpo/members")
-                        .param("provisionalSsn", "100000000001")
-                        .param("dateOfBirth", "1970-04-01")
-                        .param("nameKana", "カモガワ ハナコ")
-                        .param("validFrom", "2026-04-01")
-                        .param("reason", "x")
-                        .with(login(Persona.KAMEDA_KENPO_ADMIN))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("番号と枝番（数字2桁）、またはローカル番号")));
-        assertThat(PLATFORM.requests()).isZero();
-    }
-
-    @Test
-    void endsAMembershipWithTheLastDayAndTheReason() throws Exception {
-        mvc.perform(post("/insurers/kameda-kenpo/members/" + Fixtures.MAPPING + "/end")
-                        .param("validTo", "2026-10-31")
-                        .param("reason", "資格喪失届（退職）")
-                        .with(login(Persona.KAMEDA_KENPO_ADMIN))
-                        .with(csrf()))
-                .andExpect(redirectedUrl("/insurers/kameda-kenpo/members?done=disenrolled"));
-
-        FakePlatform.Call end = PLATFORM.calls().get(0);
-        assertThat(end.path()).isEqualTo("/relay/api/v1/providers/kameda-kenpo/members/" + Fixtures.MAPPING + "/end");
-        assertThat(json.readTree(end.body()).get("validTo").asText()).isEqualTo("2026-10-31");
-        assertThat(json.readTree(end.body()).get("reason").asText())
-                .as("NFKC, as the relay stores text")
-                .isEqualTo("資格喪失届(退職)");
+        FakePlatform.Call call = PLATFORM.calls().get(0);
+        assertThat(URLDecoder.decode(call.path(), StandardCharsets.UTF_8))
+                .as("NFKC: half-width kana become full-width")
+                .isEqualTo("/adapters/kameda-kenpo/api/v1/members?page=0&size=50&q=アマツ");
+        String recorded = jdbc.sql(
+                        "SELECT CAST(after AS text) FROM admin_action WHERE staff_id = :s AND outcome = 'DONE'")
+                .param("s", staff)
+                .query(String.class)
+                .single();
+        assertThat(recorded).contains("\"searched\": true").doesNotContain("アマツ");
     }
 
     @Test

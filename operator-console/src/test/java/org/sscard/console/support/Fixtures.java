@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * What the stand-in back ends answer when all goes well, as the contract describes their answers: one resident
- * (鴨川 花子) with an active, a suspended and a revoked card and three service choices, an insurer's two members,
- * soft cards, enrolment codes and an accepted import.
+ * (鴨川 花子) with an active, a suspended and a revoked card and three service choices, an insurer's two members
+ * (insurer-adapters), soft cards, enrolment codes, an accepted import, the relay's link reviews (a mismatch, a
+ * disputed link) and linkage log, and the insurer's previous-coverage notices.
  */
 public final class Fixtures {
 
@@ -95,21 +96,83 @@ public final class Fixtures {
                     null)
             + "]";
 
-    public static final String MEMBER_JSON = "{\"personId\":\"" + PERSON + "\",\"nameKana\":\"カモガワ ハナコ\","
-            + "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"mappingId\":\"" + MAPPING
-            + "\",\"localId\":\"06139999|10|2002|00\",\"insurerNumber\":\"06139999\",\"insuranceSymbol\":\"10\","
-            + "\"insuranceNumber\":\"2002\",\"insuranceBranch\":\"00\",\"localNumber\":null,"
-            + "\"validFrom\":\"2015-04-01\",\"validTo\":null,\"status\":\"ACTIVE\"}";
+    /** A member of kameda-kenpo as insurer-adapters' register answers it (天津 さくら, a dependant). */
+    public static final String LOCAL_ID = "06139999|10|2001|01";
 
-    public static final String ENDED_MEMBER_JSON =
-            MEMBER_JSON.replace("\"validTo\":null", "\"validTo\":\"2026-11-01\"");
+    public static final String MEMBER_JSON = "{\"localId\":\"" + LOCAL_ID + "\",\"symbol\":\"10\",\"number\":\"2001\","
+            + "\"branch\":\"01\",\"relationship\":\"DEPENDANT\",\"nameKanji\":\"天津 さくら\","
+            + "\"nameKana\":\"アマツ サクラ\",\"dateOfBirth\":\"1978-02-14\",\"sex\":\"FEMALE\","
+            + "\"acquiredOn\":\"2015-04-01\",\"lostOn\":null,\"lossReason\":null}";
+
+    public static final String LOST_MEMBER_JSON = MEMBER_JSON.replace(
+            "\"lostOn\":null,\"lossReason\":null", "\"lostOn\":\"2026-12-01\",\"lossReason\":\"就職\"");
 
     public static final String MEMBERS_JSON = "{\"items\":[" + MEMBER_JSON + ","
             + MEMBER_JSON
-                    .replace(MAPPING.toString(), "7c7c7c7c-1111-4222-8333-944444444444")
-                    .replace("鴨川 花子", "太海 健")
-                    .replace("\"validTo\":null", "\"validTo\":\"2026-11-01\"")
+                    .replace(LOCAL_ID, "06139999|10|2002|00")
+                    .replace("\"branch\":\"01\"", "\"branch\":\"00\"")
+                    .replace("\"number\":\"2001\"", "\"number\":\"2002\"")
+                    .replace("天津 さくら", "太海 健")
+                    .replace("\"lostOn\":null,\"lossReason\":null", "\"lostOn\":\"2026-11-01\",\"lossReason\":\"退職\"")
             + "],\"page\":0,\"size\":50,\"total\":2}";
+
+    public static final String NOTICES_JSON = "{\"items\":[{\"localId\":\"122382|鴨川|1001|00\","
+            + "\"nameKanji\":\"鴨川 花子\",\"previousInsurerNameJa\":\"亀田健康保険組合\","
+            + "\"previousInsurerNameEn\":\"Kameda Health Insurance Society\",\"lostOn\":\"2026-12-01\","
+            + "\"receivedAt\":\"2026-12-07T10:15:01Z\"}]}";
+
+    public static final String LINKAGE_LOG_JSON = "{\"items\":["
+            + "{\"at\":\"2026-12-07T10:15:00Z\",\"direction\":\"RECEIVED\",\"type\":\"MEMBER_LEFT\","
+            + "\"subject\":\"" + LOCAL_ID + "\",\"outcome\":\"ENDED_MAPPING\"},"
+            + "{\"at\":\"2026-12-07T10:00:00Z\",\"direction\":\"RECEIVED\",\"type\":\"MEMBER_JOINED\","
+            + "\"subject\":\"06139999|10|2003|00\",\"outcome\":\"IN_REVIEW\"},"
+            + "{\"at\":\"2026-12-06T09:00:00Z\",\"direction\":\"SENT\",\"type\":\"PREVIOUS_COVERAGE_LOST\","
+            + "\"subject\":\"06139999|10|2004|00\",\"outcome\":null}]}";
+
+    public static final UUID REVIEW = UUID.fromString("3f2a1b0c-5d6e-4f70-8192-a3b4c5d6e7f8");
+
+    /** A MISMATCH review: the joiner's address differs from the candidate's (the relay's differences say so). */
+    public static final String REVIEW_JSON = "{\"id\":\"" + REVIEW + "\",\"kind\":\"MISMATCH\",\"status\":\"OPEN\","
+            + "\"localId\":\"06139999|10|2003|00\",\"openedAt\":\"2026-12-07T10:00:00Z\","
+            + "\"differences\":[\"ADDRESS\"],\"providerRecord\":{\"nameKana\":\"カモガワ ハナコ\","
+            + "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\","
+            + "\"address\":\"千葉県鴨川市横渚1451\",\"acquiredOn\":\"2026-12-01\",\"symbol\":\"10\","
+            + "\"number\":\"2003\",\"branch\":\"00\",\"relationship\":\"INSURED\"},"
+            + "\"relayRecord\":{\"nameKana\":\"カモガワ ハナコ\",\"nameKanji\":\"鴨川 花子\","
+            + "\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"address\":\"千葉県鴨川市横渚1450\"},"
+            + "\"decision\":null}";
+
+    /** A NO_CANDIDATE review: no provisional SSN, no address; the relay has nobody to compare. */
+    public static final String NO_CANDIDATE_JSON = REVIEW_JSON
+            .replace("\"kind\":\"MISMATCH\"", "\"kind\":\"NO_CANDIDATE\"")
+            .replace("\"differences\":[\"ADDRESS\"]", "\"differences\":[]")
+            .replace("\"address\":\"千葉県鴨川市横渚1451\"", "\"address\":null")
+            .replaceAll("\"relayRecord\":\\{[^}]*\\}", "\"relayRecord\":null");
+
+    /** A DISPUTED review: the resident said the link was not theirs; the kanji name differs. */
+    public static final String DISPUTED_JSON = REVIEW_JSON
+            .replace("\"kind\":\"MISMATCH\"", "\"kind\":\"DISPUTED\"")
+            .replace("\"differences\":[\"ADDRESS\"]", "\"differences\":[]")
+            .replace("千葉県鴨川市横渚1451", "千葉県鴨川市横渚1450")
+            .replace(
+                    "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"address\":\"千葉県鴨川市横渚1450\"}",
+                    "\"nameKanji\":\"鴨川 華子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"address\":\"千葉県鴨川市横渚1450\"}");
+
+    /** The MISMATCH review once linked, as the relay answers the decision. */
+    public static final String LINKED_REVIEW_JSON = REVIEW_JSON
+            .replace("\"status\":\"OPEN\"", "\"status\":\"LINKED\"")
+            .replace(
+                    "\"decision\":null",
+                    "\"decidedAt\":\"2026-12-07T11:00:00Z\",\"decision\":{\"decision\":\"LINK\","
+                            + "\"reason\":\"住民票の写しで転居を確認\",\"decidedAt\":\"2026-12-07T11:00:00Z\","
+                            + "\"decidedBy\":\"staff:8960374c-6f69-459a-92cd-a16f07876f26\"}");
+
+    public static final String REVIEWS_JSON = "{\"items\":[{\"id\":\"" + REVIEW + "\",\"kind\":\"MISMATCH\","
+            + "\"localId\":\"06139999|10|2003|00\",\"status\":\"OPEN\",\"openedAt\":\"2026-12-07T10:00:00Z\","
+            + "\"differences\":[\"ADDRESS\"],\"decidedAt\":null,\"decision\":null},"
+            + "{\"id\":\"4f2a1b0c-5d6e-4f70-8192-a3b4c5d6e7f9\",\"kind\":\"DISPUTED\","
+            + "\"localId\":\"06139999|10|2004|00\",\"status\":\"OPEN\",\"openedAt\":\"2026-12-07T10:05:00Z\","
+            + "\"differences\":[],\"decidedAt\":null,\"decision\":null}],\"page\":0,\"size\":50,\"total\":2}";
 
     public static final String SOFT_CARD_JSON = "{\"cardSerial\":\"C-NEW-1\",\"certificateSerial\":\"abc123\","
             + "\"sha256\":\"00\",\"notAfter\":\"2031-04-01T00:00:00Z\",\"pkcs12\":\""
@@ -138,9 +201,14 @@ public final class Fixtures {
                 .on("GET", person + "/service-choices", 200, CHOICES_JSON)
                 .on("POST", person + "/subscriptions", 201, subscription(null))
                 .on("POST", person + "/subscriptions/[^/]+/withdraw", 200, subscription("\"2026-12-07T01:00:00Z\""))
-                .on("GET", "/relay/api/v1/providers/[^/]+/members", 200, MEMBERS_JSON)
-                .on("POST", "/relay/api/v1/providers/[^/]+/members", 201, MEMBER_JSON)
-                .on("POST", "/relay/api/v1/providers/[^/]+/members/[^/]+/end", 200, ENDED_MEMBER_JSON)
+                .on("GET", "/adapters/[^/]+/api/v1/members", 200, MEMBERS_JSON)
+                .on("POST", "/adapters/[^/]+/api/v1/members", 201, MEMBER_JSON)
+                .on("POST", "/adapters/[^/]+/api/v1/members/[^/]+/loss", 200, LOST_MEMBER_JSON)
+                .on("GET", "/adapters/[^/]+/api/v1/linkage/notices", 200, NOTICES_JSON)
+                .on("GET", "/relay/api/v1/providers/[^/]+/link-reviews", 200, REVIEWS_JSON)
+                .on("GET", "/relay/api/v1/providers/[^/]+/link-reviews/[^/]+", 200, REVIEW_JSON)
+                .on("POST", "/relay/api/v1/providers/[^/]+/link-reviews/[^/]+/decision", 200, LINKED_REVIEW_JSON)
+                .on("GET", "/relay/api/v1/providers/[^/]+/linkage-log", 200, LINKAGE_LOG_JSON)
                 .on("POST", "/issuer/api/v1/cards/soft", 201, SOFT_CARD_JSON)
                 .on("POST", "/issuer/api/v1/cards/[^/]+/reissue", 201, SOFT_CARD_JSON)
                 .on("POST", "/issuer/api/v1/certificates/[^/]+/suspend", 200, certificate("ON_HOLD"))

@@ -39,6 +39,32 @@ class MessagesTest {
         }
     }
 
+    @Test
+    void theLinkageScreensSayTheBackEndsConflictsAndEveryItemStateAndDecisionInBothLanguages() throws IOException {
+        for (Properties bundle : new Properties[] {bundle("messages.properties"), bundle("messages_en.properties")}) {
+            assertThat(bundle.stringPropertyNames())
+                    .contains(
+                            "problem.MEMBER_EXISTS",
+                            "problem.LOSS_ALREADY_REGISTERED",
+                            "problem.REVIEW_DECIDED",
+                            "review.state.AGREES",
+                            "review.state.DIFFERS",
+                            "review.state.MISSING",
+                            "review.kind.MISMATCH",
+                            "review.kind.NO_CANDIDATE",
+                            "review.kind.DISPUTED",
+                            "review.decision.LINK",
+                            "review.decision.REJECT",
+                            "review.decision.CONFIRM_NOT_THEIRS",
+                            "review.decision.REINSTATE",
+                            "confirm.text.LINK",
+                            "confirm.text.CONFIRM_NOT_THEIRS");
+            for (String item : new String[] {"KANA_NAME", "KANJI_NAME", "DATE_OF_BIRTH", "SEX", "ADDRESS"}) {
+                assertThat(bundle.stringPropertyNames()).contains("review.item." + item);
+            }
+        }
+    }
+
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTest.class.getResourceAsStream("/" + name)) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.sscard.console.support.ConsoleTest;
 import org.sscard.console.support.Fixtures;
 import org.sscard.console.support.Html;
@@ -30,6 +33,19 @@ import org.sscard.console.support.Persona;
 class PagesTest extends ConsoleTest {
 
     private static final String P = "/residents/" + Fixtures.PERSON;
+
+    /** A complete joiner, as the register form sends it. */
+    private static final MultiValueMap<String, String> JOINER = new LinkedMultiValueMap<>(Map.of(
+            "symbol", List.of("10"),
+            "number", List.of("2003"),
+            "branch", List.of("00"),
+            "relationship", List.of("INSURED"),
+            "nameKana", List.of("カモガワ ハナコ"),
+            "nameKanji", List.of("鴨川 花子"),
+            "dateOfBirth", List.of("1970-04-01"),
+            "sex", List.of("FEMALE"),
+            "acquiredOn", List.of("2026-12-01"),
+            "copayPercent", List.of("30")));
 
     /** A screen: who sees it, how it is asked for, the status it answers with, a text it must show (ja, en). */
     record Screen(
@@ -168,22 +184,89 @@ class PagesTest extends ConsoleTest {
                 Persona.KAMEDA_KENPO_ADMIN,
                 200,
                 "太海 健",
-                "End the membership",
+                "Register loss of coverage",
                 l -> get("/insurers/kameda-kenpo/members")));
         screens.add(new Screen(
-                "enrolment",
+                "members, searched",
                 Persona.KAMEDA_KENPO_ADMIN,
                 200,
-                "加入する方",
-                "The person",
+                "検索の結果",
+                "Search results",
+                l -> get("/insurers/kameda-kenpo/members").param("q", "アマツ")));
+        screens.add(new Screen(
+                "joiner",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "照合する5項目",
+                "the five items compared",
                 l -> get("/insurers/kameda-kenpo/members/new")));
         screens.add(new Screen(
-                "disenrolment",
+                "joiner, invalid",
+                Persona.KAMEDA_KENPO_ADMIN,
+                400,
+                "本人か家族かを選んでください",
+                "Choose insured person or dependant",
+                l -> post("/insurers/kameda-kenpo/members").param("nameKana", "カモガワ")));
+        screens.add(new Screen(
+                "joiner, exists",
+                Persona.KAMEDA_KENPO_ADMIN,
+                409,
+                "すでに登録されています",
+                "already registered",
+                l -> post("/insurers/kameda-kenpo/members").params(JOINER)));
+        screens.add(new Screen(
+                "loss",
                 Persona.KAMEDA_KENPO_ADMIN,
                 200,
-                "資格の最終日",
-                "Last day of membership",
-                l -> get("/insurers/kameda-kenpo/members/" + Fixtures.MAPPING + "/end")));
+                "保険が使えなくなる最初の日",
+                "The first day not covered",
+                l -> get("/insurers/kameda-kenpo/members/loss").param("member", Fixtures.LOCAL_ID)));
+        screens.add(new Screen(
+                "loss, registered already",
+                Persona.KAMEDA_KENPO_ADMIN,
+                409,
+                "この資格喪失日はすでに登録されています",
+                "This loss date is already registered",
+                l -> post("/insurers/kameda-kenpo/members/loss")
+                        .param("localId", Fixtures.LOCAL_ID)
+                        .param("lostOn", "2026-12-01")));
+        String r = "/insurers/kameda-kenpo/link-reviews/" + Fixtures.REVIEW;
+        screens.add(new Screen(
+                "link reviews",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "本人の申し出",
+                "Disputed by the resident",
+                l -> get("/insurers/kameda-kenpo/link-reviews")));
+        screens.add(new Screen("link review", Persona.KAMEDA_KENPO_ADMIN, 200, "不一致", "differs", l -> get(r)));
+        screens.add(new Screen(
+                "link review, no reason",
+                Persona.KAMEDA_KENPO_ADMIN,
+                400,
+                "理由を500文字までで",
+                "Enter the reason, up to 500 characters",
+                l -> post(r + "/decision").param("decision", "REJECT")));
+        screens.add(new Screen(
+                "link review, confirmation",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "この記録を結び付けますか",
+                "Link this record?",
+                l -> post(r + "/decision").param("decision", "LINK").param("reason", "同じ人と確認")));
+        screens.add(new Screen(
+                "link review, decided already",
+                Persona.KAMEDA_KENPO_ADMIN,
+                409,
+                "この確認はすでに判断されています",
+                "This review has already been decided",
+                l -> post(r + "/decision").param("decision", "REJECT").param("reason", "別の方")));
+        screens.add(new Screen(
+                "linkage",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "前の保険の資格喪失の連絡",
+                "Previous-coverage notices",
+                l -> get("/insurers/kameda-kenpo/linkage")));
         screens.add(new Screen(
                 "upload",
                 Persona.KAMEDA_KENPO_ADMIN,
@@ -294,6 +377,21 @@ class PagesTest extends ConsoleTest {
                 "/adapters/[^/]+/api/v1/dependant-verifications/[^/]+/accept",
                 409,
                 "{\"status\":409,\"code\":\"VERIFICATION_DECIDED\",\"detail\":\"decided\"}");
+        PLATFORM.on(
+                "POST",
+                "/adapters/[^/]+/api/v1/members",
+                409,
+                "{\"status\":409,\"code\":\"MEMBER_EXISTS\",\"detail\":\"exists\"}");
+        PLATFORM.on(
+                "POST",
+                "/adapters/[^/]+/api/v1/members/[^/]+/loss",
+                409,
+                "{\"status\":409,\"code\":\"LOSS_ALREADY_REGISTERED\",\"detail\":\"same date\"}");
+        PLATFORM.on(
+                "POST",
+                "/relay/api/v1/providers/[^/]+/link-reviews/[^/]+/decision",
+                409,
+                "{\"status\":409,\"code\":\"REVIEW_DECIDED\",\"detail\":\"decided\"}");
     }
 
     /** A screen's request as its operator makes it, in {@code lang}. */

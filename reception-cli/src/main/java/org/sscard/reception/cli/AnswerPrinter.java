@@ -11,7 +11,8 @@ import org.sscard.common.time.PlatformDates;
 
 /**
  * The desk's answer in plain words, Japanese lines first and then the same in English: the outcome's message, the
- * patient number (or "not yet registered here"), and the coverage in the online-eligibility vocabulary, dates as
+ * patient number (or "not yet registered here"), the coverage in the online-eligibility vocabulary, the newer or the
+ * previous insurer when there is one, dates as
  * every page of the platform writes them (PlatformDates).
  */
 final class AnswerPrinter {
@@ -60,6 +61,7 @@ final class AnswerPrinter {
                         japanese ? "新しい保険者" : "New insurer",
                         text(next.path(japanese ? "nameJa" : "nameEn")) + " (" + text(next.path("insurerKey")) + ")");
             }
+            previousCoverage(out, answer.path("previousCoverage"), japanese);
             if (japanese) {
                 out.println();
             }
@@ -80,6 +82,22 @@ final class AnswerPrinter {
         line(out, ja ? "限度額適用区分" : "Limit category", text(c.path("limitCategory")));
         line(out, ja ? "資格取得日" : "Qualified on", date(c.path("acquiredOn"), ja));
         line(out, ja ? "資格喪失日" : "Lost on", date(c.path("lostOn"), ja));
+    }
+
+    /** The previous insurer of a VALID check after a change of insurer: its name and the loss date. */
+    static void previousCoverage(PrintStream out, JsonNode previous, boolean ja) {
+        if (!previous.isObject()) {
+            return;
+        }
+        String date = date(previous.path("lostOn"), ja);
+        if (ja) {
+            line(out, "前の保険", text(previous.path("insurerNameJa")) + " — " + date + " に資格喪失（新しい保険者で確認済み）");
+        } else {
+            JsonNode name = previous.hasNonNull("insurerNameEn")
+                    ? previous.path("insurerNameEn")
+                    : previous.path("insurerNameJa");
+            line(out, "Previous coverage", text(name) + " — lost on " + date + " (the new insurer confirmed)");
+        }
     }
 
     private static void line(PrintStream out, String label, String value) {

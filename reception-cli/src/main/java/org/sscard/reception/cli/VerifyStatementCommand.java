@@ -2,6 +2,8 @@ package org.sscard.reception.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,12 +67,37 @@ final class VerifyStatementCommand {
                 + (claims.hasNonNull("patient_number")
                         ? claims.path("patient_number").asText()
                         : "当院未登録 / not yet registered here"));
-        JsonNode coverage = claims.path("coverage");
+        JsonNode coverage = camelCase(claims.path("coverage"));
         if (coverage.isObject()) {
             AnswerPrinter.coverage(out, coverage, true);
             AnswerPrinter.coverage(out, coverage, false);
         }
+        JsonNode previous = camelCase(claims.path("previous_coverage"));
+        AnswerPrinter.previousCoverage(out, previous, true);
+        AnswerPrinter.previousCoverage(out, previous, false);
         out.println("  証明番号 / Statement ID: " + AnswerPrinter.text(claims.path("jti")));
+    }
+
+    /** The statement's snake_case claim ({@code insurer_number}) with the answer's names ({@code insurerNumber}). */
+    private static JsonNode camelCase(JsonNode claim) {
+        if (!claim.isObject()) {
+            return claim;
+        }
+        ObjectNode renamed = JsonNodeFactory.instance.objectNode();
+        claim.fields().forEachRemaining(field -> {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : field.getKey().toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            renamed.set(name.toString(), field.getValue());
+        });
+        return renamed;
     }
 
     private static String read(Path file, String what) {

@@ -80,6 +80,35 @@ class OutcomeExitCodeTest {
     }
 
     @Test
+    void saysThePreviousCoverageOfAValidCheckWithItsLossDate() throws Exception {
+        String printed = print("""
+                {"checkId":"7d3f","checkedAt":"2026-12-07T01:15:00Z","outcome":"VALID",
+                 "message":{"ja":"有効な保険資格を確認しました。","en":"Valid health insurance coverage confirmed."},
+                 "coverage":{"insurerNumber":"00138999","insurerName":"鴨川市 国民健康保険","number":"1007",
+                   "acquiredOn":"2026-12-01"},
+                 "newCoverage":null,
+                 "previousCoverage":{"insurerNameJa":"亀田健康保険組合",
+                   "insurerNameEn":"Kameda Health Insurance Society","lostOn":"2026-12-01"},
+                 "patientNumber":"P0067890","statement":"a.b.c"}""");
+
+        assertThat(printed)
+                .contains("前の保険: 亀田健康保険組合 — 令和8年（2026年）12月1日 に資格喪失（新しい保険者で確認済み）")
+                .contains("Previous coverage: Kameda Health Insurance Society — lost on 1 December 2026 (Reiwa 8)"
+                        + " (the new insurer confirmed)");
+        assertThat(Outcome.exitCodeOf("VALID")).as("still VALID").isZero();
+    }
+
+    @Test
+    void saysNoPreviousCoverageWhenTheAnswerHasNone() throws Exception {
+        String printed = print("""
+                {"checkId":"7d40","checkedAt":"2026-12-07T01:15:00Z","outcome":"VALID",
+                 "message":{"ja":"有効な保険資格を確認しました。","en":"Valid health insurance coverage confirmed."},
+                 "coverage":{"insurerNumber":"00138999"},"patientNumber":"P0067890","statement":"a.b.c"}""");
+
+        assertThat(printed).doesNotContain("前の保険").doesNotContain("Previous coverage");
+    }
+
+    @Test
     void saysARefusalAndThatThePatientIsNotRegisteredHere() throws Exception {
         String printed = print("""
                 {"checkId":"7d3d","checkedAt":"2026-11-02T00:31:00Z","outcome":"REFUSED","refusal":"CARD_SUSPENDED",

@@ -45,7 +45,8 @@ final class Statements {
         claims.put("clerk", Map.of("sub", "c0ffee00-0000-4000-8000-000000000001", "name", "受付 良子"));
         claims.put("patient_number", "P0078901");
         claims.put("outcome", "VALID");
-        claims.put("coverage", Map.of("insurerNumber", "00138999", "symbol", "鴨川", "number", "1007", "branch", "00"));
+        // snake_case, as the desk signs it
+        claims.put("coverage", Map.of("insurer_number", "00138999", "symbol", "鴨川", "number", "1007", "branch", "00"));
         claims.put("checked_at", "2026-11-02T00:30:00Z");
         return claims;
     }

@@ -53,7 +53,30 @@ class VerifyStatementTest {
                 .contains("受付 良子")
                 .contains("令和8年（2026年）11月2日 09:30 JST")
                 .contains("2 November 2026 (Reiwa 8) 09:30 JST")
-                .contains("11月3日 00:00 JST");
+                .contains("11月3日 00:00 JST")
+                .as("the coverage as the desk signs it, snake_case")
+                .contains("保険者: ― (00138999)")
+                .contains("記号・番号・枝番: 鴨川 / 1007 / 00")
+                .as("a statement from before issue 18 has no previous coverage and still verifies")
+                .doesNotContain("前の保険");
+    }
+
+    @Test
+    void printsThePreviousCoverageAStatementCarries() throws Exception {
+        Map<String, Object> claims = new LinkedHashMap<>(Statements.claims(HOSPITAL, IAT, EXP));
+        claims.put(
+                "previous_coverage",
+                Map.of(
+                        "insurer_name_ja", "亀田健康保険組合",
+                        "insurer_name_en", "Kameda Health Insurance Society",
+                        "lost_on", "2026-11-01"));
+
+        Run run = verify(desk.sign(claims), HOSPITAL, DURING_THE_VISIT);
+
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.VALID);
+        assertThat(run.out())
+                .contains("前の保険: 亀田健康保険組合 — 令和8年（2026年）11月1日 に資格喪失（新しい保険者で確認済み）")
+                .contains("Previous coverage: Kameda Health Insurance Society — lost on 1 November 2026 (Reiwa 8)");
     }
 
     @Test

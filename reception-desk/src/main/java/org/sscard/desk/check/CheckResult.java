@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * One check's answer, for the page and, as it is, for the API: the outcome in words (Japanese and English), the
- * coverage, the newer insurer when known, this hospital's patient number (null: not yet registered here) and the
- * signed statement.
+ * coverage, the newer insurer when known, the previous insurer and its loss date (VALID after a change of
+ * insurer), this hospital's patient number (null: not yet registered here) and the signed statement.
  */
 public record CheckResult(
         UUID checkId,
@@ -16,6 +16,7 @@ public record CheckResult(
         Message message,
         Coverage coverage,
         NewCoverage newCoverage,
+        PreviousCoverage previousCoverage,
         String patientNumber,
         String statement)
         implements java.io.Serializable {}

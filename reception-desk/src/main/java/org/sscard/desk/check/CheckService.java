@@ -67,6 +67,7 @@ public class CheckService {
                 decided.refusal() == null ? null : decided.refusal().name(),
                 coverageClaim(decided.coverage()),
                 newCoverageClaim(decided.newCoverage()),
+                previousCoverageClaim(decided.previousCoverage()),
                 checkedAt));
         CheckResult result = new CheckResult(
                 checkId,
@@ -76,6 +77,7 @@ public class CheckService {
                 words.of(decided),
                 decided.coverage(),
                 decided.newCoverage(),
+                decided.previousCoverage(),
                 decided.patientNumber(),
                 statement);
         records.append(result, decided, clerk, request, channel);
@@ -113,6 +115,18 @@ public class CheckService {
         claim.put("insurer_key", coverage.insurerKey());
         claim.put("name_ja", coverage.nameJa());
         claim.put("name_en", coverage.nameEn());
+        claim.values().removeIf(java.util.Objects::isNull);
+        return claim;
+    }
+
+    private static Map<String, Object> previousCoverageClaim(PreviousCoverage coverage) {
+        if (coverage == null) {
+            return null;
+        }
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("insurer_name_ja", coverage.insurerNameJa());
+        claim.put("insurer_name_en", coverage.insurerNameEn());
+        claim.put("lost_on", text(coverage.lostOn()));
         claim.values().removeIf(java.util.Objects::isNull);
         return claim;
     }

@@ -2,7 +2,8 @@ package org.sscard.desk.check;
 
 /**
  * What the platform and the insurer said, decided: the outcome, and what goes with it. {@code insurer} is the key
- * whose record the coverage is (for the check record), null when none answered.
+ * whose record the coverage is (for the check record), null when none answered; {@code previousCoverage}
+ * only with VALID.
  */
 record Decision(
         Outcome outcome,
@@ -10,7 +11,18 @@ record Decision(
         Coverage coverage,
         NewCoverage newCoverage,
         String patientNumber,
-        String insurer) {
+        String insurer,
+        PreviousCoverage previousCoverage) {
+
+    Decision(
+            Outcome outcome,
+            Refusal refusal,
+            Coverage coverage,
+            NewCoverage newCoverage,
+            String patientNumber,
+            String insurer) {
+        this(outcome, refusal, coverage, newCoverage, patientNumber, insurer, null);
+    }
 
     static Decision refused(Refusal refusal) {
         return new Decision(Outcome.REFUSED, refusal, null, null, null, null);

@@ -10,9 +10,13 @@ import java.util.Set;
  * insurer); that insurer's eligibility record then decides: valid today, lost (with the newer insurer when the
  * relay maps one), or, when that insurer holds no record, the next older insurer is asked with a grant of its own.
  * Each insurer is asked at most once, and at most {@code maxInsurers} in all. No record anywhere: NONE. Anything
- * that does not answer: NOT_COMPLETED, the paper card's turn.
+ * that does not answer: NOT_COMPLETED, the paper card's turn. A VALID coverage names the previous insurer when an
+ * older mapping ended within the last 366 days.
  */
 final class EligibilityDecision {
+
+    /** How long after its end an older insurer is still named as the previous coverage. */
+    static final int PREVIOUS_COVERAGE_DAYS = 366;
 
     private final ReceptionGrants grants;
     private final Insurers insurers;
@@ -107,13 +111,32 @@ final class EligibilityDecision {
         }
         boolean anotherCoversToday =
                 all.stream().anyMatch(other -> !other.key().equals(granted.insurer()) && other.covers(today));
+        if (anotherCoversToday) {
+            return new Decision(Outcome.SEVERAL, null, coverage, null, patientNumber, granted.insurer());
+        }
         return new Decision(
-                anotherCoversToday ? Outcome.SEVERAL : Outcome.VALID,
+                Outcome.VALID,
                 null,
                 coverage,
                 null,
                 patientNumber,
-                granted.insurer());
+                granted.insurer(),
+                index < 0 ? null : previousCoverage(all.subList(index + 1, all.size()), today));
+    }
+
+    /**
+     * The newest of the older mappings whose validity ended before today and within the last 366 days, as a loss
+     * on the day after (the list is newest first). What the relay told the new insurer, so the desk says it too.
+     */
+    private static PreviousCoverage previousCoverage(List<InsurerMapping> older, LocalDate today) {
+        LocalDate earliest = today.minusDays(PREVIOUS_COVERAGE_DAYS);
+        for (InsurerMapping mapping : older) {
+            LocalDate validTo = mapping.validTo();
+            if (validTo != null && validTo.isBefore(today) && !validTo.isBefore(earliest)) {
+                return new PreviousCoverage(mapping.nameJa(), mapping.nameEn(), validTo.plusDays(1));
+            }
+        }
+        return null;
     }
 
     private static int indexOf(List<InsurerMapping> all, String key) {

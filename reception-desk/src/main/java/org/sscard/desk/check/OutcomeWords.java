@@ -17,7 +17,10 @@ final class OutcomeWords {
     Message of(Decision decision) {
         Coverage coverage = decision.coverage();
         return switch (decision.outcome()) {
-            case VALID -> new Message("有効な保険資格を確認しました。", "Valid health insurance coverage confirmed.");
+            case VALID ->
+                previous(
+                        new Message("有効な保険資格を確認しました。", "Valid health insurance coverage confirmed."),
+                        decision.previousCoverage());
             case SEVERAL ->
                 new Message(
                         "有効な保険資格が複数登録されています。どの保険を使うか、" + PAPER_JA,
@@ -44,6 +47,19 @@ final class OutcomeWords {
                         "The check could not be completed (the insurer or the platform did not answer). " + PAPER_EN);
             case REFUSED -> refusal(decision.refusal());
         };
+    }
+
+    /** The previous insurer and its loss date after the outcome's words, as a 資格喪失証明書 would say them. */
+    private Message previous(Message valid, PreviousCoverage previous) {
+        if (previous == null) {
+            return valid;
+        }
+        String nameEn = previous.insurerNameEn() != null ? previous.insurerNameEn() : previous.insurerNameJa();
+        return new Message(
+                valid.ja() + "前の保険 " + previous.insurerNameJa() + ": " + dates.japanese(previous.lostOn())
+                        + " に資格喪失 — 新しい保険者で確認済み。",
+                valid.en() + " Previous coverage at " + nameEn + " lost on " + dates.english(previous.lostOn())
+                        + " — the new insurer confirmed.");
     }
 
     private static Message refusal(Refusal refusal) {

@@ -67,6 +67,9 @@ public class Statements {
         if (statement.newCoverage() != null) {
             claims.claim("new_coverage", statement.newCoverage());
         }
+        if (statement.previousCoverage() != null) {
+            claims.claim("previous_coverage", statement.previousCoverage());
+        }
         try {
             SignedJWT jws = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.ES256)

@@ -13,11 +13,13 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.sscard.common.time.PlatformDates;
 import org.sscard.desk.support.DeskTest;
 import org.sscard.desk.support.FakePlatform;
 import org.sscard.testsupport.pki.TestPki;
@@ -29,6 +31,7 @@ import org.sscard.testsupport.pki.TestPki;
 class EligibilityCheckApiTest extends DeskTest {
 
     private static final String PATH = "/api/v1/eligibility-checks";
+    private static final PlatformDates DATES = new PlatformDates();
     private static final String INSURERS = "[{\"key\":\"kamogawa-nhi\",\"name_ja\":\"鴨川市 国民健康保険\","
             + "\"name_en\":\"Kamogawa City National Health Insurance\",\"valid_from\":\"2026-11-01\"},"
             + "{\"key\":\"kameda-kenpo\",\"name_ja\":\"亀田健康保険組合\",\"name_en\":\"Kameda Health Insurance Society\","
@@ -130,6 +133,7 @@ class EligibilityCheckApiTest extends DeskTest {
                 .andExpect(jsonPath("$.coverage.lostOn").value("2026-11-01"))
                 .andExpect(jsonPath("$.coverage.copayPercent").value(30))
                 .andExpect(jsonPath("$.newCoverage.insurerKey").value("kamogawa-nhi"))
+                .andExpect(jsonPath("$.previousCoverage").value(nullValue()))
                 .andExpect(jsonPath("$.message.ja", containsString("鴨川市 国民健康保険")))
                 .andExpect(jsonPath("$.message.en", containsString("1 November 2026")))
                 .andExpect(jsonPath("$.checkId").isString())
@@ -183,6 +187,45 @@ class EligibilityCheckApiTest extends DeskTest {
                 .containsEntry("outcome", "LOST_WITH_NEW_COVERAGE_KNOWN")
                 .containsEntry("patient_number", "P0067890")
                 .containsEntry("insurer", "kameda-kenpo");
+    }
+
+    @Test
+    void aValidCoverageAfterAChangeOfInsurerNamesThePreviousCoverageInTheAnswerAndTheStatement() throws Exception {
+        LocalDate today = LocalDate.now(PlatformDates.ZONE);
+        LocalDate joined = today.minusDays(6);
+        PLATFORM.onToken(form -> FakePlatform.granted(
+                "kamogawa-nhi",
+                "P0067890",
+                "[{\"key\":\"kamogawa-nhi\",\"name_ja\":\"鴨川市 国民健康保険\",\"name_en\":\"Kamogawa City NHI\","
+                        + "\"valid_from\":\"" + joined + "\"},"
+                        + "{\"key\":\"kameda-kenpo\",\"name_ja\":\"亀田健康保険組合\","
+                        + "\"name_en\":\"Kameda Health Insurance Society\",\"valid_from\":\"2015-04-01\","
+                        + "\"valid_to\":\"" + joined.minusDays(1) + "\"}]"));
+        PLATFORM.onEligibility(insurer -> FakePlatform.eligibility("00138999", joined.toString(), null));
+
+        String answer = check(clerkToken(newClerk(), "RECEPTION_CLERK"), SSN_BODY)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("VALID"))
+                .andExpect(jsonPath("$.coverage.insurerNumber").value("00138999"))
+                .andExpect(jsonPath("$.previousCoverage.insurerNameJa").value("亀田健康保険組合"))
+                .andExpect(jsonPath("$.previousCoverage.insurerNameEn").value("Kameda Health Insurance Society"))
+                .andExpect(jsonPath("$.previousCoverage.lostOn").value(joined.toString()))
+                .andExpect(jsonPath("$.message.ja", containsString("前の保険 亀田健康保険組合: " + DATES.japanese(joined))))
+                .andExpect(jsonPath("$.message.en", containsString("lost on " + DATES.english(joined))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(PLATFORM.insurerCalls())
+                .as("only the new insurer is asked")
+                .extracting(FakePlatform.InsurerCall::insurer)
+                .containsExactly("kamogawa-nhi");
+        SignedJWT jws = SignedJWT.parse(com.jayway.jsonpath.JsonPath.<String>read(answer, "$.statement"));
+        assertThat(jws.getJWTClaimsSet().getJSONObjectClaim("previous_coverage"))
+                .containsEntry("insurer_name_ja", "亀田健康保険組合")
+                .containsEntry("insurer_name_en", "Kameda Health Insurance Society")
+                .containsEntry("lost_on", joined.toString());
+        assertThat(jws.getJWTClaimsSet().getStringClaim("outcome")).isEqualTo("VALID");
     }
 
     @Test

@@ -282,4 +282,90 @@ class EligibilityDecisionTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.LOST);
         assertThat(decision.coverage().lostOn()).isEqualTo(LocalDate.of(2026, 10, 15));
     }
+
+    // previous coverage (issue 18): the newest insurer answers valid, an older mapping ended within the last 366 days
+
+    private static InsurerMapping kenpoEndedOn(LocalDate validTo) {
+        return new InsurerMapping(
+                "kameda-kenpo", "亀田健康保険組合", "Kameda Health Insurance Society", LocalDate.of(2015, 4, 1), validTo);
+    }
+
+    private Decision validAtTheCityWith(InsurerMapping... older) {
+        InsurerMapping[] all = new InsurerMapping[older.length + 1];
+        all[0] = NHI;
+        System.arraycopy(older, 0, all, 1, older.length);
+        return decide(
+                grants("P0067890", all), answering(Map.of("kamogawa-nhi", record(LocalDate.of(2026, 11, 1), null))));
+    }
+
+    @Test
+    void aValidCoverageNamesThePreviousInsurerAndTheDayAfterItsValidityEnded() {
+        Decision decision = validAtTheCityWith(KENPO);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.VALID);
+        assertThat(decision.previousCoverage())
+                .isEqualTo(
+                        new PreviousCoverage("亀田健康保険組合", "Kameda Health Insurance Society", LocalDate.of(2026, 11, 1)));
+        assertThat(decision.coverage().insurerName()).isEqualTo("鴨川市 国民健康保険");
+        assertThat(audiences).as("the previous insurer is not asked").containsExactly((String) null);
+    }
+
+    @Test
+    void aPreviousCoverageEndedExactly366DaysAgoIsStillNamedOneDayEarlierIsNot() {
+        assertThat(validAtTheCityWith(kenpoEndedOn(TODAY.minusDays(366))).previousCoverage())
+                .extracting(PreviousCoverage::lostOn)
+                .isEqualTo(TODAY.minusDays(365));
+        assertThat(validAtTheCityWith(kenpoEndedOn(TODAY.minusDays(367))).previousCoverage())
+                .isNull();
+    }
+
+    @Test
+    void aPreviousCoverageEndingTodayIsSeveralNotPrevious() {
+        Decision decision = validAtTheCityWith(kenpoEndedOn(TODAY));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.SEVERAL);
+        assertThat(decision.previousCoverage()).isNull();
+    }
+
+    @Test
+    void theNewestOfSeveralEndedInsurersIsThePreviousOne() {
+        InsurerMapping older = new InsurerMapping(
+                "old-kenpo", "旧健保", "Old Society", LocalDate.of(2010, 4, 1), LocalDate.of(2026, 3, 31));
+
+        assertThat(validAtTheCityWith(older, KENPO).previousCoverage())
+                .as("the list is newest first: the first ended one after the answering insurer")
+                .extracting(PreviousCoverage::insurerNameJa)
+                .isEqualTo("旧健保");
+        assertThat(validAtTheCityWith(KENPO, older).previousCoverage())
+                .extracting(PreviousCoverage::insurerNameJa)
+                .isEqualTo("亀田健康保険組合");
+    }
+
+    @Test
+    void aValidCoverageWithoutAnEndedInsurerHasNoPreviousCoverage() {
+        assertThat(validAtTheCityWith().previousCoverage()).isNull();
+    }
+
+    @Test
+    void lostOutcomesCarryNoPreviousCoverage() {
+        Decision decision = decide(
+                grants("P0067890", NHI, KENPO),
+                answering(Map.of("kameda-kenpo", record(LocalDate.of(2015, 4, 1), LocalDate.of(2026, 11, 1)))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.LOST_WITH_NEW_COVERAGE_KNOWN);
+        assertThat(decision.previousCoverage()).isNull();
+    }
+
+    @Test
+    void saysThePreviousCoverageAndItsLossDateInBothLanguages() {
+        Message message = new OutcomeWords(new PlatformDates()).of(validAtTheCityWith(KENPO));
+
+        assertThat(message.ja())
+                .startsWith("有効な保険資格を確認しました。")
+                .contains("前の保険 亀田健康保険組合: 令和8年（2026年）11月1日 に資格喪失 — 新しい保険者で確認済み");
+        assertThat(message.en())
+                .startsWith("Valid health insurance coverage confirmed.")
+                .contains("Previous coverage at Kameda Health Insurance Society lost on 1 November 2026")
+                .contains("the new insurer confirmed");
+    }
 }

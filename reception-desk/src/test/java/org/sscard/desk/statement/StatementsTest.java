@@ -40,6 +40,7 @@ class StatementsTest {
                 null,
                 Map.of("insurer_number", "122382", "copay_percent", 30),
                 null,
+                null,
                 checkedAt);
     }
 
@@ -130,5 +131,39 @@ class StatementsTest {
                 .singleElement()
                 .satisfies(key -> assertThat(key.isPrivate()).isFalse());
         assertThat(restarted.publicKeys().toString()).doesNotContain("\"d\"");
+    }
+
+    @Test
+    void carriesThePreviousCoverageWhenThereIsOneAndNothingWhenThereIsNone() throws Exception {
+        Statements statements = statements();
+        Instant checkedAt = ZonedDateTime.parse("2026-12-07T10:15:00+09:00").toInstant();
+        StatementClaims plain = claims(checkedAt);
+        StatementClaims withPrevious = new StatementClaims(
+                plain.checkId(),
+                plain.hospital(),
+                plain.clerkSubject(),
+                plain.clerkName(),
+                plain.patientNumber(),
+                plain.outcome(),
+                null,
+                plain.coverage(),
+                null,
+                Map.of(
+                        "insurer_name_ja", "亀田健康保険組合",
+                        "insurer_name_en", "Kameda Health Insurance Society",
+                        "lost_on", "2026-12-01"),
+                checkedAt);
+
+        JWTClaimsSet signed =
+                verified(statements.sign(withPrevious), statements.publicKeys()).getJWTClaimsSet();
+        JWTClaimsSet without =
+                verified(statements.sign(plain), statements.publicKeys()).getJWTClaimsSet();
+
+        assertThat(signed.getJSONObjectClaim("previous_coverage"))
+                .containsEntry("insurer_name_ja", "亀田健康保険組合")
+                .containsEntry("insurer_name_en", "Kameda Health Insurance Society")
+                .containsEntry("lost_on", "2026-12-01");
+        assertThat(signed.getStringClaim("outcome")).isEqualTo("VALID");
+        assertThat(without.getClaims()).doesNotContainKey("previous_coverage");
     }
 }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.sscard.common.time.PlatformDates;
 import org.sscard.desk.login.DeskAuthority;
 import org.sscard.desk.support.DeskTest;
 import org.sscard.desk.support.FakePlatform;
@@ -191,6 +193,53 @@ class DeskPagesTest extends DeskTest {
         assertThat(PLATFORM.tokenRequests().get(0))
                 .containsEntry("provisional_ssn", "100000000006")
                 .containsEntry("reason", "CARD_FORGOTTEN");
+    }
+
+    @Test
+    void aValidCoverageAfterAChangeOfInsurerShowsThePreviousCoverageInBothLanguages() throws Exception {
+        LocalDate joined = LocalDate.now(PlatformDates.ZONE).minusDays(6);
+        PLATFORM.onToken(form -> FakePlatform.granted(
+                "kamogawa-nhi",
+                "P0067890",
+                "[{\"key\":\"kamogawa-nhi\",\"name_ja\":\"鴨川市 国民健康保険\",\"name_en\":\"Kamogawa City NHI\","
+                        + "\"valid_from\":\"" + joined + "\"},"
+                        + "{\"key\":\"kameda-kenpo\",\"name_ja\":\"亀田健康保険組合\","
+                        + "\"name_en\":\"Kameda Health Insurance Society\",\"valid_from\":\"2015-04-01\","
+                        + "\"valid_to\":\"" + joined.minusDays(1) + "\"}]"));
+        PLATFORM.onEligibility(insurer -> FakePlatform.eligibility("00138999", joined.toString(), null));
+        MockHttpSession session = new MockHttpSession();
+        String subject = newClerk();
+        PlatformDates dates = new PlatformDates();
+
+        String answer = mvc.perform(post("/desk/ssn")
+                        .param("provisionalSsn", "100000000006")
+                        .param("dateOfBirth", "1968-05-05")
+                        .param("reason", "CARD_UNREADABLE")
+                        .session(session)
+                        .with(clerk(subject))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        mvc.perform(get(answer).session(session).with(clerk(subject)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-outcome=\"VALID\""),
+                                containsString("有効な保険資格を確認しました。"),
+                                containsString("前の保険 亀田健康保険組合: " + dates.japanese(joined) + " に資格喪失 — 新しい保険者で確認済み"),
+                                containsString("Previous coverage at Kameda Health Insurance Society lost on "
+                                        + dates.english(joined) + " — the new insurer confirmed"),
+                                containsString("<h2>前の保険</h2>"),
+                                containsString("class=\"previous-coverage\""))));
+        mvc.perform(get(answer).param("lang", "en").session(session).with(clerk(subject)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<h2>Previous coverage</h2>"),
+                                containsString("Kameda Health Insurance Society"))));
     }
 
     @Test

@@ -43,5 +43,17 @@ public enum AccessAction {
      */
     RECEPTION_CHECK,
     /** A reception check of an identified person refused: the card suspended, revoked or expired, or the like. */
-    RECEPTION_CHECK_REFUSED
+    RECEPTION_CHECK_REFUSED,
+    /** An insurer registered the end of the person's coverage there (a leaver pushed by insurer-adapters). */
+    COVERAGE_LOST_REGISTERED,
+    /** An insurer's joiner record was linked to the person because the five items agree (provider_key = insurer). */
+    MEMBER_LINKED,
+    /** An insurer (provider_key) was told the day the person's previous coverage at another insurer ended. */
+    PREVIOUS_COVERAGE_SHARED,
+    /** An insurer's joiner record found the person by provisional SSN but waits for a check (the five items differ). */
+    LINK_REVIEW_OPENED,
+    /** An insurer's administrator looked at the person's five items to check a link (acting_for = staff). */
+    LINK_REVIEW_READ,
+    /** An insurer's administrator decided a link review concerning the person (purpose names the decision). */
+    LINK_REVIEW_DECIDED
 }

@@ -68,7 +68,7 @@ class DisputeService {
             case ACTIVE, ENDED -> {
                 OffsetDateTime now = now();
                 links.suspend(mapping.id(), link.status(), now);
-                links.openReview(mapping, person.id(), reason(request), now);
+                links.openReview(mapping.id(), reason(request), now);
                 accessLog.recordAs(
                         person.id(), AccessAction.LINK_DISPUTED, caller.actingFor(), PURPOSE, link.providerKey());
                 return links.view(mapping.id()).orElseThrow();

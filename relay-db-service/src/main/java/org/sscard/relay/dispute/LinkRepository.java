@@ -80,29 +80,18 @@ class LinkRepository {
     }
 
     /**
-     * The DISPUTED review for the provider's administrator. {@code provider_record}: what the relay knows of the
-     * provider's record: the ID fields and the first day of the link, over the five items as the provider sent them
-     * with the joiner event of that record, if it ever went through the review queue. The candidate is the person
-     * linked, whose five items the administrator compares.
+     * The DISPUTED review for the provider's administrator, OPEN. No provider record and no candidate of its own: the
+     * review queue ({@code relay/linkage}) shows the mapping's record as it was linked (or its ID fields) beside the
+     * person the mapping names.
      */
-    void openReview(Row mapping, long personId, String reason, OffsetDateTime at) {
+    void openReview(long mappingId, String reason, OffsetDateTime at) {
         jdbc.sql("""
-                        INSERT INTO link_review (opaque_id, provider_id, kind, local_id, candidate_person_id,
-                            mapping_id, provider_record, differences, status, opened_at, resident_reason)
-                        SELECT :opaque, m.provider_id, 'DISPUTED', m.local_id, :person, m.id,
-                               coalesce((SELECT lr.provider_record FROM link_review lr
-                                         WHERE lr.provider_id = m.provider_id AND lr.local_id = m.local_id
-                                         AND lr.kind <> 'DISPUTED' AND lr.provider_record IS NOT NULL
-                                         ORDER BY lr.opened_at DESC, lr.id DESC LIMIT 1), '{}'::jsonb)
-                               || jsonb_strip_nulls(jsonb_build_object(
-                                      'symbol', m.insurance_symbol, 'number', m.insurance_number,
-                                      'branch', m.insurance_branch, 'localNumber', m.local_number,
-                                      'acquiredOn', m.valid_from)),
-                               '[]'::jsonb, 'OPEN', :at, :reason
+                        INSERT INTO link_review (opaque_id, provider_id, kind, local_id, mapping_id, status, opened_at,
+                                                 resident_reason)
+                        SELECT :opaque, m.provider_id, 'DISPUTED', m.local_id, m.id, 'OPEN', :at, :reason
                         FROM service_mapping m WHERE m.id = :mapping""")
                 .param("opaque", UUID.randomUUID())
-                .param("person", personId)
-                .param("mapping", mapping.id())
+                .param("mapping", mappingId)
                 .param("at", at)
                 .param("reason", reason)
                 .update();

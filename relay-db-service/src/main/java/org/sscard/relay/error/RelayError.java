@@ -36,6 +36,10 @@ public enum RelayError implements ErrorCode {
     PERSON_NOT_MATCHED(
             HttpStatus.NOT_FOUND, "The provisional social-security number and date of birth do not match one person"),
     INSURER_NOT_FOUND(HttpStatus.NOT_FOUND, "The person has no mapping at that insurer"),
+    INVALID_LINKAGE_EVENT(HttpStatus.BAD_REQUEST, "The batch of linkage events is malformed; nothing was applied"),
+    REVIEW_NOT_FOUND(HttpStatus.NOT_FOUND, "No such link review at this provider"),
+    REVIEW_DECIDED(HttpStatus.CONFLICT, "The link review has already been decided"),
+    DECISION_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "That decision is not allowed for this kind of link review"),
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The access could not be logged, so nothing is answered"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -29,6 +29,8 @@ public record OperatorProperties(
             RelayAuthority.CARD_LOGIN_CHECK,
             RelayAuthority.RECEPTION_CHECK,
             RelayAuthority.SAML_METADATA_WRITE,
+            RelayAuthority.LINKAGE_PUBLISH,
+            RelayAuthority.LINKAGE_READ,
             // the resident's own word, through My Portal: no staff member says "this is not me" for them
             RelayAuthority.MAPPING_DISPUTE);
 

@@ -52,7 +52,19 @@ public enum RelayAuthority implements GrantedAuthority {
      * An insurer administrator lists their own insurer's members ({@code GET /api/v1/providers/{key}/members}); only
      * with an operator token whose operator administers that provider ({@link Operators}).
      */
-    MEMBER_READ;
+    MEMBER_READ,
+    /**
+     * insurer-adapters pushes an insurer's joiners and leavers ({@code POST /api/v1/linkage/inbox/{key}}), only for
+     * the providers it is bound to ({@code client-providers}).
+     */
+    LINKAGE_PUBLISH,
+    /** insurer-adapters pulls what the relay tells an insurer ({@code GET /api/v1/linkage/feed/{key}}), bound likewise. */
+    LINKAGE_READ,
+    /**
+     * An insurer administrator works their own insurer's review queue and reads its linkage log ({@code
+     * /api/v1/providers/{key}/link-reviews}, {@code /linkage-log}); only for the insurer their operator token names.
+     */
+    LINK_REVIEW;
 
     @Override
     public String getAuthority() {

@@ -79,25 +79,19 @@ class DisputeApiTest extends RelayApiTest {
                         SELECT status || ' ' || suspended_from_status || ' ' || (suspended_at IS NOT NULL)
                         FROM service_mapping WHERE opaque_id = :m::uuid""").param("m", nhi).query(String.class).single()).isEqualTo("SUSPENDED ACTIVE true");
         Map<String, Object> review = jdbc.sql("""
-                        SELECT r.kind, r.status, p.provider_key, r.local_id, per.opaque_id::text AS candidate,
-                               m.opaque_id::text AS mapping, r.differences::text AS differences, r.resident_reason,
-                               r.provider_record::text AS record, r.decided_at
+                        SELECT r.kind, r.status, p.provider_key, r.local_id, m.opaque_id::text AS mapping,
+                               r.resident_reason, r.decided_at
                         FROM link_review r JOIN provider p ON p.id = r.provider_id
-                        JOIN person per ON per.id = r.candidate_person_id JOIN service_mapping m ON m.id = r.mapping_id
+                        JOIN service_mapping m ON m.id = r.mapping_id
                         WHERE m.opaque_id = :m::uuid""").param("m", nhi).query().singleRow();
         assertThat(review)
                 .containsEntry("kind", "DISPUTED")
                 .containsEntry("status", "OPEN")
                 .containsEntry("provider_key", "test-nhi")
                 .containsEntry("local_id", TEST_NHI_INSURER_NUMBER + "|S|" + card.get("number") + "|00")
-                .containsEntry("candidate", person)
                 .containsEntry("mapping", nhi)
-                .containsEntry("differences", "[]")
                 .containsEntry("resident_reason", "鴨川市の国保に入ったことはありません")
                 .containsEntry("decided_at", null);
-        assertThat((String) review.get("record"))
-                .contains("\"number\": \"" + card.get("number") + "\"")
-                .contains("\"acquiredOn\": \"2020-04-01\"");
         assertThat(count("access_log")).isEqualTo(logged + 1);
         assertThat(newestRow(person))
                 .isEqualTo("LINK_DISPUTED | portal-gateway | person:" + person + " | " + DisputeService.PURPOSE
@@ -105,36 +99,44 @@ class DisputeApiTest extends RelayApiTest {
     }
 
     @Test
-    void anEndedLinkReturnsToEndedAndAReviewedRecordKeepsWhatTheProviderSent() {
+    void theInsurersAdministratorFindsItInTheQueueWithTheRecordAsLinkedBesideThePerson() {
         String person = createPerson();
         Map<String, Object> card = insuranceCard();
         String nhi = map(person, "test-nhi", card, "2020-04-01");
         city().post("/api/v1/persons/" + person + "/mappings/" + nhi + "/end", Map.of("validTo", "2024-03-31"));
-        // the record went through the review queue once: the five items as the insurer sent them
+        // as the gate leaves an AUTOMATIC link: the insurer's record as it was linked
         jdbc.sql("""
-                        INSERT INTO link_review (opaque_id, provider_id, kind, local_id, provider_record, status,
-                                                 opened_at, decided_at)
-                        SELECT gen_random_uuid(), m.provider_id, 'MISMATCH', m.local_id,
-                               '{"nameKana": "カモガワ ハナコ", "address": "千葉県鴨川市横渚1-2", "number": "old"}',
-                               'LINKED', now() - interval '2 years', now() - interval '2 years'
-                        FROM service_mapping m WHERE m.opaque_id = :m::uuid""").param("m", nhi).update();
+                        UPDATE service_mapping SET linked_by = 'AUTOMATIC',
+                               provider_record = '{"nameKana": "ｶﾓｶﾞﾜ ﾊﾅｺ", "acquiredOn": "2020-04-01"}'
+                        WHERE opaque_id = :m::uuid""").param("m", nhi).update();
 
         Api.Response disputed = gateway(person).post("/api/v1/persons/" + person + "/links/" + nhi + "/dispute", "");
 
         assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+        assertThat(disputed.json().path("linkedBy").asText()).isEqualTo("AUTOMATIC");
         assertThat(jdbc.sql("SELECT suspended_from_status FROM service_mapping WHERE opaque_id = :m::uuid")
                         .param("m", nhi)
                         .query(String.class)
                         .single())
                 .isEqualTo("ENDED");
-        String record = jdbc.sql("""
-                        SELECT r.provider_record::text FROM link_review r JOIN service_mapping m ON m.id = r.mapping_id
-                        WHERE m.opaque_id = :m::uuid AND r.kind = 'DISPUTED'""").param("m", nhi).query(String.class).single();
-        assertThat(record)
-                .contains("\"nameKana\": \"カモガワ ハナコ\"")
-                .contains("\"address\": \"千葉県鴨川市横渚1-2\"")
-                .contains("\"number\": \"" + card.get("number") + "\"")
-                .doesNotContain("old");
+        Api admin = asOperator(insurerAdmin("test-nhi"));
+        JsonNode queued = null;
+        for (JsonNode item : admin.get("/api/v1/providers/test-nhi/link-reviews?size=100")
+                .json()
+                .path("items")) {
+            if (item.path("localId").asText().endsWith("|" + card.get("number") + "|00")) {
+                queued = item;
+            }
+        }
+        assertThat(queued).isNotNull();
+        assertThat(queued.path("kind").asText()).isEqualTo("DISPUTED");
+        JsonNode detail = admin.get("/api/v1/providers/test-nhi/link-reviews/"
+                        + queued.path("id").asText())
+                .json();
+        assertThat(detail.path("providerRecord").path("nameKana").asText()).isEqualTo("ｶﾓｶﾞﾜ ﾊﾅｺ");
+        assertThat(detail.path("relayRecord").path("nameKana").asText()).isEqualTo("カモガワ　ハナコ");
+        assertThat(detail.toString()).doesNotContain(person);
+        // no reason given: none stored
         assertThat(jdbc.sql("SELECT resident_reason FROM link_review WHERE kind = 'DISPUTED' AND mapping_id ="
                                 + " (SELECT id FROM service_mapping WHERE opaque_id = :m::uuid)")
                         .param("m", nhi)

@@ -6,6 +6,9 @@ import static org.sscard.relay.security.RelayAuthority.ACCESS_LOG_READ;
 import static org.sscard.relay.security.RelayAuthority.CARD_LOGIN_CHECK;
 import static org.sscard.relay.security.RelayAuthority.CARD_READ;
 import static org.sscard.relay.security.RelayAuthority.CARD_WRITE;
+import static org.sscard.relay.security.RelayAuthority.LINKAGE_PUBLISH;
+import static org.sscard.relay.security.RelayAuthority.LINKAGE_READ;
+import static org.sscard.relay.security.RelayAuthority.LINK_REVIEW;
 import static org.sscard.relay.security.RelayAuthority.LOOKUP_BY_SSN;
 import static org.sscard.relay.security.RelayAuthority.MAPPING_DISPUTE;
 import static org.sscard.relay.security.RelayAuthority.MEMBER_READ;
@@ -68,15 +71,19 @@ class ClientGrantsTest {
                 "auth-service", EnumSet.of(PROVIDER_READ, CARD_LOGIN_CHECK, RELEASE, RECEPTION_CHECK),
                 // RelayClient: persons/lookup/by-personal-id, staff, {persons|staff}/{id}/cards, cards/{serial}/status
                 "card-issuer", EnumSet.of(PERSON_LOOKUP, PERSONAL_ID_READ, STAFF_READ, CARD_READ, CARD_WRITE),
-                // no relay client at all
-                "insurer-adapters", EnumSet.noneOf(RelayAuthority.class),
+                // RelayLinkage: linkage/inbox/{key} (push joiners and leavers), linkage/feed/{key} (pull notices)
+                "insurer-adapters", EnumSet.of(LINKAGE_PUBLISH, LINKAGE_READ),
                 // SpMetadataRegistration: providers/{key}/saml-sp-metadata
                 "hospital-portal", EnumSet.of(SAML_METADATA_WRITE));
         services.forEach((client, used) ->
                 assertThat(properties.clients().get(client)).as(client).containsExactlyInAnyOrderElementsOf(used));
-        // the operator resolves for every provider; no service client is bound to any
+        // the operator resolves for every provider; insurer-adapters pushes and pulls the linkage for its insurers
         assertThat(properties.clientProviders())
-                .isEqualTo(Map.of("city-office", Set.of(ClientProperties.ANY_PROVIDER)));
+                .isEqualTo(Map.of(
+                        "city-office",
+                        Set.of(ClientProperties.ANY_PROVIDER),
+                        "insurer-adapters",
+                        Set.of("kamogawa-nhi", "kameda-kenpo")));
     }
 
     @Test
@@ -97,9 +104,9 @@ class ClientGrantsTest {
                                 SUBSCRIPTION_WRITE,
                                 ACCESS_LOG_READ),
                         // an insurer's own members (read only: joiners and leavers are registered at the insurer),
-                        // scoped to the administrator's insurer by the member endpoint
+                        // review queue and linkage log, scoped to the administrator's insurer by the endpoints
                         Operator.INSURER_ADMIN,
-                        EnumSet.of(MEMBER_READ)));
+                        EnumSet.of(MEMBER_READ, LINK_REVIEW)));
         // the console holds nothing of its own: only the staff member it acts for does
         assertThat(mainConfiguration().clients()).doesNotContainKey("operator-console");
     }
@@ -114,6 +121,13 @@ class ClientGrantsTest {
                         Set.of("operator-console"), Map.of(Operator.INSURER_ADMIN, Set.of(RESOLVE))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("never to an operator");
+        for (RelayAuthority linkage : new RelayAuthority[] {LINKAGE_PUBLISH, LINKAGE_READ}) {
+            assertThatThrownBy(() -> new OperatorProperties(
+                            Set.of("operator-console"), Map.of(Operator.INSURER_ADMIN, Set.of(linkage))))
+                    .as(linkage.name())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("never to an operator");
+        }
         // "this is not me" is the resident's own word: no staff member says it for them
         assertThatThrownBy(() -> new OperatorProperties(
                         Set.of("operator-console"), Map.of(Operator.CITY_ADMIN, Set.of(MAPPING_DISPUTE))))

@@ -1,0 +1,235 @@
+package org.sscard.adapters.imports;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sscard.adapters.imports.ImportReport.Status;
+import org.sscard.adapters.support.AdaptersTest;
+
+/**
+ * The eligibility import tells the relay its joiners and leavers in its own transaction: a local ID new to the
+ * table → MEMBER_JOINED, a new or changed loss date → MEMBER_LEFT, nothing else; a rejected file writes neither
+ * rows nor events. Also the file's new optional columns (address, provisional SSN, loss reason).
+ */
+class EligibilityEventsTest extends AdaptersTest {
+
+    static final String HEADER = "insurer_number,symbol,number,branch,relationship,name_kanji,name_kana,"
+            + "date_of_birth,sex,acquired_on,lost_on,copay,valid_from,valid_to,address,provisional_ssn,loss_reason";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    Importer importer;
+
+    @Test
+    void anImportThatAddsAJoinerAndALeaverCommitsExactlyThoseEventsWithTheRows() {
+        imported(
+                row("LE1", "00", "本人", "鴨川 一郎", "カモガワ イチロウ", "", ""),
+                row("LE1", "01", "家族", "鴨川 二葉", "カモガワ フタバ", "", ""),
+                row("LE1", "02", "家族", "鴨川 三太", "カモガワ サンタ", "", ""));
+        assertThat(events("LE1"))
+                .as("the first import: each new local ID joined")
+                .containsExactly(
+                        "MEMBER_JOINED 122382|鴨川|LE1|00",
+                        "MEMBER_JOINED 122382|鴨川|LE1|01",
+                        "MEMBER_JOINED 122382|鴨川|LE1|02");
+        long before = lastPosition();
+
+        imported(
+                row("LE1", "00", "本人", "鴨川 一郎", "カモガワ イチロウ", "", ""),
+                row("LE1", "01", "家族", "鴨川 二葉", "カモガワ フタバ", "2026-12-01", "就職 / found a job"),
+                row("LE1", "02", "家族", "鴨川 三太", "カモガワ サンタ", "", ""),
+                row("LE1", "03", "家族", "鴨川 四季", "カモガワ シキ", "", ""));
+
+        assertThat(eventsAfter(before, "LE1"))
+                .containsExactly("MEMBER_JOINED 122382|鴨川|LE1|03", "MEMBER_LEFT 122382|鴨川|LE1|01");
+        JsonNode left = payload(before, "MEMBER_LEFT", "122382|鴨川|LE1|01");
+        assertThat(left.fieldNames()).toIterable().containsExactlyInAnyOrder("provider", "localId", "lostOn", "reason");
+        assertThat(left.path("provider").asText()).isEqualTo("kamogawa-nhi");
+        assertThat(left.path("localId").asText()).isEqualTo("122382|鴨川|LE1|01");
+        assertThat(left.path("lostOn").asText()).isEqualTo("2026-12-01");
+        assertThat(left.path("reason").asText()).isEqualTo("就職 / found a job");
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.member WHERE number = 'LE1'"))
+                .isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.member WHERE number = 'LE1' AND lost_on IS NOT NULL"
+                        + " AND loss_reason = '就職 / found a job'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSameLossAgainTellsNothingAndACorrectedDateTellsAgain() {
+        imported(row("LE2", "00", "本人", "鴨川 五郎", "カモガワ ゴロウ", "2026-11-01", ""));
+        assertThat(events("LE2"))
+                .as("a new row that has lost its coverage already: joined, then left")
+                .containsExactly("MEMBER_JOINED 122382|鴨川|LE2|00", "MEMBER_LEFT 122382|鴨川|LE2|00");
+        long before = lastPosition();
+
+        // another file with the same loss (a new copay): not news to the relay
+        imported(row("LE2", "00", "本人", "鴨川 五郎", "カモガワ ゴロウ", "2026-11-01", "", "2割"));
+        assertThat(eventsAfter(before, "LE2")).isEmpty();
+
+        imported(row("LE2", "00", "本人", "鴨川 五郎", "カモガワ ゴロウ", "2026-12-01", ""));
+        assertThat(eventsAfter(before, "LE2")).containsExactly("MEMBER_LEFT 122382|鴨川|LE2|00");
+    }
+
+    @Test
+    void aRejectedImportCommitsNeitherRowsNorEvents() {
+        long before = lastPosition();
+        Path file = csv(
+                UTF_8,
+                HEADER,
+                row("LE3", "00", "本人", "鴨川 六郎", "カモガワ ロクロウ", "", ""),
+                row("LE3", "01", "家族", "鴨川 七海", "カモガワ ナナミ", "2026-12-01", "").replace("2026-12-01", "2026-13-01"));
+
+        ImportReport report =
+                importer.run("kamogawa-nhi", "eligibility", file, "rejected.csv", null, "test", ImportProgress.NONE);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.member WHERE number = 'LE3'"))
+                .isZero();
+        assertThat(eventsAfter(before, "LE3")).isEmpty();
+    }
+
+    @Test
+    void theJoinerCarriesTheFiveItemsAndTheNormalisedSsn() {
+        long before = lastPosition();
+        imported(csvRow("LE4", "00", "本人", "鴨川 八重", "ｶﾓｶﾞﾜ ﾔｴ", "", "3割", "千葉県鴨川市横渚１００１－１", "１０００-０００１-２３４５", ""));
+
+        JsonNode joined = payload(before, "MEMBER_JOINED", "122382|鴨川|LE4|00");
+        assertThat(joined.path("provider").asText()).isEqualTo("kamogawa-nhi");
+        assertThat(joined.path("localId").asText()).isEqualTo("122382|鴨川|LE4|00");
+        assertThat(joined.path("insurerNumber").asText()).isEqualTo("122382");
+        assertThat(joined.path("symbol").asText()).isEqualTo("鴨川");
+        assertThat(joined.path("number").asText()).isEqualTo("LE4");
+        assertThat(joined.path("branch").asText()).isEqualTo("00");
+        assertThat(joined.path("relationship").asText()).isEqualTo("INSURED");
+        assertThat(joined.path("acquiredOn").asText()).isEqualTo("2019-04-01");
+        assertThat(joined.path("nameKana").asText()).isEqualTo("カモガワ ヤエ");
+        assertThat(joined.path("nameKanji").asText()).isEqualTo("鴨川 八重");
+        assertThat(joined.path("dateOfBirth").asText()).isEqualTo("1960-01-01");
+        assertThat(joined.path("sex").asText()).isEqualTo("FEMALE");
+        assertThat(joined.path("address").asText()).isEqualTo("千葉県鴨川市横渚1001-1");
+        assertThat(joined.path("provisionalSsn").asText()).isEqualTo("100000012345");
+    }
+
+    @Test
+    void rejectsABadSsnAndAReasonWithoutALoss() {
+        Path file = csv(
+                UTF_8,
+                HEADER,
+                csvRow("LE5", "00", "本人", "鴨川 九", "カモガワ キュウ", "", "3割", "", "1000-0001-234", ""),
+                csvRow("LE5", "01", "家族", "鴨川 十", "カモガワ ジュウ", "", "3割", "", "", "転居"));
+
+        ImportReport report =
+                importer.run("kamogawa-nhi", "eligibility", file, "bad.csv", null, "test", ImportProgress.NONE);
+
+        assertThat(report.errors())
+                .extracting(RowError::line, RowError::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "provisional_ssn"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "loss_reason"));
+    }
+
+    private void imported(String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = HEADER;
+        System.arraycopy(rows, 0, lines, 1, rows.length);
+        Path file = csv(UTF_8, lines);
+        ImportReport report = importer.run(
+                "kamogawa-nhi", "eligibility", file, file.getFileName().toString(), null, "test", ImportProgress.NONE);
+        assertThat(report.status()).as(report.describe()).isEqualTo(Status.IMPORTED);
+    }
+
+    static String row(
+            String number,
+            String branch,
+            String relationship,
+            String kanji,
+            String kana,
+            String lostOn,
+            String reason) {
+        return row(number, branch, relationship, kanji, kana, lostOn, reason, "3割");
+    }
+
+    static String row(
+            String number,
+            String branch,
+            String relationship,
+            String kanji,
+            String kana,
+            String lostOn,
+            String reason,
+            String copay) {
+        return csvRow(number, branch, relationship, kanji, kana, lostOn, copay, "", "", reason);
+    }
+
+    static String csvRow(
+            String number,
+            String branch,
+            String relationship,
+            String kanji,
+            String kana,
+            String lostOn,
+            String copay,
+            String address,
+            String ssn,
+            String reason) {
+        String validTo = lostOn.isEmpty()
+                ? ""
+                : java.time.LocalDate.parse(lostOn).minusDays(1).toString();
+        return String.join(
+                ",",
+                "122382",
+                "鴨川",
+                number,
+                branch,
+                relationship,
+                kanji,
+                kana,
+                "1960-01-01",
+                relationship.equals("本人") && kanji.endsWith("郎") ? "男" : "女",
+                "2019-04-01",
+                lostOn,
+                copay,
+                "2024-08-01",
+                validTo,
+                address,
+                ssn,
+                reason);
+    }
+
+    private List<String> events(String number) {
+        return eventsAfter(0, number);
+    }
+
+    private List<String> eventsAfter(long position, String number) {
+        return jdbc.sql("SELECT type || ' ' || subject FROM kamogawa_nhi.linkage_outbox WHERE position > ?"
+                        + " AND subject LIKE ? ORDER BY position")
+                .params(position, "%|" + number + "|%")
+                .query(String.class)
+                .list();
+    }
+
+    private JsonNode payload(long after, String type, String subject) {
+        String text = jdbc.sql("SELECT payload::text FROM kamogawa_nhi.linkage_outbox WHERE position > ? AND type = ?"
+                        + " AND subject = ? AND consumer = 'relay'")
+                .params(after, type, subject)
+                .query(String.class)
+                .single();
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long lastPosition() {
+        return count("SELECT coalesce(max(position), 0) FROM kamogawa_nhi.linkage_outbox");
+    }
+}

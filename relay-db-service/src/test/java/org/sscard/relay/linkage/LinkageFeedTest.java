@@ -1,0 +1,143 @@
+package org.sscard.relay.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A leaver's effects and what each insurer's feed carries: the new insurer learns, under its own local ID, only the
+ * previous insurer's name and the loss date; the previous insurer learns nothing of the new coverage.
+ */
+class LinkageFeedTest extends LinkageApiTest {
+
+    private static final String LINKAGE = "保険者間連携 / inter-insurer linkage";
+
+    @Test
+    void aLeaverEndsTheMappingTheDayBeforeTheLossAndTellsTheOtherCurrentInsurer() {
+        Resident resident = resident();
+        String kenpo = number();
+        String nhi = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        // the new insurer linked the person while the old coverage was still open: nothing to tell it yet
+        pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
+        long head = outboxHead();
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), "退職"));
+
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2020-04-01..2026-11-30 AUTOMATIC");
+        assertThat(jdbc.sql("SELECT end_reason FROM service_mapping WHERE local_id = :l AND ended_at IS NOT NULL")
+                        .param("l", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("loss of coverage: 退職");
+        assertThat(mappings(resident, NHI)).containsExactly(localId(NHI, nhi) + " ACTIVE 2026-12-01.. AUTOMATIC");
+        assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
+                .containsExactly(
+                        "insurer-adapters - COVERAGE_LOST_REGISTERED test-kumiai " + LINKAGE,
+                        "insurer-adapters - PREVIOUS_COVERAGE_SHARED test-nhi " + LINKAGE);
+
+        JsonNode nhiFeed = awaitFeed(NHI, head, feed -> feed.path("events").size() == 1);
+        JsonNode event = nhiFeed.path("events").get(0);
+        assertThat(fieldNames(event))
+                .containsExactly("eventId", "position", "type", "subject", "occurredAt", "payload");
+        assertThat(event.path("type").asText()).isEqualTo("PREVIOUS_COVERAGE_LOST");
+        assertThat(event.path("subject").asText()).isEqualTo(localId(NHI, nhi));
+        JsonNode payload = event.path("payload");
+        assertThat(fieldNames(payload))
+                .containsExactlyInAnyOrder("memberLocalId", "previousInsurerNameJa", "previousInsurerNameEn", "lostOn");
+        assertThat(payload.path("memberLocalId").asText()).isEqualTo(localId(NHI, nhi));
+        assertThat(payload.path("previousInsurerNameJa").asText()).isEqualTo("テスト健保組合");
+        assertThat(payload.path("previousInsurerNameEn").asText()).isEqualTo("Test Kumiai");
+        assertThat(payload.path("lostOn").asText()).isEqualTo("2026-12-01");
+        assertThat(event.toString())
+                .doesNotContain(kenpo, KUMIAI_INSURER_NUMBER, resident.id(), resident.ssn(), "カモガワ", "鴨川");
+        assertThat(nhiFeed.path("next").asLong())
+                .isEqualTo(event.path("position").asLong());
+        // the previous insurer is told nothing about the new coverage
+        assertThat(feed(KUMIAI, head, 500).path("events")).isEmpty();
+    }
+
+    @Test
+    void aJoinerWhosePreviousCoverageEndedWithinAYearIsToldWhenAndThePreviousInsurerNothing() {
+        Resident resident = resident();
+        String kenpo = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        Resident longAgo = resident();
+        String oldKenpo = number();
+        pushed(KUMIAI, joined(KUMIAI, longAgo, oldKenpo, LocalDate.of(2015, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, oldKenpo, LocalDate.of(2024, 1, 1), null));
+        long head = outboxHead();
+        String nhi = number();
+        String nhiLongAgo = number();
+
+        pushed(
+                NHI,
+                joined(NHI, longAgo, nhiLongAgo, LocalDate.of(2026, 12, 1)),
+                joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
+
+        JsonNode events =
+                awaitFeed(NHI, head, feed -> feed.path("events").size() == 1).path("events");
+        assertThat(events.get(0).path("subject").asText()).isEqualTo(localId(NHI, nhi));
+        assertThat(events.get(0).path("payload").path("lostOn").asText()).isEqualTo("2026-12-01");
+        assertThat(events.get(0).path("payload").path("previousInsurerNameJa").asText())
+                .isEqualTo("テスト健保組合");
+        assertThat(accessLog(resident, "PREVIOUS_COVERAGE_SHARED"))
+                .containsExactly("insurer-adapters - PREVIOUS_COVERAGE_SHARED test-nhi " + LINKAGE);
+        assertThat(accessLog(longAgo, "PREVIOUS_COVERAGE_SHARED"))
+                .as("ended over a year before")
+                .isEmpty();
+        assertThat(feed(KUMIAI, head, 500).path("events")).isEmpty();
+    }
+
+    @Test
+    void theFeedPagesAfterACursorAndAnswersTheNextOne() {
+        long head = outboxHead();
+        for (int i = 0; i < 3; i++) {
+            Resident resident = resident();
+            String kenpo = number();
+            pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+            pushed(NHI, joined(NHI, resident, number(), LocalDate.of(2026, 12, 1)));
+            pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        }
+        List<Long> all =
+                positions(awaitFeed(NHI, head, feed -> feed.path("events").size() == 3));
+
+        JsonNode first = feed(NHI, head, 2);
+        assertThat(positions(first)).containsExactly(all.get(0), all.get(1));
+        assertThat(first.path("next").asLong()).isEqualTo(all.get(1));
+        JsonNode second = feed(NHI, first.path("next").asLong(), 2);
+        assertThat(positions(second)).containsExactly(all.get(2));
+        assertThat(second.path("next").asLong()).isEqualTo(all.get(2));
+        JsonNode empty = feed(NHI, second.path("next").asLong(), 2);
+        assertThat(empty.path("events")).isEmpty();
+        assertThat(empty.path("next").asLong())
+                .as("nothing new: the same cursor")
+                .isEqualTo(all.get(2));
+
+        for (String query : new String[] {"?limit=501", "?limit=0", "?after=-1", "?after=x"}) {
+            assertThat(adapters().get("/api/v1/linkage/feed/" + NHI + query).status())
+                    .as(query)
+                    .isEqualTo(400);
+        }
+        assertThat(adapters().get("/api/v1/linkage/feed/" + NHI).status()).isEqualTo(200);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<Long> positions(JsonNode feed) {
+        List<Long> positions = new ArrayList<>();
+        feed.path("events")
+                .forEach(event -> positions.add(event.path("position").asLong()));
+        return positions;
+    }
+}
