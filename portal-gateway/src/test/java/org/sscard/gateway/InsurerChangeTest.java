@@ -58,7 +58,7 @@ class InsurerChangeTest extends GatewayTest {
                 .contains("You can start the services of Kamogawa City National Health Insurance.")
                 .contains("Join Medical-expense notices");
 
-        String links = browser.get("/links").body();
+        String links = browser.get("/links?lang=ja").body();
         assertThat(LinksTest.card(links, old))
                 .contains("亀田健康保険組合")
                 .contains("data-state=\"ENDED\"")
@@ -85,7 +85,9 @@ class InsurerChangeTest extends GatewayTest {
                     browser.post(join, LinksTest.csrf(browser.get(join).body()));
             assertThat(joined.statusCode()).as(join).isEqualTo(303);
         }
-        assertThat(browser.get("/").body()).doesNotContain("健康保険が変わりました");
+        assertThat(browser.get("/?lang=ja").body())
+                .doesNotContain("健康保険が変わりました")
+                .contains("マイポータル");
     }
 
     @Test
