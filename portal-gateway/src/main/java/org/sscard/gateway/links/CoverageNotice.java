@@ -39,21 +39,22 @@ public record CoverageNotice(
                 .filter(link -> link.validFrom() != null
                         && previous.validFrom() != null
                         && link.validFrom().isAfter(previous.validFrom()))
+                // the newest insurer that has something left to join: one already joined needs no notice
+                .filter(link -> !joinableAt(link, joinable).isEmpty())
                 .max(Comparator.comparing(Link::validFrom))
-                .flatMap(newer -> {
-                    List<ServiceChoice> services = joinable.stream()
-                            .filter(choice -> choice.is(ServiceChoice.JOINABLE))
-                            .filter(choice -> newer.providerKey().equals(choice.providerKey()))
-                            .toList();
-                    return services.isEmpty()
-                            ? Optional.empty()
-                            : Optional.of(new CoverageNotice(
-                                    previous.nameJa(),
-                                    previous.nameEn(),
-                                    previous.validTo(),
-                                    newer.nameJa(),
-                                    newer.nameEn(),
-                                    services));
-                }));
+                .map(newer -> new CoverageNotice(
+                        previous.nameJa(),
+                        previous.nameEn(),
+                        previous.validTo(),
+                        newer.nameJa(),
+                        newer.nameEn(),
+                        joinableAt(newer, joinable))));
+    }
+
+    private static List<ServiceChoice> joinableAt(Link link, List<ServiceChoice> choices) {
+        return choices.stream()
+                .filter(choice -> choice.is(ServiceChoice.JOINABLE))
+                .filter(choice -> link.providerKey().equals(choice.providerKey()))
+                .toList();
     }
 }

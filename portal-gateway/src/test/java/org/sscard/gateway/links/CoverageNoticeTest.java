@@ -38,6 +38,17 @@ class CoverageNoticeTest {
     }
 
     @Test
+    void offersTheNewestInsurerWithSomethingLeftToJoin() {
+        Link joinedAlready = insurer("joined", "ACTIVE", LocalDate.of(2026, 12, 5), null);
+        CoverageNotice notice = CoverageNotice.of(
+                        List.of(kenpo, nhi, joinedAlready),
+                        List.of(choice("nhi", "notices", "JOINABLE"), choice("joined", "notices", "JOINED")),
+                        TODAY)
+                .orElseThrow();
+        assertThat(notice.newNameEn()).isEqualTo("nhi");
+    }
+
+    @Test
     void saysNothingAfterNinetyDaysOrBeforeTheEndOrWithoutANewerInsurer() {
         Link longAgo = insurer("kenpo", "ENDED", LocalDate.of(2015, 4, 1), TODAY.minusDays(91));
         assertThat(CoverageNotice.of(List.of(longAgo, nhi), joinable, TODAY)).isEmpty();
