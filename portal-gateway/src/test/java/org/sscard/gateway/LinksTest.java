@@ -94,6 +94,7 @@ class LinksTest extends GatewayTest {
                     .contains("確認の結果は「つながっているサービス」のページでお知らせします。")
                     .contains("確認が終わるまで、病院などの受付で、" + name + "の資格を確認できません。")
                     .contains("method=\"post\" action=\"" + notMe + "\"")
+                    .contains("伝えたいことがあれば書いてください（任意・500文字まで）。" + name + "の担当者が確認に使います。")
                     .contains("href=\"/links\"")
                     .contains("申し出ないで戻る");
             assertThat(browser.get(notMe + "?lang=en").body())
@@ -103,9 +104,23 @@ class LinksTest extends GatewayTest {
             assertThat(browser.get(proxied).statusCode())
                     .as("nothing changed without the token")
                     .isEqualTo(200);
+            browser.get(notMe + "?lang=ja");
+            HttpResponse<String> tooLong = browser.post(
+                    notMe, csrf(explanation) + "&reason=" + URLEncoder.encode("あ".repeat(501), StandardCharsets.UTF_8));
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body())
+                    .contains("伝えたいことは500文字までにしてください。まだ申し出ていません。")
+                    .contains("aria-invalid=\"true\"")
+                    .contains("あ".repeat(501));
+            assertThat(browser.get(proxied).statusCode())
+                    .as("nothing changed with too long a text")
+                    .isEqualTo(200);
+            assertThat(RELAY.accessLog(person).findValuesAsText("action")).doesNotContain("LINK_DISPUTED");
             int reached = insurer.calls();
 
-            HttpResponse<String> disputed = browser.post(notMe, csrf(explanation));
+            HttpResponse<String> disputed = browser.post(
+                    notMe,
+                    csrf(explanation) + "&reason=" + URLEncoder.encode("この保険に入ったことはありません", StandardCharsets.UTF_8));
             assertThat(disputed.statusCode()).isEqualTo(303);
             assertThat(disputed.headers().firstValue("Location")).hasValue("/links");
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,8 @@ import reactor.core.publisher.Mono;
 class LinksController {
 
     private static final Logger log = LoggerFactory.getLogger(LinksController.class);
+    /** As the relay takes it. */
+    static final int REASON_MAX = 500;
 
     private final ResidentSession resident;
     private final RelayClient relay;
@@ -102,26 +105,46 @@ class LinksController {
         if (id.isEmpty()) {
             return Mono.just(refused(exchange, model, GatewayError.LINK_NOT_FOUND, null));
         }
-        return resident.personId(exchange)
-                .flatMap(person -> relay.links(person)
-                        .map(links -> find(links, id.get()))
-                        .onErrorResume(GatewayException.class, e -> Mono.just(Optional.empty()))
-                        .flatMap(known -> relay.dispute(person, id.get())
-                                .flatMap(link -> tokens.forget(exchange, link.providerKey())
-                                        .then(notices.put(exchange, new DisputeNotice(link.nameJa(), link.nameEn())))
-                                        .doOnSuccess(done ->
-                                                log.info("a resident disputed a link to {}", link.providerKey()))
-                                        .thenReturn("redirect:/links"))
-                                .onErrorResume(e -> known.map(link -> tokens.forget(exchange, link.providerKey()))
-                                        .orElse(Mono.empty())
-                                        .then(Mono.error(e)))
-                                .onErrorResume(
-                                        LinksController::refusal,
-                                        e -> Mono.just(refused(
-                                                exchange,
-                                                model,
-                                                ((GatewayException) e).error(),
-                                                known.orElse(null))))));
+        return Mono.zip(resident.personId(exchange), exchange.getFormData()).flatMap(asked -> {
+            UUID person = asked.getT1();
+            String reason = Optional.ofNullable(asked.getT2().getFirst("reason"))
+                    .map(String::strip)
+                    .filter(text -> !text.isEmpty())
+                    .orElse(null);
+            return relay.links(person)
+                    .map(links -> find(links, id.get()))
+                    .onErrorResume(GatewayException.class, e -> Mono.just(Optional.empty()))
+                    .flatMap(known -> reason != null && reason.length() > REASON_MAX
+                            ? Mono.just(tooLong(exchange, model, known, reason))
+                            : dispute(exchange, model, person, id.get(), reason, known));
+        });
+    }
+
+    private Mono<String> dispute(
+            ServerWebExchange exchange, Model model, UUID person, UUID mapping, String reason, Optional<Link> known) {
+        return relay.dispute(person, mapping, reason)
+                .flatMap(link -> tokens.forget(exchange, link.providerKey())
+                        .then(notices.put(exchange, new DisputeNotice(link.nameJa(), link.nameEn())))
+                        .doOnSuccess(done -> log.info("a resident disputed a link to {}", link.providerKey()))
+                        .thenReturn("redirect:/links"))
+                .onErrorResume(e -> known.map(link -> tokens.forget(exchange, link.providerKey()))
+                        .orElse(Mono.empty())
+                        .then(Mono.error(e)))
+                .onErrorResume(
+                        LinksController::refusal,
+                        e -> Mono.just(refused(exchange, model, ((GatewayException) e).error(), known.orElse(null))));
+    }
+
+    /** The confirmation page again, saying what to shorten; nothing was sent. */
+    private static String tooLong(ServerWebExchange exchange, Model model, Optional<Link> known, String reason) {
+        if (known.isEmpty()) {
+            return refused(exchange, model, GatewayError.LINK_NOT_FOUND, null);
+        }
+        exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+        model.addAttribute("link", known.get());
+        model.addAttribute("reason", reason);
+        model.addAttribute("reasonTooLong", true);
+        return "not-me";
     }
 
     private LocalDate today() {

@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * My Portal: who is logged in (name in kana, the provisional social-security number masked), a tile per joined
  * provider, then the services the resident can join and those that need a registration at a counter first (the
- * consent package), and once the notice of a join or leave just made. The person is the session's own; no request
- * parameter can name another.
+ * consent package), and once the notice of a join or leave just made. From the resident's links (the links package):
+ * no tile for a provider whose link is stopped, a line when a check is open, and the notice after a change of insurer
+ * with the new insurer's Join buttons. The person is the session's own; no request parameter can name another.
  */
 @Controller
 class PortalController {

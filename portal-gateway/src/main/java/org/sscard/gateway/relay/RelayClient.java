@@ -117,15 +117,16 @@ public class RelayClient {
     }
 
     /**
-     * The resident says a link is not them: the relay suspends it at once, opens a check at the provider and logs
-     * LINK_DISPUTED; a link already suspended answers as before. Fails with LINK_NOT_FOUND (not the resident's
+     * The resident says a link is not them ({@code reason}: what they wrote for the provider's administrator, or
+     * null): the relay suspends it at once, opens a check at the provider and logs LINK_DISPUTED; a link already
+     * suspended answers as before. Fails with LINK_NOT_FOUND (not the resident's
      * link), LINK_REMOVED (removed already), CHOICE_REFUSED for another refusal, RELAY_UNAVAILABLE.
      */
-    public Mono<RelayRecords.Link> dispute(UUID person, UUID mapping) {
+    public Mono<RelayRecords.Link> dispute(UUID person, UUID mapping, String reason) {
         String path = "/api/v1/persons/" + person + "/links/" + mapping + "/dispute";
         return send(
                 path,
-                Map.of(),
+                reason == null ? Map.of() : Map.of("reason", reason),
                 person,
                 "My Portal: the resident said this is not them",
                 response -> response.bodyToMono(RelayRecords.Link.class),
