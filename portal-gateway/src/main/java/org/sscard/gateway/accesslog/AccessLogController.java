@@ -110,7 +110,9 @@ class AccessLogController {
                 entry.purpose(),
                 about ? (provider == null ? entry.providerKey() : provider.nameJa()) : null,
                 about ? (provider == null ? entry.providerKey() : provider.nameEn()) : null,
-                ActingFor.of(entry.actingFor(), person, entry.caller(), entry.action()));
+                ActingFor.of(entry.actingFor(), person, entry.caller(), entry.action()),
+                entry.providerKey() == null ? null : provider == null ? entry.providerKey() : provider.nameJa(),
+                entry.providerKey() == null ? null : provider == null ? entry.providerKey() : provider.nameEn());
     }
 
     private static AccessRow fromProvider(ProviderAccessLogs.Entry entry, RelayRecords.MenuEntry provider) {
@@ -123,6 +125,8 @@ class AccessLogController {
                 entry.role(),
                 entry.action(),
                 entry.purpose(),
+                null,
+                null,
                 null,
                 null,
                 null);

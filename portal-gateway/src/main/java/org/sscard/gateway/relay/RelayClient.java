@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.sscard.common.token.ServiceTokens;
@@ -103,6 +106,49 @@ public class RelayClient {
                 Set.of("INVALID_STATE_CHANGE"));
     }
 
+    /** Every link between the resident and a provider's record, with its state (not the long-removed ones). */
+    public Mono<List<RelayRecords.Link>> links(UUID person) {
+        return get(
+                        "/api/v1/persons/" + person + "/links",
+                        person,
+                        "My Portal: linked services",
+                        new ParameterizedTypeReference<RelayRecords.Links>() {})
+                .map(links -> links.links() == null ? List.<RelayRecords.Link>of() : links.links());
+    }
+
+    /**
+     * The resident says a link is not them ({@code reason}: what they wrote for the provider's administrator, or
+     * null): the relay suspends it at once, opens a check at the provider and logs LINK_DISPUTED; a link already
+     * suspended answers as before. Fails with LINK_NOT_FOUND (not the resident's
+     * link), LINK_REMOVED (removed already), CHOICE_REFUSED for another refusal, RELAY_UNAVAILABLE.
+     */
+    public Mono<RelayRecords.Link> dispute(UUID person, UUID mapping, String reason) {
+        String path = "/api/v1/persons/" + person + "/links/" + mapping + "/dispute";
+        return send(
+                path,
+                reason == null ? Map.of() : Map.of("reason", reason),
+                person,
+                "My Portal: the resident said this is not them",
+                response -> response.bodyToMono(RelayRecords.Link.class),
+                (status, problem) -> Mono.error(linkRefused(path, status, problem)));
+    }
+
+    private static GatewayException linkRefused(String path, HttpStatusCode status, JsonNode problem) {
+        String detail = "the relay answered " + status.value() + " "
+                + problem.path("code").asText("") + " to " + redacted(path);
+        if (!status.is4xxClientError()) {
+            return new GatewayException(GatewayError.RELAY_UNAVAILABLE, detail);
+        }
+        log.warn("{}: {}", detail, problem.path("detail").asText(""));
+        return new GatewayException(
+                switch (status.value()) {
+                    case 404 -> GatewayError.LINK_NOT_FOUND;
+                    case 409 -> GatewayError.LINK_REMOVED;
+                    default -> GatewayError.CHOICE_REFUSED;
+                },
+                detail);
+    }
+
     /** The provider as registered; empty if the relay knows no such provider. */
     public Mono<RelayRecords.Provider> provider(String key) {
         return get("/api/v1/providers/" + key, null, null, new ParameterizedTypeReference<RelayRecords.Provider>() {})
@@ -132,6 +178,22 @@ public class RelayClient {
      * means the relay could not answer, and the resident is told so rather than that it worked.
      */
     private Mono<Void> post(String path, Object body, UUID person, String purpose, Set<String> done) {
+        return send(
+                path,
+                body,
+                person,
+                purpose,
+                ClientResponse::releaseBody,
+                (status, problem) -> refused(path, status, problem, done));
+    }
+
+    private <T> Mono<T> send(
+            String path,
+            Object body,
+            UUID person,
+            String purpose,
+            Function<ClientResponse, Mono<T>> answered,
+            BiFunction<HttpStatusCode, JsonNode, Mono<T>> refusal) {
         return Mono.fromCallable(() -> tokens.authorization(AUDIENCE))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(authorization -> {
@@ -144,10 +206,10 @@ public class RelayClient {
                                     : request.contentType(MediaType.APPLICATION_JSON)
                                             .bodyValue(body))
                             .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-                                    ? response.releaseBody()
+                                    ? answered.apply(response)
                                     : response.bodyToMono(JsonNode.class)
                                             .defaultIfEmpty(NullNode.getInstance())
-                                            .flatMap(problem -> refused(path, response.statusCode(), problem, done)))
+                                            .flatMap(problem -> refusal.apply(response.statusCode(), problem)))
                             .timeout(TIMEOUT);
                 })
                 .onErrorMap(e -> !(e instanceof GatewayException), e -> unavailable(path, e));
@@ -182,6 +244,7 @@ public class RelayClient {
     /** Logs and problem details never carry the person's or a subscription's ID. */
     private static String redacted(String path) {
         return path.replaceAll("/persons/[^/?]+", "/persons/{id}")
-                .replaceAll("/subscriptions/[^/?]+", "/subscriptions/{id}");
+                .replaceAll("/subscriptions/[^/?]+", "/subscriptions/{id}")
+                .replaceAll("/links/[^/?]+", "/links/{id}");
     }
 }

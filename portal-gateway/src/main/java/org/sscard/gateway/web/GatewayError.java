@@ -13,6 +13,8 @@ public enum GatewayError implements ErrorCode {
     NOT_JOINED(HttpStatus.FORBIDDEN, "You have not joined this service"),
     NOT_JOINABLE(HttpStatus.CONFLICT, "This service cannot be joined yet"),
     CHOICE_REFUSED(HttpStatus.CONFLICT, "This change could not be made"),
+    LINK_NOT_FOUND(HttpStatus.NOT_FOUND, "This link is not among yours"),
+    LINK_REMOVED(HttpStatus.CONFLICT, "This link has been removed already"),
     DEPENDANTS_REFUSED(HttpStatus.FORBIDDEN, "The insurer offers you no dependant verification"),
     PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service is unavailable"),
     PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "The service did not answer in time"),
