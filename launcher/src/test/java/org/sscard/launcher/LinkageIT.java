@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +29,9 @@ import org.openqa.selenium.support.ui.FluentWait;
  * gone from My Portal and the desk says "lost". The city's NHI registers her as a joiner: a record that differs in
  * the address waits in the review queue (and is rejected there), the exact one links by itself, and within seconds the
  * desk says "valid at the NHI, previous coverage lost on …" and the NHI's console shows the previous insurer's
- * notice. Ordered: each step builds on the last. The delivery's crash safety is {@code common}'s LinkageCrashTest.
+ * notice. She sees it all in My Portal, joins the NHI, and says "this is not me" about the NHI's link: at once no
+ * tile, no proxied page, no desk look-up through it, until the NHI's administrator reinstates it after a check.
+ * Ordered: each step builds on the last. The delivery's crash safety is {@code common}'s LinkageCrashTest.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LinkageIT {
@@ -116,6 +123,61 @@ class LinkageIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void theResidentSeesTheChangeJoinsTheNewInsurerAndHerThisIsNotMeStopsTheLinkAtOnce() throws Exception {
+        String portal = platform.portalUrl();
+        String home = resident.get(portal + "/").body();
+        assertThat(home).as("My Portal's notice").contains("健康保険が変わりました").contains("亀田健康保険組合");
+        // the notice's own join buttons (the consent flow's pages)
+        Matcher join = Pattern.compile("href=\"(/join/kamogawa-nhi/[a-z-]+)\"")
+                .matcher(home.substring(home.indexOf("健康保険が変わりました")));
+        assertThat(join.find()).as(home).isTrue();
+        String confirm = resident.get(portal + join.group(1)).body();
+        HttpResponse<String> joined = resident.post(portal + join.group(1), "_csrf=" + encode(csrf(confirm)));
+        assertThat(joined.body()).as("the new insurer's tile").contains("href=\"/p/kamogawa-nhi/");
+
+        String whoLooked = resident.get(portal + "/access-log").body();
+        assertThat(whoLooked)
+                .as("who looked at my data, in words")
+                .contains("あなたの資格喪失を登録しました")
+                .contains("結び付けました（5項目一致）")
+                .contains("前の保険の喪失日を伝えました")
+                .doesNotContain("COVERAGE_LOST_REGISTERED")
+                .doesNotContain("MEMBER_LINKED");
+
+        String links = resident.get(portal + "/links").body();
+        Matcher nhi = Pattern.compile(
+                        "data-mapping=\"([0-9a-f-]{36})\" data-state=\"ACTIVE\" data-provider=\"kamogawa-nhi\"")
+                .matcher(links);
+        assertThat(nhi.find()).as(links).isTrue();
+        String notMe = portal + "/links/" + nhi.group(1) + "/not-me";
+        HttpResponse<String> stopped = resident.post(
+                notMe, "_csrf=" + encode(csrf(resident.get(notMe).body())) + "&reason=" + encode("この番号に覚えがありません"));
+        assertThat(stopped.uri().getPath()).isEqualTo("/links");
+        assertThat(stopped.body()).contains("data-state=\"UNDER_REVIEW\" data-provider=\"kamogawa-nhi\"");
+
+        // at once, not after a poll interval or a token's lifetime
+        assertThat(resident.get(portal + "/").body()).doesNotContain("href=\"/p/kamogawa-nhi/");
+        assertThat(resident.get(portal + "/p/kamogawa-nhi/eligibility").statusCode())
+                .isEqualTo(403);
+        JsonNode desk = deskCheck();
+        assertThat(desk.path("outcome").asText())
+                .as("the desk no longer finds the NHI through the suspended link: " + desk)
+                .isEqualTo("LOST");
+
+        try (InsurerConsole nhiAdmin = InsurerConsole.open(
+                platform, workDir.resolve("nhi-dispute"), "admin-kamogawa-nhi.p12", "9005", "kamogawa-nhi")) {
+            String review = nhiAdmin.awaitOpenReview("鴨川 " + NHI_NUMBER + " 00", SECONDS);
+            nhiAdmin.decide(review, "REINSTATE", "本人に電話で確認し、本人の記録と確認した");
+        }
+        String restored = resident.get(portal + "/links").body();
+        assertThat(restored)
+                .contains("data-mapping=\"" + nhi.group(1) + "\" data-state=\"ACTIVE\" data-provider=\"kamogawa-nhi\"")
+                .contains("元に戻しました");
+        assertThat(resident.get(portal + "/").body()).contains("href=\"/p/kamogawa-nhi/");
+    }
+
     private static InsurerConsole.Joiner sakura(String number, String address) {
         return new InsurerConsole.Joiner(
                 "鴨川", number, "アマツ サクラ", "天津 さくら", LocalDate.of(1978, 2, 14), "FEMALE", address, "100000000004", TODAY);
@@ -154,6 +216,16 @@ class LinkageIT {
                 "--json");
         assertThat(run.out()).as(run.printed()).startsWith("{");
         return JSON.readTree(run.out());
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as(page).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String digits(int count) {
