@@ -11,7 +11,9 @@ import java.util.UUID;
  * record the five-item gate did not link ({@code MISMATCH}: a candidate differs or lacks an item;
  * {@code NO_CANDIDATE}: nobody found by the provisional SSN) or a link the resident said was not theirs
  * ({@code DISPUTED}). The list answers the summary; the detail adds the insurer's record and the relay's five items
- * (never the personal ID, the provisional SSN or the relay's person ID), and the decision once made.
+ * (never the personal ID, the provisional SSN or the relay's person ID), the decision once made and, for a disputed
+ * link, what the resident wrote when they said it was not theirs ({@code residentNote}: their own words, unchecked,
+ * only ever shown escaped and never copied into admin_action).
  */
 public record LinkReview(
         UUID id,
@@ -23,7 +25,8 @@ public record LinkReview(
         Instant decidedAt,
         JsonNode decision,
         Items providerRecord,
-        Items relayRecord) {
+        Items relayRecord,
+        String residentNote) {
 
     public static final String MISMATCH = "MISMATCH";
     public static final String NO_CANDIDATE = "NO_CANDIDATE";
@@ -31,6 +34,7 @@ public record LinkReview(
 
     public LinkReview {
         differences = differences == null ? List.of() : List.copyOf(differences);
+        residentNote = residentNote == null || residentNote.isBlank() ? null : residentNote;
     }
 
     public boolean open() {

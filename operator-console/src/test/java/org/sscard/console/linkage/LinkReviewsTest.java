@@ -161,6 +161,41 @@ class LinkReviewsTest extends ConsoleTest {
     }
 
     @Test
+    void showsTheResidentsNoteOnADisputedLinkEscapedInBothLanguagesAndKeepsItOutOfAdminAction() throws Exception {
+        String staff = newStaff();
+        String noted = "/insurers/kameda-kenpo/link-reviews/" + Fixtures.NOTED_REVIEW;
+
+        String page = page(get(noted).with(login(Persona.KAMEDA_KENPO_ADMIN, staff)));
+
+        assertThat(page)
+                .contains("本人からの申し出の内容")
+                .contains("<dd id=\"resident-note\" class=\"resident-note\">鴨川市に住んだことはありません。\n"
+                        + "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;別人&lt;/b&gt;</dd>")
+                .doesNotContain("<script>alert(1)", "<b>別人</b>");
+        assertThat(page(get(noted).param("lang", "en").with(login(Persona.KAMEDA_KENPO_ADMIN, staff))))
+                .contains("The resident&#39;s note", "&lt;script&gt;alert(1)&lt;/script&gt;");
+        // the note is the resident's words for the administrator, not the console's to keep
+        assertThat(jdbc.sql("SELECT count(*) FROM admin_action WHERE staff_id = :s")
+                        .param("s", staff)
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT a::text FROM admin_action a WHERE staff_id = :s")
+                        .param("s", staff)
+                        .query(String.class)
+                        .list())
+                .noneMatch(row -> row.contains("鴨川市に住んだ") || row.contains("別人"));
+
+        // without a note (or on any other kind) there is no such row
+        PLATFORM.on("GET", API + "/[^/]+", 200, Fixtures.DISPUTED_JSON);
+        assertThat(page(get(R).with(login(Persona.KAMEDA_KENPO_ADMIN))))
+                .contains("本人の申し出")
+                .doesNotContain("本人からの申し出の内容", "resident-note");
+        assertThat(page(get(R).param("lang", "en").with(login(Persona.KAMEDA_KENPO_ADMIN))))
+                .doesNotContain("The resident&#39;s note");
+    }
+
+    @Test
     void linksOnlyAfterTheConfirmationAndRecordsTheDecision() throws Exception {
         String staff = newStaff();
 

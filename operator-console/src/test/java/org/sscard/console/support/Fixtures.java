@@ -158,6 +158,18 @@ public final class Fixtures {
                     "\"nameKanji\":\"鴨川 花子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"address\":\"千葉県鴨川市横渚1450\"}",
                     "\"nameKanji\":\"鴨川 華子\",\"dateOfBirth\":\"1970-04-01\",\"sex\":\"FEMALE\",\"address\":\"千葉県鴨川市横渚1450\"}");
 
+    /** A disputed link whose resident wrote a note for the administrator (over two lines, with markup to escape). */
+    public static final UUID NOTED_REVIEW = UUID.fromString("5e3b2c1d-6e7f-4a81-92a3-b4c5d6e7f809");
+
+    public static final String RESIDENT_NOTE = "鴨川市に住んだことはありません。\n<script>alert(1)</script> & <b>別人</b>";
+
+    public static final String NOTED_REVIEW_JSON = DISPUTED_JSON
+            .replace(REVIEW.toString(), NOTED_REVIEW.toString())
+            .replace(
+                    "\"decision\":null",
+                    "\"residentNote\":\"鴨川市に住んだことはありません。\\n<script>alert(1)</script> & <b>別人</b>\","
+                            + "\"decision\":null");
+
     /** The MISMATCH review once linked, as the relay answers the decision. */
     public static final String LINKED_REVIEW_JSON = REVIEW_JSON
             .replace("\"status\":\"OPEN\"", "\"status\":\"LINKED\"")
@@ -207,6 +219,7 @@ public final class Fixtures {
                 .on("GET", "/adapters/[^/]+/api/v1/linkage/notices", 200, NOTICES_JSON)
                 .on("GET", "/relay/api/v1/providers/[^/]+/link-reviews", 200, REVIEWS_JSON)
                 .on("GET", "/relay/api/v1/providers/[^/]+/link-reviews/[^/]+", 200, REVIEW_JSON)
+                .on("GET", "/relay/api/v1/providers/[^/]+/link-reviews/" + NOTED_REVIEW, 200, NOTED_REVIEW_JSON)
                 .on("POST", "/relay/api/v1/providers/[^/]+/link-reviews/[^/]+/decision", 200, LINKED_REVIEW_JSON)
                 .on("GET", "/relay/api/v1/providers/[^/]+/linkage-log", 200, LINKAGE_LOG_JSON)
                 .on("POST", "/issuer/api/v1/cards/soft", 201, SOFT_CARD_JSON)

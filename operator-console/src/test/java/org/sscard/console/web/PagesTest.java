@@ -240,6 +240,13 @@ class PagesTest extends ConsoleTest {
                 l -> get("/insurers/kameda-kenpo/link-reviews")));
         screens.add(new Screen("link review", Persona.KAMEDA_KENPO_ADMIN, 200, "不一致", "differs", l -> get(r)));
         screens.add(new Screen(
+                "link review, disputed with the resident's note",
+                Persona.KAMEDA_KENPO_ADMIN,
+                200,
+                "本人からの申し出の内容",
+                "The resident&#39;s note",
+                l -> get("/insurers/kameda-kenpo/link-reviews/" + Fixtures.NOTED_REVIEW)));
+        screens.add(new Screen(
                 "link review, no reason",
                 Persona.KAMEDA_KENPO_ADMIN,
                 400,

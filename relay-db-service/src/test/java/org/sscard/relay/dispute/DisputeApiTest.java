@@ -136,6 +136,7 @@ class DisputeApiTest extends RelayApiTest {
         assertThat(detail.path("providerRecord").path("nameKana").asText()).isEqualTo("ｶﾓｶﾞﾜ ﾊﾅｺ");
         assertThat(detail.path("relayRecord").path("nameKana").asText()).isEqualTo("カモガワ　ハナコ");
         assertThat(detail.toString()).doesNotContain(person);
+        assertThat(detail.has("residentNote")).isFalse();
         // no reason given: none stored
         assertThat(jdbc.sql("SELECT resident_reason FROM link_review WHERE kind = 'DISPUTED' AND mapping_id ="
                                 + " (SELECT id FROM service_mapping WHERE opaque_id = :m::uuid)")
@@ -143,6 +144,38 @@ class DisputeApiTest extends RelayApiTest {
                         .query(String.class)
                         .optional())
                 .isEmpty();
+    }
+
+    @Test
+    void theAdministratorReadsTheResidentsNoteAsTheyWroteItBeforeAndAfterTheDecision() {
+        String person = createPerson();
+        Map<String, Object> card = insuranceCard();
+        String nhi = map(person, "test-nhi", card, "2020-04-01");
+        // the resident's own words: passed on as written (the console escapes them), line breaks kept
+        String note = "鴨川市に住んだことはありません。\n<b>別人</b> & \"同姓同名\"かも";
+
+        Api.Response disputed = gateway(person)
+                .post("/api/v1/persons/" + person + "/links/" + nhi + "/dispute", Map.of("reason", note));
+        assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+
+        Api admin = asOperator(insurerAdmin("test-nhi"));
+        String review = jdbc.sql("""
+                        SELECT r.opaque_id::text FROM link_review r JOIN service_mapping m ON m.id = r.mapping_id
+                        WHERE m.opaque_id = :m::uuid""").param("m", nhi).query(String.class).single();
+        Api.Response read = admin.get("/api/v1/providers/test-nhi/link-reviews/" + review);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("kind").asText()).isEqualTo("DISPUTED");
+        assertThat(read.json().path("residentNote").asText()).isEqualTo(note);
+
+        Api.Response decided = admin.post(
+                "/api/v1/providers/test-nhi/link-reviews/" + review + "/decision",
+                Map.of("decision", "CONFIRM_NOT_THEIRS", "reason", "加入記録を確認した"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().path("residentNote").asText()).isEqualTo(note);
+        // the queue's list carries no note: only the detail, whose reading is logged
+        assertThat(admin.get("/api/v1/providers/test-nhi/link-reviews?status=DECIDED&size=100")
+                        .body())
+                .doesNotContain("residentNote");
     }
 
     @Test

@@ -56,6 +56,9 @@ class LinkReviewApiTest extends LinkageApiTest {
         assertThat(relay.path("sex").asText()).isEqualTo("FEMALE");
         assertThat(relay.path("address").asText()).isEqualTo(ADDRESS);
         assertThat(detail.toString()).doesNotContain(resident.ssn(), resident.id(), "personId", "provisionalSsn");
+        assertThat(detail.has("residentNote"))
+                .as("a note is a disputed review's only")
+                .isFalse();
         assertThat(accessLog(resident, "LINK_REVIEW_READ"))
                 .containsExactly(
                         "operator-console " + staff.actor() + " LINK_REVIEW_READ test-nhi 照合の確認 / link review");

@@ -20,7 +20,7 @@ class ReviewRepository {
 
     private static final String SELECT = """
             SELECT id, opaque_id, kind, local_id, status, opened_at, differences::text, candidate_person_id,
-                   mapping_id, provider_record::text, decided_at, decided_by, decision_reason
+                   mapping_id, provider_record::text, decided_at, decided_by, decision_reason, resident_reason
             FROM link_review
             """;
 
@@ -131,7 +131,8 @@ class ReviewRepository {
                 ProviderRecord.fromJson(rs.getString(10)),
                 instant(rs, 11),
                 rs.getString(12),
-                rs.getString(13));
+                rs.getString(13),
+                rs.getString(14));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -139,7 +140,10 @@ class ReviewRepository {
         return value == null ? null : value.toInstant();
     }
 
-    /** {@code id}, {@code candidateId}, {@code mappingId}: relay-internal row IDs, never shown. */
+    /**
+     * {@code id}, {@code candidateId}, {@code mappingId}: relay-internal row IDs, never shown; {@code residentNote}:
+     * what the resident wrote when they disputed the link (DISPUTED only, optional).
+     */
     record Row(
             long id,
             UUID opaqueId,
@@ -153,7 +157,8 @@ class ReviewRepository {
             ProviderRecord record,
             Instant decidedAt,
             String decidedBy,
-            String reason) {}
+            String reason,
+            String residentNote) {}
 
     /** {@code record}: as linked (null for a mapping the linkage did not make); {@code idFields}: from the mapping. */
     record DisputedMapping(long personId, String status, ProviderRecord record, ProviderRecord idFields) {}

@@ -163,6 +163,7 @@ class ReviewService {
                 concerned.personId() == null
                         ? null
                         : persons.byId(concerned.personId()).items(),
+                review.kind() == ReviewKind.DISPUTED ? review.residentNote() : null,
                 review.decidedAt() == null
                         ? null
                         : new ReviewViews.DecisionView(

@@ -32,7 +32,11 @@ public final class ReviewViews {
 
     public record Page(List<Item> items, int page, int size, long total) {}
 
-    /** {@code relayRecord}: the candidate's (MISMATCH) or the linked person's (DISPUTED) five items; else absent. */
+    /**
+     * {@code relayRecord}: the candidate's (MISMATCH) or the linked person's (DISPUTED) five items; else absent.
+     * {@code residentNote}: what the resident wrote for the administrator when they said "this is not me" (DISPUTED
+     * only, absent when they wrote nothing). The resident's own words, unchecked: whoever shows them escapes them.
+     */
     public record Detail(
             UUID id,
             ReviewKind kind,
@@ -42,6 +46,7 @@ public final class ReviewViews {
             List<String> differences,
             InsurerRecord providerRecord,
             FiveItems relayRecord,
+            String residentNote,
             DecisionView decision) {}
 
     /** The insurer's record: the five items, the acquisition date and the ID fields (and a loss if one arrived). */
