@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sscard.adapters.provider.Provider;
+import org.sscard.common.linkage.Outbox;
 
 /**
  * The events this insurer publishes to the relay (consumer {@code relay}), written into its schema's
@@ -19,7 +20,9 @@ import org.sscard.adapters.provider.Provider;
  * <p>{@code MEMBER_JOINED}: {@code provider, localId, insurerNumber, symbol, number, branch, relationship,
  * acquiredOn, nameKana, nameKanji, dateOfBirth, sex, address, provisionalSsn} (the last two may be null).
  * {@code MEMBER_LEFT}: {@code provider, localId, lostOn} (the first day not covered) {@code , reason} (may be null).
- * The subject is the member's canonical local ID.
+ * The subject is the member's canonical local ID. Every write takes the outbox's append lock first (see
+ * {@link Outbox}), and its callers take the member table's lock before that (an import, a registration, a dependant
+ * acceptance), so the two locks are always taken in the same order.
  */
 @Service
 public class MemberEvents {
@@ -87,6 +90,9 @@ public class MemberEvents {
     }
 
     private int append(Provider provider, String type, String payload, String where, Object key) {
+        // the outbox's append lock first, as Outbox.append takes it: positions become visible in commit order only
+        // if every writer of this outbox holds it from its first position to its commit
+        new Outbox(jdbc, provider.table("linkage_outbox"), clock).lockForAppend();
         int appended = jdbc.update(
                 "INSERT INTO " + provider.table("linkage_outbox")
                         + " (event_id, consumer, type, subject, payload, occurred_at)"
