@@ -136,6 +136,35 @@ class EligibilityEventsTest extends AdaptersTest {
                         org.assertj.core.groups.Tuple.tuple(3L, "loss_reason"));
     }
 
+    @Test
+    void rejectsRowsWithValuesLongerThanTheRelayTakes() {
+        // the relay refuses a whole pushed batch for one such value: the insurer's stream would stop there
+        Path file = csv(
+                UTF_8,
+                HEADER,
+                csvRow("LE8", "00", "本人", "鴨川 八郎", "ア".repeat(61), "", "3割", "", "", ""),
+                csvRow("LE8", "01", "家族", "鴨".repeat(61), "カモガワ ハナ", "", "3割", "", "", ""),
+                csvRow("LE8", "02", "家族", "鴨川 花子", "カモガワ ハナコ", "", "3割", "千".repeat(301), "", ""),
+                csvRow("LE8", "03", "家族", "鴨川 葉子", "カモガワ ヨウコ", "2026-12-01", "3割", "", "", "由".repeat(201)),
+                // NFKC makes one character four: the limit holds for the value as stored and sent
+                csvRow("LE8", "04", "家族", "鴨川 桃子", "㌀".repeat(26), "", "3割", "", "", ""));
+        long before = lastPosition();
+
+        ImportReport report =
+                importer.run("kamogawa-nhi", "eligibility", file, "long.csv", null, "test", ImportProgress.NONE);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(report.errors())
+                .extracting(RowError::line, RowError::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "name_kana"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "name_kanji"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "address"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "loss_reason"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "name_kana"));
+        assertThat(eventsAfter(before, "LE8")).isEmpty();
+    }
+
     private void imported(String... rows) {
         String[] lines = new String[rows.length + 1];
         lines[0] = HEADER;
