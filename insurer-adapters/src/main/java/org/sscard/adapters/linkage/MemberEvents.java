@@ -56,7 +56,9 @@ public class MemberEvents {
 
     /**
      * After an eligibility file's rows are in the table and before the rows they replace are deleted: a local ID
-     * new to the table is a joiner; a row whose {@code lost_on} is set and differs from the row it replaces (or a
+     * new to the table is a joiner, and so is a member whose five items (kana and kanji name, date of birth, sex,
+     * address) or provisional SSN differ from the row replaced (so a record the relay could not link, e.g. imported
+     * without an SSN or with a typo in the address, is gated again once corrected); a row whose {@code lost_on} is set and differs from the row it replaces (or a
      * new row with it set: joined, then left) is a leaver. Joiners first, so each subject's events keep that order.
      */
     public Published imported(Provider provider, long importId) {
@@ -66,7 +68,10 @@ public class MemberEvents {
                 JOINED,
                 JOINED_PAYLOAD,
                 "m.import_id = ? AND NOT EXISTS (SELECT 1 FROM " + member
-                        + " o WHERE o.local_id = m.local_id AND o.import_id IS DISTINCT FROM m.import_id)",
+                        + " o WHERE o.local_id = m.local_id AND o.import_id IS DISTINCT FROM m.import_id"
+                        + " AND (o.name_kana, o.name_kanji, o.date_of_birth, o.sex, o.address, o.provisional_ssn)"
+                        + " IS NOT DISTINCT FROM"
+                        + " (m.name_kana, m.name_kanji, m.date_of_birth, m.sex, m.address, m.provisional_ssn))",
                 importId);
         int left = append(
                 provider,

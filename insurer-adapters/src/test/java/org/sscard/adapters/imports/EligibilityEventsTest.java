@@ -14,7 +14,8 @@ import org.sscard.adapters.support.AdaptersTest;
 
 /**
  * The eligibility import tells the relay its joiners and leavers in its own transaction: a local ID new to the
- * table → MEMBER_JOINED, a new or changed loss date → MEMBER_LEFT, nothing else; a rejected file writes neither
+ * table or a member whose five items or provisional SSN changed → MEMBER_JOINED, a new or changed loss date →
+ * MEMBER_LEFT, nothing else; a rejected file writes neither
  * rows nor events. Also the file's new optional columns (address, provisional SSN, loss reason).
  */
 class EligibilityEventsTest extends AdaptersTest {
@@ -163,6 +164,40 @@ class EligibilityEventsTest extends AdaptersTest {
                         org.assertj.core.groups.Tuple.tuple(5L, "loss_reason"),
                         org.assertj.core.groups.Tuple.tuple(6L, "name_kana"));
         assertThat(eventsAfter(before, "LE8")).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoseFiveItemsOrSsnChangedJoinsAgainAndNothingElseTellsTheRelay() {
+        String address = "千葉県鴨川市横渚1001";
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "3割", address, "", ""));
+        assertThat(events("LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        long before = lastPosition();
+
+        // the same member again, in another file (another member in it)
+        imported(
+                csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "3割", address, "", ""),
+                csvRow("LE7", "00", "本人", "鴨川 七郎", "カモガワ シチロウ", "", "3割", "", "", ""));
+        assertThat(eventsAfter(before, "LE6")).as("an unchanged member").isEmpty();
+        // the copay only: not one of the five items
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address, "", ""));
+        assertThat(eventsAfter(before, "LE6")).as("a changed copay").isEmpty();
+
+        // the address corrected (the relay gates the record again)
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address + "-1", "", ""));
+        assertThat(eventsAfter(before, "LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        assertThat(payload(before, "MEMBER_JOINED", "122382|鴨川|LE6|00")
+                        .path("address")
+                        .asText())
+                .isEqualTo(address + "-1");
+        before = lastPosition();
+
+        // the provisional SSN added
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address + "-1", "1000-0006-0006", ""));
+        assertThat(eventsAfter(before, "LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        JsonNode joined = payload(before, "MEMBER_JOINED", "122382|鴨川|LE6|00");
+        assertThat(joined.path("provisionalSsn").asText()).isEqualTo("100000060006");
+        assertThat(joined.path("address").asText()).isEqualTo(address + "-1");
+        assertThat(joined.path("nameKana").asText()).isEqualTo("カモガワ リッカ");
     }
 
     private void imported(String... rows) {
