@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the transaction ends: positions are taken and become visible in commit order, and a reader never sees a position
  * while a lower one may still commit. The price: appends to one outbox are serial from a transaction's first append
  * to its commit (keep such transactions short; a CSV import holds the lock until it commits). Write rows only
- * through {@link #append}. The {@code tx} column only records which transaction wrote a row.
+ * through {@link #append}, or, for a writer that inserts a set of rows with its own {@code INSERT … SELECT}, after
+ * {@link #lockForAppend} in the same transaction. The {@code tx} column only records which transaction wrote a
+ * row.
  *
  * <p>The table (one per publishing database or schema; {@code consumer} names who may read the row):
  *
@@ -76,8 +78,7 @@ public final class Outbox {
         jdbc.update(
                 "INSERT INTO " + table + " (event_id, consumer, type, subject, payload, occurred_at)"
                         + " SELECT ?::uuid, ?, ?, ?, ?::jsonb, ?::timestamptz"
-                        + " FROM (SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", ('" + table
-                        + "'::regclass::oid::bigint - 2147483648)::int)) AS in_commit_order",
+                        + " FROM (SELECT " + lock() + ") AS in_commit_order",
                 eventId,
                 consumer,
                 type,
@@ -85,6 +86,20 @@ public final class Outbox {
                 text(payload),
                 Timestamp.from(clock.instant()));
         return eventId;
+    }
+
+    /**
+     * Takes the lock {@link #append} takes, until the current transaction ends: call it in the transaction, right
+     * before a statement that inserts rows into this outbox itself (set-based), so that those rows take their
+     * positions in commit order too. Without a transaction the lock ends at once and protects nothing.
+     */
+    public void lockForAppend() {
+        jdbc.queryForObject("SELECT " + lock() + "::text", String.class);
+    }
+
+    /** The call of the advisory lock of this table (keys: {@link #LOCK_SPACE} and the table's OID). */
+    private String lock() {
+        return "pg_advisory_xact_lock(" + LOCK_SPACE + ", ('" + table + "'::regclass::oid::bigint - 2147483648)::int)";
     }
 
     /**

@@ -77,6 +77,32 @@ class OutboxTest {
     }
 
     @Test
+    void aSetBasedWriterThatTakesTheAppendLockFirstWaitsForAPositionStillOpen() throws Exception {
+        try (Connection open = DriverManager.getConnection(tables.url, "postgres", "")) {
+            open.setAutoCommit(false);
+            outboxOn(open).append("relay", "LEAVER", "first", payload("lostOn", "2026-11-30"));
+            // as insurer-adapters' MemberEvents writes a set of rows with its own INSERT … SELECT
+            CompletableFuture<Void> setBased =
+                    CompletableFuture.runAsync(() -> tables.transaction.executeWithoutResult(status -> {
+                        tables.outbox.lockForAppend();
+                        tables.jdbc.update("INSERT INTO linkage_outbox (event_id, consumer, type, subject, payload,"
+                                + " occurred_at) SELECT gen_random_uuid(), 'relay', 'JOINER', 'second', '{}', now()");
+                    }));
+            awaitDoneOrWaitingForALock(setBased);
+
+            assertThat(tables.outbox.after("relay", 0, 10))
+                    .as("the set-based writer may not take and commit a later position while position 1 is open")
+                    .isEmpty();
+
+            open.commit();
+            setBased.get();
+        }
+        assertThat(tables.outbox.after("relay", 0, 10))
+                .extracting(LinkageEvent::subject)
+                .containsExactly("first", "second");
+    }
+
+    @Test
     void eachOutboxWaitsOnlyForItsOwnWriters() throws Exception {
         // as insurer-adapters keeps one outbox per insurer's schema
         tables.jdbc.execute(

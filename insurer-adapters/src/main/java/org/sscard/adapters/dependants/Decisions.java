@@ -57,6 +57,9 @@ class Decisions {
 
     @Transactional
     ReviewItem accept(Provider provider, Caller operator, UUID id, String reason) {
+        // the member table's writers' lock (an import's, a registration's) before any row or outbox lock: one
+        // writer of members and their events at a time, always taking the locks in the same order
+        households.lockTable(provider);
         Verification verification = submitted(provider, id);
         Instant now = FiscalYear.now(clock);
         LocalDate today = FiscalYear.day(now);

@@ -38,6 +38,17 @@ class Households {
                 .optional();
     }
 
+    /**
+     * Waits for the member table's other writers until the transaction ends: an eligibility import and the console's
+     * registrations take the same advisory lock.
+     */
+    void lockTable(Provider provider) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))::text")
+                .param(provider.table("member"))
+                .query(String.class)
+                .single();
+    }
+
     /** The row, locked until the transaction ends (the write path reads what it changes under the lock). */
     Optional<MemberRow> lock(Provider provider, String localId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + provider.table("member") + " WHERE local_id = ? FOR UPDATE")

@@ -36,11 +36,15 @@ interface Field {
         };
     }
 
+    /** Katakana, up to 60 characters as stored (as the kanji name; the relay takes at most 100). */
     static Field kana() {
         return raw -> {
             String value = Text.kana(raw);
             if (!Text.isKatakana(value)) {
                 throw new InvalidValue("カナではありません / not kana");
+            }
+            if (value.length() > 60) {
+                throw new InvalidValue("長すぎます / longer than 60 characters");
             }
             return value;
         };

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sscard.adapters.provider.Provider;
+import org.sscard.common.linkage.Outbox;
 
 /**
  * The events this insurer publishes to the relay (consumer {@code relay}), written into its schema's
@@ -19,7 +20,9 @@ import org.sscard.adapters.provider.Provider;
  * <p>{@code MEMBER_JOINED}: {@code provider, localId, insurerNumber, symbol, number, branch, relationship,
  * acquiredOn, nameKana, nameKanji, dateOfBirth, sex, address, provisionalSsn} (the last two may be null).
  * {@code MEMBER_LEFT}: {@code provider, localId, lostOn} (the first day not covered) {@code , reason} (may be null).
- * The subject is the member's canonical local ID.
+ * The subject is the member's canonical local ID. Every write takes the outbox's append lock first (see
+ * {@link Outbox}), and its callers take the member table's lock before that (an import, a registration, a dependant
+ * acceptance), so the two locks are always taken in the same order.
  */
 @Service
 public class MemberEvents {
@@ -53,7 +56,9 @@ public class MemberEvents {
 
     /**
      * After an eligibility file's rows are in the table and before the rows they replace are deleted: a local ID
-     * new to the table is a joiner; a row whose {@code lost_on} is set and differs from the row it replaces (or a
+     * new to the table is a joiner, and so is a member whose five items (kana and kanji name, date of birth, sex,
+     * address) or provisional SSN differ from the row replaced (so a record the relay could not link, e.g. imported
+     * without an SSN or with a typo in the address, is gated again once corrected); a row whose {@code lost_on} is set and differs from the row it replaces (or a
      * new row with it set: joined, then left) is a leaver. Joiners first, so each subject's events keep that order.
      */
     public Published imported(Provider provider, long importId) {
@@ -63,7 +68,10 @@ public class MemberEvents {
                 JOINED,
                 JOINED_PAYLOAD,
                 "m.import_id = ? AND NOT EXISTS (SELECT 1 FROM " + member
-                        + " o WHERE o.local_id = m.local_id AND o.import_id IS DISTINCT FROM m.import_id)",
+                        + " o WHERE o.local_id = m.local_id AND o.import_id IS DISTINCT FROM m.import_id"
+                        + " AND (o.name_kana, o.name_kanji, o.date_of_birth, o.sex, o.address, o.provisional_ssn)"
+                        + " IS NOT DISTINCT FROM"
+                        + " (m.name_kana, m.name_kanji, m.date_of_birth, m.sex, m.address, m.provisional_ssn))",
                 importId);
         int left = append(
                 provider,
@@ -87,6 +95,9 @@ public class MemberEvents {
     }
 
     private int append(Provider provider, String type, String payload, String where, Object key) {
+        // the outbox's append lock first, as Outbox.append takes it: positions become visible in commit order only
+        // if every writer of this outbox holds it from its first position to its commit
+        new Outbox(jdbc, provider.table("linkage_outbox"), clock).lockForAppend();
         int appended = jdbc.update(
                 "INSERT INTO " + provider.table("linkage_outbox")
                         + " (event_id, consumer, type, subject, payload, occurred_at)"

@@ -42,8 +42,8 @@ class PreviousCoverageReceiver {
 
     /**
      * Throws for a malformed event of a known type (the poller then stops there and retries, and the health shows
-     * it: an operator must look), never for an unknown type, which a newer relay may send: that one is recorded
-     * in the inbox and passed over.
+     * it: an operator must look), never for an unknown type, which a newer relay may send, nor for a member of
+     * another insurer: those are recorded in the inbox and passed over with a warning.
      */
     void apply(Provider provider, LinkageEvent event) {
         if (!PREVIOUS_COVERAGE_LOST.equals(event.type())) {
@@ -56,8 +56,17 @@ class PreviousCoverageReceiver {
         }
         JsonNode payload = event.payload();
         String localId = required(payload, "memberLocalId");
-        if (!localId.equals(event.subject()) || !localId.startsWith(provider.insurerNumber() + "|")) {
-            throw new IllegalArgumentException("event " + event.eventId() + " names a member not of " + provider.key());
+        if (!localId.equals(event.subject())) {
+            throw new IllegalArgumentException("event " + event.eventId() + ": the subject is not the memberLocalId");
+        }
+        if (!localId.startsWith(provider.insurerNumber() + "|")) {
+            // a fault in the data, not in this service: recorded as applied (the inbox row), without effect, so the
+            // feed goes on; the log names the event, never the person
+            log.warn(
+                    "linkage feed of {}: event {} names a member not of this insurer: passed over",
+                    provider.key(),
+                    event.eventId());
+            return;
         }
         LocalDate lostOn = LocalDate.parse(required(payload, "lostOn"));
         int inserted = jdbc.sql("INSERT INTO " + provider.table("previous_coverage")

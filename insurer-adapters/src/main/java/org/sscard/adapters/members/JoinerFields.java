@@ -11,7 +11,9 @@ import org.sscard.adapters.provider.Provider;
 /**
  * A joiner's fields normalised the way the eligibility import normalises a file's (NFKC, katakana, the branch as two
  * digits, the SSN as its 12 digits), and checked as it checks them: so the same person typed in the console or sent
- * in a file is the same row, and the relay compares the same strings.
+ * in a file is the same row, and the relay compares the same strings. The lengths are checked as stored (NFKC
+ * may make one character four), within what the relay takes in an event: a value it refused would stop the
+ * insurer's whole stream.
  */
 record JoinerFields(
         String localId,
@@ -32,7 +34,7 @@ record JoinerFields(
 
     static JoinerFields of(JoinRequest request, Provider provider, LocalDate today) {
         String symbol = Text.normal(request.symbol());
-        if (symbol.isEmpty() || symbol.indexOf('|') >= 0) {
+        if (symbol.isEmpty() || symbol.length() > 20 || symbol.indexOf('|') >= 0) {
             throw invalid("symbol", "up to 20 characters without |");
         }
         String number = Text.normal(request.number());
@@ -48,9 +50,19 @@ record JoinerFields(
         if (kana.isEmpty() || !Text.isKatakana(kana)) {
             throw invalid("nameKana", "kana only");
         }
+        if (kana.length() > 60) {
+            throw invalid("nameKana", "up to 60 characters");
+        }
         String kanji = Text.kanjiName(request.nameKanji());
         if (kanji.isEmpty()) {
             throw invalid("nameKanji", "required");
+        }
+        if (kanji.length() > 60) {
+            throw invalid("nameKanji", "up to 60 characters");
+        }
+        String address = blank(request.address()) ? null : Text.normal(request.address());
+        if (address != null && address.length() > 300) {
+            throw invalid("address", "up to 300 characters");
         }
         String ssn = blank(request.provisionalSsn()) ? null : Text.provisionalSsn(request.provisionalSsn());
         if (!blank(request.provisionalSsn()) && ssn == null) {
@@ -78,7 +90,7 @@ record JoinerFields(
                 kana,
                 request.dateOfBirth(),
                 request.sex(),
-                blank(request.address()) ? null : Text.normal(request.address()),
+                address,
                 ssn,
                 request.acquiredOn(),
                 copay,

@@ -9,13 +9,19 @@ import static org.sscard.adapters.dependants.TestHouseholds.KENPO;
 import static org.sscard.adapters.dependants.TestHouseholds.localId;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.sscard.adapters.imports.Importer;
 import org.sscard.adapters.support.AdaptersTest;
+import org.sscard.adapters.support.Eventually;
 import org.sscard.adapters.support.Http;
 import org.sscard.adapters.support.Tokens;
 import org.sscard.common.time.PlatformDates;
@@ -32,6 +38,9 @@ class DependantReviewTest extends AdaptersTest {
 
     @Autowired
     Importer importer;
+
+    @Value("${spring.datasource.url}")
+    String url;
 
     private final String staff = UUID.randomUUID().toString();
     private final String admin = Tokens.operator("operator-console", KENPO, staff, "INSURER_ADMIN", KENPO);
@@ -149,6 +158,37 @@ class DependantReviewTest extends AdaptersTest {
         assertThat(state.path("submission").has("decidedBy"))
                 .as("a resident never sees staff IDs")
                 .isFalse();
+    }
+
+    @Test
+    void acceptingWaitsForTheMemberTablesOtherWritersAsAnImportAndARegistrationDo() throws Exception {
+        Submitted submitted = submitted();
+        try (Connection running = DriverManager.getConnection(url, "postgres", "")) {
+            running.setAutoCommit(false);
+            // what a running eligibility import of Kameda Kenpo (and a registration) holds until it commits
+            try (PreparedStatement lock =
+                    running.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('kameda_kenpo.member'))")) {
+                lock.execute();
+            }
+            CompletableFuture<Http.Response> accepting = CompletableFuture.supplyAsync(
+                    () -> Http.postJson(port, REVIEW + "/" + submitted.id() + "/accept", admin, "{}"));
+            Eventually.until(
+                    "the acceptance finished or waits for a lock",
+                    () -> accepting.isDone()
+                            || count("SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                                            + " current_database() AND wait_event_type = 'Lock'")
+                                    > 0);
+
+            assertThat(accepting.isDone())
+                    .as("the acceptance writes members and events only while no import or registration does")
+                    .isFalse();
+            running.commit();
+            assertThat(accepting.get().status()).isEqualTo(200);
+        }
+        assertThat(count(
+                        "SELECT count(*) FROM kameda_kenpo.linkage_outbox WHERE type = 'MEMBER_LEFT' AND subject = ?",
+                        localId(submitted.number(), "02")))
+                .isEqualTo(1);
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.sscard.adapters.support.AdaptersTest;
 
 /**
  * The eligibility import tells the relay its joiners and leavers in its own transaction: a local ID new to the
- * table → MEMBER_JOINED, a new or changed loss date → MEMBER_LEFT, nothing else; a rejected file writes neither
+ * table or a member whose five items or provisional SSN changed → MEMBER_JOINED, a new or changed loss date →
+ * MEMBER_LEFT, nothing else; a rejected file writes neither
  * rows nor events. Also the file's new optional columns (address, provisional SSN, loss reason).
  */
 class EligibilityEventsTest extends AdaptersTest {
@@ -134,6 +135,69 @@ class EligibilityEventsTest extends AdaptersTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2L, "provisional_ssn"),
                         org.assertj.core.groups.Tuple.tuple(3L, "loss_reason"));
+    }
+
+    @Test
+    void rejectsRowsWithValuesLongerThanTheRelayTakes() {
+        // the relay refuses a whole pushed batch for one such value: the insurer's stream would stop there
+        Path file = csv(
+                UTF_8,
+                HEADER,
+                csvRow("LE8", "00", "本人", "鴨川 八郎", "ア".repeat(61), "", "3割", "", "", ""),
+                csvRow("LE8", "01", "家族", "鴨".repeat(61), "カモガワ ハナ", "", "3割", "", "", ""),
+                csvRow("LE8", "02", "家族", "鴨川 花子", "カモガワ ハナコ", "", "3割", "千".repeat(301), "", ""),
+                csvRow("LE8", "03", "家族", "鴨川 葉子", "カモガワ ヨウコ", "2026-12-01", "3割", "", "", "由".repeat(201)),
+                // NFKC makes one character four: the limit holds for the value as stored and sent
+                csvRow("LE8", "04", "家族", "鴨川 桃子", "㌀".repeat(26), "", "3割", "", "", ""));
+        long before = lastPosition();
+
+        ImportReport report =
+                importer.run("kamogawa-nhi", "eligibility", file, "long.csv", null, "test", ImportProgress.NONE);
+
+        assertThat(report.status()).isEqualTo(Status.REJECTED);
+        assertThat(report.errors())
+                .extracting(RowError::line, RowError::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, "name_kana"),
+                        org.assertj.core.groups.Tuple.tuple(3L, "name_kanji"),
+                        org.assertj.core.groups.Tuple.tuple(4L, "address"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "loss_reason"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "name_kana"));
+        assertThat(eventsAfter(before, "LE8")).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoseFiveItemsOrSsnChangedJoinsAgainAndNothingElseTellsTheRelay() {
+        String address = "千葉県鴨川市横渚1001";
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "3割", address, "", ""));
+        assertThat(events("LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        long before = lastPosition();
+
+        // the same member again, in another file (another member in it)
+        imported(
+                csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "3割", address, "", ""),
+                csvRow("LE7", "00", "本人", "鴨川 七郎", "カモガワ シチロウ", "", "3割", "", "", ""));
+        assertThat(eventsAfter(before, "LE6")).as("an unchanged member").isEmpty();
+        // the copay only: not one of the five items
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address, "", ""));
+        assertThat(eventsAfter(before, "LE6")).as("a changed copay").isEmpty();
+
+        // the address corrected (the relay gates the record again)
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address + "-1", "", ""));
+        assertThat(eventsAfter(before, "LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        assertThat(payload(before, "MEMBER_JOINED", "122382|鴨川|LE6|00")
+                        .path("address")
+                        .asText())
+                .isEqualTo(address + "-1");
+        before = lastPosition();
+
+        // the provisional SSN added
+        imported(csvRow("LE6", "00", "本人", "鴨川 六花", "カモガワ リッカ", "", "2割", address + "-1", "1000-0006-0006", ""));
+        assertThat(eventsAfter(before, "LE6")).containsExactly("MEMBER_JOINED 122382|鴨川|LE6|00");
+        JsonNode joined = payload(before, "MEMBER_JOINED", "122382|鴨川|LE6|00");
+        assertThat(joined.path("provisionalSsn").asText()).isEqualTo("100000060006");
+        assertThat(joined.path("address").asText()).isEqualTo(address + "-1");
+        assertThat(joined.path("nameKana").asText()).isEqualTo("カモガワ リッカ");
     }
 
     private void imported(String... rows) {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.sscard.adapters.support.AdaptersTest;
 import org.sscard.adapters.support.Eventually;
 import org.sscard.adapters.support.Http;
@@ -17,6 +20,7 @@ import org.sscard.adapters.support.Tokens;
  * The consumer pulls each insurer's feed from the relay: a PREVIOUS_COVERAGE_LOST becomes one notice and one
  * access-log entry, however often the relay delivers it; the administrator reads the notices (and is logged).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConsumerTest extends AdaptersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +83,38 @@ class ConsumerTest extends AdaptersTest {
                         localId,
                         "staff:" + staff))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anEventNamingAMemberOfAnotherInsurerIsPassedOverAndTheNextIsApplied(CapturedOutput output) {
+        String foreign = "06139999|10|LC3|00";
+        ObjectNode wrong = RELAY.publish("kamogawa-nhi", "PREVIOUS_COVERAGE_LOST", foreign, payload(foreign));
+        String localId = "122382|鴨川|LC3|00";
+        ObjectNode next = RELAY.publish("kamogawa-nhi", "PREVIOUS_COVERAGE_LOST", localId, payload(localId));
+
+        Eventually.until(
+                "the next event applied",
+                () -> count(
+                                "SELECT count(*) FROM kamogawa_nhi.previous_coverage WHERE event_id = ?::uuid",
+                                next.path("eventId").asText())
+                        == 1);
+
+        String wrongId = wrong.path("eventId").asText();
+        assertThat(count(
+                        "SELECT count(*) FROM kamogawa_nhi.linkage_inbox WHERE source = 'relay' AND event_id = ?::uuid",
+                        wrongId))
+                .as("recorded as applied: the stream goes on")
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.previous_coverage WHERE event_id = ?::uuid", wrongId))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.access_log WHERE local_id = ?", foreign))
+                .isZero();
+        String warning = output.getAll()
+                .lines()
+                .filter(line -> line.contains(wrongId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log line names event " + wrongId));
+        assertThat(warning).contains("WARN").doesNotContain("LC3");
     }
 
     @Test

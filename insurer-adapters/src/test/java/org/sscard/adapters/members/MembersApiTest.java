@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sscard.adapters.support.AdaptersTest;
@@ -142,6 +143,25 @@ class MembersApiTest extends AdaptersTest {
         assertThat(count("SELECT count(*) FROM kamogawa_nhi.member WHERE number = 'LJ4'"))
                 .isZero();
         assertThat(events("122382|鴨川|LJ3|00")).containsExactly("MEMBER_JOINED");
+    }
+
+    @Test
+    void refusesValuesThatNormaliseLongerThanTheRelayTakes() {
+        // NFKC makes ㌀ アパート and ㍿ 株式会社: short as typed, too long as stored and sent to the relay
+        String kana = joiner("LJ8", "00").replace("かもがわ あらた", "㌀".repeat(26));
+        String kanji = joiner("LJ8", "00").replace("鴨川　新", "鴨川" + "￣".repeat(50));
+        String symbol = joiner("LJ8", "00").replace("\"symbol\":\"鴨川\"", "\"symbol\":\"" + "㍿".repeat(11) + "\"");
+        String address = joiner("LJ8", "00").replace("千葉県鴨川市横渚１００", "㍿".repeat(76));
+
+        for (String body : List.of(kana, kanji, symbol, address)) {
+            Http.Response refused = Http.postJson(port, MEMBERS, admin, body);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("code").asText()).isEqualTo("INVALID_MEMBER");
+        }
+        assertThat(count("SELECT count(*) FROM kamogawa_nhi.linkage_outbox WHERE subject LIKE '%|LJ8|%'"))
+                .isZero();
+        assertThat(Http.postJson(port, MEMBERS, admin, joiner("LJ8", "00")).status())
+                .isEqualTo(201);
     }
 
     @Test
