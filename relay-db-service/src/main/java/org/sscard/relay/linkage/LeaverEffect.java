@@ -14,7 +14,8 @@ import org.sscard.relay.provider.ProviderRef;
  * A leaver (MEMBER_LEFT): the insurer's mappings of that local ID still valid on the loss date end the day before
  * (never before they began), and every other insurer that covers the person then is told when this coverage ended.
  * A record still in review keeps the loss, so that a later link is made ended. A leaver the relay maps nobody for is
- * recorded (NO_MAPPING) and answered as applied: it never blocks the insurer's stream.
+ * recorded (NO_MAPPING) and answered as applied: it never blocks the insurer's stream. A suspended (disputed) mapping
+ * ends too, silently: no access-log row on the person it names, no notice to their other insurers.
  */
 @Component
 class LeaverEffect {
@@ -52,7 +53,11 @@ class LeaverEffect {
                     mapping.id(),
                     Linkage.lastDayCovered(mapping.validFrom(), left.lostOn()),
                     Linkage.endReason(left.reason()));
-            persons.add(mapping.personId());
+            // a disputed link may be someone else's record: it ends, but nothing is written on the person it names
+            // and no insurer of theirs is told (only the linkage log records the event)
+            if (!mapping.suspended()) {
+                persons.add(mapping.personId());
+            }
         }
         String[] names = names(provider.id());
         for (long person : persons) {

@@ -55,7 +55,7 @@ public class LinkageMappings {
      */
     List<Endable> endable(long providerId, String localId, LocalDate lostOn) {
         return jdbc.sql("""
-                        SELECT id, person_id, valid_from FROM service_mapping
+                        SELECT id, person_id, valid_from, status FROM service_mapping
                         WHERE provider_id = :provider AND local_id = :local
                           AND status IN ('ACTIVE', 'ENDED', 'SUSPENDED')
                           AND coalesce(valid_to, 'infinity'::date) >= :lostOn
@@ -63,7 +63,8 @@ public class LinkageMappings {
                 .param("provider", providerId)
                 .param("local", localId)
                 .param("lostOn", lostOn)
-                .query((rs, n) -> new Endable(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)))
+                .query((rs, n) ->
+                        new Endable(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
                 .list();
     }
 
@@ -147,7 +148,13 @@ public class LinkageMappings {
                 .single();
     }
 
-    record Endable(long id, long personId, LocalDate validFrom) {}
+    /** {@code status}: SUSPENDED for a link the resident disputed, whose record may be someone else's. */
+    record Endable(long id, long personId, LocalDate validFrom, String status) {
+
+        boolean suspended() {
+            return "SUSPENDED".equals(status);
+        }
+    }
 
     record InsurerMapping(long providerId, String providerKey, String localId) {}
 

@@ -96,6 +96,39 @@ class LinkageFeedTest extends LinkageApiTest {
     }
 
     @Test
+    void aLeaverOfADisputedLinkEndsItQuietlyAndTellsNobody() {
+        Resident resident = resident();
+        String kenpo = number();
+        String nhi = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2024, 4, 1)));
+        pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
+        // the resident said "this is not me": the kumiai's record may be someone else's
+        jdbc.sql("""
+                        UPDATE service_mapping SET status = 'SUSPENDED', suspended_from_status = 'ACTIVE',
+                            suspended_at = now() WHERE local_id = :local""").param("local", localId(KUMIAI, kenpo)).update();
+        long head = outboxHead();
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), "退職"));
+
+        assertThat(jdbc.sql("""
+                        SELECT status || ' ' || suspended_from_status || ' ' || valid_to FROM service_mapping
+                        WHERE local_id = :local""")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUSPENDED ENDED 2026-11-30");
+        assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
+                .as("nothing on the person: the record may not be theirs")
+                .isEmpty();
+        assertThat(outboxSince(head)).isZero();
+        assertThat(jdbc.sql("SELECT outcome FROM linkage_log WHERE subject = :local AND type = 'MEMBER_LEFT'")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .list())
+                .containsExactly("ENDED_MAPPING");
+    }
+
+    @Test
     void theFeedPagesAfterACursorAndAnswersTheNextOne() {
         long head = outboxHead();
         for (int i = 0; i < 3; i++) {
@@ -126,6 +159,14 @@ class LinkageFeedTest extends LinkageApiTest {
                     .isEqualTo(400);
         }
         assertThat(adapters().get("/api/v1/linkage/feed/" + NHI).status()).isEqualTo(200);
+    }
+
+    /** The relay's outbox rows after {@code head}, of every consumer (committed: the push answered). */
+    private int outboxSince(long head) {
+        return jdbc.sql("SELECT count(*) FROM linkage_outbox WHERE position > :head")
+                .param("head", head)
+                .query(Integer.class)
+                .single();
     }
 
     private static List<String> fieldNames(JsonNode node) {
