@@ -68,7 +68,8 @@ class LinkReviewApiTest extends LinkageApiTest {
         Resident resident = resident();
         String kenpo = number();
         pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
-        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        // ended before the NHI's coverage began (2026-04-01): a previous coverage the NHI is told of
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 4, 1), null));
         String number = mismatch(resident, "千葉県鴨川市横渚1");
         long head = outboxHead();
 
@@ -85,7 +86,7 @@ class LinkReviewApiTest extends LinkageApiTest {
                 .path("events")
                 .get(0);
         assertThat(told.path("subject").asText()).isEqualTo(localId(NHI, number));
-        assertThat(told.path("payload").path("lostOn").asText()).isEqualTo("2026-12-01");
+        assertThat(told.path("payload").path("lostOn").asText()).isEqualTo("2026-04-01");
         assertThat(accessLog(resident, "LINK_REVIEW_DECIDED", "PREVIOUS_COVERAGE_SHARED"))
                 .containsExactly(
                         "operator-console " + staff.actor()

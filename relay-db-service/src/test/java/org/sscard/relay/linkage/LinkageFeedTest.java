@@ -96,6 +96,50 @@ class LinkageFeedTest extends LinkageApiTest {
     }
 
     @Test
+    void anOlderInsurerIsNotToldWhenANewerCoverageEnds() {
+        Resident resident = resident();
+        String nhi = number();
+        String kenpo = number();
+        // the NHI's own leaver has not arrived yet: its mapping is still ACTIVE, from long before the kenpo's
+        pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2026, 4, 1)));
+        long head = outboxHead();
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2026-04-01..2026-11-30 AUTOMATIC");
+        assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
+                .as("the NHI would learn of the newer coverage")
+                .containsExactly("insurer-adapters - COVERAGE_LOST_REGISTERED test-kumiai " + LINKAGE);
+        assertThat(outboxSince(head)).isZero();
+    }
+
+    @Test
+    void aJoinerIsToldOnlyOfACoverageThatBeganAndEndedBeforeItsOwn() {
+        Resident lateOldRecord = resident();
+        Resident overlapping = resident();
+        for (Resident resident : List.of(lateOldRecord, overlapping)) {
+            String kenpo = number();
+            pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2026, 4, 1)));
+            pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        }
+        long head = outboxHead();
+
+        // an NHI record from long before the kenpo's arrives late; another began while the kenpo's still ran
+        pushed(
+                NHI,
+                joined(NHI, lateOldRecord, number(), LocalDate.of(2020, 4, 1)),
+                joined(NHI, overlapping, number(), LocalDate.of(2026, 6, 1)));
+
+        assertThat(mappings(lateOldRecord, NHI)).hasSize(1);
+        assertThat(mappings(overlapping, NHI)).hasSize(1);
+        assertThat(accessLog(lateOldRecord, "PREVIOUS_COVERAGE_SHARED")).isEmpty();
+        assertThat(accessLog(overlapping, "PREVIOUS_COVERAGE_SHARED")).isEmpty();
+        assertThat(outboxSince(head)).isZero();
+    }
+
+    @Test
     void aLeaverOfADisputedLinkEndsItQuietlyAndTellsNobody() {
         Resident resident = resident();
         String kenpo = number();
