@@ -12,8 +12,8 @@ import org.sscard.relay.linkage.LinkageLog.Outcome;
 import org.sscard.relay.provider.ProviderRef;
 
 /**
- * A leaver (MEMBER_LEFT): the insurer's mappings of that local ID still valid on the loss date end the day before
- * (never before they began), and every other insurer that covers the person then, with a coverage that began after
+ * A leaver (MEMBER_LEFT): the insurer's mappings of that local ID still valid on the loss date, or ended by an
+ * earlier loss the insurer now corrects to a later date, end the day before (never before they began), and every other insurer that covers the person then, with a coverage that began after
  * this one, is told when this coverage ended (an older insurer is never told of the newer coverage).
  * A record still in review keeps the loss, so that a later link is made ended. A leaver the relay maps nobody for is
  * recorded (NO_MAPPING) and answered as applied: it never blocks the insurer's stream. A suspended (disputed) mapping

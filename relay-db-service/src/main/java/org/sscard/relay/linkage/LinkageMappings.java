@@ -51,14 +51,22 @@ public class LinkageMappings {
 
     /**
      * The provider's mappings of this local ID that a loss on {@code lostOn} ends: ACTIVE or ENDED (and SUSPENDED,
-     * which keeps its status but returns ENDED), valid on or after that day. Locked.
+     * which keeps its status but returns ENDED), valid on or after that day; and one an earlier loss ended before it
+     * (the insurer corrected the loss date to a later one), as long as no later mapping of that local ID or of that
+     * person at the insurer began after it (extending it would overlap). A mapping ended for any other reason keeps
+     * its end. Locked.
      */
     List<Endable> endable(long providerId, String localId, LocalDate lostOn) {
         return jdbc.sql("""
-                        SELECT id, person_id, valid_from, status FROM service_mapping
+                        SELECT id, person_id, valid_from, status FROM service_mapping m
                         WHERE provider_id = :provider AND local_id = :local
                           AND status IN ('ACTIVE', 'ENDED', 'SUSPENDED')
-                          AND coalesce(valid_to, 'infinity'::date) >= :lostOn
+                          AND (coalesce(valid_to, 'infinity'::date) >= :lostOn
+                               OR (end_reason LIKE 'loss of coverage%' AND NOT EXISTS (
+                                   SELECT 1 FROM service_mapping n
+                                   WHERE n.provider_id = m.provider_id AND n.id <> m.id AND n.status <> 'REMOVED'
+                                     AND (n.local_id = m.local_id OR n.person_id = m.person_id)
+                                     AND n.valid_from > m.valid_from)))
                         ORDER BY valid_from, id FOR UPDATE""")
                 .param("provider", providerId)
                 .param("local", localId)

@@ -140,6 +140,37 @@ class LinkageFeedTest extends LinkageApiTest {
     }
 
     @Test
+    void aLaterLossDateCorrectsTheEndOfALossButNotOfAMappingEndedForAnotherReason() {
+        Resident resident = resident();
+        String kenpo = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 11, 30), null));
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 31), "訂正"));
+
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2020-04-01..2026-12-30 AUTOMATIC");
+        assertThat(jdbc.sql(
+                                "SELECT outcome FROM linkage_log WHERE subject = :local AND type = 'MEMBER_LEFT' ORDER BY id")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .list())
+                .containsExactly("ENDED_MAPPING", "ENDED_MAPPING");
+
+        Resident other = resident();
+        String ended = number();
+        pushed(KUMIAI, joined(KUMIAI, other, ended, LocalDate.of(2020, 4, 1)));
+        jdbc.sql("""
+                        UPDATE service_mapping SET status = 'ENDED', valid_to = '2026-11-29', end_reason = 'city office',
+                            ended_at = now() WHERE local_id = :local""").param("local", localId(KUMIAI, ended)).update();
+
+        pushed(KUMIAI, left(KUMIAI, ended, LocalDate.of(2026, 12, 31), null));
+
+        assertThat(mappings(other, KUMIAI))
+                .containsExactly(localId(KUMIAI, ended) + " ENDED 2020-04-01..2026-11-29 AUTOMATIC");
+    }
+
+    @Test
     void aLeaverOfADisputedLinkEndsItQuietlyAndTellsNobody() {
         Resident resident = resident();
         String kenpo = number();
