@@ -39,7 +39,11 @@ public enum RelayError implements ErrorCode {
     INVALID_LINKAGE_EVENT(HttpStatus.BAD_REQUEST, "The batch of linkage events is malformed; nothing was applied"),
     REVIEW_NOT_FOUND(HttpStatus.NOT_FOUND, "No such link review at this provider"),
     REVIEW_DECIDED(HttpStatus.CONFLICT, "The link review has already been decided"),
-    DECISION_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "That decision is not allowed for this kind of link review"),
+    DECISION_NOT_ALLOWED(
+            HttpStatus.BAD_REQUEST,
+            "That decision is not allowed for this link review: not for its kind, or a LINK where the date of birth or"
+                    + " sex differs or the person is not an active resident (only names' spelling and the address may be"
+                    + " overridden)"),
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The access could not be logged, so nothing is answered"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -89,18 +89,6 @@ final class EventFields {
         return value.asLong();
     }
 
-    <E extends Enum<E>> E choice(String name, Class<E> type, boolean required) {
-        String text = text(name, 40, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            throw invalid(at(name) + ": not a known value");
-        }
-    }
-
     JsonNode node() {
         return node;
     }

@@ -13,7 +13,8 @@ import org.sscard.relay.person.Sex;
  * The five items the linkage gate compares between an insurer's record and the relay's: kana name, kanji name, date
  * of birth, sex and address. Both sides are normalised the same way before they are compared: names NFKC (half-width
  * kana become full-width, full-width letters and spaces ASCII), every run of whitespace one space, trimmed; the
- * address as the relay stores addresses ({@link Address}: also every dash between numbers one {@code -}).
+ * address as the relay stores addresses ({@link Address}: also every dash between numbers one {@code -}); sex only
+ * MALE or FEMALE (NOT_KNOWN and NOT_APPLICABLE count as missing, even on both sides).
  */
 public record FiveItems(String nameKana, String nameKanji, LocalDate dateOfBirth, Sex sex, String address) {
 
@@ -34,7 +35,7 @@ public record FiveItems(String nameKana, String nameKanji, LocalDate dateOfBirth
         compare(differences, KANA_NAME, name(insurer.nameKana), name(relay.nameKana));
         compare(differences, KANJI_NAME, name(insurer.nameKanji), name(relay.nameKanji));
         compare(differences, DATE_OF_BIRTH, insurer.dateOfBirth, relay.dateOfBirth);
-        compare(differences, SEX, insurer.sex, relay.sex);
+        compare(differences, SEX, sex(insurer.sex), sex(relay.sex));
         compare(
                 differences,
                 ADDRESS,
@@ -53,6 +54,11 @@ public record FiveItems(String nameKana, String nameKanji, LocalDate dateOfBirth
                 .replaceAll(" ")
                 .strip();
         return normalised.isEmpty() ? null : normalised;
+    }
+
+    /** MALE or FEMALE; null for NOT_KNOWN and NOT_APPLICABLE, which identify nobody (missing, never agreeing). */
+    static Sex sex(Sex sex) {
+        return sex == Sex.MALE || sex == Sex.FEMALE ? sex : null;
     }
 
     private static void compare(List<String> differences, String item, Object insurer, Object relay) {

@@ -1,8 +1,9 @@
 package org.sscard.relay.linkage;
 
-import java.util.LinkedHashSet;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.sscard.relay.audit.AccessAction;
@@ -11,10 +12,12 @@ import org.sscard.relay.linkage.LinkageLog.Outcome;
 import org.sscard.relay.provider.ProviderRef;
 
 /**
- * A leaver (MEMBER_LEFT): the insurer's mappings of that local ID still valid on the loss date end the day before
- * (never before they began), and every other insurer that covers the person then is told when this coverage ended.
+ * A leaver (MEMBER_LEFT): the insurer's mappings of that local ID still valid on the loss date, or ended by an
+ * earlier loss the insurer now corrects to a later date, end the day before (never before they began), and every other insurer that covers the person then, with a coverage that began after
+ * this one, is told when this coverage ended (an older insurer is never told of the newer coverage).
  * A record still in review keeps the loss, so that a later link is made ended. A leaver the relay maps nobody for is
- * recorded (NO_MAPPING) and answered as applied: it never blocks the insurer's stream.
+ * recorded (NO_MAPPING) and answered as applied: it never blocks the insurer's stream. A suspended (disputed) mapping
+ * ends too, silently: no access-log row on the person it names, no notice to their other insurers.
  */
 @Component
 class LeaverEffect {
@@ -46,19 +49,25 @@ class LeaverEffect {
         if (ended.isEmpty()) {
             return Outcome.NO_MAPPING;
         }
-        Set<Long> persons = new LinkedHashSet<>();
+        // each person told of, with the latest start of their mappings ended here: only newer insurers are told
+        Map<Long, LocalDate> persons = new LinkedHashMap<>();
         for (LinkageMappings.Endable mapping : ended) {
             mappings.end(
                     mapping.id(),
                     Linkage.lastDayCovered(mapping.validFrom(), left.lostOn()),
                     Linkage.endReason(left.reason()));
-            persons.add(mapping.personId());
+            // a disputed link may be someone else's record: it ends, but nothing is written on the person it names
+            // and no insurer of theirs is told (only the linkage log records the event)
+            if (!mapping.suspended()) {
+                persons.merge(mapping.personId(), mapping.validFrom(), (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
         String[] names = names(provider.id());
-        for (long person : persons) {
+        for (Map.Entry<Long, LocalDate> entry : persons.entrySet()) {
+            long person = entry.getKey();
             accessLog.recordAs(person, AccessAction.COVERAGE_LOST_REGISTERED, null, Linkage.PURPOSE, provider.key());
             for (LinkageMappings.InsurerMapping other :
-                    mappings.currentAtOtherInsurers(person, provider.id(), left.lostOn())) {
+                    mappings.currentAtOtherInsurers(person, provider.id(), left.lostOn(), entry.getValue())) {
                 notices.tell(
                         new CoverageNotices.Receiver(other.providerId(), other.providerKey(), other.localId(), null),
                         person,

@@ -51,19 +51,28 @@ public class LinkageMappings {
 
     /**
      * The provider's mappings of this local ID that a loss on {@code lostOn} ends: ACTIVE or ENDED (and SUSPENDED,
-     * which keeps its status but returns ENDED), valid on or after that day. Locked.
+     * which keeps its status but returns ENDED), valid on or after that day; and one an earlier loss ended before it
+     * (the insurer corrected the loss date to a later one), as long as no later mapping of that local ID or of that
+     * person at the insurer began after it (extending it would overlap). A mapping ended for any other reason keeps
+     * its end. Locked.
      */
     List<Endable> endable(long providerId, String localId, LocalDate lostOn) {
         return jdbc.sql("""
-                        SELECT id, person_id, valid_from FROM service_mapping
+                        SELECT id, person_id, valid_from, status FROM service_mapping m
                         WHERE provider_id = :provider AND local_id = :local
                           AND status IN ('ACTIVE', 'ENDED', 'SUSPENDED')
-                          AND coalesce(valid_to, 'infinity'::date) >= :lostOn
+                          AND (coalesce(valid_to, 'infinity'::date) >= :lostOn
+                               OR (end_reason LIKE 'loss of coverage%' AND NOT EXISTS (
+                                   SELECT 1 FROM service_mapping n
+                                   WHERE n.provider_id = m.provider_id AND n.id <> m.id AND n.status <> 'REMOVED'
+                                     AND (n.local_id = m.local_id OR n.person_id = m.person_id)
+                                     AND n.valid_from > m.valid_from)))
                         ORDER BY valid_from, id FOR UPDATE""")
                 .param("provider", providerId)
                 .param("local", localId)
                 .param("lostOn", lostOn)
-                .query((rs, n) -> new Endable(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)))
+                .query((rs, n) ->
+                        new Endable(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
                 .list();
     }
 
@@ -82,38 +91,43 @@ public class LinkageMappings {
     }
 
     /**
-     * The person's current mappings at other insurers on or after {@code lostOn} (ACTIVE, valid to then or open):
-     * those the end of the person's coverage at {@code providerId} is told to.
+     * The person's current mappings at other insurers on or after {@code lostOn} (ACTIVE, valid to then or open) that
+     * began after the ended one ({@code endedFrom}): those the end of the person's coverage at {@code providerId} is
+     * told to. An older insurer (its own leaver not yet arrived) is never told: it would learn of the newer coverage.
      */
-    List<InsurerMapping> currentAtOtherInsurers(long personId, long providerId, LocalDate lostOn) {
+    List<InsurerMapping> currentAtOtherInsurers(long personId, long providerId, LocalDate lostOn, LocalDate endedFrom) {
         return jdbc.sql("""
                         SELECT p.id, p.provider_key, m.local_id FROM service_mapping m
                         JOIN provider p ON p.id = m.provider_id
                         WHERE m.person_id = :person AND m.provider_id <> :provider AND p.provider_type = 'INSURER'
                           AND m.status = 'ACTIVE' AND coalesce(m.valid_to, 'infinity'::date) >= :lostOn
+                          AND m.valid_from > :endedFrom
                         ORDER BY p.provider_key, m.id""")
                 .param("person", personId)
                 .param("provider", providerId)
                 .param("lostOn", lostOn)
+                .param("endedFrom", endedFrom)
                 .query((rs, n) -> new InsurerMapping(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
     /**
-     * The person's newest ended coverage at another insurer (ACTIVE or ENDED, valid to a day in [from, to]), whose
-     * loss a new insurer is told.
+     * The person's newest ended coverage at another insurer (ACTIVE or ENDED, valid to a day on or after
+     * {@code from}) that began and ended before the joining coverage ({@code joiningFrom}), whose loss a new insurer
+     * is told. A coverage still running when the joining one began is not "previous": its insurer may be the newer.
      */
-    Optional<PreviousCoverage> previousCoverage(long personId, long providerId, LocalDate from, LocalDate to) {
+    Optional<PreviousCoverage> previousCoverage(long personId, long providerId, LocalDate from, LocalDate joiningFrom) {
         return jdbc.sql("""
                         SELECT p.name_ja, p.name_en, m.valid_to FROM service_mapping m
                         JOIN provider p ON p.id = m.provider_id
                         WHERE m.person_id = :person AND m.provider_id <> :provider AND p.provider_type = 'INSURER'
-                          AND m.status IN ('ACTIVE', 'ENDED') AND m.valid_to BETWEEN :from AND :to
+                          AND m.status IN ('ACTIVE', 'ENDED') AND m.valid_to >= :from
+                          AND m.valid_from < :joiningFrom AND m.valid_to < :joiningFrom
                         ORDER BY m.valid_to DESC, m.id DESC LIMIT 1""")
                 .param("person", personId)
                 .param("provider", providerId)
                 .param("from", from)
-                .param("to", to)
+                .param("joiningFrom", joiningFrom)
                 .query((rs, n) ->
                         new PreviousCoverage(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
                 .optional();
@@ -147,7 +161,13 @@ public class LinkageMappings {
                 .single();
     }
 
-    record Endable(long id, long personId, LocalDate validFrom) {}
+    /** {@code status}: SUSPENDED for a link the resident disputed, whose record may be someone else's. */
+    record Endable(long id, long personId, LocalDate validFrom, String status) {
+
+        boolean suspended() {
+            return "SUSPENDED".equals(status);
+        }
+    }
 
     record InsurerMapping(long providerId, String providerKey, String localId) {}
 

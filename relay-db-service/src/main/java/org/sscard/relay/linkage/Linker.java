@@ -1,11 +1,9 @@
 package org.sscard.relay.linkage;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.sscard.relay.mapping.MappingService;
 import org.sscard.relay.mapping.ProviderLocalId;
 import org.sscard.relay.provider.IdScheme;
 import org.sscard.relay.provider.ProviderRef;
@@ -13,7 +11,8 @@ import org.sscard.relay.provider.ProviderRef;
 /**
  * Links an insurer's record to a person, the same way whether the five items agreed (AUTOMATIC) or an administrator
  * decided (REVIEWED): a mapping valid from the acquisition date (ended the day before the loss if the record already
- * carries one), then, if the person's coverage at another insurer ended within a year of it, the new insurer is told
+ * carries one), then, if the person's coverage at another insurer began before it and ended within the year before
+ * it, the new insurer is told
  * when ({@link CoverageNotices}). The caller has checked that nothing stands in the way ({@link #obstacle}).
  */
 @Component
@@ -33,17 +32,15 @@ public class Linker {
         OVERLAPPING_MAPPING
     }
 
-    /** How far around the new coverage the relay looks for an ended one to tell the new insurer of. */
+    /** How far before the new coverage the relay looks for an ended one to tell the new insurer of. */
     private static final int PREVIOUS_COVERAGE_DAYS = 366;
 
     private final LinkageMappings mappings;
     private final CoverageNotices notices;
-    private final Clock clock;
 
-    Linker(LinkageMappings mappings, CoverageNotices notices, Clock clock) {
+    Linker(LinkageMappings mappings, CoverageNotices notices) {
         this.mappings = mappings;
         this.notices = notices;
-        this.clock = clock;
     }
 
     /** What stands in the way of linking this record to this person, if anything. */
@@ -74,12 +71,11 @@ public class Linker {
                 validTo == null ? null : Linkage.endReason(record.lossReason()),
                 by.name(),
                 record));
-        LocalDate today = LocalDate.now(clock.withZone(MappingService.JAPAN));
         mappings.previousCoverage(
                         personId,
                         provider.id(),
                         record.acquiredOn().minusDays(PREVIOUS_COVERAGE_DAYS),
-                        today.plusDays(PREVIOUS_COVERAGE_DAYS))
+                        record.acquiredOn())
                 .ifPresent(previous -> notices.tell(
                         new CoverageNotices.Receiver(provider.id(), provider.key(), localId.canonical(), actingFor),
                         personId,

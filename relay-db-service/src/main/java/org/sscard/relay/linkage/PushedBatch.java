@@ -20,7 +20,7 @@ import org.sscard.relay.provider.IdScheme;
  * Reads a batch an insurer pushed ({@code {"events": [...]}}) and checks all of it before anything is applied: at most
  * {@value #MAX_EVENTS} events and 2 MB, each event whole (ID, position, type, subject, time, payload), each payload's
  * {@code provider} the provider of the path, its {@code localId} the subject and, for a joiner, the ID fields that
- * make that local ID. Anything else is INVALID_LINKAGE_EVENT and the whole batch is refused: the pusher retries, and
+ * make that local ID (a sex other than MALE or FEMALE is read as missing). Anything else is INVALID_LINKAGE_EVENT and the whole batch is refused: the pusher retries, and
  * an operator must look (a malformed event never becomes a half-applied stream).
  */
 final class PushedBatch {
@@ -94,7 +94,7 @@ final class PushedBatch {
                 payload.text("nameKana", 100, false),
                 payload.text("nameKanji", 100, false),
                 payload.date("dateOfBirth", false),
-                payload.choice("sex", Sex.class, false),
+                sex(payload.node().get("sex")),
                 payload.text("address", 300, false),
                 payload.date("lostOn", false),
                 payload.text("reason", 200, false));
@@ -108,6 +108,19 @@ final class PushedBatch {
             throw invalid(payload.path() + ".localId: must be insurerNumber|symbol|number|branch (" + canonical + ")");
         }
         return new MemberEvent.Joined(event, canonical, record, payload.matching("provisionalSsn", SSN, false));
+    }
+
+    /**
+     * MALE or FEMALE; anything else (NOT_KNOWN, NOT_APPLICABLE, a value no one knows) is kept as missing, so the
+     * record waits in the review queue instead of the stream stopping on it.
+     */
+    private static Sex sex(JsonNode value) {
+        String text = value == null || !value.isTextual() ? "" : value.asText().strip();
+        return switch (text) {
+            case "MALE" -> Sex.MALE;
+            case "FEMALE" -> Sex.FEMALE;
+            default -> null;
+        };
     }
 
     private static MemberEvent.Left left(LinkageEvent event, EventFields payload, String localId) {

@@ -66,6 +66,16 @@ class FiveItemsTest {
                 .containsExactly(FiveItems.KANJI_NAME, FiveItems.ADDRESS);
     }
 
+    @Test
+    void aSexNeitherMaleNorFemaleIsMissingEvenWhenBothSidesHaveIt() {
+        for (Sex unknown : new Sex[] {Sex.NOT_KNOWN, Sex.NOT_APPLICABLE}) {
+            FiveItems relay =
+                    new FiveItems(RELAY.nameKana(), RELAY.nameKanji(), RELAY.dateOfBirth(), unknown, RELAY.address());
+            assertThat(FiveItems.differences(relay, relay)).as(unknown.name()).containsExactly(FiveItems.SEX);
+            assertThat(FiveItems.differences(RELAY, relay)).as(unknown.name()).containsExactly(FiveItems.SEX);
+        }
+    }
+
     /** The relay's items with those given replaced. */
     private static FiveItems with(String kana, String kanji, LocalDate dob, Sex sex, String address) {
         return new FiveItems(

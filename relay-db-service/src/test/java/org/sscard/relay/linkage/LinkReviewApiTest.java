@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sscard.relay.support.Api;
 
 /**
@@ -71,7 +73,8 @@ class LinkReviewApiTest extends LinkageApiTest {
         Resident resident = resident();
         String kenpo = number();
         pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
-        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        // ended before the NHI's coverage began (2026-04-01): a previous coverage the NHI is told of
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 4, 1), null));
         String number = mismatch(resident, "千葉県鴨川市横渚1");
         long head = outboxHead();
 
@@ -88,7 +91,7 @@ class LinkReviewApiTest extends LinkageApiTest {
                 .path("events")
                 .get(0);
         assertThat(told.path("subject").asText()).isEqualTo(localId(NHI, number));
-        assertThat(told.path("payload").path("lostOn").asText()).isEqualTo("2026-12-01");
+        assertThat(told.path("payload").path("lostOn").asText()).isEqualTo("2026-04-01");
         assertThat(accessLog(resident, "LINK_REVIEW_DECIDED", "PREVIOUS_COVERAGE_SHARED"))
                 .containsExactly(
                         "operator-console " + staff.actor()
@@ -152,6 +155,67 @@ class LinkReviewApiTest extends LinkageApiTest {
         assertThat(accessLog(resident, "LINK_REVIEW_DECIDED"))
                 .containsExactly("operator-console " + staff.actor()
                         + " LINK_REVIEW_DECIDED test-nhi 照合の判断 / link review decision: REJECT");
+    }
+
+    @Test
+    void aDecidedReviewNoLongerShowsTheRelaysRecord() {
+        Api admin = asOperator(insurerAdmin(NHI));
+        String linked = mismatch(resident(), "千葉県鴨川市横渚1");
+        String rejected = mismatch(resident(), "千葉県鴨川市横渚2");
+        assertThat(admin.get(BASE + "/" + reviewId(linked)).json().has("relayRecord"))
+                .as("open: side by side")
+                .isTrue();
+
+        Api.Response link = admin.post(BASE + "/" + reviewId(linked) + "/decision", decision("LINK", "本人と確認"));
+        Api.Response reject = admin.post(BASE + "/" + reviewId(rejected) + "/decision", decision("REJECT", "別人"));
+
+        for (Api.Response decided : List.of(
+                link, reject, admin.get(BASE + "/" + reviewId(linked)), admin.get(BASE + "/" + reviewId(rejected)))) {
+            assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+            assertThat(decided.json().has("relayRecord")).as(decided.body()).isFalse();
+            assertThat(decided.json().has("providerRecord")).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dateOfBirth, 1958-04-13", "sex, MALE"})
+    void linkIsRefusedWhenTheDateOfBirthOrSexDiffers(String field, String value) {
+        Api admin = asOperator(insurerAdmin(NHI));
+        Resident resident = resident();
+        String number = number();
+        Map<String, Object> joined = joined(NHI, resident, number, LocalDate.of(2026, 4, 1));
+        payload(joined).put(field, value);
+        payload(joined).put("nameKana", "カモガワ ハナエ"); // a spelling the administrator could override
+        pushed(NHI, joined);
+
+        Api.Response refused = admin.post(BASE + "/" + reviewId(number) + "/decision", decision("LINK", "本人と確認"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("DECISION_NOT_ALLOWED");
+        assertThat(refused.json().path("detail").asText()).contains(field.equals("sex") ? "SEX" : "DATE_OF_BIRTH");
+        assertThat(mappingsOf(NHI, number)).isZero();
+        assertThat(reviews(NHI, number)).singleElement().asString().startsWith("MISMATCH OPEN");
+        assertThat(admin.post(BASE + "/" + reviewId(number) + "/decision", decision("REJECT", "別人"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void linkIsRefusedWhenThePersonIsNoLongerActive() {
+        Api admin = asOperator(insurerAdmin(NHI));
+        Resident resident = resident();
+        String number = mismatch(resident, "千葉県鴨川市横渚1");
+        assertThat(city().post("/api/v1/persons/" + resident.id() + "/status", Map.of("status", "MOVED_OUT"))
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response refused = admin.post(BASE + "/" + reviewId(number) + "/decision", decision("LINK", "本人と確認"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.problemCode()).isEqualTo("DECISION_NOT_ALLOWED");
+        assertThat(refused.json().path("detail").asText()).contains("PERSON_NOT_ACTIVE");
+        assertThat(mappingsOf(NHI, number)).isZero();
+        assertThat(reviews(NHI, number)).containsExactly("MISMATCH OPEN [\"ADDRESS\"]");
     }
 
     @Test

@@ -96,6 +96,114 @@ class LinkageFeedTest extends LinkageApiTest {
     }
 
     @Test
+    void anOlderInsurerIsNotToldWhenANewerCoverageEnds() {
+        Resident resident = resident();
+        String nhi = number();
+        String kenpo = number();
+        // the NHI's own leaver has not arrived yet: its mapping is still ACTIVE, from long before the kenpo's
+        pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2026, 4, 1)));
+        long head = outboxHead();
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2026-04-01..2026-11-30 AUTOMATIC");
+        assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
+                .as("the NHI would learn of the newer coverage")
+                .containsExactly("insurer-adapters - COVERAGE_LOST_REGISTERED test-kumiai " + LINKAGE);
+        assertThat(outboxSince(head)).isZero();
+    }
+
+    @Test
+    void aJoinerIsToldOnlyOfACoverageThatBeganAndEndedBeforeItsOwn() {
+        Resident lateOldRecord = resident();
+        Resident overlapping = resident();
+        for (Resident resident : List.of(lateOldRecord, overlapping)) {
+            String kenpo = number();
+            pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2026, 4, 1)));
+            pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), null));
+        }
+        long head = outboxHead();
+
+        // an NHI record from long before the kenpo's arrives late; another began while the kenpo's still ran
+        pushed(
+                NHI,
+                joined(NHI, lateOldRecord, number(), LocalDate.of(2020, 4, 1)),
+                joined(NHI, overlapping, number(), LocalDate.of(2026, 6, 1)));
+
+        assertThat(mappings(lateOldRecord, NHI)).hasSize(1);
+        assertThat(mappings(overlapping, NHI)).hasSize(1);
+        assertThat(accessLog(lateOldRecord, "PREVIOUS_COVERAGE_SHARED")).isEmpty();
+        assertThat(accessLog(overlapping, "PREVIOUS_COVERAGE_SHARED")).isEmpty();
+        assertThat(outboxSince(head)).isZero();
+    }
+
+    @Test
+    void aLaterLossDateCorrectsTheEndOfALossButNotOfAMappingEndedForAnotherReason() {
+        Resident resident = resident();
+        String kenpo = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2020, 4, 1)));
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 11, 30), null));
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 31), "訂正"));
+
+        assertThat(mappings(resident, KUMIAI))
+                .containsExactly(localId(KUMIAI, kenpo) + " ENDED 2020-04-01..2026-12-30 AUTOMATIC");
+        assertThat(jdbc.sql(
+                                "SELECT outcome FROM linkage_log WHERE subject = :local AND type = 'MEMBER_LEFT' ORDER BY id")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .list())
+                .containsExactly("ENDED_MAPPING", "ENDED_MAPPING");
+
+        Resident other = resident();
+        String ended = number();
+        pushed(KUMIAI, joined(KUMIAI, other, ended, LocalDate.of(2020, 4, 1)));
+        jdbc.sql("""
+                        UPDATE service_mapping SET status = 'ENDED', valid_to = '2026-11-29', end_reason = 'city office',
+                            ended_at = now() WHERE local_id = :local""").param("local", localId(KUMIAI, ended)).update();
+
+        pushed(KUMIAI, left(KUMIAI, ended, LocalDate.of(2026, 12, 31), null));
+
+        assertThat(mappings(other, KUMIAI))
+                .containsExactly(localId(KUMIAI, ended) + " ENDED 2020-04-01..2026-11-29 AUTOMATIC");
+    }
+
+    @Test
+    void aLeaverOfADisputedLinkEndsItQuietlyAndTellsNobody() {
+        Resident resident = resident();
+        String kenpo = number();
+        String nhi = number();
+        pushed(KUMIAI, joined(KUMIAI, resident, kenpo, LocalDate.of(2024, 4, 1)));
+        pushed(NHI, joined(NHI, resident, nhi, LocalDate.of(2026, 12, 1)));
+        // the resident said "this is not me": the kumiai's record may be someone else's
+        jdbc.sql("""
+                        UPDATE service_mapping SET status = 'SUSPENDED', suspended_from_status = 'ACTIVE',
+                            suspended_at = now() WHERE local_id = :local""").param("local", localId(KUMIAI, kenpo)).update();
+        long head = outboxHead();
+
+        pushed(KUMIAI, left(KUMIAI, kenpo, LocalDate.of(2026, 12, 1), "退職"));
+
+        assertThat(jdbc.sql("""
+                        SELECT status || ' ' || suspended_from_status || ' ' || valid_to FROM service_mapping
+                        WHERE local_id = :local""")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SUSPENDED ENDED 2026-11-30");
+        assertThat(accessLog(resident, "COVERAGE_LOST_REGISTERED", "PREVIOUS_COVERAGE_SHARED"))
+                .as("nothing on the person: the record may not be theirs")
+                .isEmpty();
+        assertThat(outboxSince(head)).isZero();
+        assertThat(jdbc.sql("SELECT outcome FROM linkage_log WHERE subject = :local AND type = 'MEMBER_LEFT'")
+                        .param("local", localId(KUMIAI, kenpo))
+                        .query(String.class)
+                        .list())
+                .containsExactly("ENDED_MAPPING");
+    }
+
+    @Test
     void theFeedPagesAfterACursorAndAnswersTheNextOne() {
         long head = outboxHead();
         for (int i = 0; i < 3; i++) {
@@ -126,6 +234,14 @@ class LinkageFeedTest extends LinkageApiTest {
                     .isEqualTo(400);
         }
         assertThat(adapters().get("/api/v1/linkage/feed/" + NHI).status()).isEqualTo(200);
+    }
+
+    /** The relay's outbox rows after {@code head}, of every consumer (committed: the push answered). */
+    private int outboxSince(long head) {
+        return jdbc.sql("SELECT count(*) FROM linkage_outbox WHERE position > :head")
+                .param("head", head)
+                .query(Integer.class)
+                .single();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -93,6 +93,42 @@ class LinkageGateTest extends LinkageApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"NOT_KNOWN", "NOT_APPLICABLE", "X"})
+    void aSexNeitherMaleNorFemaleInThePushIsMissingAndTheRecordWaits(String sex) {
+        Resident resident = resident();
+        String number = number();
+        Map<String, Object> joined = joined(NHI, resident, number, LocalDate.of(2026, 4, 1));
+        payload(joined).put("sex", sex);
+
+        assertThat(pushed(NHI, joined).path("applied").asInt()).isEqualTo(1);
+
+        assertThat(mappingsOf(NHI, number)).isZero();
+        assertThat(reviews(NHI, number)).containsExactly("MISMATCH OPEN [\"SEX\"]");
+        assertThat(jdbc.sql(
+                                "SELECT coalesce(provider_record ->> 'sex', 'missing') FROM link_review WHERE local_id = :local")
+                        .param("local", localId(NHI, number))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("missing");
+    }
+
+    @Test
+    void aResidentWhoseSexTheRelayDoesNotKnowIsNeverLinkedAutomatically() {
+        Resident resident = resident();
+        jdbc.sql("UPDATE person SET sex = 'NOT_KNOWN' WHERE id = :id")
+                .param("id", resident.row())
+                .update();
+        String number = number();
+        Map<String, Object> joined = joined(NHI, resident, number, LocalDate.of(2026, 4, 1));
+        payload(joined).put("sex", "NOT_KNOWN");
+
+        pushed(NHI, joined);
+
+        assertThat(mappingsOf(NHI, number)).isZero();
+        assertThat(reviews(NHI, number)).containsExactly("MISMATCH OPEN [\"SEX\"]");
+    }
+
+    @ParameterizedTest
     @CsvSource({"nameKanji, KANJI_NAME", "address, ADDRESS"})
     void anItemTheRelayDoesNotHaveSendsTheRecordToReview(String field, String item) {
         Resident resident = residentWithout(field);

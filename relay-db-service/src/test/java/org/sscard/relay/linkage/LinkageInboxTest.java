@@ -126,7 +126,6 @@ class LinkageInboxTest extends LinkageApiTest {
                 e -> e.put("subject", "129999|10|1|00"),
                 e -> payload(e).put("acquiredOn", "2026/04/01"),
                 e -> payload(e).remove("acquiredOn"),
-                e -> payload(e).put("sex", "F"),
                 e -> payload(e).put("provisionalSsn", "1234"),
                 e -> payload(e).put("branch", "0"),
                 e -> payload(e).put("number", "other"), // the ID fields no longer make the local ID

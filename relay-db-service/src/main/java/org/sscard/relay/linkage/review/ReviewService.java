@@ -114,6 +114,7 @@ class ReviewService {
 
     private void link(ProviderRef provider, ReviewRepository.Row review) {
         LinkagePersons.Candidate candidate = persons.byId(review.candidateId());
+        LinkOverride.check(review.record(), candidate);
         Linker.Obstacle obstacle = linker.obstacle(provider, candidate.id(), review.record());
         if (obstacle == Linker.Obstacle.LOCAL_ID_MAPPED) {
             throw new RelayException(
@@ -160,7 +161,8 @@ class ReviewService {
                 review.openedAt(),
                 review.differences(),
                 ReviewViews.InsurerRecord.of(concerned.record()),
-                concerned.personId() == null
+                // the relay's record only while the review is open: a decided review is no look-up of the person
+                concerned.personId() == null || !"OPEN".equals(review.status())
                         ? null
                         : persons.byId(concerned.personId()).items(),
                 review.kind() == ReviewKind.DISPUTED ? review.residentNote() : null,
