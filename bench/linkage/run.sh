@@ -69,7 +69,11 @@ pause="$(awk -v r="$RATE" 'BEGIN { printf "%.4f", 1 / r }')"
 count=$((DURATION * RATE))
 log "load: $RATE events/s per hop for ${DURATION}s ($count each), poll interval $INTERVAL"
 # hop 1: kameda-kenpo's publisher; local IDs the relay never linked ('B' symbol)
+# every row through the lock Outbox.append takes (common/linkage/Outbox.LOCK_SPACE "LNKO" and the table's OID), so
+# positions become visible in commit order exactly as the services write them
+lock() { echo "PERFORM pg_advisory_xact_lock(1280199503, ('$1'::regclass::oid::bigint - 2147483648)::int);"; }
 sql sscard_providers -c "DO \$\$ BEGIN FOR i IN 1..$count LOOP
+    $(lock kameda_kenpo.linkage_outbox)
     INSERT INTO kameda_kenpo.linkage_outbox (event_id, consumer, type, subject, payload, occurred_at)
     VALUES (gen_random_uuid(), 'relay', 'MEMBER_LEFT', '06139999|B|' || i || '|00',
             jsonb_build_object('provider', 'kameda-kenpo', 'localId', '06139999|B|' || i || '|00',
@@ -78,6 +82,7 @@ sql sscard_providers -c "DO \$\$ BEGIN FOR i IN 1..$count LOOP
 hop1=$!
 # hop 2: the relay's publisher; a notice to kamogawa-nhi about one of its demo members
 sql sscard_relay -c "DO \$\$ BEGIN FOR i IN 1..$count LOOP
+    $(lock linkage_outbox)
     INSERT INTO linkage_outbox (event_id, consumer, type, subject, payload, occurred_at)
     VALUES (gen_random_uuid(), 'kamogawa-nhi', 'PREVIOUS_COVERAGE_LOST', '122382|鴨川|1001|00',
             jsonb_build_object('memberLocalId', '122382|鴨川|1001|00', 'previousInsurerNameJa', 'ベンチ保険',
